@@ -1,0 +1,76 @@
+package org.igclab.analyzer.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.igclab.analyzer.report.ChainReports;
+import org.igclab.analyzer.report.ChainText;
+import org.igclab.rules.condition.BalanceCondition;
+import org.igclab.rules.condition.BalanceReport;
+import org.igclab.rules.condition.ComplementaryCondition;
+import org.igclab.rules.condition.ComplementaryReport;
+import org.igclab.rules.io.ChainDocument;
+import org.igclab.rules.io.JsonFields;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code igc check FILE}: the complementary and balance verdicts of a chain written in JSON. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        header = "The complementary and balance verdicts of a chain file, with a witness.",
+        sortOptions = false,
+        description = {
+            "Check a chain written in JSON (format igc-chain/1, see samples/chains/README.md) against the complementary",
+            "condition (for any permutations: strict, dense or neither, with a witness pair when it fails) and the",
+            "balance condition (both forms, with the closed-form and integer optima).",
+            "Exit code: 0 strictly complementary, 1 not, 2 invalid input."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc check samples/chains/igcv2-c64.json",
+            "  igc check samples/chains/not-interleaved-c64.json     exit 1, with the witness",
+            "  igc check my-chain.json --json --tolerance 0.1"})
+public final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A chain file (JSON).")
+    Path file;
+
+    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0",
+            description = "Balanced when max/min of S_l*K_l is at most 1 + T (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new InputException("--tolerance = " + tolerance + " must be a finite number, 0 or more");
+        }
+        ChainDocument doc = ChainFiles.read(file);
+        ComplementaryReport complementary = ComplementaryCondition.check(doc.chain());
+        BalanceReport balance = BalanceCondition.appliesTo(doc.chain()) ? BalanceCondition.analyze(doc.chain()) : null;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = JsonFields.MAPPER.createObjectNode();
+            root.put("file", file.toString());
+            root.put("name", doc.name());
+            root.set("complementary", ChainReports.complementary(complementary));
+            if (balance != null) {
+                root.set("balance", ChainReports.balance(balance, tolerance));
+            }
+            out.print(JsonFields.pretty(root));
+        } else {
+            out.print(ChainText.header(doc, file.toString()));
+            out.print(ChainText.complementary(complementary));
+            out.print(balance == null ? "balance: not applicable (the chain changes width)\n" : ChainText.balance(balance, tolerance));
+        }
+        return complementary.isStrict() ? IgcCli.OK : IgcCli.NO;
+    }
+}

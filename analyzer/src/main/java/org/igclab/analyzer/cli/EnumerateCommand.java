@@ -1,0 +1,162 @@
+package org.igclab.analyzer.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.igclab.analyzer.chain.ChainEnumerator;
+import org.igclab.analyzer.chain.ClosedForms;
+import org.igclab.analyzer.chain.EnumeratedDesign;
+import org.igclab.analyzer.chain.EnumerationOptions;
+import org.igclab.analyzer.chain.FirstKernel;
+import org.igclab.analyzer.report.ChainReports;
+import org.igclab.analyzer.report.Conventions;
+import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.Progress;
+import org.igclab.analyzer.text.TextTable;
+import org.igclab.rules.io.JsonFields;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code igc enumerate}: every factorization of a kernel of width C, checked and costed. */
+@Command(name = "enumerate",
+        mixinStandardHelpOptions = true,
+        header = "Every factorization of a kernel of width C, checked and costed.",
+        sortOptions = false,
+        description = {
+            "List every chain K_1..K_L with prod K_l = C for a width C: the first kernel is spatial (3x3 by default),",
+            "the others 1x1, with canonical interleaving permutations. Each chain is checked (complementary verdict,",
+            "balance) and costed, and the list is sorted by parameters."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc enumerate --channels 64",
+            "  igc enumerate -c 256 --first channel-wise --layers 3..4 --group-size 4..16",
+            "  igc enumerate -c 64 --include-loose --resolution 56 --csv > c64.csv",
+            "  igc enumerate -c 1024 --top 10 --json",
+            "",
+            "Columns: K = group sizes K_1..K_L (channels per group; 1 = channel-wise), imbalance = max/min of S_l*K_l",
+            "over the kernels the balance condition weighs (the 1x1 ones after a channel-wise first kernel)."})
+public final class EnumerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--channels"}, required = true, paramLabel = "C", description = "Width C (input = output channels).")
+    int channels;
+
+    @Option(names = {"-l", "--layers"}, paramLabel = "L|MIN..MAX", converter = IntRange.Converter.class,
+            description = "Number of kernels L, or a range (default: any).")
+    IntRange layers;
+
+    @Option(names = "--first", paramLabel = "KIND", converter = FirstKernelConverter.class, defaultValue = "any",
+            description = "First kernel: channel-wise (K_1 = 1), grouped (K_1 >= 2) or any (default: ${DEFAULT-VALUE}).")
+    FirstKernel first;
+
+    @Option(names = {"-k", "--group-size"}, paramLabel = "K|MIN..MAX", converter = IntRange.Converter.class,
+            description = "Bounds on the group sizes K_l (a channel-wise first kernel is exempt).")
+    IntRange groupSize;
+
+    @Option(names = "--kernel", paramLabel = "SIDE", defaultValue = "3", description = "Side of the first kernel (default: ${DEFAULT-VALUE}).")
+    int kernel;
+
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32",
+            description = "Input height = width for MACs (default: ${DEFAULT-VALUE}).")
+    int resolution;
+
+    @Option(names = "--include-loose", description = "Also list dense chains with prod K_l > C (redundant paths) in which every kernel is needed.")
+    boolean includeLoose;
+
+    @Option(names = "--top", paramLabel = "N", description = "Show only the first N designs.")
+    Integer top;
+
+    @Mixin
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        String chosen = format.chosen();
+        EnumerationOptions options = options();
+        List<EnumeratedDesign> designs;
+        try (Progress progress = Progress.onConsole("checking chains")) {
+            designs = ChainEnumerator.enumerate(options, progress);
+        }
+        List<EnumeratedDesign> shown = top == null ? designs : designs.subList(0, Math.min(top, designs.size()));
+        ClosedForms closed = ClosedForms.of(channels, kernel);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (chosen) {
+            case "json" -> out.print(JsonFields.pretty(json(options, closed, designs.size(), shown)));
+            case "csv" -> out.print(csv(shown));
+            default -> out.print(table(options, closed, designs.size(), shown));
+        }
+        return IgcCli.OK;
+    }
+
+    private EnumerationOptions options() {
+        if (channels < 1) {
+            throw new InputException("--channels = " + channels + " must be positive");
+        }
+        if (kernel < 1 || kernel % 2 == 0) {
+            throw new InputException("--kernel = " + kernel + " must be a positive odd side (1, 3, 5, ...)");
+        }
+        if (resolution < 1) {
+            throw new InputException("--resolution = " + resolution + " must be positive");
+        }
+        if (top != null && top < 1) {
+            throw new InputException("--top = " + top + " must be positive");
+        }
+        IntRange l = layers == null ? new IntRange(1, Integer.MAX_VALUE) : layers;
+        IntRange k = groupSize == null ? new IntRange(1, Integer.MAX_VALUE) : groupSize;
+        return new EnumerationOptions(channels, l.min(), l.max(), first, k.min(), k.max(), kernel, resolution, includeLoose);
+    }
+
+    private static String table(EnumerationOptions o, ClosedForms closed, int total, List<EnumeratedDesign> shown) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("# C = %d, first kernel %dx%d then 1x1, input %dx%d, canonical permutations%n",
+                o.channels(), o.firstKernelSize(), o.firstKernelSize(), o.resolution(), o.resolution()));
+        s.append(Conventions.textBlock());
+        s.append(String.format("# balance optimum, all kernels: L* = ln(C*S_1) = %.2f, Q* = e*C*ln(C*S_1) = %s; integer optimum K = %s, Q = %s%n",
+                closed.optimalLength(), TextTable.grouped(Math.round(closed.optimalWeights())),
+                closed.integerOptimum().groupSizes(), TextTable.grouped(closed.integerOptimum().weights())));
+        s.append(String.format("# balance optimum, channel-wise first: L* = 1 + ln C = %.2f, Q* = S_1*C + e*C*ln C = %s; integer optimum K = %s, Q = %s%n",
+                closed.channelWiseOptimalLength(), TextTable.grouped(Math.round(closed.channelWiseOptimalWeights())),
+                closed.channelWiseIntegerOptimum().groupSizes(), TextTable.grouped(closed.channelWiseIntegerOptimum().weights())));
+        s.append(String.format("# paper's rule: K = 8, L = ceil(log_8 C) + 1 = %d%n", closed.paperRuleLength()));
+        TextTable t = new TextTable(">#", "name", ">L", "K", "verdict", ">max paths", ">imbalance", ">params", ">MACs");
+        int i = 1;
+        for (EnumeratedDesign d : shown) {
+            t.row(i++, d.name(), d.shape().length(), d.shape().groupSizeList(), d.complementary().verdict().label(),
+                    d.complementary().maxPathCount().label(), TextTable.ratio(d.imbalance()),
+                    TextTable.grouped(d.params()), TextTable.grouped(d.macs()));
+        }
+        s.append(t.render());
+        s.append(shown.size() < total ? String.format("(%d of %d designs shown)%n", shown.size(), total)
+                : String.format("(%d designs)%n", total));
+        return s.toString();
+    }
+
+    private static ObjectNode json(EnumerationOptions o, ClosedForms closed, int total, List<EnumeratedDesign> shown) {
+        ObjectNode root = JsonFields.MAPPER.createObjectNode();
+        root.put("channels", o.channels());
+        root.put("firstKernelSize", o.firstKernelSize());
+        root.put("resolution", o.resolution());
+        root.set("conventions", Conventions.json());
+        root.set("balanceOptimum", ChainReports.closedForms(closed));
+        root.put("total", total);
+        root.set("designs", ChainReports.designs(shown));
+        return root;
+    }
+
+    private static String csv(List<EnumeratedDesign> shown) {
+        List<List<?>> rows = new ArrayList<>();
+        for (EnumeratedDesign d : shown) {
+            rows.add(List.of(d.name(), d.shape().channels(), d.shape().length(), d.shape().groupSizeList(), d.shape().kernelSizeList(),
+                    d.shape().product(), d.complementary().verdict().name().toLowerCase(), d.complementary().maxPathCount().label(),
+                    d.imbalance(), d.params(), d.macs(), d.flops()));
+        }
+        return Csv.of(List.of("name", "channels", "layers", "group_sizes", "kernel_sizes", "product", "verdict", "max_paths",
+                "imbalance", "params", "macs", "flops"), rows);
+    }
+}

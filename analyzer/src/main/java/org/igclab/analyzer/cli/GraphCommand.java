@@ -1,0 +1,70 @@
+package org.igclab.analyzer.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.igclab.analyzer.io.AtomicFiles;
+import org.igclab.rules.graph.ChannelEdge;
+import org.igclab.rules.graph.ChannelGraph;
+import org.igclab.rules.graph.ChannelNode;
+import org.igclab.rules.graph.GraphExport;
+import org.igclab.rules.io.ChainDocument;
+import org.jgrapht.Graph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code igc graph FILE}: the channel graph of a chain as DOT or GraphML. */
+@Command(name = "graph",
+        mixinStandardHelpOptions = true,
+        header = "The channel graph of a chain file as DOT or GraphML.",
+        sortOptions = false,
+        description = {
+            "Write the channel graph of a chain (a vertex per channel per stage, an edge per connection, coloured by",
+            "group) as Graphviz DOT or GraphML, for widths small enough to draw (at most "
+                + ChannelGraph.MAX_EDGES + " edges)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc graph samples/chains/igcv1-l4m2.json | dot -Tsvg > wiring.svg",
+            "  igc graph samples/chains/igcv2-c64.json --format graphml -o igcv2.graphml"})
+public final class GraphCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A chain file (JSON).")
+    Path file;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "dot",
+            description = "dot or graphml (default: ${DEFAULT-VALUE}).")
+    String graphFormat;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to this file (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!graphFormat.equals("dot") && !graphFormat.equals("graphml")) {
+            throw new InputException("--format = " + graphFormat + " is not one of dot, graphml");
+        }
+        ChainDocument doc = ChainFiles.read(file);
+        long edges = ChannelGraph.edgeCount(doc.chain());
+        if (edges > ChannelGraph.MAX_EDGES) {
+            throw new InputException(file + ": the channel graph would have " + edges + " edges, more than "
+                    + ChannelGraph.MAX_EDGES + "; draw a narrower chain");
+        }
+        Graph<ChannelNode, ChannelEdge> graph = ChannelGraph.of(doc.chain());
+        String text = graphFormat.equals("dot") ? GraphExport.toDot(graph) : GraphExport.toGraphMl(graph);
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+        } else {
+            AtomicFiles.write(output, text, force);
+            spec.commandLine().getErr().println("wrote " + output + " (" + graph.vertexSet().size() + " vertices, " + edges + " edges)");
+        }
+        return IgcCli.OK;
+    }
+}

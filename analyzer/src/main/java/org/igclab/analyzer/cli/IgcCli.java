@@ -1,0 +1,46 @@
+package org.igclab.analyzer.cli;
+
+import java.io.PrintWriter;
+import java.util.ServiceLoader;
+import picocli.CommandLine;
+
+/** Builds the {@code igc} command line with every subcommand on the class path and its error handling. */
+public final class IgcCli {
+    /** Success, or a chain that is strictly complementary. */
+    public static final int OK = 0;
+    /** The question was answered "no" (e.g. a chain that is not strictly complementary). */
+    public static final int NO = 1;
+    /** Bad input: a file, an option or a value. */
+    public static final int INVALID = 2;
+    /** A failure of the tool itself. */
+    public static final int INTERNAL = 3;
+
+    private IgcCli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new IgcCommand());
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
+            for (Object command : provider.commands()) {
+                cl.addSubcommand(command);
+            }
+        }
+        cl.setUsageHelpWidth(110);
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(ErrorHandler::onParameterError);
+        return cl;
+    }
+
+    /** Runs {@code igc args} with the given streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}
