@@ -1,0 +1,90 @@
+package org.igclab.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.igclab.rules.io.JsonFields;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void strictChainExitsZeroAndSaysWhy() {
+        CliRun run = CliRun.of("check", CliRun.sample("chains/igcv2-c64.json"));
+        assertThat(run.exitCode()).isEqualTo(IgcCli.OK);
+        assertThat(run.out()).contains("complementary: strictly complementary")
+                .contains("prod K_l = C_in: 64 = 64 (holds)")
+                .contains("balance: balanced (1x1 kernels after a channel-wise first kernel");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void chainWithoutInterleavingExitsOneWithAMissingWitness() {
+        CliRun run = CliRun.of("check", CliRun.sample("chains/not-interleaved-c64.json"));
+        assertThat(run.exitCode()).isEqualTo(IgcCli.NO);
+        assertThat(run.out()).contains("complementary: not dense")
+                .contains("witness: output channel 0 does not reach input channel 8 (0 paths)");
+    }
+
+    @Test
+    void looseChainIsDenseWithARedundantWitnessCountedExactly() throws IOException {
+        CliRun run = CliRun.of("check", CliRun.sample("chains/loose-c64.json"), "--json");
+        assertThat(run.exitCode()).isEqualTo(IgcCli.NO);
+        JsonNode json = JsonFields.MAPPER.readTree(run.out());
+        assertThat(json.at("/complementary/verdict").asText()).isEqualTo("dense");
+        assertThat(json.at("/complementary/witness/paths").asLong()).isEqualTo(2);
+        assertThat(json.at("/complementary/productOfGroupSizes").asLong()).isEqualTo(128);
+        assertThat(json.at("/complementary/redundantPairs").asLong()).isEqualTo(64 * 64);
+        assertThat(json.at("/balance/oneByOneAfterChannelWise/imbalance").asDouble()).isEqualTo(2.0);
+    }
+
+    @Test
+    void invalidChainExitsTwoNamingTheField() throws IOException {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"channels\": 64, \"kernels\": [{\"groups\": 64, \"kernel\": 3}, {\"groups\": 8}, {\"groups\": 5}]}");
+        CliRun run = CliRun.of("check", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(run.err()).contains("kernels[2].groups = 5 does not divide 64 input channels").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void malformedJsonAndMissingFilesAreInputErrors() throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"channels\": 64,\n \"kernels\": [}");
+        CliRun parse = CliRun.of("check", broken.toString());
+        assertThat(parse.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(parse.err()).contains("not valid JSON at line 2");
+
+        CliRun missing = CliRun.of("check", dir.resolve("nope.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(missing.err()).contains("no such file");
+
+        CliRun directory = CliRun.of("check", dir.toString());
+        assertThat(directory.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(directory.err()).contains("is a directory");
+    }
+
+    @Test
+    void negativeToleranceIsRejected() {
+        CliRun run = CliRun.of("check", CliRun.sample("chains/igcv2-c64.json"), "--tolerance", "-1");
+        assertThat(run.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(run.err()).contains("--tolerance = -1.0");
+    }
+
+    @Test
+    void everySampleChainIsReadable() throws IOException {
+        try (var files = Files.list(Path.of(CliRun.sample("chains")))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                CliRun run = CliRun.of("check", f.toString());
+                assertThat(run.exitCode()).as(f.toString()).isIn(IgcCli.OK, IgcCli.NO);
+            }
+        }
+    }
+}
