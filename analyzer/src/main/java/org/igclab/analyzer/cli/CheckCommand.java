@@ -53,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new InputException("--tolerance = " + tolerance + " must be a finite number, 0 or more");
         }
-        ChainDocument doc = ChainFiles.read(file);
+        ChainDocument doc = DesignInputs.chain(file);
         ComplementaryReport complementary = ComplementaryCondition.check(doc.chain());
         BalanceReport balance = BalanceCondition.appliesTo(doc.chain()) ? BalanceCondition.analyze(doc.chain()) : null;
         PrintWriter out = spec.commandLine().getOut();

@@ -51,7 +51,7 @@ public final class GraphCommand implements Callable<Integer> {
         if (!graphFormat.equals("dot") && !graphFormat.equals("graphml")) {
             throw new InputException("--format = " + graphFormat + " is not one of dot, graphml");
         }
-        ChainDocument doc = ChainFiles.read(file);
+        ChainDocument doc = DesignInputs.chain(file);
         long edges = ChannelGraph.edgeCount(doc.chain());
         if (edges > ChannelGraph.MAX_EDGES) {
             throw new InputException(file + ": the channel graph would have " + edges + " edges, more than "

@@ -1,0 +1,42 @@
+package org.igclab.analyzer.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.rules.io.ChainDocument;
+import org.igclab.rules.model.InvalidDesignException;
+
+/** Reads design files for the commands, naming the file in every complaint. */
+final class DesignInputs {
+    private DesignInputs() {
+    }
+
+    static Design read(Path file) throws IOException {
+        return inFile(file, () -> {
+            try {
+                return DesignFiles.read(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    static ChainDocument chain(Path file) throws IOException {
+        Design design = read(file);
+        if (design instanceof Design.ChainDesign c) {
+            return c.document();
+        }
+        throw new InputException(file + " is a network; this command needs a chain file (igc-chain/1)");
+    }
+
+    /** Runs work on a file's design, turning a design error into an input error that names the file. */
+    static <T> T inFile(Path file, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (InvalidDesignException e) {
+            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.igclab.analyzer.design;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.igclab.analyzer.network.NetworkJson;
+import org.igclab.rules.io.ChainJson;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.InvalidDesignException;
+
+/** Reads a design file, telling chains ({@code igc-chain/1}) from networks ({@code igc-network/1}). */
+public final class DesignFiles {
+
+    private DesignFiles() {
+    }
+
+    public static Design read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidDesignException("", file + " is a directory, not a design file");
+        }
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    public static Design parse(String text) {
+        JsonFields top = JsonFields.parse(text);
+        String format = top.optionalString("format", "");
+        boolean chain = format.equals(ChainJson.FORMAT) || (format.isEmpty() && top.has("kernels"));
+        boolean network = format.equals(NetworkJson.FORMAT)
+                || (format.isEmpty() && (top.has("input") || top.has("skeleton") || top.has("layers")));
+        if (chain) {
+            return new Design.ChainDesign(ChainJson.parse(text));
+        }
+        if (network) {
+            return new Design.NetworkDesign(NetworkJson.fromJson(top));
+        }
+        if (!format.isEmpty()) {
+            throw new InvalidDesignException("format", "= \"" + format + "\" is not a design format (expected \""
+                    + ChainJson.FORMAT + "\" or \"" + NetworkJson.FORMAT + "\")");
+        }
+        throw new InvalidDesignException("", "is neither a chain (no \"kernels\") nor a network (no \"input\", \"layers\" or \"skeleton\"); "
+                + "give \"format\": \"" + ChainJson.FORMAT + "\" or \"" + NetworkJson.FORMAT + "\"");
+    }
+}

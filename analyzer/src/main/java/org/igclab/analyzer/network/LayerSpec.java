@@ -1,0 +1,48 @@
+package org.igclab.analyzer.network;
+
+import java.util.List;
+import java.util.Optional;
+import org.igclab.analyzer.network.template.BlockTemplate;
+
+/**
+ * A layer as written in a network file, before shapes are known. {@code path} is where it stands in the
+ * file ({@code stages[1].blocks[0]}), used to name it in tables and errors.
+ */
+public sealed interface LayerSpec {
+
+    String path();
+
+    /** One primitive operation. */
+    record OpSpec(String path, Op op) implements LayerSpec {
+    }
+
+    /** Layers applied one after another. */
+    record SequenceSpec(String path, List<LayerSpec> layers) implements LayerSpec {
+        public SequenceSpec {
+            layers = List.copyOf(layers);
+        }
+    }
+
+    /** {@code body(x) + shortcut(x)}; without a shortcut, the identity. */
+    record ResidualSpec(String path, LayerSpec body, Optional<LayerSpec> shortcut) implements LayerSpec {
+    }
+
+    /** Every branch reads the same input; their outputs are concatenated along channels. */
+    record ConcatSpec(String path, List<LayerSpec> branches) implements LayerSpec {
+        public ConcatSpec {
+            branches = List.copyOf(branches);
+        }
+    }
+
+    /** The input channels are split into consecutive parts of {@code sizes}; branch {@code i} reads part {@code i}; outputs are concatenated. */
+    record SplitSpec(String path, List<Integer> sizes, List<LayerSpec> branches) implements LayerSpec {
+        public SplitSpec {
+            sizes = List.copyOf(sizes);
+            branches = List.copyOf(branches);
+        }
+    }
+
+    /** A block template (IGCV1, IGCV2, ResNet basic, ...) that expands once its input shape is known. */
+    record BlockSpec(String path, BlockTemplate template) implements LayerSpec {
+    }
+}

@@ -1,0 +1,105 @@
+package org.igclab.analyzer.network.cost;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.igclab.analyzer.network.Layer;
+import org.igclab.analyzer.network.Network;
+import org.igclab.analyzer.network.Op;
+import org.igclab.analyzer.network.ParamCount;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.rules.model.InvalidDesignException;
+
+/**
+ * Counts a network layer by layer under the conventions of DESIGN.md: parameters split into weights, bias and
+ * BatchNorm affine; MACs for convolutions and fully connected layers; activations and memory traffic for every
+ * operation, permutations and residual adds included. Exact 64-bit arithmetic; a network too large to count
+ * is an error, never a wrapped number.
+ */
+public final class CostModel {
+
+    private CostModel() {
+    }
+
+    public static NetworkCost of(Network network) {
+        return of(ShapeInference.resolve(network));
+    }
+
+    public static NetworkCost of(ResolvedNetwork network) {
+        List<LayerCost> layers = new ArrayList<>();
+        List<BlockCost> blocks = new ArrayList<>();
+        try {
+            walk(network.root(), "", layers, blocks);
+        } catch (ArithmeticException e) {
+            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers");
+        }
+        ParamCount params = ParamCount.ZERO;
+        long macs = 0;
+        long activations = 0;
+        long peak = 0;
+        long traffic = 0;
+        for (LayerCost l : layers) {
+            params = params.plus(l.params());
+            macs = Math.addExact(macs, l.macs());
+            activations = Math.addExact(activations, l.activations());
+            peak = Math.max(peak, Math.addExact(l.in().elements(), l.out().elements()));
+            traffic = Math.addExact(traffic, l.traffic());
+        }
+        return new NetworkCost(network, layers, blocks, params, macs, activations, peak, traffic);
+    }
+
+    private static void walk(Layer layer, String block, List<LayerCost> layers, List<BlockCost> blocks) {
+        if (layer instanceof Layer.OpLayer op) {
+            layers.add(opCost(op, block));
+            return;
+        }
+        if (layer instanceof Layer.BlockLayer b) {
+            String label = b.template().label(b.in());
+            int first = layers.size();
+            walk(b.body(), label, layers, blocks);
+            List<LayerCost> mine = layers.subList(first, layers.size());
+            ParamCount params = mine.stream().map(LayerCost::params).reduce(ParamCount.ZERO, ParamCount::plus);
+            long macs = mine.stream().mapToLong(LayerCost::macs).reduce(0, Math::addExact);
+            blocks.add(new BlockCost(b.path(), label, b.in(), b.out(), params, macs, b.template().formula(b.in())));
+            return;
+        }
+        for (Layer child : layer.children()) {
+            walk(child, block, layers, blocks);
+        }
+        long out = layer.out().elements();
+        if (layer instanceof Layer.ResidualLayer) {
+            layers.add(new LayerCost(layer.path() + ".add", "add", block, layer.in(), layer.out(), ParamCount.ZERO, 0,
+                    out, Math.multiplyExact(3, out)));
+        } else if (layer instanceof Layer.ConcatLayer || layer instanceof Layer.SplitLayer) {
+            layers.add(new LayerCost(layer.path() + ".concat", "concat", block, layer.in(), layer.out(), ParamCount.ZERO, 0,
+                    out, Math.multiplyExact(2, out)));
+        }
+    }
+
+    private static LayerCost opCost(Layer.OpLayer layer, String block) {
+        Op op = layer.op();
+        ParamCount params = op.params(layer.in());
+        long macs = op.macs(layer.in(), layer.out());
+        long out = layer.out().elements();
+        long traffic = Math.addExact(Math.addExact(layer.in().elements(), out), params.total());
+        return new LayerCost(layer.path(), describe(op), block, layer.in(), layer.out(), params, macs, out, traffic);
+    }
+
+    /** {@code conv 3x3/2 G=4 +bias}, {@code shuffle g=8}, {@code maxpool 3x3/2}, ... */
+    public static String describe(Op op) {
+        if (op instanceof Op.Conv c) {
+            return "conv " + c.kernel() + "x" + c.kernel() + (c.stride() > 1 ? "/" + c.stride() : "")
+                    + (c.groups() > 1 ? " G=" + c.groups() : "") + (c.bias() ? " +bias" : "");
+        }
+        if (op instanceof Op.Shuffle s) {
+            return "shuffle g=" + s.groups();
+        }
+        if (op instanceof Op.Pool p) {
+            return p.type() + " " + p.kernel() + "x" + p.kernel() + (p.stride() > 1 ? "/" + p.stride() : "");
+        }
+        if (op instanceof Op.Linear l) {
+            return "linear" + (l.bias() ? " +bias" : "");
+        }
+        return op.type();
+    }
+}

@@ -1,0 +1,30 @@
+package org.igclab.analyzer.network.template;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.igclab.analyzer.network.LayerSpec;
+import org.igclab.analyzer.network.TensorShape;
+
+/**
+ * A block family that expands into primitive layers once its input shape is known, and that knows its
+ * own closed-form parameter and MAC formulas (derived independently of the expansion, so each checks
+ * the other). Errors use the template's field names; the caller adds the block's path.
+ */
+public sealed interface BlockTemplate
+        permits PlainConvBlock, DepthwiseSeparableBlock, Igcv1Block, Igcv2Block, ResNetBasicBlock,
+        InvertedResidualBlock, ShuffleUnitBlock {
+
+    /** The file's name for the template ({@code igcv1}, {@code resnet-basic}, ...). */
+    String type();
+
+    /** A short human name on this input, e.g. {@code IGCV1 L24M2}. */
+    String label(TensorShape in);
+
+    /** The primitive layers, with paths under {@code path}. */
+    LayerSpec expand(String path, TensorShape in);
+
+    /** The closed-form counts with the numbers substituted. */
+    BlockFormula formula(TensorShape in);
+
+    /** The template's fields, {@code type} included, as written in a network file. */
+    ObjectNode toJson();
+}

@@ -1,0 +1,220 @@
+package org.igclab.analyzer.network.template;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.igclab.analyzer.chain.ShapeNames;
+import org.igclab.analyzer.network.LayerSpec;
+import org.igclab.analyzer.network.Op;
+import org.igclab.analyzer.network.TensorShape;
+import org.igclab.rules.io.ChainDocument;
+import org.igclab.rules.io.ChainJson;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.GroupConv;
+import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.rules.model.KernelChain;
+import org.igclab.rules.model.Permutation;
+
+/**
+ * An IGCV2 block: a chain of structured sparse kernels (a {@code k x k} first kernel, then 1x1 group convolutions)
+ * with interleaving permutations, then BN + ReLU ({@code norm = end}). The chain is given by its group sizes, by
+ * the paper's rule ({@code K}, {@code L = ceil(log_8 C) + 1} by default, the last kernel taking what is left),
+ * or written out as a chain ({@code igc-chain/1}). A block that changes width does so in its first kernel.
+ *
+ * @param recipe how the chain is made
+ * @param out    output channels, or empty to keep the input width (ignored for a written-out chain)
+ * @param kernel side of the first kernel
+ * @param stride stride of the first kernel
+ * @param norm   where BN + ReLU go
+ */
+public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int stride, Norm norm) implements BlockTemplate {
+    public static final String TYPE = "igcv2";
+    static final Set<String> FIELDS = Set.of("type", "groupSizes", "K", "L", "chain", "out", "kernel", "stride", "norm");
+
+    /** How the chain is made. */
+    public sealed interface Recipe permits GroupSizes, PaperRule, Written {
+    }
+
+    /** {@code K_1..K_L}; {@code K_1} counts input channels per group of the first kernel. */
+    public record GroupSizes(List<Integer> sizes) implements Recipe {
+        public GroupSizes {
+            sizes = List.copyOf(sizes);
+            if (sizes.isEmpty()) {
+                throw new InvalidDesignException("groupSizes", "is empty");
+            }
+            for (int i = 0; i < sizes.size(); i++) {
+                InvalidDesignException.requirePositive("groupSizes[" + i + "]", sizes.get(i));
+            }
+        }
+    }
+
+    /** Channel-wise first kernel, then {@code L - 1} 1x1 kernels of group size {@code K} (the last takes the rest). */
+    public record PaperRule(int groupSize, Optional<Integer> length) implements Recipe {
+        public PaperRule {
+            InvalidDesignException.requirePositive("K", groupSize);
+            length.ifPresent(l -> {
+                if (l < 2) {
+                    throw new InvalidDesignException("L", "= " + l + " must be at least 2");
+                }
+            });
+        }
+    }
+
+    /** A chain written out in full. */
+    public record Written(ChainDocument chain) implements Recipe {
+    }
+
+    public Igcv2Block {
+        out.ifPresent(o -> InvalidDesignException.requirePositive("out", o));
+        InvalidDesignException.requirePositive("kernel", kernel);
+        InvalidDesignException.requirePositive("stride", stride);
+    }
+
+    static Igcv2Block parse(JsonFields f) {
+        f.allowOnly(FIELDS);
+        int given = (f.has("groupSizes") ? 1 : 0) + (f.has("chain") ? 1 : 0) + (f.has("K") ? 1 : 0);
+        if (given > 1) {
+            throw new InvalidDesignException(f.path(), "give only one of \"groupSizes\", \"K\" (with \"L\") and \"chain\"");
+        }
+        if (f.has("L") && !f.has("K") && !f.has("groupSizes") && !f.has("chain")) {
+            throw new InvalidDesignException(f.pathOf("L"), "needs \"K\" beside it");
+        }
+        Recipe recipe;
+        if (f.has("groupSizes")) {
+            recipe = new GroupSizes(f.intList("groupSizes"));
+        } else if (f.has("chain")) {
+            recipe = new Written(ChainJson.fromJson(f.object("chain")));
+        } else {
+            recipe = new PaperRule(f.optionalInt("K", 8), f.has("L") ? Optional.of(f.requiredInt("L")) : Optional.empty());
+        }
+        return new Igcv2Block(recipe, f.has("out") ? Optional.of(f.requiredInt("out")) : Optional.empty(),
+                f.optionalInt("kernel", 3), f.optionalInt("stride", 1), Norm.parse(f.pathOf("norm"), f.optionalString("norm", "end")));
+    }
+
+    /** The chain this block computes on an input of {@code in}. */
+    public KernelChain chain(TensorShape in) {
+        if (recipe instanceof Written w) {
+            KernelChain c = w.chain().chain();
+            if (c.inChannels() != in.channels()) {
+                throw new InvalidDesignException("chain", "reads " + c.inChannels() + " channels but the block's input has " + in.channels());
+            }
+            return c;
+        }
+        int c = out.orElse(in.channels());
+        List<Integer> sizes = recipe instanceof GroupSizes g ? g.sizes() : paperRule((PaperRule) recipe, c);
+        String field = recipe instanceof GroupSizes ? "groupSizes" : "K";
+        List<GroupConv> kernels = new ArrayList<>();
+        List<Permutation> perms = new ArrayList<>();
+        for (int l = 0; l < sizes.size(); l++) {
+            int inChannels = l == 0 ? in.channels() : c;
+            int k = sizes.get(l);
+            String at = recipe instanceof GroupSizes ? field + "[" + l + "]" : field;
+            if (inChannels % k != 0) {
+                throw new InvalidDesignException(at, "= " + k + " does not divide " + inChannels + " channels");
+            }
+            int groups = inChannels / k;
+            if (c % groups != 0) {
+                throw new InvalidDesignException(at, "= " + k + " makes " + groups + " groups, which do not divide " + c + " output channels");
+            }
+            kernels.add(new GroupConv(inChannels, c, groups, l == 0 ? kernel : 1, l == 0 ? stride : 1));
+            if (l + 1 < sizes.size()) {
+                perms.add(Permutation.shuffle(c, groups));
+            }
+        }
+        return new KernelChain(kernels, perms);
+    }
+
+    private static List<Integer> paperRule(PaperRule rule, int channels) {
+        int k = rule.groupSize();
+        int length = rule.length().orElse(ShapeNames.paperRuleLength(channels));
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(1);
+        long product = 1;
+        for (int l = 1; l < length - 1; l++) {
+            sizes.add(k);
+            product *= k;
+        }
+        if (length < 2 || product > channels || channels % product != 0) {
+            throw new InvalidDesignException("K", "= " + k + " with L = " + length + " does not factor " + channels
+                    + " channels (K^(L-2) = " + product + "); give groupSizes instead");
+        }
+        sizes.add((int) (channels / product));
+        return sizes;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String label(TensorShape in) {
+        KernelChain c = chain(in);
+        String ks = c.kernels().stream().map(g -> String.valueOf(g.groupSize())).collect(Collectors.joining(","));
+        return "IGCV2 K=(" + ks + ") " + c.inChannels() + "->" + c.outChannels() + (c.kernel(0).stride() > 1 ? " /" + c.kernel(0).stride() : "");
+    }
+
+    @Override
+    public LayerSpec expand(String path, TensorShape in) {
+        KernelChain chain = chain(in);
+        SpecBuilder b = new SpecBuilder(path);
+        for (int l = 0; l < chain.length(); l++) {
+            GroupConv k = chain.kernel(l);
+            b.op("W" + (l + 1), new Op.Conv(k.outChannels(), k.kernelSize(), k.stride(), k.kernelSize() / 2, k.groups(), false));
+            if (norm == Norm.EACH) {
+                b.bn("W" + (l + 1) + "_bn").relu("W" + (l + 1) + "_relu");
+            }
+            Permutation p = l + 1 < chain.length() ? chain.permutations().get(l) : chain.finalPermutation().orElse(null);
+            if (p != null && !p.isIdentity()) {
+                int rows = p.shuffleRows();
+                b.op("P" + (l + 1), rows > 0 ? new Op.Shuffle(rows) : new Op.Permute(p));
+            }
+        }
+        if (norm == Norm.END) {
+            b.bn("bn").relu("relu");
+        }
+        return b.build();
+    }
+
+    @Override
+    public BlockFormula formula(TensorShape in) {
+        KernelChain chain = chain(in);
+        FormulaBuilder f = new FormulaBuilder(label(in));
+        int h = in.height();
+        int w = in.width();
+        for (int l = 0; l < chain.length(); l++) {
+            GroupConv k = chain.kernel(l);
+            String n = Integer.toString(l + 1);
+            f.weights("C_" + n + " * K_" + n + " * S_" + n, k.outChannels(), k.groupSize(), k.kernelArea());
+            h = (h - 1) / k.stride() + 1;
+            w = (w - 1) / k.stride() + 1;
+            f.macs("H_" + n + " * W_" + n + " * C_" + n + " * K_" + n + " * S_" + n, h, w, k.outChannels(), k.groupSize(), k.kernelArea());
+            if (norm == Norm.EACH || (norm == Norm.END && l + 1 == chain.length())) {
+                f.bn("2 * C_" + n, 2, k.outChannels());
+            }
+        }
+        return f.build();
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode n = JsonFields.MAPPER.createObjectNode().put("type", TYPE);
+        if (recipe instanceof GroupSizes g) {
+            ArrayNode a = n.putArray("groupSizes");
+            g.sizes().forEach(a::add);
+        } else if (recipe instanceof PaperRule p) {
+            n.put("K", p.groupSize());
+            p.length().ifPresent(l -> n.put("L", l));
+        } else {
+            ObjectNode chain = ChainJson.toJson(((Written) recipe).chain());
+            chain.remove("format");
+            n.set("chain", chain);
+        }
+        out.ifPresent(o -> n.put("out", o));
+        return n.put("kernel", kernel).put("stride", stride).put("norm", norm.jsonName());
+    }
+}

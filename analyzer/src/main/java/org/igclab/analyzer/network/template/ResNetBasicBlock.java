@@ -1,0 +1,126 @@
+package org.igclab.analyzer.network.template;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.Set;
+import org.igclab.analyzer.network.LayerSpec;
+import org.igclab.analyzer.network.TensorShape;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.InvalidDesignException;
+
+/**
+ * ResNet's basic block: two 3x3 convolutions with BN (ReLU between), added to the input or to a projection
+ * (1x1 convolution + BN, with {@code shortcutGroups} groups) when the stride or width changes, then ReLU.
+ * With {@code igcL} set, each 3x3 convolution is an IGC pair instead (3x3 with {@code L} groups, shuffle,
+ * 1x1 with {@code C_out / L} groups, shuffle back), as in IGCV1's ImageNet networks.
+ *
+ * @param out            output channels
+ * @param stride         stride of the first convolution and of the projection
+ * @param igcL           primary groups of the IGC pairs, or empty for plain convolutions
+ * @param shortcutGroups groups of the projection
+ */
+public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int shortcutGroups) implements BlockTemplate {
+    public static final String TYPE = "resnet-basic";
+    static final Set<String> FIELDS = Set.of("type", "out", "stride", "igcL", "shortcutGroups");
+
+    public ResNetBasicBlock {
+        InvalidDesignException.requirePositive("out", out);
+        InvalidDesignException.requirePositive("stride", stride);
+        InvalidDesignException.requirePositive("shortcutGroups", shortcutGroups);
+        igcL.ifPresent(l -> InvalidDesignException.requirePositive("igcL", l));
+        if (out % shortcutGroups != 0) {
+            throw new InvalidDesignException("shortcutGroups", "= " + shortcutGroups + " does not divide " + out + " output channels");
+        }
+        if (igcL.isPresent() && out % igcL.get() != 0) {
+            throw new InvalidDesignException("igcL", "= " + igcL.get() + " does not divide " + out + " output channels");
+        }
+    }
+
+    static ResNetBasicBlock parse(JsonFields f) {
+        f.allowOnly(FIELDS);
+        return new ResNetBasicBlock(f.requiredInt("out"), f.optionalInt("stride", 1),
+                f.has("igcL") ? Optional.of(f.requiredInt("igcL")) : Optional.empty(), f.optionalInt("shortcutGroups", 1));
+    }
+
+    private boolean projects(TensorShape in) {
+        return stride != 1 || in.channels() != out;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String label(TensorShape in) {
+        return "ResNet basic" + igcL.map(l -> " IGC-L" + l + "M" + (out / l)).orElse("") + " " + in.channels() + "->" + out
+                + (stride > 1 ? " /" + stride : "");
+    }
+
+    @Override
+    public LayerSpec expand(String path, TensorShape in) {
+        if (in.channels() % shortcutGroups != 0 && projects(in)) {
+            throw new InvalidDesignException("shortcutGroups", "= " + shortcutGroups + " does not divide " + in.channels() + " input channels");
+        }
+        if (igcL.isPresent() && in.channels() % igcL.get() != 0) {
+            throw new InvalidDesignException("igcL", "= " + igcL.get() + " does not divide " + in.channels() + " input channels");
+        }
+        SpecBuilder body = new SpecBuilder(path + ".body");
+        convolution(body, "conv1", stride);
+        body.bn("bn1").relu("relu1");
+        convolution(body, "conv2", 1);
+        body.bn("bn2");
+        Optional<LayerSpec> shortcut = Optional.empty();
+        if (projects(in)) {
+            shortcut = Optional.of(new SpecBuilder(path + ".shortcut").conv("conv", out, 1, stride, shortcutGroups).bn("bn").build());
+        }
+        return new SpecBuilder(path)
+                .add(new LayerSpec.ResidualSpec(path + ".residual", body.build(), shortcut))
+                .relu("relu")
+                .build();
+    }
+
+    private void convolution(SpecBuilder b, String name, int convStride) {
+        if (igcL.isEmpty()) {
+            b.conv(name, out, 3, convStride, 1);
+            return;
+        }
+        int l = igcL.get();
+        int m = out / l;
+        b.conv(name + "_primary", out, 3, convStride, l)
+                .shuffle(name + "_shuffle", l, out)
+                .conv(name + "_secondary", out, 1, 1, m)
+                .shuffle(name + "_shuffle_back", m, out);
+    }
+
+    @Override
+    public BlockFormula formula(TensorShape in) {
+        TensorShape o = new TensorShape(out, (in.height() - 1) / stride + 1, (in.width() - 1) / stride + 1);
+        long hw = o.positions();
+        int c = in.channels();
+        FormulaBuilder f = new FormulaBuilder(label(in));
+        if (igcL.isEmpty()) {
+            f.weights("9 * C_in * C_out", 9, c, out).weights("9 * C_out * C_out", 9, out, out);
+            f.macs("H_out * W_out * 9 * (C_in + C_out) * C_out", hw, 9, (long) c + out, out);
+        } else {
+            int l = igcL.get();
+            f.weights("9 * C_out * C_in / L", 9, out, c, -l).weights("C_out * L", out, l)
+                    .weights("9 * C_out * C_out / L", 9, out, out, -l).weights("C_out * L", out, l);
+            f.macs("H_out * W_out * (9 * C_out * (C_in + C_out) / L + 2 * C_out * L)", hw,
+                    9L * out * (c + out) / l + 2L * out * l);
+        }
+        f.bn("2 * 2 * C_out", 2, 2, out);
+        if (projects(in)) {
+            f.weights("C_out * C_in / G_s", out, c, -shortcutGroups).bn("2 * C_out", 2, out)
+                    .macs("H_out * W_out * C_out * C_in / G_s", hw, out, c, -shortcutGroups);
+        }
+        return f.build();
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode n = JsonFields.MAPPER.createObjectNode().put("type", TYPE).put("out", out).put("stride", stride);
+        igcL.ifPresent(l -> n.put("igcL", l));
+        return n.put("shortcutGroups", shortcutGroups);
+    }
+}

@@ -1,0 +1,147 @@
+package org.igclab.analyzer.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.igclab.analyzer.network.ParamCount;
+import org.igclab.analyzer.network.TensorShape;
+import org.igclab.analyzer.network.cost.BlockCost;
+import org.igclab.analyzer.network.cost.LayerCost;
+import org.igclab.analyzer.network.cost.NetworkCost;
+import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.TextTable;
+import org.igclab.rules.io.JsonFields;
+
+/** The per-layer cost table of a network (like ptflops or fvcore), as text, JSON or CSV. */
+public final class NetworkCostView {
+    public static final String NETWORK_CONVENTIONS = "network parameters: weights, bias and BatchNorm affine (gamma, beta) "
+            + "counted apart; their total is PyTorch's sum(p.numel() for p in model.parameters()); BatchNorm running "
+            + "statistics are buffers, not parameters";
+    public static final String MEMORY = "activations: output elements per image; traffic: elements read and written "
+            + "(inputs + outputs + parameters); MiB at float32";
+
+    private NetworkCostView() {
+    }
+
+    /** The table; {@code blocksOnly} shows one row per top-level layer or block instead of every operation. */
+    public static String text(NetworkCost cost, boolean blocksOnly, boolean formulas) {
+        StringBuilder s = new StringBuilder();
+        TensorShape input = cost.network().spec().input();
+        s.append("# ").append(cost.network().spec().name().isEmpty() ? "network" : cost.network().spec().name())
+                .append(", input ").append(input).append('\n');
+        s.append("# ").append(NETWORK_CONVENTIONS).append('\n');
+        s.append("# ").append(Conventions.MACS).append("; only convolutions and fully connected layers have MACs\n");
+        s.append("# ").append(MEMORY).append('\n');
+        TextTable t = new TextTable("layer", "op", ">output", ">params", ">MACs", ">activations", ">traffic");
+        if (blocksOnly) {
+            for (Group g : groups(cost)) {
+                t.row(g.path, g.op, g.out, TextTable.grouped(g.params.total()), TextTable.grouped(g.macs),
+                        TextTable.grouped(g.activations), TextTable.grouped(g.traffic));
+            }
+        } else {
+            for (LayerCost l : cost.layers()) {
+                t.row(l.path(), l.op(), l.out(), TextTable.grouped(l.params().total()), TextTable.grouped(l.macs()),
+                        TextTable.grouped(l.activations()), TextTable.grouped(l.traffic()));
+            }
+        }
+        t.row("total", "", cost.network().output(), TextTable.grouped(cost.params().total()), TextTable.grouped(cost.macs()),
+                TextTable.grouped(cost.activations()), TextTable.grouped(cost.traffic()));
+        s.append(t.render());
+        ParamCount p = cost.params();
+        s.append(String.format("parameters: %s = weights %s + bias %s + BN affine %s%n", TextTable.grouped(p.total()),
+                TextTable.grouped(p.weights()), TextTable.grouped(p.bias()), TextTable.grouped(p.bnAffine())));
+        s.append(String.format("MACs: %s (%.3f G); FLOPs = 2 * MACs = %s%n", TextTable.grouped(cost.macs()), cost.macs() / 1e9,
+                TextTable.grouped(cost.flops())));
+        s.append(String.format("activations: %s elements (%.1f MiB), peak of one operation %s (%.1f MiB); traffic: %s elements (%.1f MiB)%n",
+                TextTable.grouped(cost.activations()), NetworkCost.mebibytes(cost.activations()),
+                TextTable.grouped(cost.peakActivation()), NetworkCost.mebibytes(cost.peakActivation()),
+                TextTable.grouped(cost.traffic()), NetworkCost.mebibytes(cost.traffic())));
+        if (formulas) {
+            s.append("\nclosed-form formulas of the blocks (each checked against the layer-by-layer count):\n");
+            Set<String> seen = new LinkedHashSet<>();
+            for (BlockCost b : cost.blocks()) {
+                if (seen.add(b.label() + " on " + b.in())) {
+                    s.append(b.formula().render().replaceFirst("\n", " on " + b.in() + (b.formulaAgrees() ? " (agrees)" : " (DIFFERS)") + "\n"));
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /** One row per top-level entry (stem layer, block, head layer) with its operations summed. */
+    private record Group(String path, String op, TensorShape out, ParamCount params, long macs, long activations, long traffic) {
+    }
+
+    private static List<Group> groups(NetworkCost cost) {
+        List<Group> groups = new ArrayList<>();
+        for (var layer : cost.network().root().layers()) {
+            String prefix = layer.path();
+            ParamCount params = ParamCount.ZERO;
+            long macs = 0;
+            long activations = 0;
+            long traffic = 0;
+            String op = "";
+            for (LayerCost l : cost.layers()) {
+                if (l.path().equals(prefix) || l.path().startsWith(prefix + ".")) {
+                    params = params.plus(l.params());
+                    macs += l.macs();
+                    activations += l.activations();
+                    traffic += l.traffic();
+                    op = l.block().isEmpty() ? l.op() : l.block();
+                }
+            }
+            groups.add(new Group(prefix, op, layer.out(), params, macs, activations, traffic));
+        }
+        return groups;
+    }
+
+    public static ObjectNode json(NetworkCost cost) {
+        ObjectNode root = JsonFields.MAPPER.createObjectNode();
+        root.put("name", cost.network().spec().name());
+        root.put("input", cost.network().spec().input().toString());
+        root.put("output", cost.network().output().toString());
+        ObjectNode conventions = Conventions.json();
+        conventions.put("network", NETWORK_CONVENTIONS);
+        conventions.put("memory", MEMORY);
+        root.set("conventions", conventions);
+        ArrayNode layers = root.putArray("layers");
+        for (LayerCost l : cost.layers()) {
+            ObjectNode n = layers.addObject();
+            n.put("path", l.path()).put("op", l.op()).put("block", l.block()).put("input", l.in().toString())
+                    .put("output", l.out().toString());
+            params(n, l.params());
+            n.put("macs", l.macs()).put("flops", l.flops()).put("activations", l.activations()).put("traffic", l.traffic());
+        }
+        ArrayNode blocks = root.putArray("blocks");
+        for (BlockCost b : cost.blocks()) {
+            ObjectNode n = blocks.addObject();
+            n.put("path", b.path()).put("label", b.label()).put("input", b.in().toString()).put("output", b.out().toString());
+            params(n, b.params());
+            n.put("macs", b.macs());
+            n.put("formula", b.formula().render());
+            n.put("formulaAgrees", b.formulaAgrees());
+        }
+        ObjectNode total = root.putObject("total");
+        params(total, cost.params());
+        total.put("macs", cost.macs()).put("flops", cost.flops()).put("activations", cost.activations())
+                .put("peakActivation", cost.peakActivation()).put("traffic", cost.traffic());
+        return root;
+    }
+
+    private static void params(ObjectNode n, ParamCount p) {
+        n.put("params", p.total()).put("weights", p.weights()).put("bias", p.bias()).put("bnAffine", p.bnAffine());
+    }
+
+    public static String csv(NetworkCost cost) {
+        List<List<?>> rows = new ArrayList<>();
+        for (LayerCost l : cost.layers()) {
+            rows.add(List.of(l.path(), l.op(), l.block(), l.in().toString(), l.out().toString(), l.params().weights(), l.params().bias(),
+                    l.params().bnAffine(), l.params().total(), l.macs(), l.flops(), l.activations(), l.traffic()));
+        }
+        return Csv.of(List.of("path", "op", "block", "input", "output", "weights", "bias", "bn_affine", "params", "macs", "flops",
+                "activations", "traffic"), rows);
+    }
+}
