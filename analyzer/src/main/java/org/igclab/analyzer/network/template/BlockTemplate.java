@@ -25,6 +25,14 @@ public sealed interface BlockTemplate
     /** The closed-form counts with the numbers substituted. */
     BlockFormula formula(TensorShape in);
 
+    /**
+     * The block's product of structured sparse kernels as a chain, for the complementary and balance conditions,
+     * when the block is one (IGCV1, IGCV2, depthwise-separable); empty otherwise.
+     */
+    default java.util.Optional<org.igclab.rules.model.KernelChain> chain(TensorShape in) {
+        return java.util.Optional.empty();
+    }
+
     /** The template's fields, {@code type} included, as written in a network file. */
     ObjectNode toJson();
 }

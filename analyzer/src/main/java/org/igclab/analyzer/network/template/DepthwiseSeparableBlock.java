@@ -1,12 +1,17 @@
 package org.igclab.analyzer.network.template;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.rules.model.KernelChain;
+import org.igclab.rules.model.Permutation;
 
 /**
  * The depthwise-separable block of Xception and MobileNetV1: a channel-wise {@code k x k} convolution, then a
@@ -55,6 +60,15 @@ public record DepthwiseSeparableBlock(int out, int kernel, int stride, Norm norm
             b.bn("pw_bn").relu("pw_relu");
         }
         return b.build();
+    }
+
+    /** Channel-wise then dense: the chain {@code K = (1, C_in)}. */
+    @Override
+    public Optional<KernelChain> chain(TensorShape in) {
+        int c = in.channels();
+        return Optional.of(new KernelChain(
+                List.of(new GroupConv(c, c, c, kernel, stride), new GroupConv(c, out, 1, 1, 1)),
+                List.of(Permutation.identity(c))));
     }
 
     @Override

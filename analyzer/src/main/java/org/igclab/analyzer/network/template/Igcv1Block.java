@@ -1,13 +1,17 @@
 package org.igclab.analyzer.network.template;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.rules.model.KernelChain;
+import org.igclab.rules.model.Permutation;
 
 /**
  * IGCV1's interleaved group convolution {@code IGC-L?M?}: a primary {@code k x k} group convolution with {@code L}
@@ -77,6 +81,16 @@ public record Igcv1Block(int groups, Optional<Integer> out, int kernel, int stri
             b.bn("bn").relu("relu");
         }
         return b.build();
+    }
+
+    /** Primary, shuffle, secondary, shuffle back: the chain IGCV1 computes. */
+    @Override
+    public Optional<KernelChain> chain(TensorShape in) {
+        int c = outChannels(in);
+        int m = secondaryGroups(in);
+        return Optional.of(new KernelChain(
+                List.of(new GroupConv(in.channels(), c, groups, kernel, stride), GroupConv.of(c, m, 1)),
+                List.of(Permutation.shuffle(c, groups)), Optional.of(Permutation.shuffle(c, m))));
     }
 
     @Override

@@ -95,8 +95,13 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
                 f.optionalInt("kernel", 3), f.optionalInt("stride", 1), Norm.parse(f.pathOf("norm"), f.optionalString("norm", "end")));
     }
 
+    @Override
+    public Optional<KernelChain> chain(TensorShape in) {
+        return Optional.of(kernels(in));
+    }
+
     /** The chain this block computes on an input of {@code in}. */
-    public KernelChain chain(TensorShape in) {
+    public KernelChain kernels(TensorShape in) {
         if (recipe instanceof Written w) {
             KernelChain c = w.chain().chain();
             if (c.inChannels() != in.channels()) {
@@ -153,14 +158,14 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
 
     @Override
     public String label(TensorShape in) {
-        KernelChain c = chain(in);
+        KernelChain c = kernels(in);
         String ks = c.kernels().stream().map(g -> String.valueOf(g.groupSize())).collect(Collectors.joining(","));
         return "IGCV2 K=(" + ks + ") " + c.inChannels() + "->" + c.outChannels() + (c.kernel(0).stride() > 1 ? " /" + c.kernel(0).stride() : "");
     }
 
     @Override
     public LayerSpec expand(String path, TensorShape in) {
-        KernelChain chain = chain(in);
+        KernelChain chain = kernels(in);
         SpecBuilder b = new SpecBuilder(path);
         for (int l = 0; l < chain.length(); l++) {
             GroupConv k = chain.kernel(l);
@@ -182,7 +187,7 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
 
     @Override
     public BlockFormula formula(TensorShape in) {
-        KernelChain chain = chain(in);
+        KernelChain chain = kernels(in);
         FormulaBuilder f = new FormulaBuilder(label(in));
         int h = in.height();
         int w = in.width();
