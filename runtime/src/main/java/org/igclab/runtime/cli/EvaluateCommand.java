@@ -1,0 +1,146 @@
+package org.igclab.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.text.Progress;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.evaluate.EvaluationReport;
+import org.igclab.runtime.evaluate.EvaluationSettings;
+import org.igclab.runtime.evaluate.EvaluationView;
+import org.igclab.runtime.evaluate.StoredEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code igc evaluate FILE}: instantiate in DJL/PyTorch, check against the analyzer, time it, store the result. */
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        header = "Instantiate a design in DJL (PyTorch), prove it matches the analyzer, and time it.",
+        sortOptions = false,
+        description = {
+            "Build the chain or network in DJL on the PyTorch engine (CPU), then:",
+            "  - compare its parameters with the analyzer's, operation by operation (fails naming the first that differs);",
+            "  - check that every chain of structured sparse kernels is wired as the path-count matrix predicts",
+            "    (positive random weights, identity-basis input, compare zero patterns);",
+            "  - time forward passes in inference mode: warm-up, repeated runs, median, p10, p90, images per second.",
+            "The result is stored as a run in the results store (see 'igc results').",
+            "Exit code: 0 consistent, 3 the engine and the analyzer disagree, 2 invalid input."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc evaluate samples/networks/cifar-igcv1-l24m2-d38.json",
+            "  igc evaluate samples/chains/igcv2-c64.json --resolution 56 --execution both",
+            "  igc evaluate samples/networks/resnet18.json --batch 1 --runs 10 --threads 2 --json"})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
+    Path file;
+
+    @Option(names = {"-b", "--batch"}, paramLabel = "N", split = ",", description = "Batch sizes to time (default: 1,32).")
+    List<Integer> batches = List.of(1, 32);
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "Timed passes per batch size (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "PyTorch intra-op threads (default: the engine's choice).")
+    int threads;
+
+    @Option(names = "--execution", paramLabel = "HOW", defaultValue = "sparse",
+            description = "sparse (the kernels as designed), dense (chains multiplied out into one convolution) or both (default: ${DEFAULT-VALUE}).")
+    String execution;
+
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
+    int resolution;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Weight initialisation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--layers", description = "Also print the parameter comparison of every operation.")
+    boolean layers;
+
+    @Option(names = "--no-store", description = "Do not record the run in the results store.")
+    boolean noStore;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        EvaluationSettings settings = settings();
+        Design design;
+        try {
+            design = DesignFiles.read(file);
+        } catch (InvalidDesignException e) {
+            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+        }
+        EvaluationReport report;
+        try (Progress progress = Progress.onConsole("evaluating: pass")) {
+            report = noStore ? StoredEvaluation.run(design, settings, progress)
+                    : StoredEvaluation.runAndStore(design, settings, store.path(), progress);
+        } catch (InvalidDesignException e) {
+            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(JsonFields.pretty(EvaluationView.json(report, settings)));
+        } else {
+            out.print(EvaluationView.text(report, settings));
+            if (layers) {
+                out.print(EvaluationView.parameterRows(report.parameters()));
+            }
+            if (!noStore) {
+                out.println("stored in " + store.path() + " (see: igc results --store " + store.path() + ")");
+            }
+        }
+        if (!report.consistent()) {
+            spec.commandLine().getErr().println("igc evaluate: the engine and the analyzer disagree: "
+                    + (report.parameters().agrees() ? "a chain is wired differently (see structure above)" : report.parameters().describe()));
+            return IgcCli.INTERNAL;
+        }
+        return IgcCli.OK;
+    }
+
+    private EvaluationSettings settings() {
+        if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
+            throw new InputException("--batch = " + batches + ": batch sizes must be positive");
+        }
+        if (warmup < 0) {
+            throw new InputException("--warmup = " + warmup + " must not be negative");
+        }
+        if (runs < 1) {
+            throw new InputException("--runs = " + runs + " must be at least 1");
+        }
+        if (threads < 0) {
+            throw new InputException("--threads = " + threads + " must not be negative");
+        }
+        if (resolution < 1) {
+            throw new InputException("--resolution = " + resolution + " must be positive");
+        }
+        List<DjlNetwork.Execution> executions = switch (execution) {
+            case "sparse" -> List.of(DjlNetwork.Execution.SPARSE);
+            case "dense" -> List.of(DjlNetwork.Execution.DENSE);
+            case "both" -> List.of(DjlNetwork.Execution.SPARSE, DjlNetwork.Execution.DENSE);
+            default -> throw new InputException("--execution = " + execution + " is not one of sparse, dense, both");
+        };
+        return new EvaluationSettings(batches, warmup, runs, threads, executions, seed, resolution);
+    }
+}

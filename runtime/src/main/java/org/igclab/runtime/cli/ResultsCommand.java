@@ -1,0 +1,189 @@
+package org.igclab.runtime.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.OutputFormat;
+import org.igclab.analyzer.io.AtomicFiles;
+import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.TextTable;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.runtime.store.EpochRecord;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunQuery;
+import org.igclab.runtime.store.RunRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code igc results}: list, filter and export what evaluations and trainings stored. */
+@Command(name = "results",
+        mixinStandardHelpOptions = true,
+        header = "List, filter and export the runs in the results store.",
+        sortOptions = false,
+        description = {"List the evaluation and training runs recorded in the results store, newest first; filter them,",
+            "show one run's learning curve, or export them as CSV or JSON."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc results",
+            "  igc results --kind train --name igcv2 --status done",
+            "  igc results --id 7 --curve",
+            "  igc results --csv -o runs.csv"})
+public final class ResultsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "evaluate or train.")
+    String kind;
+
+    @Option(names = "--name", paramLabel = "TEXT", description = "Only designs whose name contains TEXT (any case).")
+    String name;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "running, done, failed or cancelled.")
+    String status;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N runs (default: all).")
+    int limit;
+
+    @Option(names = "--id", paramLabel = "ID", description = "One run.")
+    Long id;
+
+    @Option(names = "--curve", description = "With --id: the run's learning curve, one row per epoch.")
+    boolean curve;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to this file (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    boolean force;
+
+    @Mixin
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws IOException {
+        String chosen = format.chosen();
+        if (kind != null && !List.of("evaluate", "train").contains(kind)) {
+            throw new InputException("--kind = " + kind + " is not one of evaluate, train");
+        }
+        if (status != null && !List.of("running", "done", "failed", "cancelled").contains(status)) {
+            throw new InputException("--status = " + status + " is not one of running, done, failed, cancelled");
+        }
+        if (limit < 0) {
+            throw new InputException("--limit = " + limit + " must not be negative");
+        }
+        if (curve && id == null) {
+            throw new InputException("--curve needs --id");
+        }
+        if (!Files.exists(store.path())) {
+            throw new InputException("no results store at " + store.path() + " (run 'igc evaluate' or 'igc train' first, or pass --store)");
+        }
+        String text;
+        try (ResultStore db = ResultStore.open(store.path())) {
+            RunQuery query = new RunQuery(kind, name, status, limit);
+            List<RunRecord> runs = db.list(id == null ? query : query.withId(id));
+            if (id != null && runs.isEmpty()) {
+                throw new InputException("--id = " + id + ": no such run in " + store.path());
+            }
+            text = curve ? curveText(db.epochs(id), chosen) : runsText(runs, chosen);
+        }
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+        } else {
+            AtomicFiles.write(output, text, force);
+            spec.commandLine().getErr().println("wrote " + output);
+        }
+        return IgcCli.OK;
+    }
+
+    private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params",
+            "latency_b1_ms", "latency_b32_ms", "accuracy", "started", "finished", "design_hash", "machine", "engine", "message");
+
+    private static List<Object> row(RunRecord r) {
+        return Arrays.asList(r.id(), r.kind(), r.status(), r.designName(), r.params(), r.macs(), r.engineParams(), r.latencyB1Ms(),
+                r.latencyB32Ms(), r.accuracy(), r.startedAt(), r.finishedAt(), r.designHash(), r.machine(), r.engine(), r.message());
+    }
+
+    private static String runsText(List<RunRecord> runs, String format) {
+        switch (format) {
+            case "csv" -> {
+                List<List<?>> rows = new ArrayList<>();
+                runs.forEach(r -> rows.add(row(r)));
+                return Csv.of(COLUMNS, rows);
+            }
+            case "json" -> {
+                ArrayNode a = JsonFields.MAPPER.createArrayNode();
+                for (RunRecord r : runs) {
+                    ObjectNode n = JsonFields.MAPPER.valueToTree(r);
+                    n.remove("designJson");
+                    n.remove("resultJson");
+                    n.set("design", parse(r.designJson()));
+                    n.set("settings", parse(r.settingsJson()));
+                    n.remove("settingsJson");
+                    if (r.resultJson() != null) {
+                        n.set("result", parse(r.resultJson()));
+                    }
+                    a.add(n);
+                }
+                return JsonFields.pretty(a);
+            }
+            default -> {
+                if (runs.isEmpty()) {
+                    return "no runs match\n";
+                }
+                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", ">b1 ms", ">b32 ms", ">accuracy", "started");
+                for (RunRecord r : runs) {
+                    t.row(r.id(), r.kind(), r.status(), r.designName(), r.params() == null ? "-" : TextTable.grouped(r.params()),
+                            r.macs() == null ? "-" : TextTable.grouped(r.macs()), fixed(r.latencyB1Ms(), "%.2f"), fixed(r.latencyB32Ms(), "%.2f"),
+                            r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), r.startedAt());
+                }
+                return t.render() + "(" + runs.size() + " runs)\n";
+            }
+        }
+    }
+
+    private static String curveText(List<EpochRecord> epochs, String format) {
+        List<String> header = List.of("epoch", "train_loss", "train_accuracy", "test_accuracy", "learning_rate", "seconds");
+        switch (format) {
+            case "csv" -> {
+                List<List<?>> rows = new ArrayList<>();
+                epochs.forEach(e -> rows.add(List.of(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(), e.learningRate(), e.seconds())));
+                return Csv.of(header, rows);
+            }
+            case "json" -> {
+                return JsonFields.pretty(JsonFields.MAPPER.valueToTree(epochs));
+            }
+            default -> {
+                TextTable t = new TextTable(">epoch", ">train loss", ">train acc", ">test acc", ">lr", ">seconds");
+                epochs.forEach(e -> t.row(e.epoch(), String.format("%.4f", e.trainLoss()), String.format("%.2f%%", 100 * e.trainAccuracy()),
+                        String.format("%.2f%%", 100 * e.testAccuracy()), String.format("%.5f", e.learningRate()), String.format("%.1f", e.seconds())));
+                return epochs.isEmpty() ? "the run has no epochs\n" : t.render();
+            }
+        }
+    }
+
+    private static String fixed(Double v, String pattern) {
+        return v == null ? "-" : String.format(pattern, v);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+        try {
+            return JsonFields.MAPPER.readTree(json);
+        } catch (IOException e) {
+            return JsonFields.MAPPER.getNodeFactory().textNode(json);
+        }
+    }
+}

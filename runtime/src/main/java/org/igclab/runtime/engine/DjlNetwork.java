@@ -1,0 +1,194 @@
+package org.igclab.runtime.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import org.igclab.analyzer.network.Layer;
+import org.igclab.analyzer.network.Op;
+import org.igclab.analyzer.network.ResolvedNetwork;
+
+/**
+ * Builds a DJL {@link Block} for a resolved network, one DJL block per operation of the network description,
+ * and keeps which block came from which operation so counts can be compared layer by layer.
+ *
+ * <p>{@link Execution#DENSE} multiplies each chain of kernels that has nothing nonlinear between them into one
+ * dense convolution of the first kernel's size: the same function with other costs, for measuring whether
+ * structured sparsity pays on the machine at hand (DESIGN.md, section 4).
+ */
+public final class DjlNetwork {
+
+    /** How a block's chain of kernels is executed. */
+    public enum Execution {
+        /** As the sparse kernels and permutations the design describes. */
+        SPARSE,
+        /** Multiplied out into one dense convolution wherever nothing nonlinear sits between the kernels. */
+        DENSE
+    }
+
+    /** A DJL block made for one operation. */
+    public record Mapped(Layer.OpLayer layer, Block block) {
+    }
+
+    private final Block block;
+    private final List<Mapped> mapped;
+
+    private DjlNetwork(Block block, List<Mapped> mapped) {
+        this.block = block;
+        this.mapped = List.copyOf(mapped);
+    }
+
+    public static DjlNetwork build(ResolvedNetwork network, Execution execution) {
+        List<Mapped> mapped = new ArrayList<>();
+        Block block = new Builder(execution, mapped).layer(network.root());
+        return new DjlNetwork(block, mapped);
+    }
+
+    public Block block() {
+        return block;
+    }
+
+    /** The operations and their blocks in execution order (in dense execution, only the operations kept as they are). */
+    public List<Mapped> mapped() {
+        return mapped;
+    }
+
+    private record Builder(Execution execution, List<Mapped> mapped) {
+
+        Block layer(Layer layer) {
+            if (layer instanceof Layer.OpLayer op) {
+                Block b = op(op.op(), op.in().channels());
+                mapped.add(new Mapped(op, b));
+                return b;
+            }
+            if (layer instanceof Layer.BlockLayer b) {
+                if (execution == Execution.DENSE && b.template().chain(b.in()).isPresent() && b.body() instanceof Layer.SequenceLayer s) {
+                    return denseSequence(s);
+                }
+                return layer(b.body());
+            }
+            if (layer instanceof Layer.SequenceLayer s) {
+                SequentialBlock seq = new SequentialBlock();
+                s.layers().forEach(l -> seq.add(layer(l)));
+                return seq;
+            }
+            if (layer instanceof Layer.ResidualLayer r) {
+                Block body = layer(r.body());
+                Block shortcut = r.shortcut().map(this::layer).orElse(Blocks.identityBlock());
+                return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
+                        List.of(body, shortcut));
+            }
+            if (layer instanceof Layer.ConcatLayer c) {
+                return new ParallelBlock(DjlNetwork::concatChannels, c.branches().stream().map(this::layer).toList());
+            }
+            Layer.SplitLayer s = (Layer.SplitLayer) layer;
+            List<Block> branches = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < s.branches().size(); i++) {
+                int from = start;
+                int to = start + s.sizes().get(i);
+                SequentialBlock branch = new SequentialBlock();
+                branch.add(LambdaBlock.singleton(x -> x.get(new NDIndex(":, {}:{}", from, to)), "split"));
+                branch.add(layer(s.branches().get(i)));
+                branches.add(branch);
+                start = to;
+            }
+            return new ParallelBlock(DjlNetwork::concatChannels, branches);
+        }
+
+        /** The leading run of linear operations becomes one dense convolution; what follows is kept. */
+        private Block denseSequence(Layer.SequenceLayer s) {
+            List<Layer> layers = s.layers();
+            int run = 0;
+            while (run < layers.size() && layers.get(run) instanceof Layer.OpLayer op
+                    && (op.op() instanceof Op.Conv || op.op() instanceof Op.Shuffle || op.op() instanceof Op.Permute)) {
+                run++;
+            }
+            if (run < 2 || !(layers.get(0) instanceof Layer.OpLayer first) || !(first.op() instanceof Op.Conv c)) {
+                return layer(s);
+            }
+            Layer.OpLayer last = (Layer.OpLayer) layers.get(run - 1);
+            SequentialBlock seq = new SequentialBlock();
+            seq.add(conv(new Op.Conv(last.out().channels(), c.kernel(), c.stride(), c.padding(), 1, false)));
+            for (Layer rest : layers.subList(run, layers.size())) {
+                seq.add(layer(rest));
+            }
+            return seq;
+        }
+
+        private Block op(Op op, int inChannels) {
+            if (op instanceof Op.Conv c) {
+                return conv(c);
+            }
+            if (op instanceof Op.Shuffle sh) {
+                int g = sh.groups();
+                return LambdaBlock.singleton(x -> {
+                    Shape shape = x.getShape();
+                    long n = shape.get(0);
+                    long ch = shape.get(1);
+                    long h = shape.get(2);
+                    long w = shape.get(3);
+                    return x.reshape(n, g, ch / g, h, w).transpose(0, 2, 1, 3, 4).reshape(n, ch, h, w);
+                }, "shuffle");
+            }
+            if (op instanceof Op.Permute p) {
+                long[] source = java.util.Arrays.stream(p.permutation().toArray()).asLongStream().toArray();
+                return LambdaBlock.singleton(x -> {
+                    try (NDArray index = x.getManager().create(source)) {
+                        return x.get(new NDIndex(":, {}", index));
+                    }
+                }, "permute");
+            }
+            if (op instanceof Op.BatchNorm) {
+                return BatchNorm.builder().build();
+            }
+            if (op instanceof Op.Activation a) {
+                return a.kind() == Op.Activation.Kind.RELU ? Activation.reluBlock() : Activation.relu6Block();
+            }
+            if (op instanceof Op.Pool p) {
+                Shape k = new Shape(p.kernel(), p.kernel());
+                Shape st = new Shape(p.stride(), p.stride());
+                Shape pad = new Shape(p.padding(), p.padding());
+                return p.max() ? Pool.maxPool2dBlock(k, st, pad) : Pool.avgPool2dBlock(k, st, pad, false, true);
+            }
+            if (op instanceof Op.GlobalAvgPool) {
+                return Pool.globalAvgPool2dBlock();
+            }
+            Op.Linear l = (Op.Linear) op;
+            SequentialBlock seq = new SequentialBlock();
+            seq.add(Blocks.batchFlattenBlock());
+            seq.add(Linear.builder().setUnits(l.outFeatures()).optBias(l.bias()).build());
+            return seq;
+        }
+
+        private static Block conv(Op.Conv c) {
+            return Conv2d.builder()
+                    .setKernelShape(new Shape(c.kernel(), c.kernel()))
+                    .setFilters(c.outChannels())
+                    .optStride(new Shape(c.stride(), c.stride()))
+                    .optPadding(new Shape(c.padding(), c.padding()))
+                    .optGroups(c.groups())
+                    .optBias(c.bias())
+                    .build();
+        }
+    }
+
+    private static NDList concatChannels(List<NDList> outputs) {
+        NDList all = new NDList();
+        outputs.forEach(o -> all.add(o.singletonOrThrow()));
+        return new NDList(NDArrays.concat(all, 1));
+    }
+}

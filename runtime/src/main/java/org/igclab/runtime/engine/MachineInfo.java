@@ -1,0 +1,41 @@
+package org.igclab.runtime.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Where a measurement was taken: results are only comparable on the same machine and engine. */
+public final class MachineInfo {
+
+    private MachineInfo() {
+    }
+
+    /** {@code Linux amd64, 2 cores, AMD EPYC ..., Java 17.0.15}. */
+    public static String machine() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", Java " + System.getProperty("java.version");
+    }
+
+    /** {@code DJL 0.36.0, PyTorch 2.7.1 (CPU), 2 intra-op threads}. */
+    public static String engine() {
+        Engine engine = Engine.getInstance();
+        return "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " " + engine.getVersion()
+                + " (CPU), " + JniUtils.getNumThreads() + " intra-op threads";
+    }
+
+    private static String cpuModel() {
+        Path info = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(info)) {
+            return "unknown CPU";
+        }
+        try (Stream<String> lines = Files.lines(info)) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+}

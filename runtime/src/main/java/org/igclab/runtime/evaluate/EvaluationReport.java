@@ -1,0 +1,45 @@
+package org.igclab.runtime.evaluate;
+
+import java.util.List;
+import java.util.Optional;
+import org.igclab.analyzer.network.ParamCount;
+import org.igclab.runtime.engine.LatencyStats;
+import org.igclab.runtime.engine.ParameterCheck;
+import org.igclab.runtime.engine.StructureCheck;
+
+/**
+ * What {@link Evaluator} found about a design.
+ *
+ * @param name        the design's name
+ * @param designHash  SHA-256 of its canonical JSON
+ * @param input       the input shape, e.g. {@code 3x32x32}
+ * @param params      the analyzer's parameters by kind
+ * @param macs        the analyzer's MACs
+ * @param parameters  the analyzer against the engine, operation by operation
+ * @param structure   the engine's composite linear maps against the path-count matrices
+ * @param skipped     chains too wide for the structure check, by label
+ * @param latency     one row per execution and batch size
+ * @param machine     where it ran
+ * @param engine      engine and versions
+ */
+public record EvaluationReport(String name, String designHash, String input, ParamCount params, long macs, ParameterCheck parameters,
+                               List<StructureCheck> structure, List<String> skipped, List<LatencyStats> latency, String machine,
+                               String engine) {
+
+    public EvaluationReport {
+        structure = List.copyOf(structure);
+        skipped = List.copyOf(skipped);
+        latency = List.copyOf(latency);
+    }
+
+    /** Both checks hold. */
+    public boolean consistent() {
+        return parameters.agrees() && structure.stream().allMatch(StructureCheck::matches);
+    }
+
+    /** Median latency of the sparse execution at a batch size. */
+    public Optional<Double> medianMs(int batch) {
+        return latency.stream().filter(l -> l.batch() == batch && l.execution().equals("sparse") && l.runs() > 0)
+                .map(LatencyStats::medianMs).findFirst();
+    }
+}

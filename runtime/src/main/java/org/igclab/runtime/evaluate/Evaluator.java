@@ -1,0 +1,98 @@
+package org.igclab.runtime.evaluate;
+
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.igclab.analyzer.ProgressListener;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignIdentity;
+import org.igclab.analyzer.network.Layer;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.analyzer.network.cost.CostModel;
+import org.igclab.analyzer.network.cost.NetworkCost;
+import org.igclab.rules.condition.PathCountMatrix;
+import org.igclab.rules.model.KernelChain;
+import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.engine.LatencyBenchmark;
+import org.igclab.runtime.engine.LatencyStats;
+import org.igclab.runtime.engine.MachineInfo;
+import org.igclab.runtime.engine.ParameterCheck;
+import org.igclab.runtime.engine.StructureCheck;
+
+/**
+ * Instantiates a design in DJL, proves the instance is what the analyzer counted (parameters operation by
+ * operation; the wiring of every chain), and times forward passes.
+ */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    public static EvaluationReport evaluate(Design design, EvaluationSettings settings, ProgressListener progress, BooleanSupplier cancelled) {
+        if (settings.threads() > 0) {
+            JniUtils.setNumThreads(settings.threads());
+        }
+        ResolvedNetwork network = network(design, settings);
+        NetworkCost cost = CostModel.of(network);
+        List<StructureCheck> structure = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Map.Entry<String, KernelChain> chain : chains(design, network).entrySet()) {
+            KernelChain c = chain.getValue();
+            if ((long) c.inChannels() * c.outChannels() > PathCountMatrix.MAX_ENTRIES) {
+                skipped.add(chain.getKey());
+            } else {
+                structure.add(StructureCheck.of(chain.getKey(), c, settings.seed()));
+            }
+        }
+        ParameterCheck parameters;
+        try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, settings.seed())) {
+            parameters = ParameterCheck.of(inst);
+        }
+        List<LatencyStats> latency = new ArrayList<>();
+        long total = (long) settings.executions().size() * settings.batches().size() * (settings.warmup() + settings.runs());
+        long done = 0;
+        for (DjlNetwork.Execution execution : settings.executions()) {
+            try (Instantiation inst = Instantiation.of(network, execution, settings.seed())) {
+                for (int batch : settings.batches()) {
+                    long base = done;
+                    latency.add(LatencyBenchmark.measure(inst, execution.name().toLowerCase(), batch, settings.warmup(), settings.runs(),
+                            (d, t) -> progress.progress(base + d, total), cancelled));
+                    done += settings.warmup() + settings.runs();
+                }
+            }
+        }
+        return new EvaluationReport(design.name(), DesignIdentity.of(design).hash(), network.spec().input().toString(), cost.params(),
+                cost.macs(), parameters, structure, skipped, latency, MachineInfo.machine(), MachineInfo.engine());
+    }
+
+    /** The network evaluated: a network as written, a chain on a {@code C x resolution x resolution} input. */
+    public static ResolvedNetwork network(Design design, EvaluationSettings settings) {
+        if (design instanceof Design.NetworkDesign n) {
+            return ShapeInference.resolve(n.network());
+        }
+        return ShapeInference.resolve(design.asNetwork(settings.resolution()));
+    }
+
+    /** The chain of a chain design, or each distinct chain of a network's blocks (by label and input). */
+    static Map<String, KernelChain> chains(Design design, ResolvedNetwork network) {
+        Map<String, KernelChain> chains = new LinkedHashMap<>();
+        if (design instanceof Design.ChainDesign c) {
+            chains.put(c.name().isEmpty() ? "chain" : c.name(), c.document().chain());
+            return chains;
+        }
+        collect(network.root(), chains);
+        return chains;
+    }
+
+    private static void collect(Layer layer, Map<String, KernelChain> chains) {
+        if (layer instanceof Layer.BlockLayer b) {
+            b.template().chain(b.in()).ifPresent(c -> chains.putIfAbsent(b.template().label(b.in()), c));
+        }
+        layer.children().forEach(child -> collect(child, chains));
+    }
+}

@@ -1,0 +1,70 @@
+package org.igclab.runtime.evaluate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.file.Path;
+import org.igclab.analyzer.ProgressListener;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignIdentity;
+import org.igclab.analyzer.network.cost.CostModel;
+import org.igclab.analyzer.network.cost.NetworkCost;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.runtime.engine.MachineInfo;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunRecord;
+
+/** Runs an evaluation and records it in the results store: started, then done, failed or cancelled. */
+public final class StoredEvaluation {
+    public static final String KIND = "evaluate";
+
+    private StoredEvaluation() {
+    }
+
+    public static EvaluationReport run(Design design, EvaluationSettings settings, ProgressListener progress) {
+        return Evaluator.evaluate(design, settings, progress, () -> false);
+    }
+
+    /** The settings as stored, and their hash: a design evaluated twice with the same settings is the same run. */
+    public static String settingsJson(EvaluationSettings settings) {
+        try {
+            return JsonFields.MAPPER.writeValueAsString(settings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, Path storePath, ProgressListener progress) {
+        try (ResultStore store = ResultStore.open(storePath)) {
+            return runAndStore(design, settings, store, progress);
+        }
+    }
+
+    public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, ResultStore store, ProgressListener progress) {
+        DesignIdentity id = DesignIdentity.of(design);
+        String settingsJson = settingsJson(settings);
+        NetworkCost cost = CostModel.of(Evaluator.network(design, settings));
+        long run = store.begin(KIND, design.name(), id.hash(), id.canonicalJson(), settingsJson, DesignIdentity.sha256(settingsJson),
+                cost.params().total(), cost.macs(), MachineInfo.machine(), MachineInfo.engine());
+        Thread interrupted = new Thread(() -> store.end(run, "cancelled", "the process was interrupted"));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            EvaluationReport report = Evaluator.evaluate(design, settings, progress, () -> false);
+            store.finish(run, report.parameters().engine(), report.medianMs(1).orElse(null), report.medianMs(32).orElse(null), null,
+                    JsonFields.pretty(EvaluationView.json(report, settings)));
+            if (!report.consistent()) {
+                store.end(run, "failed", "the engine and the analyzer disagree");
+            }
+            return report;
+        } catch (RuntimeException e) {
+            store.end(run, "failed", String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        }
+    }
+
+    /** Whether the store already has a finished evaluation of this design with these settings. */
+    public static boolean alreadyDone(ResultStore store, Design design, EvaluationSettings settings) {
+        String hash = DesignIdentity.sha256(settingsJson(settings));
+        return store.latest(KIND, DesignIdentity.of(design).hash(), hash, "done").map(RunRecord::id).isPresent();
+    }
+}

@@ -1,0 +1,269 @@
+package org.igclab.runtime.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The results store: an SQLite file with one row per evaluation or training run and one per training epoch.
+ * Every write is its own transaction in write-ahead-log mode, so a crash loses nothing already committed.
+ */
+public final class ResultStore implements AutoCloseable {
+    /** Schema version written to {@code meta}; a store from a newer IGC Lab is refused, not damaged. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS runs (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL, status TEXT NOT NULL,
+          design_name TEXT NOT NULL, design_hash TEXT NOT NULL, design_json TEXT NOT NULL,
+          settings_json TEXT NOT NULL, settings_hash TEXT NOT NULL,
+          params INTEGER, macs INTEGER, engine_params INTEGER,
+          latency_b1_ms REAL, latency_b32_ms REAL, accuracy REAL,
+          result_json TEXT, machine TEXT, engine TEXT,
+          started_at TEXT NOT NULL, finished_at TEXT, message TEXT)""",
+        "CREATE INDEX IF NOT EXISTS runs_design ON runs (kind, design_hash, settings_hash, status)",
+        """
+        CREATE TABLE IF NOT EXISTS epochs (
+          run_id INTEGER NOT NULL REFERENCES runs (id), epoch INTEGER NOT NULL,
+          train_loss REAL, train_accuracy REAL, test_accuracy REAL, learning_rate REAL, seconds REAL,
+          PRIMARY KEY (run_id, epoch))"""
+    };
+
+    private final Path file;
+    private final Connection db;
+
+    private ResultStore(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /**
+     * Opens or creates a store.
+     *
+     * @throws StoreException when the file is not an SQLite database, is from a newer version, or cannot be written
+     */
+    public static ResultStore open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new StoreException(file + " is a directory, not a results store");
+        }
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            ResultStore store = new ResultStore(file, db);
+            store.prepare();
+            return store;
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("cannot open the results store " + file + ": " + reason(e));
+        }
+    }
+
+    private void prepare() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 10000");
+            try {
+                s.execute("PRAGMA journal_mode = WAL");
+            } catch (SQLException e) {
+                throw new StoreException(file + " is not an IGC Lab results store (" + reason(e) + ")");
+            }
+            s.execute("PRAGMA synchronous = NORMAL");
+            s.execute("PRAGMA foreign_keys = ON");
+            for (String ddl : SCHEMA) {
+                s.execute(ddl);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+                if (rs.next()) {
+                    int version = Integer.parseInt(rs.getString(1));
+                    if (version > SCHEMA_VERSION) {
+                        throw new StoreException(file + " was written by a newer IGC Lab (schema " + version + "); this one reads up to " + SCHEMA_VERSION);
+                    }
+                } else {
+                    s.execute("INSERT INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
+                }
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Records that a run has started; returns its id. */
+    public long begin(String kind, String designName, String designHash, String designJson, String settingsJson,
+                      String settingsHash, long params, long macs, String machine, String engine) {
+        String sql = "INSERT INTO runs (kind, status, design_name, design_hash, design_json, settings_json, settings_hash,"
+                + " params, macs, machine, engine, started_at) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement p = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, kind);
+            p.setString(2, designName);
+            p.setString(3, designHash);
+            p.setString(4, designJson);
+            p.setString(5, settingsJson);
+            p.setString(6, settingsHash);
+            p.setLong(7, params);
+            p.setLong(8, macs);
+            p.setString(9, machine);
+            p.setString(10, engine);
+            p.setString(11, Instant.now().toString());
+            p.executeUpdate();
+            try (ResultSet keys = p.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the run in " + file + ": " + reason(e));
+        }
+    }
+
+    /** Marks a run done with its measured figures (nulls where not measured). */
+    public void finish(long id, Long engineParams, Double latencyB1Ms, Double latencyB32Ms, Double accuracy, String resultJson) {
+        String sql = "UPDATE runs SET status = 'done', engine_params = ?, latency_b1_ms = ?, latency_b32_ms = ?, accuracy = ?,"
+                + " result_json = ?, finished_at = ?, message = NULL WHERE id = ?";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            setNullable(p, 1, engineParams);
+            setNullable(p, 2, latencyB1Ms);
+            setNullable(p, 3, latencyB32Ms);
+            setNullable(p, 4, accuracy);
+            p.setString(5, resultJson);
+            p.setString(6, Instant.now().toString());
+            p.setLong(7, id);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+        }
+    }
+
+    /** Marks a run failed or cancelled, with the reason. */
+    public void end(long id, String status, String message) {
+        try (PreparedStatement p = db.prepareStatement("UPDATE runs SET status = ?, message = ?, finished_at = ? WHERE id = ?")) {
+            p.setString(1, status);
+            p.setString(2, message);
+            p.setString(3, Instant.now().toString());
+            p.setLong(4, id);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+        }
+    }
+
+    /** Records an epoch (replacing one recorded before, as a resumed run may redo it). */
+    public void addEpoch(long runId, EpochRecord e) {
+        String sql = "INSERT OR REPLACE INTO epochs (run_id, epoch, train_loss, train_accuracy, test_accuracy, learning_rate, seconds)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            p.setLong(1, runId);
+            p.setInt(2, e.epoch());
+            p.setDouble(3, e.trainLoss());
+            p.setDouble(4, e.trainAccuracy());
+            p.setDouble(5, e.testAccuracy());
+            p.setDouble(6, e.learningRate());
+            p.setDouble(7, e.seconds());
+            p.executeUpdate();
+        } catch (SQLException ex) {
+            throw new StoreException("cannot record epoch " + e.epoch() + " in " + file + ": " + reason(ex));
+        }
+    }
+
+    public List<EpochRecord> epochs(long runId) {
+        List<EpochRecord> out = new ArrayList<>();
+        String sql = "SELECT epoch, train_loss, train_accuracy, test_accuracy, learning_rate, seconds FROM epochs WHERE run_id = ? ORDER BY epoch";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            p.setLong(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EpochRecord(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read epochs from " + file + ": " + reason(e));
+        }
+    }
+
+    /** The newest run of this design with these settings in one of the given statuses. */
+    public Optional<RunRecord> latest(String kind, String designHash, String settingsHash, String... statuses) {
+        RunQuery q = new RunQuery(kind, null, null, 0).withHashes(designHash, settingsHash);
+        return list(q).stream().filter(r -> List.of(statuses).contains(r.status())).findFirst();
+    }
+
+    /** Runs matching the query, newest first. */
+    public List<RunRecord> list(RunQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM runs WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        query.appendTo(sql, args);
+        try (PreparedStatement p = db.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                p.setObject(i + 1, args.get(i));
+            }
+            List<RunRecord> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(record(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read runs from " + file + ": " + reason(e));
+        }
+    }
+
+    public Optional<RunRecord> get(long id) {
+        return list(new RunQuery(null, null, null, 0).withId(id)).stream().findFirst();
+    }
+
+    private static RunRecord record(ResultSet rs) throws SQLException {
+        return new RunRecord(rs.getLong("id"), rs.getString("kind"), rs.getString("status"), rs.getString("design_name"),
+                rs.getString("design_hash"), rs.getString("design_json"), rs.getString("settings_json"), rs.getString("settings_hash"),
+                nullableLong(rs, "params"), nullableLong(rs, "macs"), nullableLong(rs, "engine_params"),
+                nullableDouble(rs, "latency_b1_ms"), nullableDouble(rs, "latency_b32_ms"), nullableDouble(rs, "accuracy"),
+                rs.getString("result_json"), rs.getString("machine"), rs.getString("engine"), rs.getString("started_at"),
+                rs.getString("finished_at"), rs.getString("message"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void setNullable(PreparedStatement p, int index, Object value) throws SQLException {
+        if (value == null) {
+            p.setNull(index, Types.NULL);
+        } else {
+            p.setObject(index, value);
+        }
+    }
+
+    private static String reason(Exception e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.replaceFirst("^\\[[A-Z_]+\\]\\s*", "");
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + file + ": " + reason(e));
+        }
+    }
+}

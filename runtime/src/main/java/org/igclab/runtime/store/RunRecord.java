@@ -1,0 +1,31 @@
+package org.igclab.runtime.store;
+
+/**
+ * A run as stored: what was evaluated or trained, with which settings, and what came out.
+ *
+ * @param id            the row id
+ * @param kind          {@code evaluate} or {@code train}
+ * @param status        {@code running}, {@code done}, {@code failed} or {@code cancelled}
+ * @param designName    the design's name
+ * @param designHash    SHA-256 of the design's canonical JSON
+ * @param designJson    the design's canonical JSON
+ * @param settingsJson  the evaluation or training settings
+ * @param settingsHash  SHA-256 of the settings
+ * @param params        the analyzer's parameter count
+ * @param macs          the analyzer's MACs
+ * @param engineParams  the instantiated network's parameter count, when measured
+ * @param latencyB1Ms   median latency at batch 1 (sparse execution), when measured
+ * @param latencyB32Ms  median latency at batch 32 (sparse execution), when measured
+ * @param accuracy      final test accuracy in [0, 1], when trained
+ * @param resultJson    the whole report
+ * @param machine       the machine it ran on
+ * @param engine        engine and versions
+ * @param startedAt     ISO-8601 instant
+ * @param finishedAt    ISO-8601 instant, when finished
+ * @param message       why it failed, when it did
+ */
+public record RunRecord(long id, String kind, String status, String designName, String designHash, String designJson,
+                        String settingsJson, String settingsHash, Long params, Long macs, Long engineParams,
+                        Double latencyB1Ms, Double latencyB32Ms, Double accuracy, String resultJson, String machine,
+                        String engine, String startedAt, String finishedAt, String message) {
+}
