@@ -4,7 +4,8 @@ import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.KernelChain;
 
 /**
- * The exact path-count matrix {@code N} of a chain ({@code N[o][i]} paths from output {@code o} to input {@code i}),
+ * The exact path-count matrix {@code N} of a chain ({@code N[o][i]} paths from output {@code o} to input {@code i},
+ * saturating at {@link Long#MAX_VALUE} like {@link ComplementaryCondition#exactPathsFrom}),
  * for drawing heat maps and for inspection at small widths. Costs {@code O(L * Cout * Cin * K)} time and
  * {@code Cout * Cin} longs of memory; {@link ComplementaryCondition} decides the conditions without it.
  */
@@ -66,7 +67,8 @@ public final class PathCountMatrix {
         for (int g = 0; g < groupRows.length; g++) {
             for (int i = g * k; i < (g + 1) * k; i++) {
                 for (int c = 0; c < cols; c++) {
-                    groupRows[g][c] += m[i][c];
+                    long sum = groupRows[g][c] + m[i][c];
+                    groupRows[g][c] = sum < 0 ? Long.MAX_VALUE : sum;
                 }
             }
         }

@@ -126,7 +126,8 @@ public final class ChainJson {
             groups = k.requiredInt("groups");
         } else {
             int size = k.requiredInt("groupSize");
-            if (size <= 0 || in % size != 0) {
+            InvalidDesignException.requirePositive(k.pathOf("groupSize"), size);
+            if (in % size != 0) {
                 throw new InvalidDesignException(k.pathOf("groupSize"), "= " + size + " does not divide " + in + " input channels");
             }
             groups = in / size;

@@ -2,6 +2,7 @@ package org.igclab.rules.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,9 +20,10 @@ import org.igclab.rules.model.InvalidDesignException;
  * not silently fall back to a default.
  */
 public final class JsonFields {
-    /** The mapper the file formats share: strict about duplicate keys. */
+    /** The mapper the file formats share: strict about duplicate keys and about anything after the document. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private final JsonNode node;
