@@ -78,6 +78,9 @@ public final class ChainJson {
         int previousOut = defaultChannels;
         for (JsonFields.Element e : kernelNodes) {
             GroupConv k = kernel(e.asObject(), previousOut);
+            if (kernels.isEmpty() && defaultChannels > 0 && k.inChannels() != defaultChannels) {
+                throw new InvalidDesignException(e.path() + ".in", "= " + k.inChannels() + " does not match \"channels\" = " + defaultChannels);
+            }
             kernels.add(k);
             previousOut = k.outChannels();
         }

@@ -42,12 +42,22 @@ public final class JsonFields {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidDesignException("", "not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new InvalidDesignException("", "not valid JSON" + where + ": " + plain(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidDesignException("", "the document is empty");
         }
         return of(root, "");
+    }
+
+    /** The parser's complaint without its notes on parser settings and sources, which mean nothing to a user. */
+    private static String plain(String message) {
+        String m = message == null ? "" : message;
+        int note = m.indexOf(" (`");
+        if (note < 0) {
+            note = m.indexOf("\n");
+        }
+        return (note < 0 ? m : m.substring(0, note)).replace("\n", " ").strip();
     }
 
     /** Indented JSON text with a final newline. */
