@@ -161,6 +161,17 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
+    /** Marks a run as running again (a resumed training). */
+    public void reopen(long id) {
+        end(id, "running", null);
+        try (PreparedStatement p = db.prepareStatement("UPDATE runs SET finished_at = NULL WHERE id = ?")) {
+            p.setLong(1, id);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+        }
+    }
+
     /** Records an epoch (replacing one recorded before, as a resumed run may redo it). */
     public void addEpoch(long runId, EpochRecord e) {
         String sql = "INSERT OR REPLACE INTO epochs (run_id, epoch, train_loss, train_accuracy, test_accuracy, learning_rate, seconds)"

@@ -1,0 +1,155 @@
+package org.igclab.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.runtime.store.EpochRecord;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.train.Datasets;
+import org.igclab.runtime.train.ImageDataset;
+import org.igclab.runtime.train.StoredTraining;
+import org.igclab.runtime.train.Training;
+import org.igclab.runtime.train.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code igc train FILE}: train a network design on Fashion-MNIST or CIFAR-10, with checkpoints and resume. */
+@Command(name = "train",
+        mixinStandardHelpOptions = true,
+        header = "Train a network design on Fashion-MNIST or CIFAR-10 (checkpoints, resume, learning curve).",
+        sortOptions = false,
+        description = {
+            "Train with SGD (momentum, weight decay) under a cosine learning-rate schedule; CIFAR-10 training uses random",
+            "crops and flips. Every epoch ends with a checkpoint and a row of the learning curve in the results store, so",
+            "an interrupted run (even a killed process) continues with --resume without losing finished epochs.",
+            "Fashion-MNIST is read from " + "/usr/share/datasets/fashion-mnist (Debian package dataset-fashion-mnist) by default;",
+            "CIFAR-10 from --data-dir (the binary version: data_batch_1.bin ... test_batch.bin)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc train samples/networks/fashion-igcv2-small.json --epochs 10",
+            "  igc train samples/networks/fashion-igcv2-small.json --epochs 10 --resume      continue after an interruption",
+            "  igc train samples/networks/cifar-igcv2-k8-d38.json --data cifar10 --data-dir ~/data/cifar-10-batches-bin",
+            "  igc results --kind train                 what is stored; igc results --id N --curve for a learning curve"})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A network file (JSON) whose input matches the data set's images.")
+    Path file;
+
+    @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", description = "fashion-mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the data set's files are.")
+    Path dataDir;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.1", description = "Initial learning rate, cosine-annealed to 0 (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--weight-decay", defaultValue = "5e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seeds weights, data order and augmentation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", description = "Use only the first N training images (default: all).")
+    int limitTrain;
+
+    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", description = "Use only the first N test images (default: all).")
+    int limitTest;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Checkpoint folder (default: igc-checkpoints/<design>-<settings> in the current folder).")
+    Path checkpointDir;
+
+    @Option(names = "--resume", description = "Continue the run whose checkpoint is in the checkpoint folder.")
+    boolean resume;
+
+    @Option(names = "--restart", description = "Start over, replacing a checkpoint of this design and settings.")
+    boolean restart;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainingSettings settings = settings();
+        Design design;
+        try {
+            design = DesignFiles.read(file);
+        } catch (InvalidDesignException e) {
+            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+        }
+        ImageDataset dataset = Datasets.load(data, dataDir).limited(limitTrain, limitTest);
+        Path dir = checkpointDir != null ? checkpointDir : StoredTraining.defaultCheckpointDir(Path.of("igc-checkpoints"), design, settings);
+        StoredTraining.Existing existing = resume ? StoredTraining.Existing.RESUME : restart ? StoredTraining.Existing.RESTART
+                : StoredTraining.Existing.REFUSE;
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("training %s on %s (%,d training, %,d test images), %d epochs; checkpoints in %s%n",
+                design.name().isEmpty() ? file : design.name(), dataset.name(), dataset.train().count(), dataset.test().count(), epochs, dir);
+        Training.Result result;
+        try (ResultStore db = ResultStore.open(store.path());
+             TrainingProgressBar bar = new TrainingProgressBar(err, System.console() != null)) {
+            result = StoredTraining.run(design, dataset, settings, dir, existing, db, bar, () -> false);
+        } catch (InvalidDesignException e) {
+            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(JsonFields.pretty(StoredTraining.report(result, settings)));
+        } else {
+            double seconds = result.curve().stream().mapToDouble(EpochRecord::seconds).sum();
+            out.printf("final test accuracy: %.2f%% after %d epochs (%.1f s of training, %,d parameters); stored in %s%n",
+                    100 * result.testAccuracy(), result.curve().size(), seconds, result.engineParams(), store.path());
+        }
+        return IgcCli.OK;
+    }
+
+    private TrainingSettings settings() {
+        if (epochs < 1) {
+            throw new InputException("--epochs = " + epochs + " must be at least 1");
+        }
+        if (batch < 1) {
+            throw new InputException("--batch = " + batch + " must be positive");
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new InputException("--lr = " + lr + " must be a positive number");
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new InputException("--momentum = " + momentum + " must be in [0, 1)");
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new InputException("--weight-decay = " + weightDecay + " must not be negative");
+        }
+        if (limitTrain < 0 || limitTest < 0) {
+            throw new InputException("--limit-train and --limit-test must not be negative");
+        }
+        if (resume && restart) {
+            throw new InputException("choose one of --resume and --restart");
+        }
+        return new TrainingSettings(data, epochs, batch, lr, momentum, weightDecay, seed, limitTrain, limitTest);
+    }
+}
