@@ -53,6 +53,9 @@ public final class JsonFields {
     /** The parser's complaint without its notes on parser settings and sources, which mean nothing to a user. */
     private static String plain(String message) {
         String m = message == null ? "" : message;
+        if (m.startsWith("Trailing token")) {
+            return "unexpected text after the end of the JSON document";
+        }
         int note = m.indexOf(" (`");
         if (note < 0) {
             note = m.indexOf("\n");

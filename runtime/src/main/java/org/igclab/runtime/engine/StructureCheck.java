@@ -29,7 +29,11 @@ public record StructureCheck(String label, String channels, boolean matches, Opt
     private static final Initializer POSITIVE = (manager, shape, type) -> manager.randomUniform(0.5f, 1.5f, shape, type);
 
     public static StructureCheck of(String label, KernelChain chain, long seed) {
-        PathCountMatrix expected = PathCountMatrix.of(chain);
+        return compare(label, chain, PathCountMatrix.of(chain), seed);
+    }
+
+    /** Runs {@code chain} in the engine and compares its zero pattern with {@code expected}. */
+    public static StructureCheck compare(String label, KernelChain chain, PathCountMatrix expected, long seed) {
         Design design = new Design.ChainDesign(new ChainDocument(label, chain));
         try (Instantiation inst = Instantiation.of(ShapeInference.resolve(design.asNetwork(1)), DjlNetwork.Execution.SPARSE, seed, POSITIVE);
              NDManager pass = inst.manager().newSubManager()) {
