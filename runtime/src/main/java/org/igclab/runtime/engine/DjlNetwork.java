@@ -31,6 +31,10 @@ import org.igclab.analyzer.network.ResolvedNetwork;
  */
 public final class DjlNetwork {
 
+    /** PyTorch's BatchNorm defaults (eps 1e-5; momentum 0.1, which DJL writes as the kept share 0.9). */
+    public static final float BN_EPSILON = 1e-5f;
+    public static final float BN_MOMENTUM = 0.9f;
+
     /** How a block's chain of kernels is executed. */
     public enum Execution {
         /** As the sparse kernels and permutations the design describes. */
@@ -153,7 +157,7 @@ public final class DjlNetwork {
                 }, "permute");
             }
             if (op instanceof Op.BatchNorm) {
-                return BatchNorm.builder().build();
+                return BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM).build();
             }
             if (op instanceof Op.Activation a) {
                 return a.kind() == Op.Activation.Kind.RELU ? Activation.reluBlock() : Activation.relu6Block();

@@ -1,0 +1,65 @@
+package org.igclab.runtime.export;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Random;
+import org.igclab.analyzer.network.TensorShape;
+import org.igclab.runtime.engine.Instantiation;
+
+/** Loads an exported ONNX model in ONNX Runtime and compares its outputs with DJL's on the same random inputs. */
+public final class OnnxVerification {
+
+    private OnnxVerification() {
+    }
+
+    /**
+     * The largest absolute difference between ONNX Runtime's and DJL's outputs (inference mode) on a random batch.
+     *
+     * @throws OrtException when ONNX Runtime cannot load or run the model
+     */
+    public static double maxAbsDifference(Instantiation inst, byte[] model, int batch, long seed) throws OrtException {
+        TensorShape in = inst.network().spec().input();
+        long[] shape = {batch, in.channels(), in.height(), in.width()};
+        float[] x = new float[(int) (batch * in.elements())];
+        Random random = new Random(seed);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        float[] onnx;
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+             OrtSession session = env.createSession(model, options);
+             OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
+             OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, input))) {
+            FloatBuffer out = ((OnnxTensor) result.get(OnnxExport.OUTPUT).orElseThrow()).getFloatBuffer();
+            onnx = new float[out.remaining()];
+            out.get(onnx);
+        }
+        float[] djl;
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDManager pass = inst.manager().newSubManager()) {
+            NDArray array = pass.create(x, new ai.djl.ndarray.types.Shape(shape));
+            djl = inst.block().forward(new ParameterStore(pass, false), new NDList(array), false).singletonOrThrow().toFloatArray();
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+        if (djl.length != onnx.length) {
+            throw new IllegalStateException("ONNX Runtime returned " + onnx.length + " values, DJL " + djl.length);
+        }
+        double max = 0;
+        for (int i = 0; i < djl.length; i++) {
+            max = Math.max(max, Math.abs(djl[i] - onnx[i]));
+        }
+        return max;
+    }
+}

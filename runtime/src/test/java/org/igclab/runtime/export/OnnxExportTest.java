@@ -1,0 +1,61 @@
+package org.igclab.runtime.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.Samples;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every sample exported to ONNX, loaded in ONNX Runtime, computes what DJL computes. */
+class OnnxExportTest {
+
+    static Stream<Path> samples() throws IOException {
+        return Samples.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void onnxRuntimeAgreesWithDjl(Path sample) throws Exception {
+        Design design = DesignFiles.read(sample);
+        ResolvedNetwork network = Samples.network(design);
+        try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, 5)) {
+            moveBatchNormStatistics(inst);
+            byte[] bytes = OnnxExport.toBytes(inst, design.name());
+            ModelProto model = ModelProto.parseFrom(bytes);
+            assertThat(model.getOpsetImport(0).getVersion()).isEqualTo(OnnxExport.OPSET);
+            long groupedConvs = network.ops().stream().filter(o -> o.op() instanceof org.igclab.analyzer.network.Op.Conv c && c.groups() > 1).count();
+            assertThat(model.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Conv"))
+                    .filter(OnnxExportTest::grouped).count()).isEqualTo(groupedConvs);
+            double diff = OnnxVerification.maxAbsDifference(inst, bytes, 2, 9);
+            assertThat(diff).as(sample + " max |DJL - ONNX Runtime|").isLessThan(1e-4);
+        }
+    }
+
+    private static boolean grouped(NodeProto n) {
+        return n.getAttributeList().stream().anyMatch(a -> a.getName().equals("group") && a.getI() > 1);
+    }
+
+    /** A few training-mode passes move BatchNorm's running statistics away from 0 and 1, so the export must carry them. */
+    static void moveBatchNormStatistics(Instantiation inst) {
+        var in = inst.network().spec().input();
+        try (NDManager pass = inst.manager().newSubManager()) {
+            for (int i = 0; i < 2; i++) {
+                var x = pass.randomNormal(0.5f, 2f, Instantiation.batchShape(in, 2), ai.djl.ndarray.types.DataType.FLOAT32);
+                inst.block().forward(new ParameterStore(pass, false), new NDList(x), true);
+            }
+        }
+    }
+}
