@@ -69,12 +69,16 @@ public sealed interface Op {
         }
 
         private int side(int inSide, String what) {
-            int span = inSide + 2 * padding - kernel;
+            long span = (long) inSide + 2L * padding - kernel; // in long: a huge padding must not wrap around
             if (span < 0) {
                 throw new InvalidDesignException("kernel", "= " + kernel + " is larger than the padded input " + what
-                        + " " + (inSide + 2 * padding));
+                        + " " + ((long) inSide + 2L * padding));
             }
-            return span / stride + 1;
+            long side = span / stride + 1;
+            if (side > Integer.MAX_VALUE) {
+                throw new InvalidDesignException("padding", "= " + padding + " makes the output " + what + " " + side + ", too large");
+            }
+            return (int) side;
         }
 
         @Override
@@ -189,7 +193,8 @@ public sealed interface Op {
             int h = in.height() + 2 * padding - kernel;
             int w = in.width() + 2 * padding - kernel;
             if (h < 0 || w < 0) {
-                throw new InvalidDesignException("kernel", "= " + kernel + " is larger than the padded input " + in);
+                throw new InvalidDesignException("kernel", "= " + kernel + " is larger than the padded input "
+                        + (in.height() + 2 * padding) + "x" + (in.width() + 2 * padding));
             }
             return new TensorShape(in.channels(), h / stride + 1, w / stride + 1);
         }

@@ -37,6 +37,9 @@ public final class Skeletons {
         InvalidDesignException.requirePositive(f.pathOf("classes"), classes);
         InvalidDesignException.requirePositive(f.pathOf("resolution"), resolution);
         InvalidDesignException.requirePositive(f.pathOf("inputChannels"), inputChannels);
+        if (4L * width > Integer.MAX_VALUE) {
+            throw new InvalidDesignException(f.pathOf("width"), "= " + width + " is too large: the last stage's 4 * width channels do not fit");
+        }
         if (depth < 5 || (depth - 2) % 3 != 0) {
             throw new InvalidDesignException(f.pathOf("depth"), "= " + depth + " must be 2 more than a positive multiple of 3 (5, 8, ..., 20, ..., 38)");
         }
@@ -56,6 +59,9 @@ public final class Skeletons {
 
     /** The CIFAR skeleton with a block template written as JSON (without {@code out} and {@code stride}). */
     public static Network cifar(String name, TensorShape input, int width, int depth, int classes, ObjectNode block, String blockPath) {
+        if (4L * width > Integer.MAX_VALUE) {
+            throw new InvalidDesignException("width", "= " + width + " is too large: the last stage's 4 * width channels do not fit");
+        }
         List<LayerSpec> layers = new ArrayList<>();
         layers.add(new LayerSpec.OpSpec("stem[0]", Op.Conv.same(width, 3, 1, 1)));
         layers.add(new LayerSpec.OpSpec("stem[1]", new Op.BatchNorm()));

@@ -28,22 +28,24 @@ public final class CostModel {
     public static NetworkCost of(ResolvedNetwork network) {
         List<LayerCost> layers = new ArrayList<>();
         List<BlockCost> blocks = new ArrayList<>();
-        try {
-            walk(network.root(), "", layers, blocks);
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers");
-        }
         ParamCount params = ParamCount.ZERO;
         long macs = 0;
         long activations = 0;
         long peak = 0;
         long traffic = 0;
-        for (LayerCost l : layers) {
-            params = params.plus(l.params());
-            macs = Math.addExact(macs, l.macs());
-            activations = Math.addExact(activations, l.activations());
-            peak = Math.max(peak, Math.addExact(l.in().elements(), l.out().elements()));
-            traffic = Math.addExact(traffic, l.traffic());
+        try {
+            walk(network.root(), "", layers, blocks);
+            // the totals too: every layer may fit while their sum does not
+            for (LayerCost l : layers) {
+                params = params.plus(l.params());
+                macs = Math.addExact(macs, l.macs());
+                activations = Math.addExact(activations, l.activations());
+                peak = Math.max(peak, Math.addExact(l.in().elements(), l.out().elements()));
+                traffic = Math.addExact(traffic, l.traffic());
+            }
+            Math.multiplyExact(2, macs); // the reports print FLOPs = 2 * MACs, which must fit too
+        } catch (ArithmeticException e) {
+            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers");
         }
         return new NetworkCost(network, layers, blocks, params, macs, activations, peak, traffic);
     }

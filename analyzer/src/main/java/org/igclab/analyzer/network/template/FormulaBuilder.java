@@ -1,5 +1,6 @@
 package org.igclab.analyzer.network.template;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,19 +17,20 @@ final class FormulaBuilder {
      * Adds {@code symbolic = f_1 * f_2 * ...} (a divisor written as a negative factor: {@code -L} means {@code / L}).
      */
     FormulaBuilder term(BlockFormula.Kind kind, String symbolic, long... factors) {
-        long value = 1;
+        // exact: the product may pass 2^63 before the divisors bring it back; only the value itself must fit
+        BigInteger value = BigInteger.ONE;
         StringBuilder substituted = new StringBuilder();
-        long pendingDivisor = 1;
+        BigInteger pendingDivisor = BigInteger.ONE;
         for (long f : factors) {
             if (f < 0) {
-                pendingDivisor *= -f;
+                pendingDivisor = pendingDivisor.multiply(BigInteger.valueOf(-f));
                 substituted.append(" / ").append(-f);
             } else {
-                value = Math.multiplyExact(value, f);
+                value = value.multiply(BigInteger.valueOf(f));
                 substituted.append(substituted.length() == 0 ? "" : " * ").append(f);
             }
         }
-        terms.add(new BlockFormula.Term(kind, symbolic, substituted.toString(), value / pendingDivisor));
+        terms.add(new BlockFormula.Term(kind, symbolic, substituted.toString(), value.divide(pendingDivisor).longValueExact()));
         return this;
     }
 

@@ -195,8 +195,10 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
             GroupConv k = chain.kernel(l);
             String n = Integer.toString(l + 1);
             f.weights("C_" + n + " * K_" + n + " * S_" + n, k.outChannels(), k.groupSize(), k.kernelArea());
-            h = (h - 1) / k.stride() + 1;
-            w = (w - 1) / k.stride() + 1;
+            // "same" padding k / 2, as the expansion's convolutions have (an even kernel grows the side by one)
+            int pad = 2 * (k.kernelSize() / 2) - k.kernelSize();
+            h = (h + pad) / k.stride() + 1;
+            w = (w + pad) / k.stride() + 1;
             f.macs("H_" + n + " * W_" + n + " * C_" + n + " * K_" + n + " * S_" + n, h, w, k.outChannels(), k.groupSize(), k.kernelArea());
             if (norm == Norm.EACH || (norm == Norm.END && l + 1 == chain.length())) {
                 f.bn("2 * C_" + n, 2, k.outChannels());

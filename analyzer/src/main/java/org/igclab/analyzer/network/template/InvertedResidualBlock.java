@@ -51,6 +51,10 @@ public record InvertedResidualBlock(int out, int expansion, int stride, int kern
 
     @Override
     public LayerSpec expand(String path, TensorShape in) {
+        if (residual(in) && kernel % 2 == 0) {
+            throw new InvalidDesignException("kernel", "= " + kernel + " is even: padded by " + kernel / 2
+                    + ", it grows the output by one and the residual cannot be added (use an odd kernel)");
+        }
         int hidden = Math.multiplyExact(in.channels(), expansion);
         SpecBuilder body = new SpecBuilder(residual(in) ? path + ".body" : path);
         if (expansion != 1) {
@@ -69,7 +73,8 @@ public record InvertedResidualBlock(int out, int expansion, int stride, int kern
         int c = in.channels();
         long hidden = (long) c * expansion;
         long hwIn = in.positions();
-        long hwOut = (long) ((in.height() - 1) / stride + 1) * ((in.width() - 1) / stride + 1);
+        int pad = 2 * (kernel / 2) - kernel; // "same" padding kernel / 2, as the channel-wise convolution has
+        long hwOut = (long) ((in.height() + pad) / stride + 1) * ((in.width() + pad) / stride + 1);
         FormulaBuilder f = new FormulaBuilder(label(in));
         if (expansion != 1) {
             f.weights("C_in * t * C_in", c, expansion, c).bn("2 * t * C_in", 2, expansion, c)

@@ -106,8 +106,9 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
             int l = igcL.get();
             f.weights("9 * C_out * C_in / L", 9, out, c, -l).weights("C_out * L", out, l)
                     .weights("9 * C_out * C_out / L", 9, out, out, -l).weights("C_out * L", out, l);
+            // L divides both widths; exact arithmetic so a huge width is an error, never a wrapped count
             f.macs("H_out * W_out * (9 * C_out * (C_in + C_out) / L + 2 * C_out * L)", hw,
-                    9L * out * (c + out) / l + 2L * out * l);
+                    Math.addExact(Math.multiplyExact(9L * out, ((long) c + out) / l), Math.multiplyExact(2L * out, l)));
         }
         f.bn("2 * 2 * C_out", 2, 2, out);
         if (projects(in)) {

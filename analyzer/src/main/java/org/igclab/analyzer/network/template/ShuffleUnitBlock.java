@@ -61,7 +61,7 @@ public record ShuffleUnitBlock(int out, int groups, int stride, Optional<Integer
     private void check(TensorShape in) {
         int g1 = firstGroups.orElse(groups);
         int b = branchOut(in);
-        requireDivides("firstGroups", g1, in.channels(), "input channels");
+        requireDivides(firstGroups.isPresent() ? "firstGroups" : "groups", g1, in.channels(), "input channels");
         requireDivides(firstGroups.isPresent() ? "firstGroups" : "groups", g1, mid(), "bottleneck channels");
         requireDivides("groups", groups, mid(), "bottleneck channels");
         requireDivides("groups", groups, b, "branch output channels");
