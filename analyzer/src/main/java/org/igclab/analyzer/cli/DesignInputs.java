@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.sweep.Space;
+import org.igclab.analyzer.sweep.SpaceJson;
 import org.igclab.rules.io.ChainDocument;
 import org.igclab.rules.model.InvalidDesignException;
 
-/** Reads design files for the commands, naming the file in every complaint. */
+/** Reads design and space files for the commands, naming the file in every complaint. */
 final class DesignInputs {
     private DesignInputs() {
     }
@@ -29,6 +31,20 @@ final class DesignInputs {
             return c.document();
         }
         throw new InputException(file + " is a network; this command needs a chain file (igc-chain/1)");
+    }
+
+    /** Reads a space file ({@code igc-space/1}), naming the file in every complaint about it. */
+    static Space space(Path file) throws IOException {
+        return space(file, null);
+    }
+
+    /** Reads a space file in which {@code supplied} may be left unset (see {@link SpaceJson#read(Path, String)}). */
+    static Space space(Path file, String supplied) throws IOException {
+        try {
+            return SpaceJson.read(file, supplied);
+        } catch (InvalidDesignException e) {
+            throw new InputException("invalid space in " + file + ": " + e.getMessage());
+        }
     }
 
     /** Runs work on a file's design, turning a design error into an input error that names the file. */

@@ -3,7 +3,6 @@ package org.igclab.analyzer.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.igclab.analyzer.io.AtomicFiles;
 import org.igclab.rules.graph.ChannelEdge;
 import org.igclab.rules.graph.ChannelGraph;
 import org.igclab.rules.graph.ChannelNode;
@@ -11,6 +10,7 @@ import org.igclab.rules.graph.GraphExport;
 import org.igclab.rules.io.ChainDocument;
 import org.jgrapht.Graph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,11 +40,8 @@ public final class GraphCommand implements Callable<Integer> {
             description = "dot or graphml (default: ${DEFAULT-VALUE}).")
     String graphFormat;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to this file (atomically) instead of standard output.")
-    Path output;
-
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    boolean force;
+    @Mixin
+    OutputTarget target;
 
     @Override
     public Integer call() throws IOException {
@@ -59,12 +56,7 @@ public final class GraphCommand implements Callable<Integer> {
         }
         Graph<ChannelNode, ChannelEdge> graph = ChannelGraph.of(doc.chain());
         String text = graphFormat.equals("dot") ? GraphExport.toDot(graph) : GraphExport.toGraphMl(graph);
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-        } else {
-            AtomicFiles.write(output, text, force);
-            spec.commandLine().getErr().println("wrote " + output + " (" + graph.vertexSet().size() + " vertices, " + edges + " edges)");
-        }
+        target.emit(spec, text, graph.vertexSet().size() + " vertices, " + edges + " edges");
         return IgcCli.OK;
     }
 }

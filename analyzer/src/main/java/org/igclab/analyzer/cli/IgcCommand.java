@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "IGC Lab: enumerate, check and cost convolution blocks built as products of structured sparse kernels",
-            "(interleaved group convolutions IGCV1/IGCV2, depthwise-separable, group conv + shuffle, plain conv)."},
-        subcommands = {EnumerateCommand.class, CheckCommand.class, CostCommand.class, GraphCommand.class,
+            "(interleaved group convolutions IGCV1/IGCV2, depthwise-separable, group conv + shuffle, plain conv),",
+            "and sweep whole networks for their Pareto fronts and their widths under a budget."},
+        subcommands = {EnumerateCommand.class, CheckCommand.class, CostCommand.class, GraphCommand.class, SweepCommand.class,
+            BudgetCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -22,6 +24,10 @@ import picocli.CommandLine.Spec;
             "  igc enumerate -c 256 --first channel-wise --layers 3..4",
             "  igc check samples/chains/igcv2-c64.json     verdicts with a witness; exit 0 strict, 1 not, 2 invalid",
             "  igc cost samples/chains/igcv1-l24m2.json    per-kernel parameters, MACs and FLOPs",
+            "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs",
+            "                                              every design of a space and its Pareto front",
+            "  igc budget samples/spaces/cifar-equal-params.json --params 317242 --vary width",
+            "                                              the widest network of each family within a budget",
             "  igc help enumerate                          the options of one command",
             "",
             "Exit codes: 0 success, 1 a condition does not hold, 2 invalid input, 3 internal error."})

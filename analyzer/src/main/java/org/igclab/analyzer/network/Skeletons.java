@@ -68,16 +68,23 @@ public final class Skeletons {
         layers.add(new LayerSpec.OpSpec("stem[2]", new Op.Activation(Op.Activation.Kind.RELU)));
         int perStage = (depth - 2) / 3;
         for (int s = 0; s < 3; s++) {
+            // a stage's blocks after its first are alike: one template serves them (sweeps build many deep networks)
+            int out = Math.multiplyExact(width, 1 << s);
+            BlockTemplate first = block(block, blockPath, out, s > 0 ? 2 : 1);
+            BlockTemplate rest = s == 0 || perStage == 1 ? first : block(block, blockPath, out, 1);
             for (int b = 0; b < perStage; b++) {
-                ObjectNode node = block.deepCopy();
-                node.put("out", Math.multiplyExact(width, 1 << s));
-                node.put("stride", s > 0 && b == 0 ? 2 : 1);
-                BlockTemplate template = Templates.parse(node.get("type").asText(), JsonFields.of(node, blockPath));
-                layers.add(new LayerSpec.BlockSpec("stages[" + s + "].blocks[" + b + "]", template));
+                layers.add(new LayerSpec.BlockSpec("stages[" + s + "].blocks[" + b + "]", b == 0 ? first : rest));
             }
         }
         layers.add(new LayerSpec.OpSpec("head[0]", new Op.GlobalAvgPool()));
         layers.add(new LayerSpec.OpSpec("head[1]", new Op.Linear(classes, true)));
         return new Network(name, input, layers);
+    }
+
+    private static BlockTemplate block(ObjectNode block, String blockPath, int out, int stride) {
+        ObjectNode node = block.deepCopy();
+        node.put("out", out);
+        node.put("stride", stride);
+        return Templates.parse(node.get("type").asText(), JsonFields.of(node, blockPath));
     }
 }

@@ -32,9 +32,7 @@ public final class NetworkCostView {
         TensorShape input = cost.network().spec().input();
         s.append("# ").append(cost.network().spec().name().isEmpty() ? "network" : cost.network().spec().name())
                 .append(", input ").append(input).append('\n');
-        s.append("# ").append(NETWORK_CONVENTIONS).append('\n');
-        s.append("# ").append(Conventions.MACS).append("; only convolutions and fully connected layers have MACs\n");
-        s.append("# ").append(MEMORY).append('\n');
+        s.append(conventionsText());
         TextTable t = new TextTable("layer", "op", ">output", ">params", ">MACs", ">activations", ">traffic");
         if (blocksOnly) {
             for (Group g : groups(cost)) {
@@ -71,6 +69,20 @@ public final class NetworkCostView {
         return s.toString();
     }
 
+    /** The conventions of network counts, one {@code # } line each, for the head of a text report. */
+    public static String conventionsText() {
+        return "# " + NETWORK_CONVENTIONS + "\n# " + Conventions.MACS + "; only convolutions and fully connected layers have MACs\n# "
+                + MEMORY + "\n";
+    }
+
+    /** The conventions of network counts for a JSON report. */
+    public static ObjectNode conventionsJson() {
+        ObjectNode conventions = Conventions.json();
+        conventions.put("network", NETWORK_CONVENTIONS);
+        conventions.put("memory", MEMORY);
+        return conventions;
+    }
+
     /** One row per top-level entry (stem layer, block, head layer) with its operations summed. */
     private record Group(String path, String op, TensorShape out, ParamCount params, long macs, long activations, long traffic) {
     }
@@ -103,10 +115,7 @@ public final class NetworkCostView {
         root.put("name", cost.network().spec().name());
         root.put("input", cost.network().spec().input().toString());
         root.put("output", cost.network().output().toString());
-        ObjectNode conventions = Conventions.json();
-        conventions.put("network", NETWORK_CONVENTIONS);
-        conventions.put("memory", MEMORY);
-        root.set("conventions", conventions);
+        root.set("conventions", conventionsJson());
         ArrayNode layers = root.putArray("layers");
         for (LayerCost l : cost.layers()) {
             ObjectNode n = layers.addObject();

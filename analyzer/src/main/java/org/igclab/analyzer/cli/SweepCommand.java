@@ -1,0 +1,95 @@
+package org.igclab.analyzer.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.igclab.analyzer.report.SweepView;
+import org.igclab.analyzer.sweep.Objective;
+import org.igclab.analyzer.sweep.Space;
+import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.analyzer.text.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code igc sweep SPACE}: every design of a space with its figures, verdicts and Pareto front. */
+@Command(name = "sweep",
+        mixinStandardHelpOptions = true,
+        header = "Every design of a space: parameters, MACs, verdicts, constraints and the Pareto front.",
+        sortOptions = false,
+        description = {
+            "Build every design of a space file (igc-space/1, see samples/spaces/README.md: a network template with",
+            "$${expr} holes and a grid or list of variable values), cost it with the network cost model, judge its chain",
+            "blocks (complementary, balance) and keep those within the space's constraints. With --pareto, mark the",
+            "Pareto front over the objectives named (each minimized unless written name:max).",
+            "Designs that cannot be built (a group size that does not divide a width, say) are counted and, with",
+            "--all, listed with their reason. A summary with the sweep's throughput goes to standard error."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc sweep samples/spaces/cifar-igcv2-grid.json",
+            "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs --front-only",
+            "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,width:max --csv -o front.csv",
+            "  igc sweep samples/spaces/cifar-igcv2-grid.json --all --json > everything.json",
+            "",
+            "Objectives: params, macs, activations, peak_activation, traffic, imbalance, and any variable whose values",
+            "are whole numbers."})
+public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SPACE", description = "A space file (JSON, igc-space/1).")
+    Path file;
+
+    @Option(names = "--pareto", paramLabel = "OBJ[:max],...", description = "Mark the Pareto front over these objectives.")
+    String pareto;
+
+    @Option(names = "--front-only", description = "Show only the designs on the Pareto front (needs --pareto).")
+    boolean frontOnly;
+
+    @Option(names = "--all", description = "Also show the designs the constraints reject and those that cannot be built, with why.")
+    boolean all;
+
+    @Mixin
+    OutputFormat format;
+
+    @Mixin
+    OutputTarget target;
+
+    @Override
+    public Integer call() throws IOException {
+        String chosen = format.chosen();
+        if (frontOnly && pareto == null) {
+            throw new InputException("--front-only needs --pareto OBJECTIVES");
+        }
+        Space space = DesignInputs.space(file);
+        List<Objective> objectives = List.of();
+        if (pareto != null) {
+            try {
+                objectives = Objective.parseList(pareto, Objective.numericVariables(space.grid()));
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--pareto " + pareto + ": " + e.getMessage());
+            }
+        }
+        Sweep sweep;
+        try (Progress progress = Progress.onConsole("sweeping designs")) {
+            sweep = Sweep.run(space, progress);
+        }
+        BitSet front = objectives.isEmpty() ? new BitSet() : Objective.front(sweep, objectives);
+        SweepView.Options options = new SweepView.Options(file.toString(), objectives, front, all, frontOnly);
+        String text = switch (chosen) {
+            case "json" -> SweepView.json(sweep, options);
+            case "csv" -> SweepView.csv(sweep, options);
+            default -> SweepView.text(sweep, options);
+        };
+        String summary = sweep.throughput() + "; " + SweepView.counts(sweep)
+                + (objectives.isEmpty() ? "" : String.format("; %,d on the Pareto front", front.cardinality()));
+        spec.commandLine().getErr().println(summary);
+        target.emit(spec, text, "");
+        return IgcCli.OK;
+    }
+}

@@ -1,0 +1,105 @@
+package org.igclab.analyzer.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.igclab.analyzer.sweep.Assignment;
+import org.igclab.analyzer.sweep.DesignGrid;
+import org.igclab.analyzer.sweep.Figures;
+import org.igclab.analyzer.text.TextTable;
+import org.igclab.rules.io.JsonFields;
+
+/** The cells of a design's variables and figures, shared by the sweep and budget reports. */
+final class DesignCells {
+    /** The figures' CSV columns, in order. */
+    static final List<String> FIGURE_COLUMNS = List.of("params", "macs", "activations", "peak_activation", "traffic",
+            "complementary", "imbalance");
+
+    private DesignCells() {
+    }
+
+    /** {@code strict}, {@code dense}, {@code neither}, or {@code -} without chain blocks. */
+    static String verdict(Figures f) {
+        return f.verdict() == null ? "-" : f.verdict().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The variables' values in the order of {@code names}, as text. */
+    static List<String> variables(DesignGrid grid, List<String> names, Assignment values) {
+        List<String> cells = new ArrayList<>(names.size());
+        for (String name : names) {
+            cells.add(Assignment.text(values.node(grid.names().indexOf(name))));
+        }
+        return cells;
+    }
+
+    /** Text-table cells: params, MACs, activations, complementary, imbalance (blank for a design without figures). */
+    static List<String> textFigures(Figures f) {
+        if (f == null) {
+            return List.of("", "", "", "", "");
+        }
+        return List.of(TextTable.grouped(f.params()), TextTable.grouped(f.macs()), TextTable.grouped(f.activations()), verdict(f),
+                TextTable.ratio(f.imbalance()));
+    }
+
+    /** The text-table headers matching {@link #textFigures}. */
+    static List<String> textHeaders() {
+        return List.of(">params", ">MACs", ">activations", "complementary", ">imbalance");
+    }
+
+    /** CSV cells matching {@link #FIGURE_COLUMNS} (blank for a design without figures). */
+    static List<Object> csvFigures(Figures f) {
+        if (f == null) {
+            return List.of("", "", "", "", "", "", "");
+        }
+        return List.of(f.params(), f.macs(), f.activations(), f.peakActivation(), f.traffic(), verdict(f),
+                Double.isNaN(f.imbalance()) ? "" : f.imbalance());
+    }
+
+    /** Writes a JSON document. */
+    @FunctionalInterface
+    interface JsonBody {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Streams a JSON document to text, so that reports of many designs need no tree of them in memory. */
+    static String json(JsonBody body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out + "\n";
+    }
+
+    /** The variables as one JSON object field {@code variables}. */
+    static void jsonVariables(JsonGenerator g, DesignGrid grid, List<String> names, Assignment values) throws IOException {
+        g.writeObjectFieldStart("variables");
+        for (String name : names) {
+            g.writeFieldName(name);
+            g.writeTree(values.node(grid.names().indexOf(name)));
+        }
+        g.writeEndObject();
+    }
+
+    /** The figures as fields of the current JSON object. */
+    static void jsonFigures(JsonGenerator g, Figures f) throws IOException {
+        g.writeNumberField("params", f.params());
+        g.writeNumberField("macs", f.macs());
+        g.writeNumberField("flops", Math.multiplyExact(2, f.macs()));
+        g.writeNumberField("activations", f.activations());
+        g.writeNumberField("peakActivation", f.peakActivation());
+        g.writeNumberField("traffic", f.traffic());
+        if (f.verdict() == null) {
+            g.writeNullField("complementary");
+            g.writeNullField("imbalance");
+        } else {
+            g.writeStringField("complementary", verdict(f));
+            g.writeNumberField("imbalance", f.imbalance());
+        }
+    }
+}

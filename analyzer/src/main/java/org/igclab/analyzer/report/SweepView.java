@@ -1,0 +1,167 @@
+package org.igclab.analyzer.report;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.igclab.analyzer.sweep.Assignment;
+import org.igclab.analyzer.sweep.DesignGrid;
+import org.igclab.analyzer.sweep.Objective;
+import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.analyzer.sweep.SweepRow;
+import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.TextTable;
+
+/** A sweep's designs with their figures, verdicts and Pareto marks, as a text table, CSV or JSON. */
+public final class SweepView {
+    public static final String FORMAT = "igc-sweep/1";
+
+    /**
+     * What to show.
+     *
+     * @param file       the space file, as the user named it
+     * @param objectives the Pareto objectives (empty: no front)
+     * @param front      the rows (by position) on the front
+     * @param all        also the designs rejected by the constraints and the invalid ones, with their reasons
+     * @param frontOnly  only the front
+     */
+    public record Options(String file, List<Objective> objectives, BitSet front, boolean all, boolean frontOnly) {
+    }
+
+    private SweepView() {
+    }
+
+    private static List<Integer> shown(Sweep sweep, Options o) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < sweep.rows().size(); i++) {
+            SweepRow r = sweep.rows().get(i);
+            if (o.frontOnly() ? o.front().get(i) : o.all() || r.status() == SweepRow.Status.PASS) {
+                rows.add(i);
+            }
+        }
+        return rows;
+    }
+
+    private static String reason(Sweep sweep, SweepRow r) {
+        return r.status() == SweepRow.Status.INVALID ? r.reason() : sweep.space().constraints().reason(r.figures()).orElse("");
+    }
+
+    /** One line: how many designs, how many pass, are rejected, are invalid. */
+    public static String counts(Sweep sweep) {
+        return String.format("%,d designs: %,d pass the constraints, %,d rejected by them, %,d invalid", sweep.rows().size(),
+                sweep.count(SweepRow.Status.PASS), sweep.count(SweepRow.Status.REJECTED), sweep.count(SweepRow.Status.INVALID));
+    }
+
+    private static String objectives(Options o) {
+        return o.objectives().stream().map(Objective::toString).collect(Collectors.joining(", "));
+    }
+
+    public static String text(Sweep sweep, Options o) {
+        StringBuilder s = new StringBuilder();
+        String name = sweep.space().name().isEmpty() ? "space" : sweep.space().name();
+        s.append("# ").append(name).append(" (").append(o.file()).append("): ").append(counts(sweep)).append('\n');
+        s.append("# constraints: ").append(sweep.space().constraints().describe()).append('\n');
+        if (!o.objectives().isEmpty()) {
+            s.append(String.format("# Pareto front over %s (minimized unless :max): %,d designs%s%n", objectives(o), o.front().cardinality(),
+                    o.frontOnly() ? ", shown alone" : ", marked in the pareto column"));
+        }
+        s.append(NetworkCostView.conventionsText());
+        s.append("# complementary: the worst verdict over the blocks that are kernel chains; imbalance: the largest max/min of S_l*K_l\n");
+        TextTable t = new TextTable(headers(sweep, o, true).toArray(String[]::new));
+        for (int i : shown(sweep, o)) {
+            t.row(cells(sweep, o, i, true).toArray());
+        }
+        s.append(t.render());
+        return s.toString();
+    }
+
+    public static String csv(Sweep sweep, Options o) {
+        List<List<?>> rows = new ArrayList<>();
+        for (int i : shown(sweep, o)) {
+            rows.add(cells(sweep, o, i, false));
+        }
+        return Csv.of(headers(sweep, o, false), rows);
+    }
+
+    /** The columns of the text table ({@code text}) or of the CSV. */
+    private static List<String> headers(Sweep sweep, Options o, boolean text) {
+        List<String> headers = new ArrayList<>(List.of(text ? ">design" : "design"));
+        headers.addAll(sweep.space().grid().names());
+        headers.addAll(text ? DesignCells.textHeaders() : DesignCells.FIGURE_COLUMNS);
+        if (!o.objectives().isEmpty()) {
+            headers.add("pareto");
+        }
+        if (o.all()) {
+            headers.add("status");
+            headers.add("reason");
+        }
+        return headers;
+    }
+
+    private static List<Object> cells(Sweep sweep, Options o, int i, boolean text) {
+        SweepRow r = sweep.rows().get(i);
+        DesignGrid grid = sweep.space().grid();
+        List<Object> cells = new ArrayList<>();
+        cells.add(r.design());
+        cells.addAll(DesignCells.variables(grid, grid.names(), sweep.space().values(r.design())));
+        cells.addAll(text ? DesignCells.textFigures(r.figures()) : DesignCells.csvFigures(r.figures()));
+        if (!o.objectives().isEmpty()) {
+            cells.add(text ? (o.front().get(i) ? "yes" : "") : o.front().get(i));
+        }
+        if (o.all()) {
+            cells.add(r.status().label());
+            cells.add(reason(sweep, r));
+        }
+        return cells;
+    }
+
+    /** Streams the JSON so that a sweep of many designs needs no tree of them in memory. */
+    public static String json(Sweep sweep, Options o) {
+        DesignGrid grid = sweep.space().grid();
+        return DesignCells.json(g -> {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeStringField("space", sweep.space().name());
+            g.writeStringField("file", o.file());
+            g.writeFieldName("conventions");
+            g.writeTree(NetworkCostView.conventionsJson());
+            g.writeFieldName("constraints");
+            g.writeTree(sweep.space().constraints().toJson());
+            g.writeArrayFieldStart("objectives");
+            for (Objective obj : o.objectives()) {
+                g.writeString(obj.toString());
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("designs", sweep.rows().size());
+            for (SweepRow.Status st : SweepRow.Status.values()) {
+                g.writeNumberField(st.label(), sweep.count(st));
+            }
+            if (!o.objectives().isEmpty()) {
+                g.writeNumberField("front", o.front().cardinality());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("designs");
+            for (int i : shown(sweep, o)) {
+                SweepRow r = sweep.rows().get(i);
+                Assignment values = sweep.space().values(r.design());
+                g.writeStartObject();
+                g.writeNumberField("design", r.design());
+                DesignCells.jsonVariables(g, grid, grid.names(), values);
+                g.writeStringField("status", r.status().label());
+                if (r.figures() != null) {
+                    DesignCells.jsonFigures(g, r.figures());
+                }
+                if (!o.objectives().isEmpty()) {
+                    g.writeBooleanField("pareto", o.front().get(i));
+                }
+                if (r.status() != SweepRow.Status.PASS) {
+                    g.writeStringField("reason", reason(sweep, r));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package org.igclab.analyzer.sweep;
+
+import org.igclab.rules.condition.Verdict;
+
+/**
+ * One design's numbers, small enough to keep for millions of designs: the network totals of the cost model
+ * and the conditions' verdicts over its chain blocks.
+ *
+ * @param params         PyTorch's parameter count (weights + bias + BatchNorm affine)
+ * @param macs           multiply-accumulates of convolutions and fully connected layers, one image
+ * @param activations    output elements of all operations, one image
+ * @param peakActivation largest input + output of one operation
+ * @param traffic        elements read and written
+ * @param verdict        the worst complementary verdict over the blocks that are chains, or null when none is
+ * @param imbalance      the largest imbalance (max/min of S_l K_l) over those blocks, or NaN when none is
+ * @param convGcd        the greatest common divisor of every convolution's output channels, 0 when there is none
+ */
+public record Figures(long params, long macs, long activations, long peakActivation, long traffic, Verdict verdict,
+                      double imbalance, int convGcd) {
+
+    /** Nothing: the identity of {@link #plus}. */
+    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, null, Double.NaN, 0);
+
+    /** The figures of two parts of a network together: counts add, peaks and verdicts take the worse. */
+    public Figures plus(Figures o) {
+        Verdict v = verdict == null ? o.verdict : o.verdict == null ? verdict : verdict.compareTo(o.verdict) >= 0 ? verdict : o.verdict;
+        double worst = Double.isNaN(imbalance) ? o.imbalance : Double.isNaN(o.imbalance) ? imbalance : Math.max(imbalance, o.imbalance);
+        return new Figures(Math.addExact(params, o.params), Math.addExact(macs, o.macs), Math.addExact(activations, o.activations),
+                Math.max(peakActivation, o.peakActivation), Math.addExact(traffic, o.traffic), v, worst, gcd(convGcd, o.convGcd));
+    }
+
+    /** Whether every chain block is strictly complementary (true when there is none). */
+    public boolean strictlyComplementary() {
+        return verdict == null || verdict == Verdict.STRICT;
+    }
+
+    static int gcd(int a, int b) {
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}

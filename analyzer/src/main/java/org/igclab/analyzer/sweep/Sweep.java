@@ -1,0 +1,62 @@
+package org.igclab.analyzer.sweep;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import org.igclab.analyzer.ProgressListener;
+
+/**
+ * The outcome of every design of a space, in the space's order, with the time the sweep took.
+ *
+ * @param space   the space swept
+ * @param rows    one per design
+ * @param seconds    wall-clock time of building, costing and judging the designs
+ * @param cpuSeconds processor time the sweeping thread took meanwhile (steadier than wall time on a busy machine),
+ *                   NaN where the JVM cannot tell
+ */
+public record Sweep(Space space, List<SweepRow> rows, double seconds, double cpuSeconds) {
+
+    public Sweep {
+        rows = List.copyOf(rows);
+    }
+
+    /** Evaluates every design; reports progress every few thousand designs. */
+    public static Sweep run(Space space, ProgressListener progress) {
+        long started = System.nanoTime();
+        long cpuStarted = cpuNanos();
+        long total = space.size();
+        DesignEvaluator evaluator = new DesignEvaluator(space);
+        List<SweepRow> rows = new ArrayList<>((int) total);
+        for (long i = 0; i < total; i++) {
+            rows.add(evaluator.evaluate(i));
+            if ((i & 1023) == 1023) {
+                progress.progress(i + 1, total);
+            }
+        }
+        progress.progress(total, total);
+        long cpu = cpuNanos();
+        return new Sweep(space, rows, (System.nanoTime() - started) / 1e9, cpu < 0 ? Double.NaN : (cpu - cpuStarted) / 1e9);
+    }
+
+    private static long cpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    public long count(SweepRow.Status status) {
+        return rows.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** The rows that passed the constraints. */
+    public List<SweepRow> passing() {
+        return rows.stream().filter(r -> r.status() == SweepRow.Status.PASS).toList();
+    }
+
+    /** {@code swept 100,000 designs in 2.10 s (47,600 designs/s; 2.05 s CPU on one thread)}. */
+    public String throughput() {
+        return String.format("swept %,d designs in %.2f s (%,.0f designs/s%s)", rows.size(), seconds,
+                seconds > 0 ? rows.size() / seconds : Double.POSITIVE_INFINITY,
+                Double.isNaN(cpuSeconds) ? "" : String.format("; %.2f s CPU on one thread", cpuSeconds));
+    }
+}
