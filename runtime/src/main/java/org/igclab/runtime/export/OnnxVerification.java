@@ -22,11 +22,21 @@ public final class OnnxVerification {
     }
 
     /**
-     * The largest absolute difference between ONNX Runtime's and DJL's outputs (inference mode) on a random batch.
+     * How far ONNX Runtime's outputs are from DJL's.
+     *
+     * @param maxAbsDifference the largest absolute difference
+     * @param maxAbsOutput     the largest absolute output of DJL, to judge the difference by
+     * @param values           how many outputs were compared
+     */
+    public record Comparison(double maxAbsDifference, double maxAbsOutput, int values) {
+    }
+
+    /**
+     * Runs both on the same random batch (inference mode) and compares their outputs.
      *
      * @throws OrtException when ONNX Runtime cannot load or run the model
      */
-    public static double maxAbsDifference(Instantiation inst, byte[] model, int batch, long seed) throws OrtException {
+    public static Comparison compare(Instantiation inst, byte[] model, int batch, long seed) throws OrtException {
         TensorShape in = inst.network().spec().input();
         long[] shape = {batch, in.channels(), in.height(), in.width()};
         float[] x = new float[(int) (batch * in.elements())];
@@ -57,9 +67,11 @@ public final class OnnxVerification {
             throw new IllegalStateException("ONNX Runtime returned " + onnx.length + " values, DJL " + djl.length);
         }
         double max = 0;
+        double magnitude = 0;
         for (int i = 0; i < djl.length; i++) {
             max = Math.max(max, Math.abs(djl[i] - onnx[i]));
+            magnitude = Math.max(magnitude, Math.abs(djl[i]));
         }
-        return max;
+        return new Comparison(max, magnitude, djl.length);
     }
 }

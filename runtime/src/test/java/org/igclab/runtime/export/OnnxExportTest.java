@@ -39,8 +39,11 @@ class OnnxExportTest {
             long groupedConvs = network.ops().stream().filter(o -> o.op() instanceof org.igclab.analyzer.network.Op.Conv c && c.groups() > 1).count();
             assertThat(model.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Conv"))
                     .filter(OnnxExportTest::grouped).count()).isEqualTo(groupedConvs);
-            double diff = OnnxVerification.maxAbsDifference(inst, bytes, 2, 9);
-            assertThat(diff).as(sample + " max |DJL - ONNX Runtime|").isLessThan(1e-4);
+            OnnxVerification.Comparison c = OnnxVerification.compare(inst, bytes, 2, 9);
+            // 1e-4 absolute on outputs of unit scale; freshly initialised deep plain networks have logits in the hundreds,
+            // where float32 rounding over 38 layers alone is about 1e-6 of the output, so the bound scales with them
+            assertThat(c.maxAbsDifference()).as(sample + " max |DJL - ONNX Runtime| with outputs up to " + c.maxAbsOutput())
+                    .isLessThan(1e-4 * Math.max(1, c.maxAbsOutput()));
         }
     }
 
