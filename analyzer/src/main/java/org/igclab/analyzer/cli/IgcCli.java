@@ -22,6 +22,11 @@ public final class IgcCli {
         CommandLine cl = new CommandLine(new IgcCommand());
         for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
             for (Object command : provider.commands()) {
+                // a module above may replace a command with an extended one (the runtime's sweep can measure)
+                String name = new CommandLine(command).getCommandName();
+                if (cl.getSubcommands().containsKey(name)) {
+                    cl.getCommandSpec().removeSubcommand(name);
+                }
                 cl.addSubcommand(command);
             }
         }

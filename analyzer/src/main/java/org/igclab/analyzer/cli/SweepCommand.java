@@ -36,9 +36,9 @@ import picocli.CommandLine.Spec;
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,width:max --csv -o front.csv",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --all --json > everything.json",
             "",
-            "Objectives: params, macs, activations, peak_activation, traffic, imbalance, and any variable whose values",
-            "are whole numbers."})
-public final class SweepCommand implements Callable<Integer> {
+            "Objectives: params, macs, activations, peak_activation, traffic, imbalance, any variable whose values are",
+            "whole numbers, and once measured (--evaluate, with the runtime) latency_b1, latency_b32 and accuracy."})
+public class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -79,6 +79,7 @@ public final class SweepCommand implements Callable<Integer> {
         try (Progress progress = Progress.onConsole("sweeping designs")) {
             sweep = Sweep.run(space, progress);
         }
+        sweep = measure(sweep);
         BitSet front = objectives.isEmpty() ? new BitSet() : Objective.front(sweep, objectives);
         SweepView.Options options = new SweepView.Options(file.toString(), objectives, front, all, frontOnly);
         String text = switch (chosen) {
@@ -91,5 +92,18 @@ public final class SweepCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(summary);
         target.emit(spec, text, "");
         return IgcCli.OK;
+    }
+
+    /**
+     * Measures the designs that passed, where a module that can (the runtime) extends this command; the analyzer
+     * alone leaves the sweep as it is.
+     */
+    protected Sweep measure(Sweep sweep) throws IOException {
+        return sweep;
+    }
+
+    /** The command line this command runs in, for subclasses' output. */
+    protected CommandSpec spec() {
+        return spec;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.sweep.Assignment;
 import org.igclab.analyzer.sweep.DesignGrid;
+import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.analyzer.sweep.SweepRow;
@@ -88,6 +89,9 @@ public final class SweepView {
         List<String> headers = new ArrayList<>(List.of(text ? ">design" : "design"));
         headers.addAll(sweep.space().grid().names());
         headers.addAll(text ? DesignCells.textHeaders() : DesignCells.FIGURE_COLUMNS);
+        if (sweep.measured()) {
+            headers.addAll(text ? List.of(">b1 ms", ">b32 ms", ">accuracy") : List.of("latency_b1_ms", "latency_b32_ms", "accuracy"));
+        }
         if (!o.objectives().isEmpty()) {
             headers.add("pareto");
         }
@@ -105,6 +109,9 @@ public final class SweepView {
         cells.add(r.design());
         cells.addAll(DesignCells.variables(grid, grid.names(), sweep.space().values(r.design())));
         cells.addAll(text ? DesignCells.textFigures(r.figures()) : DesignCells.csvFigures(r.figures()));
+        if (sweep.measured()) {
+            cells.addAll(measuredCells(r.measured(), text));
+        }
         if (!o.objectives().isEmpty()) {
             cells.add(text ? (o.front().get(i) ? "yes" : "") : o.front().get(i));
         }
@@ -113,6 +120,22 @@ public final class SweepView {
             cells.add(reason(sweep, r));
         }
         return cells;
+    }
+
+    private static List<Object> measuredCells(Measurement m, boolean text) {
+        if (m == null) {
+            return List.of(text ? "-" : "", text ? "-" : "", text ? "-" : "");
+        }
+        if (!text) {
+            return java.util.Arrays.asList(blank(m.latencyB1Ms()), blank(m.latencyB32Ms()), blank(m.accuracy()));
+        }
+        return List.of(m.latencyB1Ms() == null ? "-" : String.format("%.2f", m.latencyB1Ms()),
+                m.latencyB32Ms() == null ? "-" : String.format("%.2f", m.latencyB32Ms()),
+                m.accuracy() == null ? "-" : String.format("%.2f%%", 100 * m.accuracy()));
+    }
+
+    private static Object blank(Double v) {
+        return v == null ? "" : v;
     }
 
     /** Streams the JSON so that a sweep of many designs needs no tree of them in memory. */
@@ -152,6 +175,15 @@ public final class SweepView {
                 if (r.figures() != null) {
                     DesignCells.jsonFigures(g, r.figures());
                 }
+                if (r.measured() != null) {
+                    g.writeObjectFieldStart("measured");
+                    writeNullable(g, "latencyB1Ms", r.measured().latencyB1Ms());
+                    writeNullable(g, "latencyB32Ms", r.measured().latencyB32Ms());
+                    writeNullable(g, "accuracy", r.measured().accuracy());
+                    g.writeNumberField("run", r.measured().runId());
+                    g.writeBooleanField("reused", r.measured().reused());
+                    g.writeEndObject();
+                }
                 if (!o.objectives().isEmpty()) {
                     g.writeBooleanField("pareto", o.front().get(i));
                 }
@@ -163,5 +195,11 @@ public final class SweepView {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    private static void writeNullable(com.fasterxml.jackson.core.JsonGenerator g, String field, Double v) throws java.io.IOException {
+        if (v != null) {
+            g.writeNumberField(field, v);
+        }
     }
 }

@@ -28,6 +28,10 @@ public record Objective(String name, boolean maximize) {
         m.put("peak_activation", (r, a) -> r.figures().peakActivation());
         m.put("traffic", (r, a) -> r.figures().traffic());
         m.put("imbalance", (r, a) -> r.figures().imbalance());
+        // measured by igc sweep --evaluate; NaN (never on the front) where a design was not measured
+        m.put("latency_b1", (r, a) -> r.measured() == null ? Double.NaN : Measurement.orNaN(r.measured().latencyB1Ms()));
+        m.put("latency_b32", (r, a) -> r.measured() == null ? Double.NaN : Measurement.orNaN(r.measured().latencyB32Ms()));
+        m.put("accuracy", (r, a) -> r.measured() == null ? Double.NaN : Measurement.orNaN(r.measured().accuracy()));
         return m;
     }
 

@@ -44,6 +44,18 @@ public record Sweep(Space space, List<SweepRow> rows, double seconds, double cpu
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
+    /** The same sweep with measurements attached to the rows they belong to (by design index). */
+    public Sweep withMeasurements(java.util.Map<Long, Measurement> measurements) {
+        List<SweepRow> measured = rows.stream().map(r -> measurements.containsKey(r.design()) ? r.withMeasured(measurements.get(r.design())) : r)
+                .toList();
+        return new Sweep(space, measured, seconds, cpuSeconds);
+    }
+
+    /** Whether any design was measured by the runtime. */
+    public boolean measured() {
+        return rows.stream().anyMatch(r -> r.measured() != null);
+    }
+
     public long count(SweepRow.Status status) {
         return rows.stream().filter(r -> r.status() == status).count();
     }

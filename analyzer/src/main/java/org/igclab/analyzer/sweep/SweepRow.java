@@ -8,8 +8,17 @@ package org.igclab.analyzer.sweep;
  * @param status  whether it passed the constraints, failed them, or could not be built
  * @param figures the numbers, or null for an invalid design
  * @param reason  why the design is invalid, or null
+ * @param measured what the runtime measured, when the sweep was evaluated, or null
  */
-public record SweepRow(long design, Status status, Figures figures, String reason) {
+public record SweepRow(long design, Status status, Figures figures, String reason, Measurement measured) {
+
+    public SweepRow(long design, Status status, Figures figures, String reason) {
+        this(design, status, figures, reason, null);
+    }
+
+    public SweepRow withMeasured(Measurement m) {
+        return new SweepRow(design, status, figures, reason, m);
+    }
 
     public enum Status {
         /** Built, costed and within the constraints. */
