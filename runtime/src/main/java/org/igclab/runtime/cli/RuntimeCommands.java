@@ -7,6 +7,6 @@ import org.igclab.analyzer.cli.CommandProvider;
 public final class RuntimeCommands implements CommandProvider {
     @Override
     public List<Object> commands() {
-        return List.of(new EvaluateCommand(), new TrainCommand(), new ResultsCommand(), new MeasuredSweepCommand());
+        return List.of(new EvaluateCommand(), new TrainCommand(), new ResultsCommand(), new MeasuredSweepCommand(), new ExportCommand());
     }
 }

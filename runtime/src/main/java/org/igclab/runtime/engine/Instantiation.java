@@ -19,11 +19,13 @@ public final class Instantiation implements AutoCloseable {
     private final ResolvedNetwork network;
     private final DjlNetwork djl;
     private final NDManager manager;
+    private final AutoCloseable owner;
 
-    private Instantiation(ResolvedNetwork network, DjlNetwork djl, NDManager manager) {
+    private Instantiation(ResolvedNetwork network, DjlNetwork djl, NDManager manager, AutoCloseable owner) {
         this.network = network;
         this.djl = djl;
         this.manager = manager;
+        this.owner = owner;
     }
 
     /** Builds and initialises with DJL's default initialisers, seeded for repeatable weights. */
@@ -45,7 +47,26 @@ public final class Instantiation implements AutoCloseable {
             manager.close();
             throw e;
         }
-        return new Instantiation(network, djl, manager);
+        return new Instantiation(network, djl, manager, manager);
+    }
+
+    /**
+     * Builds the network and loads the parameters a training run saved after {@code epochs} epochs.
+     *
+     * @throws IOException when the checkpoint cannot be read or does not fit the network
+     */
+    public static Instantiation fromCheckpoint(ResolvedNetwork network, org.igclab.runtime.train.Checkpoint checkpoint, int epochs)
+            throws java.io.IOException {
+        DjlNetwork djl = DjlNetwork.build(network, DjlNetwork.Execution.SPARSE);
+        ai.djl.Model model = ai.djl.Model.newInstance("igc");
+        try {
+            model.setBlock(djl.block());
+            checkpoint.load(model, epochs);
+        } catch (java.io.IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return new Instantiation(network, djl, model.getNDManager(), model);
     }
 
     public static Shape batchShape(TensorShape shape, int batch) {
@@ -81,6 +102,10 @@ public final class Instantiation implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        try {
+            owner.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot free the network's memory: " + e.getMessage(), e);
+        }
     }
 }

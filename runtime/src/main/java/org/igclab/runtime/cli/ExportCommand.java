@@ -1,0 +1,132 @@
+package org.igclab.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.design.DesignIdentity;
+import org.igclab.analyzer.export.PyTorchExport;
+import org.igclab.analyzer.io.AtomicFiles;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.export.OnnxExport;
+import org.igclab.runtime.export.OnnxVerification;
+import org.igclab.runtime.train.Checkpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code igc export FILE --format onnx|pytorch|json}: a design for other frameworks, written atomically. */
+@Command(name = "export",
+        mixinStandardHelpOptions = true,
+        header = "Export a design as ONNX (with weights), a PyTorch module (Python source) or canonical JSON.",
+        sortOptions = false,
+        description = {
+            "onnx: an ONNX model (opset " + OnnxExport.OPSET + ") of the design with weights from a seeded DJL instantiation or a",
+            "      training checkpoint, loaded back in ONNX Runtime and compared with DJL on random inputs before it is kept.",
+            "pytorch: a self-contained Python file with an nn.Module (named blocks, shuffles as reshape/transpose) whose",
+            "      parameter count is the analyzer's; run it with Python and PyTorch to check.",
+            "json: the design's canonical JSON (every field explicit), which loads back to the same design.",
+            "Files are written whole or not at all, and never over an existing file without --force."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc export samples/networks/resnet18.json --format onnx -o resnet18.onnx",
+            "  igc export samples/networks/cifar-igcv2-k8-d38.json --format pytorch -o igcv2.py && python3 igcv2.py",
+            "  igc export samples/networks/fashion-igcv2-small.json --format onnx --checkpoint igc-checkpoints/... -o trained.onnx"})
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
+    Path file;
+
+    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "onnx, pytorch or json.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The file to write (standard output for pytorch and json if left out).")
+    Path output;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    boolean force;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "onnx: take the weights from this training checkpoint folder.")
+    Path checkpoint;
+
+    @Option(names = "--seed", defaultValue = "42", description = "onnx: seed of the initial weights without a checkpoint (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
+    int resolution;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!java.util.List.of("onnx", "pytorch", "json").contains(format)) {
+            throw new InputException("--format = " + format + " is not one of onnx, pytorch, json");
+        }
+        if (format.equals("onnx") && output == null) {
+            throw new InputException("--format onnx needs -o OUT (the model is binary)");
+        }
+        if (checkpoint != null && !format.equals("onnx")) {
+            throw new InputException("--checkpoint only applies to --format onnx");
+        }
+        if (resolution < 1) {
+            throw new InputException("--resolution = " + resolution + " must be positive");
+        }
+        Design design;
+        ResolvedNetwork network;
+        try {
+            design = DesignFiles.read(file);
+            network = ShapeInference.resolve(design instanceof Design.NetworkDesign n ? n.network() : design.asNetwork(resolution));
+        } catch (InvalidDesignException e) {
+            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        switch (format) {
+            case "json" -> emit(DesignIdentity.of(design).canonicalJson());
+            case "pytorch" -> emit(PyTorchExport.source(network));
+            default -> {
+                byte[] model;
+                OnnxVerification.Comparison check;
+                try (Instantiation inst = instantiate(network)) {
+                    model = OnnxExport.toBytes(inst, design.name());
+                    check = OnnxVerification.compare(inst, model, 2, seed);
+                }
+                if (check.maxAbsDifference() > 1e-4 * Math.max(1, check.maxAbsOutput())) {
+                    throw new IllegalStateException(String.format("ONNX Runtime and DJL disagree by %.3g (outputs up to %.3g); nothing written",
+                            check.maxAbsDifference(), check.maxAbsOutput()));
+                }
+                AtomicFiles.write(output, model, force);
+                err.printf("wrote %s (%,d bytes); ONNX Runtime agrees with DJL within %.2g (outputs up to %.3g)%n", output, model.length,
+                        check.maxAbsDifference(), check.maxAbsOutput());
+            }
+        }
+        return IgcCli.OK;
+    }
+
+    private Instantiation instantiate(ResolvedNetwork network) throws IOException {
+        if (checkpoint == null) {
+            return Instantiation.of(network, DjlNetwork.Execution.SPARSE, seed);
+        }
+        Checkpoint ck = new Checkpoint(checkpoint);
+        Checkpoint.State state = ck.state().orElseThrow(() -> new InputException("--checkpoint " + checkpoint + " holds no checkpoint (no state.json)"));
+        return Instantiation.fromCheckpoint(network, ck, state.epochsDone());
+    }
+
+    private void emit(String text) throws IOException {
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+        } else {
+            AtomicFiles.write(output, text, force);
+            spec.commandLine().getErr().println("wrote " + output);
+        }
+    }
+}
