@@ -144,6 +144,17 @@ public final class Training {
 
     /** Test accuracy in inference mode (BatchNorm running statistics, no gradients). */
     static double accuracy(Trainer trainer, Batches batches, int batchSize) {
+        return accuracy(trainer.getManager(), (pass, x) -> trainer.evaluate(x), batches, batchSize);
+    }
+
+    /** Test accuracy of an instantiated network (for example one loaded from a checkpoint). */
+    public static double accuracyOf(Instantiation inst, ImageDataset data, int batchSize) {
+        return accuracy(inst.manager(), (pass, x) -> inst.block().forward(new ai.djl.training.ParameterStore(pass, false), x, false),
+                new Batches(data, data.test(), false), batchSize);
+    }
+
+    private static double accuracy(NDManager manager, java.util.function.BiFunction<NDManager, NDList, NDList> forward, Batches batches,
+                                   int batchSize) {
         int[] order = batches.order(0, 0, false);
         long correct = 0;
         boolean grad = JniUtils.isGradMode();
@@ -151,10 +162,10 @@ public final class Training {
         try {
             for (int from = 0; from < order.length; from += batchSize) {
                 Batches.Batch batch = batches.batch(order, from, Math.min(order.length, from + batchSize), null);
-                try (NDManager pass = trainer.getManager().newSubManager()) {
+                try (NDManager pass = manager.newSubManager()) {
                     NDArray x = pass.create(batch.images(), batches.shape(batch.size()));
                     NDArray y = pass.create(batch.labels());
-                    NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
+                    NDArray logits = forward.apply(pass, new NDList(x)).singletonOrThrow();
                     correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y).sum().getLong();
                 }
             }

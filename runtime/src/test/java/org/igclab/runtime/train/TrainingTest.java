@@ -67,6 +67,15 @@ class TrainingTest {
             assertThat(run.status()).isEqualTo("done");
             assertThat(run.accuracy()).isEqualTo(result.testAccuracy());
             assertThat(store.epochs(run.id())).hasSize(3);
+
+            // the trained weights export to ONNX and run the same there
+            var network = StoredTraining.network(design);
+            try (var trained = org.igclab.runtime.engine.Instantiation.fromCheckpoint(network, new Checkpoint(dir.resolve("ck")), 3)) {
+                byte[] onnx = org.igclab.runtime.export.OnnxExport.toBytes(trained, "trained");
+                var check = org.igclab.runtime.export.OnnxVerification.compare(trained, onnx, 3, 1);
+                assertThat(check.maxAbsDifference()).isLessThan(1e-4 * Math.max(1, check.maxAbsOutput()));
+                assertThat(Training.accuracyOf(trained, data, 64)).isEqualTo(result.testAccuracy());
+            }
         }
     }
 
