@@ -54,7 +54,7 @@ class TrainingTest {
     }
 
     @Test
-    void trainingLowersTheLossAndBeatsChance(@TempDir Path dir) throws IOException {
+    void trainingLowersTheLossAndBeatsChance(@TempDir Path dir) throws Exception {
         try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
             Training.Result result = StoredTraining.run(design, data, settings(3), dir.resolve("ck"), StoredTraining.Existing.REFUSE,
                     store, new Recorder(), () -> false);
