@@ -19,22 +19,26 @@ import picocli.CommandLine.Spec;
 /** {@code igc graph FILE}: the channel graph of a chain as DOT or GraphML. */
 @Command(name = "graph",
         mixinStandardHelpOptions = true,
-        header = "The channel graph of a chain file as DOT or GraphML.",
+        header = "The channel graph of a chain, or of a network's block, as DOT or GraphML.",
         sortOptions = false,
         description = {
             "Write the channel graph of a chain (a vertex per channel per stage, an edge per connection, coloured by",
             "group) as Graphviz DOT or GraphML, for widths small enough to draw (at most "
-                + ChannelGraph.MAX_EDGES + " edges)."},
+                + ChannelGraph.MAX_EDGES + " edges). For a network file, --block names the block whose chain to draw."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc graph samples/chains/igcv1-l4m2.json | dot -Tsvg > wiring.svg",
-            "  igc graph samples/chains/igcv2-c64.json --format graphml -o igcv2.graphml"})
+            "  igc graph samples/chains/igcv2-c64.json --format graphml -o igcv2.graphml",
+            "  igc graph samples/networks/cifar-igcv1-l24m2-d38.json --block 'stages[0].blocks[0]'"})
 public final class GraphCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A chain file (JSON).")
+    @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
     Path file;
+
+    @Option(names = "--block", paramLabel = "PATH", description = "For a network: the block to draw, by its path (e.g. stages[0].blocks[1]).")
+    String block;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "dot",
             description = "dot or graphml (default: ${DEFAULT-VALUE}).")
@@ -48,7 +52,7 @@ public final class GraphCommand implements Callable<Integer> {
         if (!graphFormat.equals("dot") && !graphFormat.equals("graphml")) {
             throw new InputException("--format = " + graphFormat + " is not one of dot, graphml");
         }
-        ChainDocument doc = DesignInputs.chain(file);
+        ChainDocument doc = DesignInputs.chain(file, block);
         long edges = ChannelGraph.edgeCount(doc.chain());
         if (edges > ChannelGraph.MAX_EDGES) {
             throw new InputException(file + ": the channel graph would have " + edges + " edges, more than "

@@ -59,6 +59,19 @@ class CostAndGraphCommandTest {
     }
 
     @Test
+    void graphDrawsANetworksBlockByPath() {
+        String net = CliRun.sample("networks/cifar-igcv1-l24m2-d38.json");
+        CliRun block = CliRun.of("graph", net, "--block", "stages[0].blocks[0]");
+        assertThat(block.exitCode()).isZero();
+        // IGCV1 L24M2 on 48 channels: input, primary, shuffle, secondary, shuffle back: stages 0..4
+        assertThat(block.out()).contains("s4_c47").doesNotContain("s5_c0");
+        assertThat(CliRun.of("graph", net).err()).contains("name one of its blocks with --block");
+        assertThat(CliRun.of("graph", net, "--block", "stages[7].blocks[0]").err()).contains("has no block there");
+        assertThat(CliRun.of("graph", CliRun.sample("networks/resnet18.json"), "--block", "stages[0].blocks[0]").err())
+                .contains("not a chain of structured sparse kernels");
+    }
+
+    @Test
     void graphRefusesWidthsTooLargeToDraw() throws IOException {
         Path wide = dir.resolve("wide.json");
         Files.writeString(wide, "{\"channels\": 1024, \"kernels\": [{\"groups\": 1024, \"kernel\": 3}, {\"groups\": 1}]}");

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignIdentity;
+import org.igclab.analyzer.network.Blocks;
 import org.igclab.analyzer.network.Layer;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
@@ -85,14 +86,9 @@ public final class Evaluator {
             chains.put(c.name().isEmpty() ? "chain" : c.name(), c.document().chain());
             return chains;
         }
-        collect(network.root(), chains);
-        return chains;
-    }
-
-    private static void collect(Layer layer, Map<String, KernelChain> chains) {
-        if (layer instanceof Layer.BlockLayer b) {
+        for (Layer.BlockLayer b : Blocks.all(network.root())) {
             b.template().chain(b.in()).ifPresent(c -> chains.putIfAbsent(b.template().label(b.in()), c));
         }
-        layer.children().forEach(child -> collect(child, chains));
+        return chains;
     }
 }
