@@ -16,11 +16,11 @@ import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.model.InvalidDesignException;
 
 /** Reads design and space files for the commands, naming the file in every complaint. */
-final class DesignInputs {
+public final class DesignInputs {
     private DesignInputs() {
     }
 
-    static Design read(Path file) throws IOException {
+    public static Design read(Path file) throws IOException {
         return inFile(file, () -> {
             try {
                 return DesignFiles.read(file);
@@ -70,7 +70,7 @@ final class DesignInputs {
     }
 
     /** Runs work on a file's design, turning a design error into an input error that names the file. */
-    static <T> T inFile(Path file, Supplier<T> work) {
+    public static <T> T inFile(Path file, Supplier<T> work) {
         try {
             return work.get();
         } catch (InvalidDesignException e) {

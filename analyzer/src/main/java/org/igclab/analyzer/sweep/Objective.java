@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleBiFunction;
-import org.igclab.rules.model.InvalidDesignException;
 
 /**
  * A column the Pareto front optimizes: minimized unless written {@code name:max}.

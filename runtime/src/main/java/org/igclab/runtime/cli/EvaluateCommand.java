@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.design.Design;
-import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.text.Progress;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
@@ -86,12 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         EvaluationSettings settings = settings();
-        Design design;
-        try {
-            design = DesignFiles.read(file);
-        } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
-        }
+        Design design = DesignInputs.read(file);
         EvaluationReport report;
         try (Progress progress = Progress.onConsole("evaluating: pass")) {
             report = noStore ? StoredEvaluation.run(design, settings, progress)

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.design.Design;
-import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.export.PyTorchExport;
 import org.igclab.analyzer.io.AtomicFiles;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
-import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.export.OnnxExport;
@@ -81,14 +80,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (resolution < 1) {
             throw new InputException("--resolution = " + resolution + " must be positive");
         }
-        Design design;
-        ResolvedNetwork network;
-        try {
-            design = DesignFiles.read(file);
-            network = ShapeInference.resolve(design instanceof Design.NetworkDesign n ? n.network() : design.asNetwork(resolution));
-        } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
-        }
+        Design design = DesignInputs.read(file);
+        ResolvedNetwork network = DesignInputs.inFile(file,
+                () -> ShapeInference.resolve(design instanceof Design.NetworkDesign n ? n.network() : design.asNetwork(resolution)));
         PrintWriter err = spec.commandLine().getErr();
         switch (format) {
             case "json" -> emit(DesignIdentity.of(design).canonicalJson());

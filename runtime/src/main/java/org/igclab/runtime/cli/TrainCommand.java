@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.design.Design;
-import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.store.EpochRecord;
@@ -97,12 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingSettings settings = settings();
-        Design design;
-        try {
-            design = DesignFiles.read(file);
-        } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
-        }
+        Design design = DesignInputs.read(file);
         ImageDataset dataset = Datasets.load(data, dataDir).limited(limitTrain, limitTest);
         Path dir = checkpointDir != null ? checkpointDir : StoredTraining.defaultCheckpointDir(Path.of("igc-checkpoints"), design, settings);
         StoredTraining.Existing existing = resume ? StoredTraining.Existing.RESUME : restart ? StoredTraining.Existing.RESTART
