@@ -80,6 +80,10 @@ public class SweepCommand implements Callable<Integer> {
             sweep = Sweep.run(space, progress);
         }
         sweep = measure(sweep);
+        if (!sweep.measured() && objectives.stream().anyMatch(Objective::measured)) {
+            throw new InputException("--pareto " + pareto + ": latency_b1, latency_b32 and accuracy are measured; "
+                    + "add --evaluate latency or --evaluate train (with the runtime)");
+        }
         BitSet front = objectives.isEmpty() ? new BitSet() : Objective.front(sweep, objectives);
         SweepView.Options options = new SweepView.Options(file.toString(), objectives, front, all, frontOnly);
         String text = switch (chosen) {

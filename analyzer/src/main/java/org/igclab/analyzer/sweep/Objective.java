@@ -16,6 +16,9 @@ import java.util.function.ToDoubleBiFunction;
  */
 public record Objective(String name, boolean maximize) {
 
+    /** The objectives only a measurement gives (igc sweep --evaluate, with the runtime). */
+    public static final java.util.Set<String> MEASURED = java.util.Set.of("latency_b1", "latency_b32", "accuracy");
+
     /** The figures that can be objectives, with how to read each from a row. */
     private static final Map<String, ToDoubleBiFunction<SweepRow, Assignment>> FIGURES = figures();
 
@@ -118,6 +121,10 @@ public record Objective(String name, boolean maximize) {
         BitSet rows = new BitSet(sweep.rows().size());
         onFront.stream().forEach(k -> rows.set(passing.get(k)));
         return rows;
+    }
+
+    public boolean measured() {
+        return MEASURED.contains(name);
     }
 
     @Override

@@ -97,10 +97,13 @@ class SweepCommandTest {
 
     @Test
     void badInputIsOneClearLineAndExitTwo() throws IOException {
-        CliRun objective = CliRun.of("sweep", GRID, "--pareto", "params,accuracy");
+        CliRun objective = CliRun.of("sweep", GRID, "--pareto", "params,speed");
         assertThat(objective.exitCode()).isEqualTo(IgcCli.INVALID);
-        assertThat(objective.err().strip()).isEqualTo("igc sweep: --pareto params,accuracy: 'accuracy' is not an objective (known: params, "
-                + "macs, activations, peak_activation, traffic, imbalance, width, depth, K; add :max to maximize)");
+        assertThat(objective.err().strip()).isEqualTo("igc sweep: --pareto params,speed: 'speed' is not an objective (known: params, "
+                + "macs, activations, peak_activation, traffic, imbalance, latency_b1, latency_b32, accuracy, width, depth, K; add :max to maximize)");
+        CliRun unmeasured = CliRun.of("sweep", GRID, "--pareto", "params,accuracy:max");
+        assertThat(unmeasured.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(unmeasured.err()).contains("are measured; add --evaluate latency or --evaluate train");
         assertThat(CliRun.of("sweep", GRID, "--front-only").err()).contains("--front-only needs --pareto");
 
         Path bad = dir.resolve("bad.json");
