@@ -56,12 +56,15 @@ public final class ChainJson {
 
     /** Parses a chain document; errors name the field by its path. */
     public static ChainDocument parse(String text) {
-        JsonFields top = JsonFields.parse(text).allowOnly(TOP);
-        return fromJson(top);
+        return fromJson(JsonFields.parse(text));
     }
 
-    /** Builds a chain from an object already read (also used where a chain sits inside another document). */
+    /**
+     * Builds a chain from an object already read (also used where a chain sits inside another document).
+     * Unknown fields are errors here too: a misspelt {@code "permutations"} inside a list must not fall back to canonical.
+     */
     public static ChainDocument fromJson(JsonFields top) {
+        top.allowOnly(TOP);
         String format = top.optionalString("format", FORMAT);
         if (!format.equals(FORMAT)) {
             throw new InvalidDesignException(top.pathOf("format"), "= \"" + format + "\" is not supported (expected \"" + FORMAT + "\")");
