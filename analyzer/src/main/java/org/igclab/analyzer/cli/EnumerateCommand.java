@@ -139,6 +139,7 @@ public final class EnumerateCommand implements Callable<Integer> {
 
     private static ObjectNode json(EnumerationOptions o, ClosedForms closed, int total, List<EnumeratedDesign> shown) {
         ObjectNode root = JsonFields.MAPPER.createObjectNode();
+        root.put("format", org.igclab.rules.io.EnumerationJson.FORMAT);
         root.put("channels", o.channels());
         root.put("firstKernelSize", o.firstKernelSize());
         root.put("resolution", o.resolution());

@@ -7,20 +7,24 @@ import org.igclab.rules.model.KernelChain;
 
 /**
  * Reads the designs listed by {@code igc enumerate --json} back as chains, so that an enumeration can feed tests
- * without the analyzer. That output has no {@code format} field; it is an object with a {@code designs} list whose
+ * without the analyzer. That output ({@code "format": "igc-enumeration/1"}; older output has none) is an object with a
+ * {@code designs} list whose
  * entries hold {@code name}, {@code channels}, {@code groupSizes} ({@code K_1..K_L}) and {@code kernelSizes}
  * (the sides {@code k_l}). Each design becomes the canonical interleaved chain
  * {@link KernelChain#interleaved(int, int[], int[])}, which is what the enumerator checked. Its other fields
  * (verdicts, costs) and the top-level summary are ignored: the chain is rebuilt, and tests check it again.
  */
 public final class EnumerationJson {
+    /** The format {@code igc enumerate --json} writes. */
+    public static final String FORMAT = "igc-enumeration/1";
 
     private EnumerationJson() {
     }
 
-    /** Whether a document looks like {@code igc enumerate --json} output: no {@code format}, a {@code designs} field. */
+    /** Whether a document is {@code igc enumerate --json} output: its format, or no format and a {@code designs} field. */
     public static boolean looksLike(JsonFields top) {
-        return !top.has("format") && top.has("designs");
+        String format = top.optionalString("format", "");
+        return format.equals(FORMAT) || (format.isEmpty() && top.has("designs"));
     }
 
     /** The designs as chains, in the order listed; errors name the field ({@code designs[3].groupSizes[1]}). */
