@@ -11,10 +11,13 @@ import java.util.stream.Collectors;
 import javafx.application.Platform;
 
 /**
- * Watches the FX thread while a test interacts with the window, two ways, every millisecond:
+ * Watches the FX thread while a test interacts with the window, every millisecond:
  * <ul>
- * <li><b>busy</b>: how long the FX thread runs without a break (its state stays {@code RUNNABLE}): event handlers,
- * listeners, CSS and layout, the work that would freeze the window if it were heavy;</li>
+ * <li><b>busy</b>: the processor time the FX thread spends in one run without a break (its state stays
+ * {@code RUNNABLE}): event handlers, listeners, CSS and layout, the work that would freeze the window if it were
+ * heavy. Processor time rather than elapsed time, so that other processes on a loaded machine, which delay the
+ * thread without making it work, do not count;</li>
+ * <li><b>busy, elapsed</b>: the same runs measured by the clock;</li>
  * <li><b>unanswered</b>: how long a task posted to it waits to run. This adds the time a pulse spends waiting for
  * the previous frame to be drawn, which with the software renderer of headless runs is tens of milliseconds per
  * full frame on a small machine, and is the renderer's time, not the FX thread's.</li>
@@ -31,6 +34,9 @@ public final class FxBusyMonitor implements AutoCloseable {
     private final AtomicBoolean waiting = new AtomicBoolean();
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong busy = new AtomicLong();
+    private final AtomicLong busyElapsed = new AtomicLong();
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long cpuSince;
     private final AtomicLong samples = new AtomicLong();
     private final Map<String, Integer> busyAt = new ConcurrentHashMap<>();
     private volatile Thread fx;
@@ -52,13 +58,14 @@ public final class FxBusyMonitor implements AutoCloseable {
         if (thread != null) {
             samples.incrementAndGet();
             if (thread.getState() == Thread.State.RUNNABLE) {
+                long cpu = threads.getThreadCpuTime(thread.getId());
                 if (runningSince < 0) {
                     runningSince = now;
+                    cpuSince = cpu;
                 }
-                long stretch = now - runningSince;
-                if (stretch > busy.get()) {
-                    busy.set(stretch);
-                }
+                long stretch = cpu - cpuSince;
+                busy.accumulateAndGet(stretch, Math::max);
+                busyElapsed.accumulateAndGet(now - runningSince, Math::max);
                 if (stretch > 30_000_000L) {
                     StackTraceElement[] stack = thread.getStackTrace();
                     StringBuilder where = new StringBuilder();
@@ -82,9 +89,14 @@ public final class FxBusyMonitor implements AutoCloseable {
         }
     }
 
-    /** The longest the FX thread ran without a break, in milliseconds. */
+    /** The most processor time the FX thread spent in one run without a break, in milliseconds. */
     public double busyMillis() {
         return busy.get() / 1e6;
+    }
+
+    /** The longest the FX thread ran without a break by the clock, in milliseconds. */
+    public double busyElapsedMillis() {
+        return busyElapsed.get() / 1e6;
     }
 
     /** The longest a task posted to the FX thread waited, in milliseconds (rendering waits included). */

@@ -34,6 +34,7 @@ public final class Background implements AutoCloseable {
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicLong onceLanes = new AtomicLong();
+    private volatile boolean closed;
 
     /** @param fx runs a task on the FX thread ({@code Platform::runLater}) */
     public Background(Executor fx) {
@@ -56,6 +57,10 @@ public final class Background implements AutoCloseable {
      * {@code failed}) on the FX thread, unless a newer job came meanwhile.
      */
     public <T> void latest(String lane, long delayMs, Work<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        if (closed) {
+            // a control that changes while the window is torn down has nobody left to show a result to
+            return;
+        }
         AtomicLong generation = generations.computeIfAbsent(lane, k -> new AtomicLong());
         long mine = generation.incrementAndGet();
         BooleanSupplier superseded = () -> generation.get() != mine;
@@ -95,7 +100,9 @@ public final class Background implements AutoCloseable {
 
     /** Runs {@code work} off the FX thread, untracked: a long evaluation, which the idle state must not wait for. */
     public void run(Runnable work) {
-        workers.execute(work);
+        if (!closed) {
+            workers.execute(work);
+        }
     }
 
     /** True when no lane has a job waiting, running or delivering. */
@@ -129,6 +136,7 @@ public final class Background implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
     }

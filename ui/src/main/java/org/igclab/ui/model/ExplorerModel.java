@@ -128,7 +128,9 @@ public final class ExplorerModel implements AutoCloseable {
         String keep = form.get(Control.SELECTED);
         result.set(r);
         rows.setAll(r.rows());
-        notice.set(r.notice());
+        boolean unknown = !r.template().key().equals(r.request().template());
+        notice.set(unknown ? "the template '" + r.request().template() + "' is not among the sample networks here: costing the block alone"
+                : r.notice());
         DesignRow preferred = r.preferred(keep).orElse(null);
         select(preferred);
         if (preferred == null) {

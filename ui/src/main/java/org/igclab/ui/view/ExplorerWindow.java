@@ -74,7 +74,8 @@ public final class ExplorerWindow {
         MenuItem csv = item("Export selected as CSV...", "exportCsv", null, () -> actions.export(DesignExport.Format.CSV));
         MenuItem dot = item("Export selected as DOT (channel graph)...", "exportDot", null, () -> actions.export(DesignExport.Format.DOT));
         MenuItem png = item("Export charts as PNG...", "exportPng", null, actions::exportCharts);
-        MenuItem quit = item("Quit", "quit", "Shortcut+Q", () -> javafx.application.Platform.exit());
+        // closing the window, not exiting the toolkit: the launcher waits for the window to close, then saves and exits
+        MenuItem quit = item("Quit", "quit", "Shortcut+Q", () -> actions.closeWindow());
         Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), json, csv, dot, png, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
         MenuBar bar = new MenuBar(file);

@@ -33,6 +33,12 @@ final class ExportActions {
         return charts.getScene() == null ? null : charts.getScene().getWindow();
     }
 
+    void closeWindow() {
+        if (window() != null) {
+            window().hide();
+        }
+    }
+
     void open() {
         dialogs.open(window(), "Open a design file").ifPresent(model::open);
     }

@@ -48,8 +48,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The explorer driven like a user would, headless (Monocle): every interaction is watched by an {@link FxBusyMonitor},
- * and the FX thread must never be busy for more than 100 ms.
+ * The explorer driven like a user would, headless (Monocle): every interaction is watched by an
+ * {@link org.igclab.ui.FxBusyMonitor}, and the FX thread must never work for 100 ms at a stretch.
  */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerWindowTest {
@@ -85,7 +85,7 @@ class ExplorerWindowTest {
 
     @org.junit.jupiter.api.AfterAll
     static void report() {
-        System.out.printf("longest FX-thread busy stretch in these tests: %.1f ms%n", ExplorerFixture.longestBusy());
+        System.out.println("all interactions so far: " + ExplorerFixture.summary());
     }
 
     /** Types into a control as a user would: click it, select what is there, type over it. */
@@ -282,6 +282,29 @@ class ExplorerWindowTest {
         assertThat(row.params()).isEqualTo(cost.params().total());
         assertThat(row.macs()).isEqualTo(cost.macs());
         assertThat(robot.lookup("#totals").queryAs(Label.class).getText()).contains("parameters (PyTorch's count)");
+    }
+
+    @Test
+    void aFewThousandDesignsStaySortableAndResponsive(FxRobot robot) throws Exception {
+        responsive(() -> {
+            type(robot, Control.MAX_LAYERS, "64");
+            type(robot, Control.CHANNELS, "720");
+        });
+        TableView<DesignRow> table = ExplorerFixture.table(robot);
+        int expected = ChainEnumerator.enumerate(options(720).withLayers(1, 64), (d, t) -> { }).size();
+        assertThat(expected).isGreaterThan(3000);
+        assertThat(table.getItems()).hasSize(expected);
+        assertThat(robot.lookup("#paretoChart").queryAs(ParetoChart.class).points()).isEqualTo(expected);
+
+        // sort by parameters, largest first (the header is clicked twice), then keep only the balanced designs
+        javafx.scene.Node header = robot.from(table).lookup(".column-header .label")
+                .match((javafx.scene.Node n) -> n instanceof Label l && l.getText().equals("params")).query();
+        responsive(() -> robot.clickOn(header).clickOn(header));
+        List<Long> params = table.getItems().stream().map(DesignRow::params).toList();
+        assertThat(params).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        responsive(() -> robot.clickOn("#" + Control.ONLY_BALANCED.key()));
+        assertThat(table.getItems()).isNotEmpty().hasSizeLessThan(expected).allMatch(r -> r.design().isBalanced(0.25));
+        assertThat(table.getItems().stream().map(DesignRow::params).toList()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
