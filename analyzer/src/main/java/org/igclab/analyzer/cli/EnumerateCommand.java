@@ -2,7 +2,6 @@ package org.igclab.analyzer.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.chain.ChainEnumerator;
@@ -151,13 +150,6 @@ public final class EnumerateCommand implements Callable<Integer> {
     }
 
     private static String csv(List<EnumeratedDesign> shown) {
-        List<List<?>> rows = new ArrayList<>();
-        for (EnumeratedDesign d : shown) {
-            rows.add(List.of(d.name(), d.shape().channels(), d.shape().length(), d.shape().groupSizeList(), d.shape().kernelSizeList(),
-                    d.shape().product(), d.complementary().verdict().name().toLowerCase(), d.complementary().maxPathCount().label(),
-                    d.imbalance(), d.params(), d.macs(), d.flops()));
-        }
-        return Csv.of(List.of("name", "channels", "layers", "group_sizes", "kernel_sizes", "product", "verdict", "max_paths",
-                "imbalance", "params", "macs", "flops"), rows);
+        return Csv.of(ChainReports.CSV_HEADER, shown.stream().map(ChainReports::csvCells).toList());
     }
 }

@@ -118,6 +118,17 @@ public final class ChainReports {
         return n;
     }
 
+    /** The CSV columns of enumerated designs ({@code igc enumerate --csv}), matching {@link #csvCells}. */
+    public static final List<String> CSV_HEADER = List.of("name", "channels", "layers", "group_sizes", "kernel_sizes", "product",
+            "verdict", "max_paths", "imbalance", "params", "macs", "flops");
+
+    /** One design's CSV cells, in the order of {@link #CSV_HEADER}. */
+    public static List<Object> csvCells(EnumeratedDesign d) {
+        return List.of(d.name(), d.shape().channels(), d.shape().length(), d.shape().groupSizeList(), d.shape().kernelSizeList(),
+                d.shape().product(), d.complementary().verdict().name().toLowerCase(), d.complementary().maxPathCount().label(),
+                d.imbalance(), d.params(), d.macs(), d.flops());
+    }
+
     public static ArrayNode designs(List<EnumeratedDesign> designs) {
         ArrayNode a = JsonFields.MAPPER.createArrayNode();
         designs.forEach(d -> a.add(design(d)));

@@ -36,8 +36,8 @@ public final class NetworkCostView {
         TextTable t = new TextTable("layer", "op", ">output", ">params", ">MACs", ">activations", ">traffic");
         if (blocksOnly) {
             for (Group g : groups(cost)) {
-                t.row(g.path, g.op, g.out, TextTable.grouped(g.params.total()), TextTable.grouped(g.macs),
-                        TextTable.grouped(g.activations), TextTable.grouped(g.traffic));
+                t.row(g.path(), g.op(), g.out(), TextTable.grouped(g.params().total()), TextTable.grouped(g.macs()),
+                        TextTable.grouped(g.activations()), TextTable.grouped(g.traffic()));
             }
         } else {
             for (LayerCost l : cost.layers()) {
@@ -59,11 +59,18 @@ public final class NetworkCostView {
                 TextTable.grouped(cost.traffic()), NetworkCost.mebibytes(cost.traffic())));
         if (formulas) {
             s.append("\nclosed-form formulas of the blocks (each checked against the layer-by-layer count):\n");
-            Set<String> seen = new LinkedHashSet<>();
-            for (BlockCost b : cost.blocks()) {
-                if (seen.add(b.label() + " on " + b.in())) {
-                    s.append(b.formula().render().replaceFirst("\n", " on " + b.in() + (b.formulaAgrees() ? " (agrees)" : " (DIFFERS)") + "\n"));
-                }
+            s.append(formulas(cost));
+        }
+        return s.toString();
+    }
+
+    /** Each distinct block's closed-form formula with its numbers, once per block kind and input shape. */
+    public static String formulas(NetworkCost cost) {
+        StringBuilder s = new StringBuilder();
+        Set<String> seen = new LinkedHashSet<>();
+        for (BlockCost b : cost.blocks()) {
+            if (seen.add(b.label() + " on " + b.in())) {
+                s.append(b.formula().render().replaceFirst("\n", " on " + b.in() + (b.formulaAgrees() ? " (agrees)" : " (DIFFERS)") + "\n"));
             }
         }
         return s.toString();
@@ -84,10 +91,11 @@ public final class NetworkCostView {
     }
 
     /** One row per top-level entry (stem layer, block, head layer) with its operations summed. */
-    private record Group(String path, String op, TensorShape out, ParamCount params, long macs, long activations, long traffic) {
+    public record Group(String path, String op, TensorShape out, ParamCount params, long macs, long activations, long traffic) {
     }
 
-    private static List<Group> groups(NetworkCost cost) {
+    /** The rows of {@code --blocks}: one per stem layer, block and head layer, in order. */
+    public static List<Group> groups(NetworkCost cost) {
         List<Group> groups = new ArrayList<>();
         for (var layer : cost.network().root().layers()) {
             String prefix = layer.path();

@@ -102,6 +102,14 @@ public final class BalanceCondition {
     }
 
     /**
+     * The bound of the channel-wise form for a real length {@code L > 1}: the first kernel's {@code S_1 C} weights plus
+     * {@code C (L - 1) C^(1/(L-1))} for the {@code L - 1} balanced 1x1 kernels.
+     */
+    public static double channelWiseBoundAtLength(int channels, int firstKernelArea, double length) {
+        return (double) firstKernelArea * channels + channels * (length - 1) * Math.pow(channels, 1.0 / (length - 1));
+    }
+
+    /**
      * The fewest weights over all factorizations {@code prod K_l = C}, first kernel of area {@code S_1}, the rest 1x1.
      * With {@code channelWiseFirst}, {@code K_1 = 1} is fixed; otherwise {@code K_1} may be any divisor of {@code C}.
      * Ties go to the shorter chain, then to the lexicographically smaller one.

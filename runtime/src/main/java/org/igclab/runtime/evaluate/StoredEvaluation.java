@@ -2,6 +2,8 @@ package org.igclab.runtime.evaluate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignIdentity;
@@ -33,12 +35,27 @@ public final class StoredEvaluation {
     }
 
     public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, Path storePath, ProgressListener progress) {
-        try (ResultStore store = ResultStore.open(storePath)) {
-            return runAndStore(design, settings, store, progress);
-        }
+        return runAndStore(design, settings, storePath, progress, () -> false);
     }
 
     public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, ResultStore store, ProgressListener progress) {
+        return runAndStore(design, settings, store, progress, () -> false);
+    }
+
+    /** Like {@link #runAndStore(Design, EvaluationSettings, Path, ProgressListener)}, stopping when {@code cancelled} turns true. */
+    public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, Path storePath, ProgressListener progress,
+                                               BooleanSupplier cancelled) {
+        try (ResultStore store = ResultStore.open(storePath)) {
+            return runAndStore(design, settings, store, progress, cancelled);
+        }
+    }
+
+    /**
+     * Runs and records an evaluation that can be cancelled (polled between timed passes): a cancelled run is stored as
+     * {@code cancelled}, without its partial timings, and ends in a {@link CancellationException}.
+     */
+    public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, ResultStore store, ProgressListener progress,
+                                               BooleanSupplier cancelled) {
         DesignIdentity id = DesignIdentity.of(design);
         String settingsJson = settingsJson(settings);
         NetworkCost cost = CostModel.of(Evaluator.network(design, settings));
@@ -47,13 +64,20 @@ public final class StoredEvaluation {
         Thread interrupted = new Thread(() -> store.end(run, "cancelled", "the process was interrupted"));
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
-            EvaluationReport report = Evaluator.evaluate(design, settings, progress, () -> false);
+            EvaluationReport report = Evaluator.evaluate(design, settings, progress, cancelled);
+            if (cancelled.getAsBoolean()) {
+                // partial timings would read as a measurement in the charts and in 'igc results'
+                store.end(run, "cancelled", "cancelled before the timings were complete");
+                throw new CancellationException("the evaluation of " + design.name() + " was cancelled");
+            }
             store.finish(run, report.parameters().engine(), report.medianMs(1).orElse(null), report.medianMs(32).orElse(null), null,
                     JsonFields.pretty(EvaluationView.json(report, settings)));
             if (!report.consistent()) {
                 store.end(run, "failed", "the engine and the analyzer disagree");
             }
             return report;
+        } catch (CancellationException e) {
+            throw e;
         } catch (RuntimeException e) {
             store.end(run, "failed", String.valueOf(e.getMessage()));
             throw e;

@@ -1,0 +1,34 @@
+package org.igclab.ui.model;
+
+import org.igclab.analyzer.chain.EnumeratedDesign;
+
+/**
+ * One design of the table and the charts: an enumerated chain with the costs of its template (the chain's own, or
+ * the whole network's) and what the results store measured of it.
+ *
+ * @param design    the chain, its verdicts and its own costs
+ * @param params    parameters under the template (kernel weights for a block; PyTorch's count for a network)
+ * @param macs      MACs under the template
+ * @param hash      the design's identity hash, or null when the store had nothing to join
+ * @param latencyMs median latency at batch 1, when measured
+ * @param accuracy  test accuracy in [0, 1], when trained
+ */
+public record DesignRow(EnumeratedDesign design, long params, long macs, String hash, Double latencyMs, Double accuracy) {
+
+    public String name() {
+        return design.name();
+    }
+
+    public String groupSizes() {
+        return design.shape().groupSizeList();
+    }
+
+    public int length() {
+        return design.shape().length();
+    }
+
+    /** {@code IGCV2 K=8 L=3 (1,8,8)}: the name with the group sizes, unique among the rows of a width. */
+    public String label() {
+        return name() + " (" + groupSizes() + ")";
+    }
+}

@@ -1,0 +1,107 @@
+package org.igclab.ui.model;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.igclab.analyzer.design.Design;
+
+/**
+ * One evaluation at a time, in the background, with its progress and a cancel: what the progress bar, the cancel
+ * button and the message beside them show. Progress reaches the FX thread at most once per frame's worth of
+ * updates, however fast the engine reports it.
+ */
+public final class EvaluationModel {
+    private final Evaluations evaluations;
+    private final Background background;
+    private final Executor fx;
+    private final Path store;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** The newest progress in thousandths, and whether an update to the FX thread is on its way. */
+    private final AtomicLong pending = new AtomicLong(-1);
+
+    public EvaluationModel(Evaluations evaluations, Background background, Executor fx, Path store) {
+        this.evaluations = evaluations;
+        this.background = background;
+        this.fx = fx;
+        this.store = store;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** In [0, 1] (never indeterminate: its animation would keep the window repainting for as long as a run lasts). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public Path store() {
+        return store;
+    }
+
+    /**
+     * Starts evaluating (on the FX thread); {@code stored} runs on the FX thread once the results store has the run,
+     * finished or cancelled.
+     */
+    public void start(Design design, Requests.Evaluation request, int resolution, Runnable stored) {
+        if (running.get()) {
+            return;
+        }
+        cancelled.set(false);
+        running.set(true);
+        progress.set(0);
+        message.set((request.training() ? "training " : "timing ") + design.name() + "...");
+        background.run(() -> {
+            String outcome;
+            try {
+                outcome = evaluations.run(design, request, resolution, store, this::report, cancelled::get);
+            } catch (CancellationException e) {
+                outcome = "cancelled: " + e.getMessage();
+            } catch (Throwable t) {
+                outcome = "failed: " + (t.getMessage() == null ? t.toString() : t.getMessage());
+            }
+            String line = outcome;
+            fx.execute(() -> {
+                running.set(false);
+                progress.set(line.startsWith("cancelled") || line.startsWith("failed") ? 0 : 1);
+                message.set(line);
+                stored.run();
+            });
+        });
+    }
+
+    /** Asks the running evaluation to stop; it stops at its next pass or step. */
+    public void cancel() {
+        if (running.get()) {
+            cancelled.set(true);
+            message.set("cancelling...");
+        }
+    }
+
+    private void report(long done, long total) {
+        long thousandths = total <= 0 ? 0 : Math.min(1000, done * 1000 / total);
+        if (pending.getAndSet(thousandths) < 0) {
+            fx.execute(() -> {
+                long latest = pending.getAndSet(-1);
+                if (running.get() && latest >= 0) {
+                    progress.set(latest / 1000.0);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.igclab.ui.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.igclab.runtime.evaluate.StoredEvaluation;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunQuery;
+import org.igclab.runtime.store.RunRecord;
+import org.igclab.runtime.train.StoredTraining;
+
+/**
+ * What the results store has measured, by design hash ({@link org.igclab.analyzer.design.DesignIdentity}): the newest
+ * finished evaluation's median latency at batch 1 and the newest finished training's test accuracy.
+ */
+public final class Measurements {
+    public static final Measurements NONE = new Measurements(Map.of());
+
+    /** A design's measurements; either may be missing. */
+    public record Measured(Double latencyMs, Double accuracy) {
+        static final Measured NOTHING = new Measured(null, null);
+    }
+
+    private final Map<String, Measured> byHash;
+
+    private Measurements(Map<String, Measured> byHash) {
+        this.byHash = Map.copyOf(byHash);
+    }
+
+    /** Reads the store; a store that does not exist yet is not created (merely looking must not leave a file behind). */
+    public static Measurements load(Path store) {
+        if (store == null || !Files.isRegularFile(store)) {
+            return NONE;
+        }
+        Map<String, Measured> found = new HashMap<>();
+        try (ResultStore s = ResultStore.open(store)) {
+            // newest first: the first value seen for a design is the one kept
+            for (RunRecord r : s.list(new RunQuery(null, null, "done", 0))) {
+                Measured m = found.getOrDefault(r.designHash(), Measured.NOTHING);
+                if (StoredEvaluation.KIND.equals(r.kind()) && m.latencyMs() == null && r.latencyB1Ms() != null) {
+                    found.put(r.designHash(), new Measured(r.latencyB1Ms(), m.accuracy()));
+                } else if (StoredTraining.KIND.equals(r.kind()) && m.accuracy() == null && r.accuracy() != null) {
+                    found.put(r.designHash(), new Measured(m.latencyMs(), r.accuracy()));
+                }
+            }
+        }
+        return new Measurements(found);
+    }
+
+    public boolean isEmpty() {
+        return byHash.isEmpty();
+    }
+
+    public int size() {
+        return byHash.size();
+    }
+
+    public Measured of(String hash) {
+        return hash == null ? Measured.NOTHING : byHash.getOrDefault(hash, Measured.NOTHING);
+    }
+}

@@ -1,0 +1,69 @@
+package org.igclab.ui.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.igclab.analyzer.ProgressListener;
+import org.igclab.analyzer.design.Design;
+import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.evaluate.EvaluationReport;
+import org.igclab.runtime.evaluate.EvaluationSettings;
+import org.igclab.runtime.evaluate.StoredEvaluation;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.train.Datasets;
+import org.igclab.runtime.train.ImageDataset;
+import org.igclab.runtime.train.StoredTraining;
+import org.igclab.runtime.train.Training;
+import org.igclab.runtime.train.TrainingListener;
+import org.igclab.runtime.train.TrainingSettings;
+
+/** Latency and training through the runtime's stored runs, as {@code igc evaluate} and {@code igc train} do them. */
+public final class RuntimeEvaluations implements Evaluations {
+
+    @Override
+    public String run(Design design, Requests.Evaluation request, int resolution, Path store, ProgressListener progress,
+                      BooleanSupplier cancelled) throws Exception {
+        return request.training() ? train(design, request, store, progress, cancelled) : time(design, request, resolution, store, progress, cancelled);
+    }
+
+    private static String time(Design design, Requests.Evaluation request, int resolution, Path store, ProgressListener progress,
+                               BooleanSupplier cancelled) {
+        // one core stays with the window: PyTorch takes every core by default, and the FX thread would stutter
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        EvaluationSettings settings = new EvaluationSettings(List.of(1), Math.min(10, request.runs()), request.runs(), threads,
+                List.of(DjlNetwork.Execution.SPARSE), 42, resolution);
+        EvaluationReport report = StoredEvaluation.runAndStore(design, settings, store, progress, cancelled);
+        if (!report.consistent()) {
+            return "stored, but the engine and the analyzer disagree: " + report.parameters().describe();
+        }
+        return report.medianMs(1).map(ms -> String.format("median latency %.2f ms at batch 1 (%d passes, %d threads)", ms,
+                request.runs(), threads)).orElse("no timing");
+    }
+
+    private static String train(Design design, Requests.Evaluation request, Path store, ProgressListener progress,
+                                BooleanSupplier cancelled) throws Exception {
+        ImageDataset data = Datasets.load(request.dataset(), request.dataDir());
+        TrainingSettings defaults = TrainingSettings.defaults(request.dataset());
+        TrainingSettings settings = new TrainingSettings(request.dataset(), request.epochs(), defaults.batchSize(), defaults.learningRate(),
+                defaults.momentum(), defaults.weightDecay(), defaults.seed(), request.trainImages(), request.trainImages());
+        Path root = store.toAbsolutePath().getParent().resolve("igc-checkpoints");
+        Path checkpoints = StoredTraining.defaultCheckpointDir(root, design, settings);
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void step(int epoch, int epochs, int batch, int batches, double loss, double accuracy, double seconds) {
+                progress.progress((long) (epoch - 1) * batches + batch, (long) epochs * batches);
+            }
+        };
+        Training.Result result;
+        try (ResultStore s = ResultStore.open(store)) {
+            // a run cancelled earlier continues from its last checkpoint, as 'igc train --resume' would
+            result = StoredTraining.run(design, data, settings, checkpoints, StoredTraining.Existing.RESUME, s, listener, cancelled);
+        }
+        if (!result.completed()) {
+            throw new CancellationException("training stopped after " + result.curve().size() + " of " + request.epochs()
+                    + " epochs; evaluate again to resume from the checkpoint");
+        }
+        return String.format("test accuracy %.1f%% after %d epochs on %s", 100 * result.testAccuracy(), request.epochs(), request.dataset());
+    }
+}

@@ -1,0 +1,50 @@
+package org.igclab.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class BackgroundTest {
+
+    @Test
+    void theNewestJobOfALaneWinsAndOthersAreDropped() throws Exception {
+        var fx = Executors.newSingleThreadExecutor();
+        List<Integer> shown = new CopyOnWriteArrayList<>();
+        List<Integer> ran = new CopyOnWriteArrayList<>();
+        try (Background b = new Background(fx)) {
+            for (int i = 1; i <= 5; i++) {
+                int n = i;
+                b.latest("lane", 50, stale -> {
+                    ran.add(n);
+                    return n;
+                }, shown::add, e -> { });
+            }
+            b.once(stale -> 99, shown::add, e -> { });
+            assertThat(b.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        } finally {
+            fx.shutdown();
+        }
+        // the keystrokes' jobs were superseded before they started: only the last ran
+        assertThat(ran).containsExactly(5);
+        assertThat(shown).containsExactlyInAnyOrder(5, 99);
+    }
+
+    @Test
+    void failuresReachTheirHandler() throws Exception {
+        var fx = Executors.newSingleThreadExecutor();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        try (Background b = new Background(fx)) {
+            b.latest("lane", 0, stale -> {
+                throw new IllegalStateException("boom");
+            }, v -> { }, e -> errors.add(e.getMessage()));
+            assertThat(b.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        } finally {
+            fx.shutdown();
+        }
+        assertThat(errors).containsExactly("boom");
+    }
+}
