@@ -26,7 +26,7 @@ import org.igclab.analyzer.network.ResolvedNetwork;
  * and keeps which block came from which operation so counts can be compared layer by layer.
  *
  * <p>{@link Execution#DENSE} multiplies each chain of kernels that has nothing nonlinear between them into one
- * dense convolution of the first kernel's size: the same function with other costs, for measuring whether
+ * dense convolution of the first kernel's size, which can compute every function the chain can, for measuring whether
  * structured sparsity pays on the machine at hand (DESIGN.md, section 4).
  */
 public final class DjlNetwork {
