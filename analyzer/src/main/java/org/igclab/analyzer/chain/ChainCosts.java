@@ -2,7 +2,7 @@ package org.igclab.analyzer.chain;
 
 /**
  * Costs of a width-keeping stride-1 chain straight from its group sizes, without building objects,
- * for sweeps over millions of factorizations. Conventions (DESIGN.md): parameters are kernel weights
+ * for sweeps over millions of factorizations. Conventions (src/site/markdown/conventions.md): parameters are kernel weights
  * ({@code C * K_l * S_l} per kernel, no bias, no BatchNorm); MACs are weights times output positions;
  * FLOPs are twice the MACs.
  */
@@ -17,11 +17,11 @@ public final class ChainCosts {
         for (int l = 1; l < length; l++) {
             sum += groupSizes[l];
         }
-        return sum * channels;
+        return Math.multiplyExact(sum, (long) channels);
     }
 
     /** MACs on a {@code side x side} input at stride 1 with same padding: weights times {@code side^2}. */
     public static long macs(long weights, int side) {
-        return weights * side * side;
+        return Math.multiplyExact(weights, (long) side * side);
     }
 }

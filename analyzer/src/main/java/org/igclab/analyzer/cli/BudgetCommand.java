@@ -63,6 +63,7 @@ public final class BudgetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        target.checkBeforeWork();
         String chosen = format.chosen();
         if (params != null && params < 1) {
             throw new InputException("--params = " + params + " must be positive");

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code igc check FILE}: the complementary and balance verdicts of a chain written in JSON. */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        header = "The complementary and balance verdicts of a chain file, with a witness.",
+        header = "The complementary and balance verdicts of a chain (or of a network's block), with a witness.",
         sortOptions = false,
         description = {
             "Check a chain written in JSON (format igc-chain/1, see samples/chains/README.md) against the complementary",
@@ -33,13 +33,17 @@ import picocli.CommandLine.Spec;
         footer = {
             "  igc check samples/chains/igcv2-c64.json",
             "  igc check samples/chains/not-interleaved-c64.json     exit 1, with the witness",
-            "  igc check my-chain.json --json --tolerance 0.1"})
+            "  igc check my-chain.json --json --tolerance 0.1",
+            "  igc check samples/networks/cifar-igcv1-l24m2-d38.json --block 'stages[1].blocks[0]'"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A chain file (JSON).")
+    @Parameters(paramLabel = "FILE", description = "A chain file, or a network file with --block (JSON).")
     Path file;
+
+    @Option(names = "--block", paramLabel = "PATH", description = "For a network: the block whose chain to check, by its path (e.g. stages[0].blocks[1]).")
+    String block;
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0",
             description = "Balanced when max/min of S_l*K_l is at most 1 + T (default: ${DEFAULT-VALUE}).")
@@ -53,7 +57,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new InputException("--tolerance = " + tolerance + " must be a finite number, 0 or more");
         }
-        ChainDocument doc = DesignInputs.chain(file);
+        ChainDocument doc = DesignInputs.chain(file, block);
         ComplementaryReport complementary = ComplementaryCondition.check(doc.chain());
         BalanceReport balance = BalanceCondition.appliesTo(doc.chain()) ? BalanceCondition.analyze(doc.chain()) : null;
         PrintWriter out = spec.commandLine().getOut();

@@ -47,7 +47,7 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--blocks", description = "Networks: one row per stem layer, block and head layer instead of every operation.")
     boolean blocks;
 
-    @Option(names = "--formulas", description = "Networks: print each block family's closed-form counts with numbers substituted.")
+    @Option(names = "--formulas", description = "Networks: each block family's closed-form counts with numbers substituted (with --blocks rows).")
     boolean formulas;
 
     @Mixin
@@ -62,6 +62,9 @@ public final class CostCommand implements Callable<Integer> {
         Design design = DesignInputs.read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (design instanceof Design.ChainDesign c) {
+            if (blocks || formulas) {
+                throw new InputException((blocks ? "--blocks" : "--formulas") + " applies to network files; " + file + " is a chain");
+            }
             int side = resolution == null ? 32 : resolution;
             switch (chosen) {
                 case "json" -> out.print(JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side)));
@@ -75,7 +78,8 @@ public final class CostCommand implements Callable<Integer> {
         switch (chosen) {
             case "json" -> out.print(JsonFields.pretty(NetworkCostView.json(cost)));
             case "csv" -> out.print(NetworkCostView.csv(cost));
-            default -> out.print(NetworkCostView.text(cost, blocks, formulas));
+            // with the formulas, one row per block is enough beside them
+            default -> out.print(NetworkCostView.text(cost, blocks || formulas, formulas));
         }
         return IgcCli.OK;
     }

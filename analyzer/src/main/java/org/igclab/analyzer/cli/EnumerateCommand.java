@@ -40,11 +40,15 @@ import picocli.CommandLine.Spec;
             "Columns: K = group sizes K_1..K_L (channels per group; 1 = channel-wise), imbalance = max/min of S_l*K_l",
             "over the kernels the balance condition weighs (the 1x1 ones after a channel-wise first kernel)."})
 public final class EnumerateCommand implements Callable<Integer> {
+    /** Widest C enumerated: every chain is checked, and highly composite widths near it already take a minute. */
+    static final int MAX_CHANNELS = 4096;
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--channels"}, required = true, paramLabel = "C", description = "Width C (input = output channels).")
-    int channels;
+    // checked in call(), not by picocli, so that a mistyped option is what gets reported
+    @Option(names = {"-c", "--channels"}, paramLabel = "C", description = "Width C (input = output channels); required.")
+    Integer channels;
 
     @Option(names = {"-l", "--layers"}, paramLabel = "L|MIN..MAX", converter = IntRange.Converter.class,
             description = "Number of kernels L, or a range (default: any).")
@@ -94,8 +98,15 @@ public final class EnumerateCommand implements Callable<Integer> {
     }
 
     private EnumerationOptions options() {
+        if (channels == null) {
+            throw new InputException("--channels C is required, e.g. igc enumerate --channels 64");
+        }
         if (channels < 1) {
             throw new InputException("--channels = " + channels + " must be positive");
+        }
+        if (channels > MAX_CHANNELS) {
+            throw new InputException("--channels = " + channels + ": enumerate checks every chain exactly, for widths up to "
+                    + MAX_CHANNELS + " (check one wider chain with 'igc check FILE', up to 32,768)");
         }
         if (kernel < 1 || kernel % 2 == 0) {
             throw new InputException("--kernel = " + kernel + " must be a positive odd side (1, 3, 5, ...)");
@@ -131,8 +142,8 @@ public final class EnumerateCommand implements Callable<Integer> {
                     TextTable.grouped(d.params()), TextTable.grouped(d.macs()));
         }
         s.append(t.render());
-        s.append(shown.size() < total ? String.format("(%d of %d designs shown)%n", shown.size(), total)
-                : String.format("(%d designs)%n", total));
+        s.append(shown.size() < total ? String.format("(%d of %s shown)%n", shown.size(), TextTable.count(total, "design"))
+                : "(" + TextTable.count(total, "design") + ")\n");
         return s.toString();
     }
 

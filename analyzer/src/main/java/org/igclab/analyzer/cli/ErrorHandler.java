@@ -35,6 +35,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         } else if (cause instanceof FileAlreadyExistsException exists) {
             code = IgcCli.INVALID;
             message = exists.getFile() + " " + (exists.getReason() == null ? "exists" : exists.getReason());
+        } else if (cause instanceof ArithmeticException) {
+            code = IgcCli.INVALID;
+            message = "the counts do not fit in 64-bit integers: a width or resolution is too large";
+        } else if (cause instanceof java.nio.charset.CharacterCodingException) {
+            code = IgcCli.INVALID;
+            message = "a file is not UTF-8 text (is it a design file?)";
+        } else if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            code = IgcCli.INVALID;
+            message = fs.getFile() + " " + fs.getReason();
         } else if (cause instanceof IOException io) {
             code = IgcCli.INVALID;
             message = "input/output error: " + io.getMessage();

@@ -49,6 +49,7 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        target.checkBeforeWork();
         if (!graphFormat.equals("dot") && !graphFormat.equals("graphml")) {
             throw new InputException("--format = " + graphFormat + " is not one of dot, graphml");
         }

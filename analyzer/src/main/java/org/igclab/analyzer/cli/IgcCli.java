@@ -30,6 +30,7 @@ public final class IgcCli {
                 cl.addSubcommand(command);
             }
         }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setUsageHelpWidth(110);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::onParameterError);

@@ -16,8 +16,7 @@ import picocli.CommandLine.Spec;
             "(interleaved group convolutions IGCV1/IGCV2, depthwise-separable, group conv + shuffle, plain conv),",
             "and sweep whole networks for their Pareto fronts and their widths under a budget."},
         subcommands = {EnumerateCommand.class, CheckCommand.class, CostCommand.class, GraphCommand.class, SweepCommand.class,
-            BudgetCommand.class,
-            CommandLine.HelpCommand.class},
+            BudgetCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc enumerate --channels 64                 every factorization of a 64-channel 3x3 kernel",

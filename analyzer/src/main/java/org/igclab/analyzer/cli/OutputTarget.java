@@ -8,14 +8,22 @@ import picocli.CommandLine.Option;
 
 /** The {@code -o OUT} / {@code --force} choice of commands that write a report or file (a picocli mixin). */
 public final class OutputTarget {
+    // the fields are set by picocli
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to this file (atomically) instead of standard output.")
     Path output;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
 
+    /** Fails before any work when OUT could not be written (exists without --force, no such folder, not a file). */
+    public void checkBeforeWork() throws IOException {
+        if (output != null) {
+            AtomicFiles.checkWritable(output, force);
+        }
+    }
+
     /** Prints the text, or writes it to OUT (refusing to replace a file without --force) and says so on standard error. */
-    void emit(CommandSpec spec, String text, String what) throws IOException {
+    public void emit(CommandSpec spec, String text, String what) throws IOException {
         if (output == null) {
             spec.commandLine().getOut().print(text);
             return;

@@ -62,6 +62,7 @@ public class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        target.checkBeforeWork();
         String chosen = format.chosen();
         if (frontOnly && pareto == null) {
             throw new InputException("--front-only needs --pareto OBJECTIVES");

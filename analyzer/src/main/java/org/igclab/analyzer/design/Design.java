@@ -16,6 +16,17 @@ public sealed interface Design {
 
     String name();
 
+    /** The same design under another name. */
+    Design withName(String name);
+
+    /** The design, named after {@code file} when it has no name of its own. */
+    default Design namedAfter(java.nio.file.Path file) {
+        if (!name().isEmpty() || file.getFileName() == null) {
+            return this;
+        }
+        return withName(file.getFileName().toString().replaceFirst("\\.json$", ""));
+    }
+
     /** The design as a network; a chain becomes its kernels and permutations on a {@code C x side x side} input. */
     Network asNetwork(int side);
 
@@ -23,6 +34,11 @@ public sealed interface Design {
         @Override
         public String name() {
             return document.name();
+        }
+
+        @Override
+        public Design withName(String name) {
+            return new ChainDesign(new ChainDocument(name, document.chain()));
         }
 
         @Override
@@ -47,6 +63,11 @@ public sealed interface Design {
         @Override
         public String name() {
             return network.name();
+        }
+
+        @Override
+        public Design withName(String name) {
+            return new NetworkDesign(new Network(name, network.input(), network.layers()));
         }
 
         /** The network at another input side (same channels). */

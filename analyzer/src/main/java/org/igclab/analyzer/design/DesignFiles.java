@@ -19,7 +19,13 @@ public final class DesignFiles {
         if (Files.isDirectory(file)) {
             throw new InvalidDesignException("", file + " is a directory, not a design file");
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidDesignException("", "not UTF-8 text: is it a design file?");
+        }
+        return parse(text);
     }
 
     public static Design parse(String text) {

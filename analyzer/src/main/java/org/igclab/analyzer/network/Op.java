@@ -18,7 +18,7 @@ public sealed interface Op {
         return ParamCount.ZERO;
     }
 
-    /** MACs: counted for convolutions and fully connected layers only (DESIGN.md). */
+    /** MACs: counted for convolutions and fully connected layers only (src/site/markdown/conventions.md). */
     default long macs(TensorShape in, TensorShape out) {
         return 0;
     }

@@ -10,7 +10,7 @@ import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
- * Network generators for the reference skeletons of DESIGN.md, so a whole family is a few numbers.
+ * Network generators for the reference skeletons of IGCV1's released code, so a whole family is a few numbers.
  *
  * <p>{@code cifar} (IGCV1's released CIFAR code): 3x3 conv stem to {@code C} channels + BN + ReLU; three stages of
  * {@code (D - 2) / 3} blocks of widths {@code C, 2C, 4C}, stride 2 in the first block of stages 2 and 3; global

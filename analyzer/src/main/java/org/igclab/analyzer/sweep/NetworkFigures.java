@@ -40,6 +40,10 @@ public final class NetworkFigures {
     }
 
     private record ChainVerdict(Verdict verdict, double imbalance) {
+        /** The worse of two: the later verdict (strict < dense < neither) and the larger imbalance. */
+        ChainVerdict worse(ChainVerdict o) {
+            return new ChainVerdict(verdict.compareTo(o.verdict) >= 0 ? verdict : o.verdict, Math.max(imbalance, o.imbalance));
+        }
     }
 
     private final Map<LayerKey, Costed> layers = bounded();
@@ -124,7 +128,11 @@ public final class NetworkFigures {
         if (chains.containsKey(key)) {
             return chains.get(key);
         }
-        ChainVerdict v = template.chain(in).map(NetworkFigures::judge).orElse(null);
+        ChainVerdict v = null;
+        for (KernelChain chain : template.chains(in)) {
+            ChainVerdict one = judge(chain);
+            v = v == null ? one : v.worse(one);
+        }
         chains.put(key, v);
         return v;
     }

@@ -70,6 +70,11 @@ public final class TextTable {
         return String.format("%,d", n);
     }
 
+    /** {@code 1 run}, {@code 3 runs}, {@code 1,234 designs}. */
+    public static String count(long n, String noun) {
+        return grouped(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Three significant decimals, {@code 1.125}. */
     public static String ratio(double x) {
         return Double.isNaN(x) ? "-" : String.format("%.3f", x);

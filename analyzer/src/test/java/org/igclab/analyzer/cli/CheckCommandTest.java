@@ -72,6 +72,33 @@ class CheckCommandTest {
     }
 
     @Test
+    void aNetworksBlockIsCheckedByPath() {
+        String net = CliRun.sample("networks/cifar-igcv1-l24m2-d38.json");
+        CliRun run = CliRun.of("check", net, "--block", "stages[1].blocks[1]");
+        assertThat(run.exitCode()).isEqualTo(IgcCli.OK);
+        assertThat(run.out()).contains("IGCV1 L24M4 96->96").contains("strictly complementary");
+    }
+
+    @Test
+    void oversizedAndEvenKernelsAndByteOrderMarks() throws IOException {
+        assertThat(CliRun.of("enumerate", "-c", "65536").err()).contains("--channels = 65536: enumerate checks every chain exactly, for widths up to 4096");
+        CliRun huge = CliRun.of("cost", CliRun.sample("chains/igcv2-c64.json"), "-r", "2147483647");
+        assertThat(huge.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(huge.err()).contains("do not fit in 64-bit integers");
+        Path even = dir.resolve("even.json");
+        Files.writeString(even, "{\"channels\": 8, \"kernels\": [{\"groupSize\": 2, \"kernel\": 4}, {\"groupSize\": 4}]}");
+        assertThat(CliRun.of("check", even.toString()).err()).contains("kernels[0].kernel = 4 must be odd");
+        Path bom = dir.resolve("bom.json");
+        Files.writeString(bom, "\uFEFF{\"channels\": 8, \"kernels\": [{\"groups\": 2}]}");
+        assertThat(CliRun.of("check", bom.toString()).exitCode()).isIn(IgcCli.OK, IgcCli.NO);
+        Path wide = dir.resolve("wide.json");
+        Files.writeString(wide, "{\"channels\": 2147483647, \"kernels\": [{\"groups\": 1}]}");
+        CliRun tooWide = CliRun.of("check", wide.toString());
+        assertThat(tooWide.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(tooWide.err()).contains("exceeds the 1048576 channels a chain may have");
+    }
+
+    @Test
     void negativeToleranceIsRejected() {
         CliRun run = CliRun.of("check", CliRun.sample("chains/igcv2-c64.json"), "--tolerance", "-1");
         assertThat(run.exitCode()).isEqualTo(IgcCli.INVALID);

@@ -11,7 +11,7 @@ import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.Permutation;
 import org.junit.jupiter.api.Test;
 
-/** The counting conventions of DESIGN.md on small cases computed by hand. */
+/** The counting conventions on small cases computed by hand. */
 class CountingConventionsTest {
 
     @Test

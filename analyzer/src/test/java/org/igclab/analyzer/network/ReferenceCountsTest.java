@@ -9,7 +9,7 @@ import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.analyzer.network.cost.NetworkCost;
 import org.junit.jupiter.api.Test;
 
-/** The published counts DESIGN.md asks to reproduce exactly (PyTorch / torchvision, 224x224, conv + linear MACs). */
+/** The published counts reproduced exactly (PyTorch / torchvision, 224x224, conv + linear MACs). */
 class ReferenceCountsTest {
 
     static NetworkCost cost(String sample) throws IOException {

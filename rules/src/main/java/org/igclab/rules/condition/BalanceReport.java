@@ -3,7 +3,7 @@ package org.igclab.rules.condition;
 import java.util.Optional;
 
 /**
- * The balance condition of a width-keeping chain in both forms of DESIGN.md.
+ * The balance condition of a width-keeping chain in both of its forms (src/site/markdown/concepts.md).
  *
  * @param channels   the width {@code C}
  * @param weights    the chain's weights {@code Q = C * sum S_l K_l}

@@ -2,6 +2,7 @@ package org.igclab.rules.condition;
 
 import java.util.Optional;
 import org.igclab.rules.model.GroupConv;
+import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.model.Permutation;
 
@@ -20,8 +21,20 @@ public final class ComplementaryCondition {
     private ComplementaryCondition() {
     }
 
-    /** Checks the chain and returns the verdict with its figures and witnesses. */
+    /** The widest chain checked: its bit-set rows take up to {@code C^2 / 4} bytes (256 MiB here). */
+    public static final int MAX_CHANNELS = 32_768;
+
+    /**
+     * Checks the chain and returns the verdict with its figures and witnesses.
+     *
+     * @throws InvalidDesignException when a stage is wider than {@link #MAX_CHANNELS}
+     */
     public static ComplementaryReport check(KernelChain chain) {
+        int widest = chain.kernels().stream().mapToInt(k -> Math.max(k.inChannels(), k.outChannels())).max().orElse(0);
+        if (widest > MAX_CHANNELS) {
+            throw new InvalidDesignException("channels", "= " + widest + ": the exact complementary check handles chains up to "
+                    + MAX_CHANNELS + " channels wide");
+        }
         SaturatedRows rows = SaturatedRows.firstKernel(chain.kernel(0));
         for (int l = 1; l < chain.length(); l++) {
             rows = rows.permute(chain.permutations().get(l - 1)).applyKernel(chain.kernel(l));

@@ -38,7 +38,8 @@ public final class JsonFields {
     public static JsonFields parse(String text) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            // editors on some systems start UTF-8 files with a byte-order mark
+            root = MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -56,11 +57,15 @@ public final class JsonFields {
         if (m.startsWith("Trailing token")) {
             return "unexpected text after the end of the JSON document";
         }
-        int note = m.indexOf(" (`");
-        if (note < 0) {
-            note = m.indexOf("\n");
+        // the parser's notes on its settings and on where a bracket opened name internals ([Source: ...])
+        int cut = m.length();
+        for (String note : new String[] {" (`", " (start marker", "[Source", "\n"}) {
+            int at = m.indexOf(note);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
         }
-        return (note < 0 ? m : m.substring(0, note)).replace("\n", " ").strip();
+        return m.substring(0, cut).strip();
     }
 
     /** Indented JSON text with a final newline. */

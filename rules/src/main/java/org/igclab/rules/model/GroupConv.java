@@ -13,10 +13,12 @@ import static org.igclab.rules.model.InvalidDesignException.requirePositive;
  * @param inChannels  input channels, positive
  * @param outChannels output channels, positive
  * @param groups      number of groups (branches); divides both channel counts
- * @param kernelSize  side of the square spatial kernel, positive (1 for a 1x1 convolution)
+ * @param kernelSize  side of the square spatial kernel, positive and odd (1 for a 1x1 convolution)
  * @param stride      spatial stride, positive
  */
 public record GroupConv(int inChannels, int outChannels, int groups, int kernelSize, int stride) {
+    /** The widest kernel modelled: permutations and path counts of wider ones would not fit in memory. */
+    public static final int MAX_CHANNELS = 1 << 20;
 
     public GroupConv {
         requirePositive("inChannels", inChannels);
@@ -24,6 +26,15 @@ public record GroupConv(int inChannels, int outChannels, int groups, int kernelS
         requirePositive("groups", groups);
         requirePositive("kernelSize", kernelSize);
         requirePositive("stride", stride);
+        if (inChannels > MAX_CHANNELS) {
+            throw new InvalidDesignException("inChannels", "= " + inChannels + " exceeds the " + MAX_CHANNELS + " channels a chain may have");
+        }
+        if (outChannels > MAX_CHANNELS) {
+            throw new InvalidDesignException("outChannels", "= " + outChannels + " exceeds the " + MAX_CHANNELS + " channels a chain may have");
+        }
+        if (kernelSize % 2 == 0) {
+            throw new InvalidDesignException("kernelSize", "= " + kernelSize + " must be odd: chains keep the spatial size with padding (side - 1) / 2");
+        }
         if (inChannels % groups != 0) {
             throw new InvalidDesignException("groups", "= " + groups + " does not divide " + inChannels + " input channels");
         }
@@ -83,7 +94,7 @@ public record GroupConv(int inChannels, int outChannels, int groups, int kernelS
 
     /** Number of weights, {@code outChannels * K * S}; no bias. */
     public long weightCount() {
-        return (long) outChannels * groupSize() * kernelArea();
+        return Math.multiplyExact(Math.multiplyExact((long) outChannels, groupSize()), (long) kernelArea());
     }
 
     /** Output side for an input side, with "same" padding: {@code (side - 1) / stride + 1}. */
@@ -93,6 +104,6 @@ public record GroupConv(int inChannels, int outChannels, int groups, int kernelS
 
     /** Multiply-accumulates on an {@code height x width} input: {@code Cout * Hout * Wout * K * S}. */
     public long macs(int height, int width) {
-        return weightCount() * outputSide(height) * outputSide(width);
+        return Math.multiplyExact(Math.multiplyExact(weightCount(), (long) outputSide(height)), (long) outputSide(width));
     }
 }

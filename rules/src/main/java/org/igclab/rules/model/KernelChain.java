@@ -123,16 +123,16 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
 
     /** Total weights of all kernels. */
     public long weightCount() {
-        return kernels.stream().mapToLong(GroupConv::weightCount).sum();
+        return kernels.stream().mapToLong(GroupConv::weightCount).reduce(0, Math::addExact);
     }
 
-    /** Total multiply-accumulates on an {@code height x width} input, following strides through the chain. */
+    /** Total multiply-accumulates on an {@code height x width} input, following strides; exact (ArithmeticException on overflow). */
     public long macs(int height, int width) {
         long total = 0;
         int h = height;
         int w = width;
         for (GroupConv k : kernels) {
-            total += k.macs(h, w);
+            total = Math.addExact(total, k.macs(h, w));
             h = k.outputSide(h);
             w = k.outputSide(w);
         }

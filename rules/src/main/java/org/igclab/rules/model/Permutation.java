@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>Besides explicit maps, it knows the two families used between interleaved kernels: the
  * reshape-transpose {@link #shuffle(int, int) shuffle} (ShuffleNet's channel shuffle, IGCV1's "reorder")
- * and the {@link #canonical(int, int) canonical interleaving} of DESIGN.md, which is a shuffle.
+ * and the {@link #canonical(int, int) canonical interleaving} (src/site/markdown/concepts.md), which is a shuffle.
  */
 public final class Permutation {
     private final int[] source;

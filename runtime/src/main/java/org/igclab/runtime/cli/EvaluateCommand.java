@@ -68,7 +68,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
     int resolution;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Weight initialisation seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Weight initialisation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--layers", description = "Also print the parameter comparison of every operation.")
@@ -85,8 +85,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EvaluationSettings settings = settings();
-        Design design = DesignInputs.read(file);
+        EvaluationSettings chainSettings = settings();
+        Design design = DesignInputs.read(file).namedAfter(file);
+        // the resolution stored with the run is the one evaluated: a network's own input side
+        EvaluationSettings settings = design instanceof Design.NetworkDesign n
+                ? chainSettings.withResolution(n.network().input().height()) : chainSettings;
         EvaluationReport report;
         try (Progress progress = Progress.onConsole("evaluating: pass")) {
             report = noStore ? StoredEvaluation.run(design, settings, progress)

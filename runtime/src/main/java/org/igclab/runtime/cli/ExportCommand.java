@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  igc export samples/networks/resnet18.json --format onnx -o resnet18.onnx",
             "  igc export samples/networks/cifar-igcv2-k8-d38.json --format pytorch -o igcv2.py && python3 igcv2.py",
-            "  igc export samples/networks/fashion-igcv2-small.json --format onnx --checkpoint igc-checkpoints/... -o trained.onnx"})
+            "  igc export samples/networks/fashion-igcv2-small.json -f onnx --checkpoint CHECKPOINT_DIR -o trained.onnx"})
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,7 +60,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "onnx: take the weights from this training checkpoint folder.")
     Path checkpoint;
 
-    @Option(names = "--seed", defaultValue = "42", description = "onnx: seed of the initial weights without a checkpoint (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "onnx: seed of the initial weights without a checkpoint (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
@@ -80,7 +80,10 @@ public final class ExportCommand implements Callable<Integer> {
         if (resolution < 1) {
             throw new InputException("--resolution = " + resolution + " must be positive");
         }
-        Design design = DesignInputs.read(file);
+        if (output != null) {
+            AtomicFiles.checkWritable(output, force);
+        }
+        Design design = DesignInputs.read(file).namedAfter(file);
         ResolvedNetwork network = DesignInputs.inFile(file,
                 () -> ShapeInference.resolve(design instanceof Design.NetworkDesign n ? n.network() : design.asNetwork(resolution)));
         PrintWriter err = spec.commandLine().getErr();
@@ -90,7 +93,7 @@ public final class ExportCommand implements Callable<Integer> {
             default -> {
                 byte[] model;
                 OnnxVerification.Comparison check;
-                try (Instantiation inst = instantiate(network)) {
+                try (Instantiation inst = instantiate(design, network)) {
                     model = OnnxExport.toBytes(inst, design.name());
                     check = OnnxVerification.compare(inst, model, 2, seed);
                 }
@@ -106,12 +109,16 @@ public final class ExportCommand implements Callable<Integer> {
         return IgcCli.OK;
     }
 
-    private Instantiation instantiate(ResolvedNetwork network) throws IOException {
+    private Instantiation instantiate(Design design, ResolvedNetwork network) throws IOException {
         if (checkpoint == null) {
             return Instantiation.of(network, DjlNetwork.Execution.SPARSE, seed);
         }
         Checkpoint ck = new Checkpoint(checkpoint);
         Checkpoint.State state = ck.state().orElseThrow(() -> new InputException("--checkpoint " + checkpoint + " holds no checkpoint (no state.json)"));
+        if (!state.designHash().equals(DesignIdentity.of(design).hash())) {
+            throw new InputException("--checkpoint " + checkpoint + " holds the weights of another design than " + file
+                    + " (see igc results --id " + state.runId() + ")");
+        }
         return Instantiation.fromCheckpoint(network, ck, state.epochsDone());
     }
 

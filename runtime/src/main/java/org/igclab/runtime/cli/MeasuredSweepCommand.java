@@ -26,10 +26,10 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep")
 public final class MeasuredSweepCommand extends SweepCommand {
 
-    @Option(names = "--evaluate", paramLabel = "WHAT", description = {
-        "Measure the passing designs in DJL/PyTorch: latency (objectives latency_b1, latency_b32) or train (objective",
-        "accuracy:max). Each design becomes a run in the results store; one the store already has is not measured again,",
-        "so an interrupted sweep continues where it stopped. E.g. --evaluate latency --pareto params,latency_b1"})
+    @Option(names = "--evaluate", paramLabel = "WHAT", description = "Measure the passing designs in DJL/PyTorch: latency "
+            + "(objectives latency_b1, latency_b32) or train (objective accuracy:max). Each design becomes a run in the results "
+            + "store; one the store already has is not measured again, so an interrupted sweep continues where it stopped. "
+            + "E.g. --evaluate latency --pareto params,latency_b1")
     String evaluate;
 
     @Mixin
@@ -40,6 +40,10 @@ public final class MeasuredSweepCommand extends SweepCommand {
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "--evaluate latency: untimed passes first (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "--evaluate latency: PyTorch intra-op threads (default: 0, the engine's choice).")
+    int threads;
 
     @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", description = "--evaluate train: fashion-mnist or cifar10.")
     String data;
@@ -60,20 +64,27 @@ public final class MeasuredSweepCommand extends SweepCommand {
     @Override
     protected Sweep measure(Sweep sweep) throws IOException {
         if (evaluate == null) {
+            for (var o : spec().commandLine().getParseResult().matchedOptions()) {
+                if (MEASURING.contains(o.longestName())) {
+                    throw new InputException(o.longestName() + " applies to a measured sweep; add --evaluate latency or --evaluate train");
+                }
+            }
             return sweep;
         }
         if (!List.of("latency", "train").contains(evaluate)) {
             throw new InputException("--evaluate = " + evaluate + " is not one of latency, train");
         }
-        if (runs < 1 || warmup < 0 || epochs < 1 || limitTrain < 0) {
-            throw new InputException("--runs and --epochs must be at least 1, --warmup and --limit-train not negative");
-        }
+        positive("--runs", runs, 1);
+        positive("--warmup", warmup, 0);
+        positive("--threads", threads, 0);
+        positive("--epochs", epochs, 1);
+        positive("--limit-train", limitTrain, 0);
         PrintWriter err = spec().commandLine().getErr();
         err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate, store.path());
         Map<Long, Measurement> measured;
         try (ResultStore db = ResultStore.open(store.path())) {
             if (evaluate.equals("latency")) {
-                EvaluationSettings settings = new EvaluationSettings(List.of(1, 32), warmup, runs, 0, List.of(DjlNetwork.Execution.SPARSE), 42, 32);
+                EvaluationSettings settings = new EvaluationSettings(List.of(1, 32), warmup, runs, threads, List.of(DjlNetwork.Execution.SPARSE), 42, 32);
                 measured = SweepMeasurement.latency(sweep, settings, db, err);
             } else {
                 TrainingSettings settings = new TrainingSettings(data, epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, 0);
@@ -81,5 +92,14 @@ public final class MeasuredSweepCommand extends SweepCommand {
             }
         }
         return sweep.withMeasurements(measured);
+    }
+
+    private static final java.util.Set<String> MEASURING = java.util.Set.of("--runs", "--warmup", "--threads", "--data", "--data-dir",
+            "--epochs", "--limit-train", "--checkpoint-root");
+
+    private static void positive(String option, int value, int least) {
+        if (value < least) {
+            throw new InputException(option + " = " + value + " must be at least " + least);
+        }
     }
 }

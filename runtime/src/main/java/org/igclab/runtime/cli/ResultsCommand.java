@@ -55,7 +55,7 @@ public final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "STATUS", description = "running, done, failed or cancelled.")
     String status;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N runs (default: all).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N runs (default: 0, all of them).")
     int limit;
 
     @Option(names = "--id", paramLabel = "ID", description = "One run.")
@@ -84,6 +84,9 @@ public final class ResultsCommand implements Callable<Integer> {
         }
         if (limit < 0) {
             throw new InputException("--limit = " + limit + " must not be negative");
+        }
+        if (output != null) {
+            AtomicFiles.checkWritable(output, force);
         }
         if (curve && id == null) {
             throw new InputException("--curve needs --id");
@@ -144,13 +147,15 @@ public final class ResultsCommand implements Callable<Integer> {
                 if (runs.isEmpty()) {
                     return "no runs match\n";
                 }
-                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", ">b1 ms", ">b32 ms", ">accuracy", "started");
+                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", ">b1 ms", ">b32 ms", ">accuracy", "started",
+                        "note");
                 for (RunRecord r : runs) {
                     t.row(r.id(), r.kind(), r.status(), r.designName(), r.params() == null ? "-" : TextTable.grouped(r.params()),
                             r.macs() == null ? "-" : TextTable.grouped(r.macs()), fixed(r.latencyB1Ms(), "%.2f"), fixed(r.latencyB32Ms(), "%.2f"),
-                            r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), r.startedAt());
+                            r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), r.startedAt(),
+                            r.message() == null ? "" : r.message());
                 }
-                return t.render() + "(" + runs.size() + " runs)\n";
+                return t.render() + "(" + TextTable.count(runs.size(), "run") + ")\n";
             }
         }
     }

@@ -8,6 +8,7 @@ import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.store.EpochRecord;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Train with SGD (momentum, weight decay) under a cosine learning-rate schedule; CIFAR-10 training uses random",
             "crops and flips. Every epoch ends with a checkpoint and a row of the learning curve in the results store, so",
             "an interrupted run (even a killed process) continues with --resume without losing finished epochs.",
-            "Fashion-MNIST is read from " + "/usr/share/datasets/fashion-mnist (Debian package dataset-fashion-mnist) by default;",
+            "Fashion-MNIST is read from /usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist) by default,",
             "CIFAR-10 from --data-dir (the binary version: data_batch_1.bin ... test_batch.bin)."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -63,19 +64,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.1", description = "Initial learning rate, cosine-annealed to 0 (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--weight-decay", defaultValue = "5e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "5e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seeds weights, data order and augmentation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seeds weights, data order and augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", description = "Use only the first N training images (default: all).")
+    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", description = "Use only the first N training images (default: 0, all of them).")
     int limitTrain;
 
-    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", description = "Use only the first N test images (default: all).")
+    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", description = "Use only the first N test images (default: 0, all of them).")
     int limitTest;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
@@ -97,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingSettings settings = settings();
-        Design design = DesignInputs.read(file);
+        Design design = DesignInputs.read(file).namedAfter(file);
         ImageDataset dataset = Datasets.load(data, dataDir).limited(limitTrain, limitTest);
         Path dir = checkpointDir != null ? checkpointDir : StoredTraining.defaultCheckpointDir(Path.of("igc-checkpoints"), design, settings);
         StoredTraining.Existing existing = resume ? StoredTraining.Existing.RESUME : restart ? StoredTraining.Existing.RESTART
@@ -117,8 +118,8 @@ public final class TrainCommand implements Callable<Integer> {
             out.print(JsonFields.pretty(StoredTraining.report(result, settings)));
         } else {
             double seconds = result.curve().stream().mapToDouble(EpochRecord::seconds).sum();
-            out.printf("final test accuracy: %.2f%% after %d epochs (%.1f s of training, %,d parameters); stored in %s%n",
-                    100 * result.testAccuracy(), result.curve().size(), seconds, result.engineParams(), store.path());
+            out.printf("final test accuracy: %.2f%% after %s (%.1f s of training, %,d parameters); stored in %s%n",
+                    100 * result.testAccuracy(), TextTable.count(result.curve().size(), "epoch"), seconds, result.engineParams(), store.path());
         }
         return IgcCli.OK;
     }

@@ -27,7 +27,7 @@ import org.igclab.analyzer.network.ResolvedNetwork;
  *
  * <p>{@link Execution#DENSE} multiplies each chain of kernels that has nothing nonlinear between them into one
  * dense convolution of the first kernel's size, which can compute every function the chain can, for measuring whether
- * structured sparsity pays on the machine at hand (DESIGN.md, section 4).
+ * structured sparsity pays on the machine at hand (measured here: see src/site/markdown/benchmarks.md).
  */
 public final class DjlNetwork {
 

@@ -12,7 +12,7 @@ import org.igclab.analyzer.ProgressListener;
 /**
  * Times forward passes in inference mode (no gradients). Every pass runs in its own sub-manager that is closed
  * afterwards: DJL keeps intermediate arrays until their manager closes, and a long-lived one made passes
- * several times slower (DESIGN.md, section 4).
+ * several times slower (measured here: see src/site/markdown/benchmarks.md).
  */
 public final class LatencyBenchmark {
 

@@ -23,7 +23,7 @@ public final class MachineInfo {
     public static String engine() {
         Engine engine = Engine.getInstance();
         return "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " " + engine.getVersion()
-                + " (CPU), " + JniUtils.getNumThreads() + " intra-op threads";
+                + " (CPU), " + org.igclab.analyzer.text.TextTable.count(JniUtils.getNumThreads(), "intra-op thread");
     }
 
     private static String cpuModel() {

@@ -22,6 +22,10 @@ public record EvaluationSettings(List<Integer> batches, int warmup, int runs, in
         executions = List.copyOf(executions);
     }
 
+    public EvaluationSettings withResolution(int side) {
+        return new EvaluationSettings(batches, warmup, runs, threads, executions, seed, side);
+    }
+
     public static EvaluationSettings defaults() {
         return new EvaluationSettings(List.of(1, 32), 10, 30, 0, List.of(DjlNetwork.Execution.SPARSE), 42, 32);
     }

@@ -13,6 +13,9 @@ import org.igclab.runtime.engine.StructureCheck;
 /** An evaluation report as text or JSON. */
 public final class EvaluationView {
 
+    /** A p90/p10 ratio above which timings are reported as unsteady. */
+    static final double SPREAD = 2.0;
+
     private EvaluationView() {
     }
 
@@ -42,6 +45,9 @@ public final class EvaluationView {
                         Double.isNaN(l.imagesPerSecond()) ? "-" : String.format("%.1f", l.imagesPerSecond()), l.runs());
             }
             s.append(t.render());
+            r.latency().stream().filter(l -> l.runs() > 1 && l.p90Ms() > SPREAD * l.p10Ms()).findFirst().ifPresent(l -> s.append(String.format(
+                    "note: the timings vary widely (p90 is %.1f times p10 at batch %d): the machine may be busy; compare designs timed "
+                    + "together, and try --threads 1%n", l.p90Ms() / l.p10Ms(), l.batch())));
         }
         s.append("machine: ").append(r.machine()).append('\n');
         return s.toString();

@@ -1,6 +1,5 @@
 package org.igclab.runtime.evaluate;
 
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.igclab.runtime.engine.LatencyStats;
 import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.engine.ParameterCheck;
 import org.igclab.runtime.engine.StructureCheck;
+import org.igclab.runtime.engine.Threads;
 
 /**
  * Instantiates a design in DJL, proves the instance is what the analyzer counted (parameters operation by
@@ -35,9 +35,7 @@ public final class Evaluator {
     }
 
     public static EvaluationReport evaluate(Design design, EvaluationSettings settings, ProgressListener progress, BooleanSupplier cancelled) {
-        if (settings.threads() > 0) {
-            JniUtils.setNumThreads(settings.threads());
-        }
+        Threads.apply(settings.threads());
         ResolvedNetwork network = network(design, settings);
         NetworkCost cost = CostModel.of(network);
         List<StructureCheck> structure = new ArrayList<>();
@@ -87,7 +85,10 @@ public final class Evaluator {
             return chains;
         }
         for (Layer.BlockLayer b : Blocks.all(network.root())) {
-            b.template().chain(b.in()).ifPresent(c -> chains.putIfAbsent(b.template().label(b.in()), c));
+            List<KernelChain> inBlock = b.template().chains(b.in());
+            for (int i = 0; i < inBlock.size(); i++) {
+                chains.putIfAbsent(b.template().label(b.in()) + (inBlock.size() > 1 ? ", chain " + (i + 1) : ""), inBlock.get(i));
+            }
         }
         return chains;
     }

@@ -11,6 +11,7 @@ import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.engine.MachineInfo;
+import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
 
@@ -56,6 +57,7 @@ public final class StoredEvaluation {
      */
     public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, ResultStore store, ProgressListener progress,
                                                BooleanSupplier cancelled) {
+        Threads.apply(settings.threads());
         DesignIdentity id = DesignIdentity.of(design);
         String settingsJson = settingsJson(settings);
         NetworkCost cost = CostModel.of(Evaluator.network(design, settings));

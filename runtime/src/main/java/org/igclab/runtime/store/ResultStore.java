@@ -61,14 +61,14 @@ public final class ResultStore implements AutoCloseable {
             throw new StoreException(file + " is a directory, not a results store");
         }
         try {
-            if (absolute.getParent() != null) {
-                Files.createDirectories(absolute.getParent());
+            if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
+                throw new StoreException("cannot open the results store " + file + ": the folder " + absolute.getParent() + " does not exist");
             }
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + absolute);
             ResultStore store = new ResultStore(file, db);
             store.prepare();
             return store;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException e) {
             throw new StoreException("cannot open the results store " + file + ": " + reason(e));
         }
     }

@@ -66,7 +66,7 @@ public record Checkpoint(Path dir) {
         ObjectNode n = JsonFields.MAPPER.createObjectNode();
         n.put("designHash", state.designHash()).put("settingsHash", state.settingsHash()).put("runId", state.runId())
                 .put("epochsDone", state.epochsDone()).put("finished", state.finished());
-        AtomicFiles.write(dir.resolve("state.json"), JsonFields.pretty(n), true);
+        AtomicFiles.writeInternal(dir.resolve("state.json"), JsonFields.pretty(n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         for (int older = state.epochsDone() - 1; older >= 0; older--) {
             Files.deleteIfExists(paramsFile(older));
         }

@@ -64,11 +64,17 @@ public final class StoredTraining {
         String settingsJson = settingsJson(settings);
         String settingsHash = DesignIdentity.sha256(settingsJson);
         Checkpoint checkpoint = new Checkpoint(checkpointDir);
-        Checkpoint.State found = checkpoint.state().orElse(null);
-        if (found != null && (!found.designHash().equals(id.hash()) || !found.settingsHash().equals(settingsHash))) {
-            throw new CheckpointException(checkpointDir + " holds a checkpoint of another design or other settings; "
-                    + "choose another --checkpoint-dir");
+        Checkpoint.State state = checkpoint.state().orElse(null);
+        if (state != null && !state.designHash().equals(id.hash())) {
+            throw new CheckpointException(checkpointDir + " holds a checkpoint of another design; choose another --checkpoint-dir");
         }
+        if (state != null && !state.settingsHash().equals(settingsHash) && existing != Existing.RESTART) {
+            throw new CheckpointException(checkpointDir + " holds a checkpoint of this design trained with other settings ("
+                    + differences(store, state.runId(), settingsJson) + "); pass --restart to start over there, or choose another "
+                    + "--checkpoint-dir");
+        }
+        // a restart over other settings starts afresh; only a checkpoint of the same settings can be resumed or refused
+        Checkpoint.State found = state != null && state.settingsHash().equals(settingsHash) ? state : null;
         boolean resume = found != null && existing == Existing.RESUME && store.get(found.runId()).isPresent();
         if (found != null && existing == Existing.REFUSE) {
             throw new CheckpointException(checkpointDir + " holds a checkpoint of this design (" + found.epochsDone() + " of "
@@ -86,7 +92,9 @@ public final class StoredTraining {
             previous = store.epochs(runId).stream().filter(e -> e.epoch() <= found.epochsDone()).toList();
             store.reopen(runId);
         } else {
-            checkpoint.clear();
+            if (state != null) {
+                checkpoint.clear();
+            }
             NetworkCost cost = CostModel.of(network);
             runId = store.begin(KIND, design.name(), id.hash(), id.canonicalJson(), settingsJson, settingsHash, cost.params().total(),
                     cost.macs(), MachineInfo.machine(), MachineInfo.engine());
@@ -121,6 +129,25 @@ public final class StoredTraining {
         } finally {
             Runtime.getRuntime().removeShutdownHook(interrupted);
         }
+    }
+
+    /** {@code epochs 1 there, 2 here}: how the stored run's settings differ from these, or a generic note. */
+    private static String differences(ResultStore store, long runId, String settingsJson) {
+        return store.get(runId).map(run -> {
+            try {
+                var before = JsonFields.MAPPER.readTree(run.settingsJson());
+                var now = JsonFields.MAPPER.readTree(settingsJson);
+                List<String> changed = new java.util.ArrayList<>();
+                now.fieldNames().forEachRemaining(f -> {
+                    if (!now.get(f).equals(before.get(f))) {
+                        changed.add(f + " " + before.get(f) + " there, " + now.get(f) + " here");
+                    }
+                });
+                return changed.isEmpty() ? "the settings differ" : String.join(", ", changed);
+            } catch (IOException e) {
+                return "the settings differ";
+            }
+        }).orElse("the settings differ");
     }
 
     public static ObjectNode report(Training.Result result, TrainingSettings settings) {

@@ -22,7 +22,7 @@ public final class FxPlatform {
     }
 
     /**
-     * Renders offscreen: Monocle's headless glass and the software pipeline (DESIGN.md), on a virtual screen large
+     * Renders offscreen: Monocle's headless glass and the software pipeline, on a virtual screen large
      * enough for the window (Monocle's default, 1280x800, cannot take a larger one). Must precede {@link #start}.
      */
     public static void useHeadless(double width, double height) {

@@ -58,7 +58,7 @@ public final class SettingsStore {
     }
 
     public void save(Map<Control, String> texts) throws IOException {
-        AtomicFiles.write(file, json(texts), true);
+        AtomicFiles.writeInternal(file, json(texts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -11,7 +11,7 @@ import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
- * Counts a network layer by layer under the conventions of DESIGN.md: parameters split into weights, bias and
+ * Counts a network layer by layer under the conventions of src/site/markdown/conventions.md: parameters split into weights, bias and
  * BatchNorm affine; MACs for convolutions and fully connected layers; activations and memory traffic for every
  * operation, permutations and residual adds included. Exact 64-bit arithmetic; a network too large to count
  * is an error, never a wrapped number.

@@ -33,6 +33,14 @@ public sealed interface BlockTemplate
         return java.util.Optional.empty();
     }
 
+    /**
+     * Every chain of structured sparse kernels in the block, for blocks that hold more than one (a ResNet basic block
+     * made of IGC pairs); the block's {@link #chain} when it is one.
+     */
+    default java.util.List<org.igclab.rules.model.KernelChain> chains(TensorShape in) {
+        return chain(in).map(java.util.List::of).orElse(java.util.List.of());
+    }
+
     /** The template's fields, {@code type} included, as written in a network file. */
     ObjectNode toJson();
 }

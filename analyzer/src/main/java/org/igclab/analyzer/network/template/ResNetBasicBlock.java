@@ -6,7 +6,10 @@ import java.util.Set;
 import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.rules.model.KernelChain;
+import org.igclab.rules.model.Permutation;
 
 /**
  * ResNet's basic block: two 3x3 convolutions with BN (ReLU between), added to the input or to a projection
@@ -91,6 +94,22 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
                 .shuffle(name + "_shuffle", l, out)
                 .conv(name + "_secondary", out, 1, 1, m)
                 .shuffle(name + "_shuffle_back", m, out);
+    }
+
+    /** With {@code igcL}: the two IGC pairs (primary, shuffle, secondary, shuffle back), the first with the block's stride. */
+    @Override
+    public java.util.List<KernelChain> chains(TensorShape in) {
+        if (igcL.isEmpty()) {
+            return java.util.List.of();
+        }
+        return java.util.List.of(pair(in.channels(), stride), pair(out, 1));
+    }
+
+    private KernelChain pair(int inChannels, int pairStride) {
+        int l = igcL.get();
+        int m = out / l;
+        return new KernelChain(java.util.List.of(new GroupConv(inChannels, out, l, 3, pairStride), GroupConv.of(out, m, 1)),
+                java.util.List.of(Permutation.shuffle(out, l)), Optional.of(Permutation.shuffle(out, m)));
     }
 
     @Override

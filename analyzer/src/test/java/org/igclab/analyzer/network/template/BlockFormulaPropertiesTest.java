@@ -138,12 +138,17 @@ class BlockFormulaPropertiesTest {
     @Example
     void evenKernelsCountTheSameBothWays() {
         TensorShape in = new TensorShape(8, 7, 9);
-        assertFormulaAgrees(new Igcv2Block(new Igcv2Block.GroupSizes(List.of(1, 8)), Optional.empty(), 2, 1, Norm.END), in);
-        assertFormulaAgrees(new Igcv2Block(new Igcv2Block.GroupSizes(List.of(1, 4, 2)), Optional.empty(), 4, 2, Norm.EACH), in);
         assertFormulaAgrees(new InvertedResidualBlock(12, 6, 1, 2), in);
         assertFormulaAgrees(new InvertedResidualBlock(16, 1, 2, 4), in);
         assertFormulaAgrees(new PlainConvBlock(8, 2, 1, 1, "relu"), in);
-        assertFormulaAgrees(new Igcv1Block(4, Optional.empty(), 2, 1, Norm.END), in);
+        // blocks that are chains keep the spatial size, which needs an odd kernel
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Igcv1Block(4, Optional.empty(), 2, 1, Norm.END))
+                .hasMessage("kernel = 2 must be odd: a chain keeps the spatial size with padding (kernel - 1) / 2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new Igcv2Block(new Igcv2Block.GroupSizes(List.of(1, 8)), Optional.empty(), 4, 1, Norm.END))
+                .hasMessageContaining("kernel = 4 must be odd");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DepthwiseSeparableBlock(8, 2, 1, Norm.EACH))
+                .hasMessageContaining("kernel = 2 must be odd");
     }
 
     /**

@@ -65,14 +65,14 @@ public final class RandomBlocks {
     public static Case depthwiseSeparable(Random r) {
         int in = pick(r, 1, 24);
         int out = r.nextBoolean() ? in : pick(r, 1, 24);
-        return new Case(new DepthwiseSeparableBlock(out, pick(r, 1, 5), stride(r), norm(r)), shape(r, in));
+        return new Case(new DepthwiseSeparableBlock(out, oddSide(r), stride(r), norm(r)), shape(r, in));
     }
 
     public static Case igcv1(Random r) {
         int l = pick(r, 1, 6);
         int in = l * pick(r, 1, 6);
         Optional<Integer> out = r.nextBoolean() ? Optional.empty() : Optional.of(l * pick(r, 1, 6));
-        return new Case(new Igcv1Block(l, out, pick(r, 1, 5), stride(r), norm(r)), shape(r, in));
+        return new Case(new Igcv1Block(l, out, oddSide(r), stride(r), norm(r)), shape(r, in));
     }
 
     /** {@code K_1} reads {@code in / G_1} channels; the other group sizes divide the block's width. */
@@ -87,7 +87,7 @@ public final class RandomBlocks {
             sizes.add(divisor(r, c));
         }
         Optional<Integer> out = c == in && r.nextBoolean() ? Optional.empty() : Optional.of(c);
-        return new Case(new Igcv2Block(new Igcv2Block.GroupSizes(sizes), out, pick(r, 1, 5), stride(r), norm(r)), shape(r, in));
+        return new Case(new Igcv2Block(new Igcv2Block.GroupSizes(sizes), out, oddSide(r), stride(r), norm(r)), shape(r, in));
     }
 
     /** {@code K} with {@code L} given (the width a multiple of {@code K^(L-2)}) or left to the paper's rule. */
@@ -104,7 +104,7 @@ public final class RandomBlocks {
         }
         int in = divisor(r, c); // the channel-wise first kernel has in groups, which must divide the width
         Optional<Integer> out = c == in && r.nextBoolean() ? Optional.empty() : Optional.of(c);
-        return new Case(new Igcv2Block(new Igcv2Block.PaperRule(k, length), out, pick(r, 1, 5), stride(r), norm(r)), shape(r, in));
+        return new Case(new Igcv2Block(new Igcv2Block.PaperRule(k, length), out, oddSide(r), stride(r), norm(r)), shape(r, in));
     }
 
     /** A chain written out: any widths, kernel sides, strides on any kernel, any permutations, maybe a final one. */
@@ -117,7 +117,7 @@ public final class RandomBlocks {
         for (int l = 0; l < length; l++) {
             int g = divisor(r, width);
             int out = width > 32 ? width : g * pick(r, 1, Math.max(1, 32 / g));
-            kernels.add(new GroupConv(width, out, g, pick(r, 1, 4), r.nextInt(4) == 0 ? 2 : 1));
+            kernels.add(new GroupConv(width, out, g, oddSide(r), r.nextInt(4) == 0 ? 2 : 1));
             width = out;
             if (l + 1 < length) {
                 perms.add(permutation(r, width));
@@ -127,7 +127,7 @@ public final class RandomBlocks {
         ChainDocument doc = new ChainDocument(r.nextBoolean() ? "" : "chain " + r.nextInt(100), new KernelChain(kernels, perms, last));
         // out, kernel and stride are ignored beside a written chain
         Optional<Integer> out = r.nextBoolean() ? Optional.empty() : Optional.of(pick(r, 1, 64));
-        return new Case(new Igcv2Block(new Igcv2Block.Written(doc), out, pick(r, 1, 5), stride(r), norm(r)), shape(r, in));
+        return new Case(new Igcv2Block(new Igcv2Block.Written(doc), out, oddSide(r), stride(r), norm(r)), shape(r, in));
     }
 
     public static Case resnetBasic(Random r) {
@@ -197,6 +197,11 @@ public final class RandomBlocks {
 
     static Norm norm(Random r) {
         return Norm.values()[r.nextInt(Norm.values().length)];
+    }
+
+    /** 1, 3 or 5: kernels of chains are odd, so that they keep the spatial size. */
+    static int oddSide(Random r) {
+        return 2 * pick(r, 0, 2) + 1;
     }
 
     public static int pick(Random r, int lo, int hi) {
