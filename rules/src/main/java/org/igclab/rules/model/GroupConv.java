@@ -32,9 +32,7 @@ public record GroupConv(int inChannels, int outChannels, int groups, int kernelS
         if (outChannels > MAX_CHANNELS) {
             throw new InvalidDesignException("outChannels", "= " + outChannels + " exceeds the " + MAX_CHANNELS + " channels a chain may have");
         }
-        if (kernelSize % 2 == 0) {
-            throw new InvalidDesignException("kernelSize", "= " + kernelSize + " must be odd: chains keep the spatial size with padding (side - 1) / 2");
-        }
+        InvalidDesignException.requireOddKernel("kernelSize", kernelSize);
         if (inChannels % groups != 0) {
             throw new InvalidDesignException("groups", "= " + groups + " does not divide " + inChannels + " input channels");
         }

@@ -64,6 +64,13 @@ public final class InvalidDesignException extends IllegalArgumentException {
         }
     }
 
+    /** Throws when a kernel side is even: kernels of chains keep the spatial size, with padding {@code (side - 1) / 2}. */
+    public static void requireOddKernel(String path, int side) {
+        if (side % 2 == 0) {
+            throw new InvalidDesignException(path, "= " + side + " must be odd: a chain keeps the spatial size with padding (side - 1) / 2");
+        }
+    }
+
     private static String compose(String path, String reason) {
         if (path == null || path.isEmpty()) {
             return reason;

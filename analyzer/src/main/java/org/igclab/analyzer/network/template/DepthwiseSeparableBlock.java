@@ -29,9 +29,7 @@ public record DepthwiseSeparableBlock(int out, int kernel, int stride, Norm norm
     public DepthwiseSeparableBlock {
         InvalidDesignException.requirePositive("out", out);
         InvalidDesignException.requirePositive("kernel", kernel);
-        if (kernel % 2 == 0) {
-            throw new InvalidDesignException("kernel", "= " + kernel + " must be odd: a chain keeps the spatial size with padding (kernel - 1) / 2");
-        }
+        InvalidDesignException.requireOddKernel("kernel", kernel);
         InvalidDesignException.requirePositive("stride", stride);
     }
 

@@ -33,9 +33,7 @@ public record Igcv1Block(int groups, Optional<Integer> out, int kernel, int stri
         InvalidDesignException.requirePositive("L", groups);
         out.ifPresent(o -> InvalidDesignException.requirePositive("out", o));
         InvalidDesignException.requirePositive("kernel", kernel);
-        if (kernel % 2 == 0) {
-            throw new InvalidDesignException("kernel", "= " + kernel + " must be odd: a chain keeps the spatial size with padding (kernel - 1) / 2");
-        }
+        InvalidDesignException.requireOddKernel("kernel", kernel);
         InvalidDesignException.requirePositive("stride", stride);
     }
 

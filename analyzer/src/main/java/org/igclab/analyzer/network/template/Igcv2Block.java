@@ -71,9 +71,7 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
     public Igcv2Block {
         out.ifPresent(o -> InvalidDesignException.requirePositive("out", o));
         InvalidDesignException.requirePositive("kernel", kernel);
-        if (kernel % 2 == 0) {
-            throw new InvalidDesignException("kernel", "= " + kernel + " must be odd: a chain keeps the spatial size with padding (kernel - 1) / 2");
-        }
+        InvalidDesignException.requireOddKernel("kernel", kernel);
         InvalidDesignException.requirePositive("stride", stride);
     }
 

@@ -143,7 +143,7 @@ class BlockFormulaPropertiesTest {
         assertFormulaAgrees(new PlainConvBlock(8, 2, 1, 1, "relu"), in);
         // blocks that are chains keep the spatial size, which needs an odd kernel
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Igcv1Block(4, Optional.empty(), 2, 1, Norm.END))
-                .hasMessage("kernel = 2 must be odd: a chain keeps the spatial size with padding (kernel - 1) / 2");
+                .hasMessage("kernel = 2 must be odd: a chain keeps the spatial size with padding (side - 1) / 2");
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> new Igcv2Block(new Igcv2Block.GroupSizes(List.of(1, 8)), Optional.empty(), 4, 1, Norm.END))
                 .hasMessageContaining("kernel = 4 must be odd");
