@@ -50,21 +50,9 @@ public record EnumerationOptions(
         return new EnumerationOptions(channels, minLayers, maxLayers, first, minGroupSize, maxGroupSize, firstKernelSize, resolution, includeLoose);
     }
 
-    public EnumerationOptions withGroupSizes(int min, int max) {
-        return new EnumerationOptions(channels, minLayers, maxLayers, firstKernel, min, max, firstKernelSize, resolution, includeLoose);
-    }
 
-    public EnumerationOptions withFirstKernelSize(int size) {
-        return new EnumerationOptions(channels, minLayers, maxLayers, firstKernel, minGroupSize, maxGroupSize, size, resolution, includeLoose);
-    }
 
-    public EnumerationOptions withResolution(int side) {
-        return new EnumerationOptions(channels, minLayers, maxLayers, firstKernel, minGroupSize, maxGroupSize, firstKernelSize, side, includeLoose);
-    }
 
-    public EnumerationOptions withLoose(boolean loose) {
-        return new EnumerationOptions(channels, minLayers, maxLayers, firstKernel, minGroupSize, maxGroupSize, firstKernelSize, resolution, loose);
-    }
 
     private static void require(boolean ok, String field, int value, String why) {
         if (!ok) {

@@ -48,15 +48,23 @@ public final class Evaluator {
                 structure.add(StructureCheck.of(chain.getKey(), c, settings.seed()));
             }
         }
-        ParameterCheck parameters;
-        try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, settings.seed())) {
-            parameters = ParameterCheck.of(inst);
-        }
+        // the sparse instance is the one the analyzer counted: its parameters are checked, then it is timed if asked
+        ParameterCheck parameters = null;
         List<LatencyStats> latency = new ArrayList<>();
         long total = (long) settings.executions().size() * settings.batches().size() * (settings.warmup() + settings.runs());
         long done = 0;
-        for (DjlNetwork.Execution execution : settings.executions()) {
+        List<DjlNetwork.Execution> executions = new ArrayList<>(settings.executions());
+        if (!executions.contains(DjlNetwork.Execution.SPARSE)) {
+            executions.add(0, DjlNetwork.Execution.SPARSE);
+        }
+        for (DjlNetwork.Execution execution : executions) {
             try (Instantiation inst = Instantiation.of(network, execution, settings.seed())) {
+                if (execution == DjlNetwork.Execution.SPARSE) {
+                    parameters = ParameterCheck.of(inst);
+                }
+                if (!settings.executions().contains(execution)) {
+                    continue;
+                }
                 for (int batch : settings.batches()) {
                     long base = done;
                     latency.add(LatencyBenchmark.measure(inst, execution.name().toLowerCase(), batch, settings.warmup(), settings.runs(),

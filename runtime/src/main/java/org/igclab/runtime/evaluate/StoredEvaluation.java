@@ -13,7 +13,6 @@ import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.store.ResultStore;
-import org.igclab.runtime.store.RunRecord;
 
 /** Runs an evaluation and records it in the results store: started, then done, failed or cancelled. */
 public final class StoredEvaluation {
@@ -86,11 +85,5 @@ public final class StoredEvaluation {
         } finally {
             Runtime.getRuntime().removeShutdownHook(interrupted);
         }
-    }
-
-    /** Whether the store already has a finished evaluation of this design with these settings. */
-    public static boolean alreadyDone(ResultStore store, Design design, EvaluationSettings settings) {
-        String hash = DesignIdentity.sha256(settingsJson(settings));
-        return store.latest(KIND, DesignIdentity.of(design).hash(), hash, "done").map(RunRecord::id).isPresent();
     }
 }

@@ -17,7 +17,6 @@ import org.igclab.analyzer.text.TextTable;
 import org.igclab.ui.model.Control;
 import org.igclab.ui.model.DesignRow;
 import org.igclab.ui.model.ExplorerModel;
-import org.igclab.ui.model.ScatterData;
 
 /** The designs as a sortable table, with the filters above it; selecting a row selects the design everywhere. */
 final class DesignTable extends VBox {
