@@ -22,9 +22,15 @@ public final class IgcCli {
         CommandLine cl = new CommandLine(new IgcCommand());
         for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
             for (Object command : provider.commands()) {
-                // a module above may replace a command with an extended one (the runtime's sweep can measure)
+                // a module above may replace a command with an extended one (the runtime's sweep can measure, the spark
+                // module's can run on a cluster): the most derived command wins, whatever order the providers come in
                 String name = new CommandLine(command).getCommandName();
-                if (cl.getSubcommands().containsKey(name)) {
+                CommandLine present = cl.getSubcommands().get(name);
+                if (present != null) {
+                    Class<?> existing = present.getCommandSpec().userObject().getClass();
+                    if (existing != command.getClass() && command.getClass().isAssignableFrom(existing)) {
+                        continue;
+                    }
                     cl.getCommandSpec().removeSubcommand(name);
                 }
                 cl.addSubcommand(command);

@@ -14,6 +14,7 @@ import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.sweep.SweepMeasurement;
 import org.igclab.runtime.train.Datasets;
+import org.igclab.runtime.train.ImageDataset;
 import org.igclab.runtime.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
  * passed measured (latency) or trained (accuracy), each stored, so the figures can be Pareto objectives.
  */
 @Command(name = "sweep")
-public final class MeasuredSweepCommand extends SweepCommand {
+public class MeasuredSweepCommand extends SweepCommand {
 
     @Option(names = "--evaluate", paramLabel = "WHAT", description = "Measure the passing designs in DJL/PyTorch: latency "
             + "(objectives latency_b1, latency_b32) or train (objective accuracy:max). Each design becomes a run in the results "
@@ -57,6 +58,9 @@ public final class MeasuredSweepCommand extends SweepCommand {
     @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", description = "--evaluate train: first N training images only.")
     int limitTrain;
 
+    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", description = "--evaluate train: first N test images only.")
+    int limitTest;
+
     @Option(names = "--checkpoint-root", paramLabel = "DIR", defaultValue = "igc-checkpoints",
             description = "--evaluate train: where each design's checkpoint folder goes (default: ${DEFAULT-VALUE}).")
     Path checkpointRoot;
@@ -79,23 +83,39 @@ public final class MeasuredSweepCommand extends SweepCommand {
         positive("--threads", threads, 0);
         positive("--epochs", epochs, 1);
         positive("--limit-train", limitTrain, 0);
+        positive("--limit-test", limitTest, 0);
         PrintWriter err = spec().commandLine().getErr();
         err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate, store.path());
         Map<Long, Measurement> measured;
         try (ResultStore db = ResultStore.open(store.path())) {
             if (evaluate.equals("latency")) {
                 EvaluationSettings settings = new EvaluationSettings(List.of(1, 32), warmup, runs, threads, List.of(DjlNetwork.Execution.SPARSE), 42, 32);
-                measured = SweepMeasurement.latency(sweep, settings, db, err);
+                measured = measureLatency(sweep, settings, db, err);
             } else {
-                TrainingSettings settings = new TrainingSettings(data, epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, 0);
-                measured = SweepMeasurement.train(sweep, Datasets.load(data, dataDir).limited(limitTrain, 0), settings, checkpointRoot, db, err);
+                TrainingSettings settings = new TrainingSettings(data, epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, limitTest);
+                measured = measureTraining(sweep, settings, dataDir, checkpointRoot, db, err);
             }
         }
         return sweep.withMeasurements(measured);
     }
 
+    /** Measures the latency of the passing designs, in this process; a module that runs them elsewhere overrides it. */
+    protected Map<Long, Measurement> measureLatency(Sweep sweep, EvaluationSettings settings, ResultStore db, PrintWriter err) {
+        return SweepMeasurement.latency(sweep, settings, db, err);
+    }
+
+    /**
+     * Trains the passing designs on the data set in {@code dataDir} (null: its default place), in this process; a module
+     * that runs them elsewhere overrides it.
+     */
+    protected Map<Long, Measurement> measureTraining(Sweep sweep, TrainingSettings settings, Path dataDir, Path checkpointRoot,
+                                                     ResultStore db, PrintWriter err) {
+        ImageDataset dataset = Datasets.load(settings.dataset(), dataDir).limited(settings.trainLimit(), settings.testLimit());
+        return SweepMeasurement.train(sweep, dataset, settings, checkpointRoot, db, err);
+    }
+
     private static final java.util.Set<String> MEASURING = java.util.Set.of("--runs", "--warmup", "--threads", "--data", "--data-dir",
-            "--epochs", "--limit-train", "--checkpoint-root");
+            "--epochs", "--limit-train", "--limit-test", "--checkpoint-root");
 
     private static void positive(String option, int value, int least) {
         if (value < least) {

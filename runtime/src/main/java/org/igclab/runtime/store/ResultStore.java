@@ -103,6 +103,28 @@ public final class ResultStore implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Runs {@code work} (calls to this store) as one transaction: all of it is stored, or nothing (a process killed
+     * half-way leaves no half-recorded run). The result of {@code work} is returned.
+     */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                T result = work.get();
+                db.commit();
+                return result;
+            } catch (RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to " + file + ": " + reason(e));
+        }
+    }
+
     /** Records that a run has started; returns its id. */
     public long begin(String kind, String designName, String designHash, String designJson, String settingsJson,
                       String settingsHash, long params, long macs, String machine, String engine) {

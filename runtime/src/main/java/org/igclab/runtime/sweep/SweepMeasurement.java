@@ -49,7 +49,8 @@ public final class SweepMeasurement {
         return s.append(']').toString();
     }
 
-    static Design design(Space space, long index) {
+    /** The design of a space at {@code index}, named as the store names it. */
+    public static Design design(Space space, long index) {
         Network n = space.network(space.values(index));
         return new Design.NetworkDesign(new Network(designName(space, index), n.input(), n.layers()));
     }

@@ -1,0 +1,247 @@
+package org.igclab.spark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.igclab.analyzer.ProgressListener;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.design.DesignIdentity;
+import org.igclab.analyzer.sweep.Measurement;
+import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.runtime.evaluate.EvaluationSettings;
+import org.igclab.runtime.evaluate.StoredEvaluation;
+import org.igclab.runtime.store.EpochRecord;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunRecord;
+import org.igclab.runtime.sweep.SweepMeasurement;
+import org.igclab.runtime.train.Datasets;
+import org.igclab.runtime.train.ImageDataset;
+import org.igclab.runtime.train.StoredTraining;
+import org.igclab.runtime.train.TrainingListener;
+import org.igclab.runtime.train.TrainingSettings;
+
+/**
+ * The Spark module's one contact with the runtime's measurement and store API; when that API changes, this class is
+ * the one to re-point. On an executor a task runs the runtime's own per-design entry point
+ * ({@link StoredEvaluation#runAndStore} or {@link StoredTraining#run}) against a scratch store of its own and sends the
+ * run back; on the driver the writer copies that run into the results store, once per design and settings.
+ */
+public final class RuntimeAdapter {
+    private static final TypeReference<List<EpochRecord>> EPOCHS = new TypeReference<>() { };
+
+    /**
+     * DJL lets one network at a time collect gradients in a JVM (its PyTorch gradient collector is process-wide), so an
+     * executor's trainings take turns; latency tasks do not wait on each other.
+     */
+    private static final ReentrantLock ONE_TRAINING_PER_JVM = new ReentrantLock();
+
+    /** Data sets an executor loaded, kept for the tasks after the first (one per set, folder and slice). */
+    private static final Map<String, ImageDataset> DATA = new ConcurrentHashMap<>();
+
+    private RuntimeAdapter() {
+    }
+
+    /** The designs of a sweep that passed its constraints, as tasks, named and hashed as a local sweep stores them. */
+    public static List<DesignTask> tasks(Sweep sweep) {
+        return sweep.passing().stream().map(row -> {
+            Design design = SweepMeasurement.design(sweep.space(), row.design());
+            DesignIdentity id = DesignIdentity.of(design);
+            return new DesignTask(row.design(), design.name(), id.canonicalJson(), id.hash());
+        }).toList();
+    }
+
+    public static SweepJob latencyJob(EvaluationSettings settings) {
+        String json = StoredEvaluation.settingsJson(settings);
+        return new SweepJob(SweepJob.Kind.LATENCY, json, DesignIdentity.sha256(json), null, null);
+    }
+
+    public static SweepJob trainingJob(TrainingSettings settings, Path dataDir, Path checkpointRoot) {
+        String json = StoredTraining.settingsJson(settings);
+        return new SweepJob(SweepJob.Kind.TRAIN, json, DesignIdentity.sha256(json), dataDir == null ? null : dataDir.toString(),
+                checkpointRoot.toString());
+    }
+
+    /** The measurement the store already has (done) for this design with these settings. */
+    public static Optional<Measurement> stored(ResultStore store, SweepJob job, DesignTask task) {
+        return store.latest(storeKind(job), task.designHash(), job.settingsHash(), "done").map(run -> measurement(run, run.id(), true));
+    }
+
+    /** Loads the job's data set where the caller runs (the driver checks a local master's data this way, and warms its cache). */
+    public static void loadData(SweepJob job) {
+        data(read(job.settingsJson(), TrainingSettings.class), job.dataDir());
+    }
+
+    // ---------------------------------------------------------------- on an executor
+
+    /**
+     * Measures one design where the task runs and returns the run; writes only to a scratch store next to the task's
+     * checkpoint (train) or under {@code scratchRoot} (latency). A training whose checkpoint is on this machine resumes.
+     */
+    public static TaskOutcome measure(SweepJob job, DesignTask task, RanOn ranOn, Path scratchRoot) {
+        Design design = DesignFiles.parse(task.designJson());
+        if (!DesignIdentity.of(design).hash().equals(task.designHash())) {
+            return new TaskOutcome(task, job, null, "[]", "the design read back on the executor does not hash as on the driver "
+                    + "(is the executor running another IGC Lab version?)", ranOn.ended(System.currentTimeMillis()));
+        }
+        Path preferred = job.kind() == SweepJob.Kind.TRAIN
+                ? StoredTraining.defaultCheckpointDir(Path.of(job.checkpointRoot()).resolve("spark-tasks"), design,
+                        read(job.settingsJson(), TrainingSettings.class))
+                : scratchRoot.resolve("latency-" + task.designHash().substring(0, 12) + "-" + job.settingsHash().substring(0, 8));
+        String failure = null;
+        String runJson = null;
+        String epochsJson = "[]";
+        boolean train = job.kind() == SweepJob.Kind.TRAIN;
+        RanOn ran = ranOn;
+        try (TaskScratch scratch = TaskScratch.claim(preferred, train); ResultStore store = ResultStore.open(scratch.store())) {
+            if (train) {
+                ONE_TRAINING_PER_JVM.lock();
+            }
+            try {
+                ran = ranOn.began(System.currentTimeMillis());
+                run(job, design, scratch.dir(), store);
+            } catch (RuntimeException | IOException e) {
+                // the runtime has marked its run failed in the scratch store (when it had begun one)
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            } finally {
+                if (train) {
+                    ONE_TRAINING_PER_JVM.unlock();
+                }
+            }
+            Optional<RunRecord> run = store.latest(storeKind(job), task.designHash(), job.settingsHash(), "done", "failed", "cancelled");
+            if (run.isPresent()) {
+                runJson = JsonFields.MAPPER.writeValueAsString(run.get());
+                epochsJson = JsonFields.MAPPER.writeValueAsString(store.epochs(run.get().id()));
+                failure = run.get().status().equals("done") ? null : String.valueOf(run.get().message());
+            }
+        } catch (IOException e) {
+            failure = "cannot prepare the task's folder " + preferred + ": " + e.getMessage();
+        }
+        return new TaskOutcome(task, job, runJson, epochsJson, failure, ran.ended(System.currentTimeMillis()));
+    }
+
+    private static void run(SweepJob job, Design design, Path dir, ResultStore scratch) throws IOException {
+        if (job.kind() == SweepJob.Kind.LATENCY) {
+            EvaluationSettings settings = read(job.settingsJson(), EvaluationSettings.class);
+            requireSame(job, StoredEvaluation.settingsJson(settings));
+            StoredEvaluation.runAndStore(design, settings, scratch, ProgressListener.NONE);
+        } else {
+            TrainingSettings settings = read(job.settingsJson(), TrainingSettings.class);
+            requireSame(job, StoredTraining.settingsJson(settings));
+            StoredTraining.run(design, data(settings, job.dataDir()), settings, dir.resolve("checkpoint"), StoredTraining.Existing.RESUME,
+                    scratch, new TrainingListener() { }, () -> false);
+        }
+    }
+
+    private static ImageDataset data(TrainingSettings settings, String dir) {
+        String key = settings.dataset() + "|" + dir + "|" + settings.trainLimit() + "|" + settings.testLimit();
+        return DATA.computeIfAbsent(key, k -> Datasets.load(settings.dataset(), dir == null ? null : Path.of(dir))
+                .limited(settings.trainLimit(), settings.testLimit()));
+    }
+
+    // ---------------------------------------------------------------- on the driver's writer thread
+
+    /**
+     * What the writer made of an outcome.
+     *
+     * @param measurement the figures for the sweep's table (absent when the design failed)
+     * @param duplicate   whether the store already had this design done, so nothing was written
+     * @param runId       the run in the results store (0 when none was written and none existed)
+     */
+    public record Recorded(Optional<Measurement> measurement, boolean duplicate, long runId) {
+    }
+
+    /**
+     * Copies a task's run into the results store as one transaction, unless the store already has the design done with
+     * the same settings (a retried or duplicated task, a rerun after the driver was killed): then nothing is written.
+     *
+     * @param overlapping how many other tasks of the sweep ran on the same host meanwhile (a latency is then noisy)
+     */
+    public static Recorded record(ResultStore store, TaskOutcome outcome, int overlapping) {
+        if (outcome.runJson() == null) {
+            return new Recorded(Optional.empty(), false, 0);
+        }
+        RunRecord run = read(outcome.runJson(), RunRecord.class);
+        List<EpochRecord> epochs = read(outcome.epochsJson(), EPOCHS);
+        return store.atomically(() -> {
+            Optional<RunRecord> done = store.latest(run.kind(), run.designHash(), run.settingsHash(), "done");
+            if (done.isPresent()) {
+                return new Recorded(Optional.of(measurement(done.get(), done.get().id(), true)), true, done.get().id());
+            }
+            long id = store.begin(run.kind(), run.designName(), run.designHash(), run.designJson(), run.settingsJson(), run.settingsHash(),
+                    run.params(), run.macs(), outcome.ranOn().label() + ": " + run.machine(), run.engine());
+            epochs.forEach(e -> store.addEpoch(id, e));
+            if (run.resultJson() != null) {
+                store.finish(id, run.engineParams(), run.latencyB1Ms(), run.latencyB32Ms(), run.accuracy(),
+                        withPlacement(run.resultJson(), outcome, overlapping));
+            }
+            if (!run.status().equals("done")) {
+                store.end(id, run.status(), run.message());
+                return new Recorded(Optional.empty(), false, id);
+            }
+            // NOISY HOOK: when the runtime's store has its noisy flag, set it here for run 'id' from noisy(outcome, overlapping)
+            return new Recorded(Optional.of(measurement(run, id, false)), false, id);
+        });
+    }
+
+    /**
+     * Whether a run's latency is noisy: measured while other tasks of the sweep ran on the same host. Until the store
+     * has the runtime's {@code noisy} flag, the run's result JSON carries it ({@code spark.noisy}).
+     */
+    public static boolean noisy(TaskOutcome outcome, int overlapping) {
+        return outcome.job().kind() == SweepJob.Kind.LATENCY && overlapping > 0;
+    }
+
+    /** The run's report with where it ran: the executor's machine, its attempt, and the tasks that shared its host. */
+    private static String withPlacement(String resultJson, TaskOutcome outcome, int overlapping) {
+        try {
+            ObjectNode report = (ObjectNode) JsonFields.MAPPER.readTree(resultJson);
+            RanOn at = outcome.ranOn();
+            ObjectNode spark = report.putObject("spark");
+            spark.put("host", at.host()).put("executor", at.executorId()).put("attempt", at.attempt())
+                    .put("seconds", at.seconds()).put("overlappingTasksOnHost", overlapping)
+                    .put("noisy", noisy(outcome, overlapping));
+            return JsonFields.pretty(report);
+        } catch (IOException | ClassCastException e) {
+            return resultJson;
+        }
+    }
+
+    private static Measurement measurement(RunRecord run, long id, boolean reused) {
+        return new Measurement(run.latencyB1Ms(), run.latencyB32Ms(), run.accuracy(), id, reused);
+    }
+
+    private static String storeKind(SweepJob job) {
+        return job.kind() == SweepJob.Kind.LATENCY ? StoredEvaluation.KIND : StoredTraining.KIND;
+    }
+
+    private static void requireSame(SweepJob job, String settingsJson) {
+        if (!settingsJson.equals(job.settingsJson())) {
+            throw new IllegalStateException("the settings read back on the executor differ from the driver's: " + settingsJson);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JsonFields.MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read " + type.getSimpleName() + " back: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JsonFields.MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the epochs back: " + e.getOriginalMessage(), e);
+        }
+    }
+}

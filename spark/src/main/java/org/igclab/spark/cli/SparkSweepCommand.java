@@ -1,0 +1,123 @@
+package org.igclab.spark.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.sweep.Measurement;
+import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.runtime.cli.MeasuredSweepCommand;
+import org.igclab.runtime.evaluate.EvaluationSettings;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.train.TrainingSettings;
+import org.igclab.spark.MasterUrl;
+import org.igclab.spark.RuntimeAdapter;
+import org.igclab.spark.SparkSweep;
+import org.igclab.spark.SweepJob;
+import org.igclab.spark.TaskOutcome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code igc sweep} with Spark present: with {@code --spark} or {@code --master URL} the measured designs run as Spark
+ * tasks; without either, the runtime's sweep as it is.
+ */
+@Command(name = "sweep", modelTransformer = SparkSweepCommand.Examples.class)
+public final class SparkSweepCommand extends MeasuredSweepCommand {
+
+    @Option(names = "--spark", description = "--evaluate: run the designs as Apache Spark tasks on an embedded local[*] master "
+            + "(every core of this machine); results stream into --store as each design finishes.")
+    boolean spark;
+
+    @Option(names = "--master", paramLabel = "URL", description = "--evaluate: run the designs as Spark tasks on this master: "
+            + "spark://HOST:7077 (a standalone cluster), local[N] or local[*]. Every worker needs IGC Lab at the same path (or "
+            + "--spark-conf spark.jars=...) and the data set at --data-dir.")
+    String master;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting, as spark-submit's --conf "
+            + "(repeatable), e.g. --spark-conf spark.executor.memory=4g --spark-conf spark.task.maxFailures=8.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
+    private final List<TaskOutcome> failures = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        int code = super.call();
+        if (failures.isEmpty()) {
+            return code;
+        }
+        PrintWriter err = spec().commandLine().getErr();
+        err.printf("igc sweep: %d design%s failed (listed above; 'igc results --status failed' shows those that began a run); the "
+                + "others are stored. Run the same sweep again to retry the failed ones.%n", failures.size(), failures.size() == 1 ? "" : "s");
+        return IgcCli.INTERNAL;
+    }
+
+    @Override
+    protected Sweep measure(Sweep sweep) throws IOException {
+        CommandLine.ParseResult parsed = spec().commandLine().getParseResult();
+        if (onSpark() && !parsed.hasMatchedOption("--evaluate")) {
+            throw new InputException((master != null ? "--master" : parsed.hasMatchedOption("--spark") ? "--spark" : "--spark-conf")
+                    + " applies to a measured sweep; add --evaluate latency or --evaluate train");
+        }
+        if (master != null && MasterUrl.problem(master) != null) {
+            throw new InputException(MasterUrl.problem(master));
+        }
+        for (String key : sparkConf.keySet()) {
+            if (!key.startsWith("spark.")) {
+                throw new InputException("--spark-conf " + key + " is not a Spark setting (they start with 'spark.')");
+            }
+        }
+        return super.measure(sweep);
+    }
+
+    @Override
+    protected Map<Long, Measurement> measureLatency(Sweep sweep, EvaluationSettings settings, ResultStore db, PrintWriter err) {
+        return onSpark() ? run(sweep, RuntimeAdapter.latencyJob(settings), db, err) : super.measureLatency(sweep, settings, db, err);
+    }
+
+    @Override
+    protected Map<Long, Measurement> measureTraining(Sweep sweep, TrainingSettings settings, Path dataDir, Path checkpointRoot,
+                                                     ResultStore db, PrintWriter err) {
+        return onSpark() ? run(sweep, RuntimeAdapter.trainingJob(settings, dataDir, checkpointRoot), db, err)
+                : super.measureTraining(sweep, settings, dataDir, checkpointRoot, db, err);
+    }
+
+    private boolean onSpark() {
+        return spark || master != null || !sparkConf.isEmpty();
+    }
+
+    private Map<Long, Measurement> run(Sweep sweep, SweepJob job, ResultStore db, PrintWriter err) {
+        String name = sweep.space().name().isEmpty() ? "igc sweep" : "igc sweep: " + sweep.space().name();
+        SparkSweep.Result result = SparkSweep.run(new SparkSweep.Options(master == null ? "local[*]" : master, sparkConf), name, job,
+                RuntimeAdapter.tasks(sweep), db, err);
+        failures.addAll(result.failures());
+        err.printf("spark: %d designs stored or found stored, %d failed, %d reused from the store, %d duplicate results not stored again%n",
+                result.measured().size(), result.failures().size(), result.reused(), result.duplicates());
+        return result.measured();
+    }
+
+    /** Adds the Spark examples to the sweep's help, after the analyzer's and the runtime's. */
+    public static final class Examples implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
+            footer.addAll(List.of(
+                    "",
+                    "On Apache Spark (see src/site/markdown/spark.md): each design is a task, its result is stored as the task ends, a",
+                    "design already stored is skipped, and a sweep stopped or killed continues where it was when run again.",
+                    "  igc sweep samples/spaces/fashion-tiny.json --evaluate train --epochs 1 --limit-train 512 --spark",
+                    "  igc sweep samples/spaces/cifar-igcv2-grid.json --evaluate train --data cifar10 --data-dir /data/cifar10 \\",
+                    "      --master spark://head:7077 --checkpoint-root /scratch/igc --spark-conf spark.executor.memory=8g",
+                    "  igc sweep samples/spaces/fashion-tiny.json --evaluate latency --master local[1]   # one task at a time: not noisy"));
+            spec.usageMessage().footer(footer.toArray(String[]::new));
+            return spec;
+        }
+    }
+}
