@@ -12,9 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.design.Design;
-import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.design.DesignIdentity;
+import org.igclab.analyzer.network.Network;
+import org.igclab.analyzer.network.NetworkJson;
 import org.igclab.analyzer.sweep.Measurement;
+import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.evaluate.EvaluationSettings;
@@ -52,11 +54,22 @@ public final class RuntimeAdapter {
 
     /** The designs of a sweep that passed its constraints, as tasks, named and hashed as a local sweep stores them. */
     public static List<DesignTask> tasks(Sweep sweep) {
+        Space space = sweep.space();
         return sweep.passing().stream().map(row -> {
-            Design design = SweepMeasurement.design(sweep.space(), row.design());
-            DesignIdentity id = DesignIdentity.of(design);
-            return new DesignTask(row.design(), design.name(), id.canonicalJson(), id.hash());
+            Design design = SweepMeasurement.design(space, row.design());
+            String template = space.filledIn(space.values(row.design())).toString();
+            return new DesignTask(row.design(), design.name(), template, DesignIdentity.of(design).hash());
         }).toList();
+    }
+
+    /** The task's design, built from its filled-in template as the space builds it and named as the sweep names it. */
+    private static Design design(DesignTask task) {
+        try {
+            Network n = NetworkJson.fromJson(JsonFields.of(JsonFields.MAPPER.readTree(task.templateJson()), Space.TEMPLATE));
+            return new Design.NetworkDesign(new Network(task.name(), n.input(), n.layers()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the design of task " + task.design() + " back: " + e.getOriginalMessage(), e);
+        }
     }
 
     public static SweepJob latencyJob(EvaluationSettings settings) {
@@ -87,7 +100,7 @@ public final class RuntimeAdapter {
      * checkpoint (train) or under {@code scratchRoot} (latency). A training whose checkpoint is on this machine resumes.
      */
     public static TaskOutcome measure(SweepJob job, DesignTask task, RanOn ranOn, Path scratchRoot) {
-        Design design = DesignFiles.parse(task.designJson());
+        Design design = design(task);
         if (!DesignIdentity.of(design).hash().equals(task.designHash())) {
             return new TaskOutcome(task, job, null, "[]", "the design read back on the executor does not hash as on the driver "
                     + "(is the executor running another IGC Lab version?)", ranOn.ended(System.currentTimeMillis()));

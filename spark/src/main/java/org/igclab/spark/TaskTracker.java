@@ -42,6 +42,7 @@ final class TaskTracker extends SparkListener {
     private final Consumer<String> out;
     private final Map<String, ExecutorState> executors = new LinkedHashMap<>();
     private final Map<Long, Attempt> attempts = new HashMap<>();
+    private final Map<Long, RanOn> windows = new HashMap<>();
     private final Set<Long> done = new HashSet<>();
     private final Set<Long> failed = new HashSet<>();
     private int lostAttempts;
@@ -105,8 +106,16 @@ final class TaskTracker extends SparkListener {
 
     /** Counts a design the writer stored (or found stored), or one that failed. */
     synchronized void recorded(TaskOutcome outcome, boolean measured) {
+        RanOn ran = outcome.ranOn();
+        windows.put(ran.taskId(), ran);
+        Attempt attempt = attempts.get(ran.taskId());
+        if (attempt != null && attempt.finishMs() == 0) {
+            // its result is here before the listener heard of its end
+            attempts.put(ran.taskId(), new Attempt(attempt.partition(), attempt.executorId(), attempt.host(), attempt.launchMs(),
+                    System.currentTimeMillis()));
+        }
         long design = outcome.task().design();
-        ExecutorState e = executor(outcome.ranOn().executorId(), outcome.ranOn().host());
+        ExecutorState e = executor(ran.executorId(), ran.host());
         if (measured) {
             failed.remove(design);
             if (done.add(design)) {
@@ -118,24 +127,33 @@ final class TaskTracker extends SparkListener {
     }
 
     /**
-     * How many other task attempts of this application ran on the host of {@code ran} while it did (by the driver's
-     * clock; one still running counts).
+     * How many other task attempts ran on the host of {@code ran} during its measurement: those whose measurement
+     * overlapped it (both timed by that host's clock), and those still running that began before it ended.
      */
     synchronized int overlapping(RanOn ran) {
-        Attempt mine = attempts.get(ran.taskId());
-        String host = mine != null ? mine.host() : ran.host();
-        long from = mine != null ? mine.launchMs() : ran.startedMs();
-        // the listener may not have heard of this attempt's end yet: then it ended the measured time after its launch
-        long to = mine != null && mine.finishMs() > 0 ? mine.finishMs() : from + Math.max(0, ran.endedMs() - ran.startedMs());
+        String host = hostOf(ran.executorId(), ran.host());
         int n = 0;
+        for (RanOn other : windows.values()) {
+            if (other.taskId() != ran.taskId() && hostOf(other.executorId(), other.host()).equals(host) && other.startedMs() < ran.endedMs()
+                    && other.endedMs() > ran.startedMs()) {
+                n++;
+            }
+        }
         for (Map.Entry<Long, Attempt> a : attempts.entrySet()) {
             Attempt other = a.getValue();
-            if (a.getKey() != ran.taskId() && other.host().equals(host) && other.launchMs() < to
-                    && (other.finishMs() == 0 || other.finishMs() > from)) {
+            if (a.getKey() != ran.taskId() && !windows.containsKey(a.getKey()) && other.finishMs() == 0
+                    && hostOf(other.executorId(), other.host()).equals(host)
+                    && other.launchMs() < ran.endedMs()) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** An executor's host under one name (Spark's task and block manager names of a host may differ). */
+    private String hostOf(String executorId, String fallback) {
+        ExecutorState e = executors.get(executorId);
+        return e != null ? e.host : fallback;
     }
 
     /** Task slots per host, for hosts with more than one: latencies measured there may be noisy. */

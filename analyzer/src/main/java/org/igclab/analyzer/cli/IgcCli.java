@@ -24,7 +24,8 @@ public final class IgcCli {
             for (Object command : provider.commands()) {
                 // a module above may replace a command with an extended one (the runtime's sweep can measure, the spark
                 // module's can run on a cluster): the most derived command wins, whatever order the providers come in
-                String name = new CommandLine(command).getCommandName();
+                CommandLine sub = new CommandLine(command); // (built here so that a command's model transformer applies)
+                String name = sub.getCommandName();
                 CommandLine present = cl.getSubcommands().get(name);
                 if (present != null) {
                     Class<?> existing = present.getCommandSpec().userObject().getClass();
@@ -33,7 +34,7 @@ public final class IgcCli {
                     }
                     cl.getCommandSpec().removeSubcommand(name);
                 }
-                cl.addSubcommand(command);
+                cl.addSubcommand(name, sub);
             }
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());

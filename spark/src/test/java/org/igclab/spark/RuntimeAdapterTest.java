@@ -1,0 +1,82 @@
+package org.igclab.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.igclab.analyzer.ProgressListener;
+import org.igclab.analyzer.sweep.SpaceJson;
+import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.evaluate.EvaluationSettings;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunRecord;
+import org.igclab.runtime.train.TrainingSettings;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapter on its own, without Spark: a task measured here, its outcome written to a store once however often it comes. */
+@Tag("spark")
+class RuntimeAdapterTest {
+
+    static final String SPACE = """
+            {"format": "igc-space/1", "name": "two chains",
+             "template": {"format": "igc-network/1", "input": {"channels": 16, "size": 8},
+                          "layers": [{"type": "igcv2", "groupSizes": [1, "${K}", "${16 / K}"]}]},
+             "grid": {"K": [2, 4]}}""";
+
+    static final EvaluationSettings QUICK = new EvaluationSettings(List.of(1), 0, 1, 1, List.of(DjlNetwork.Execution.SPARSE), 42, 8);
+
+    static List<DesignTask> tasks() {
+        return RuntimeAdapter.tasks(Sweep.run(SpaceJson.parse(SPACE, Path.of(".")), ProgressListener.NONE));
+    }
+
+    static RanOn here(long taskId) {
+        return new RanOn("127.0.0.1", "test", taskId, 0, System.currentTimeMillis(), 0);
+    }
+
+    @Test
+    void aTaskMeasuredHereIsStoredOnceHoweverOftenItsOutcomeArrives(@TempDir Path dir) {
+        List<DesignTask> tasks = tasks();
+        assertThat(tasks).hasSize(2).extracting(DesignTask::name).containsExactly("two chains [K=2]", "two chains [K=4]");
+        SweepJob job = RuntimeAdapter.latencyJob(QUICK);
+        TaskOutcome outcome = RuntimeAdapter.measure(job, tasks.get(0), here(1), dir.resolve("scratch"));
+        assertThat(outcome.failed()).as(outcome.failure()).isFalse();
+        assertThat(dir.resolve("scratch")).as("a latency task's scratch folder goes with it").isEmptyDirectory();
+
+        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
+            assertThat(RuntimeAdapter.stored(store, job, tasks.get(0))).isEmpty();
+            RuntimeAdapter.Recorded first = RuntimeAdapter.record(store, outcome, 1);
+            RuntimeAdapter.Recorded again = RuntimeAdapter.record(store, outcome, 0);
+            assertThat(first.duplicate()).isFalse();
+            assertThat(again.duplicate()).isTrue();
+            assertThat(again.runId()).isEqualTo(first.runId());
+            assertThat(SparkTests.runs(dir.resolve("r.db"))).hasSize(1);
+            RunRecord run = store.get(first.runId()).orElseThrow();
+            assertThat(run.status()).isEqualTo("done");
+            assertThat(run.designHash()).isEqualTo(tasks.get(0).designHash());
+            assertThat(run.latencyB1Ms()).isPositive();
+            assertThat(run.machine()).startsWith("executor test (127.0.0.1): ").contains("cores");
+            assertThat(run.resultJson()).contains("\"noisy\" : true", "\"overlappingTasksOnHost\" : 1");
+            assertThat(RuntimeAdapter.stored(store, job, tasks.get(0)).orElseThrow().runId()).isEqualTo(first.runId());
+        }
+    }
+
+    @Test
+    void aTaskThatCannotBeginARunSaysWhyAndStoresNothing(@TempDir Path dir) throws IOException {
+        TrainingSettings settings = new TrainingSettings("fashion-mnist", 1, 32, 0.1, 0.9, 5e-4, 42, 64, 64);
+        SweepJob job = RuntimeAdapter.trainingJob(settings, dir.resolve("no-data-here"), dir.resolve("ck"));
+        TaskOutcome outcome = RuntimeAdapter.measure(job, tasks().get(0), here(2), dir.resolve("scratch"));
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.failure()).contains("Fashion-MNIST not found", "no-data-here");
+        assertThat(outcome.runJson()).isNull();
+        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
+            RuntimeAdapter.Recorded r = RuntimeAdapter.record(store, outcome, 0);
+            assertThat(r.measurement()).isEmpty();
+            assertThat(r.runId()).isZero();
+        }
+        assertThat(SparkTests.runs(dir.resolve("r.db"))).isEmpty();
+    }
+}

@@ -1,0 +1,105 @@
+package org.igclab.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.igclab.analyzer.cli.Main;
+import org.igclab.runtime.store.RunRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sweep on a real standalone cluster on 127.0.0.1 (a master and two workers, each its own JVM), with the driver a
+ * JVM of its own running {@code igc sweep --master spark://...}: a worker killed with kill -9 while tasks run, then the
+ * driver killed mid-sweep and run again; every design ends up stored exactly once.
+ */
+@Tag("spark")
+@Tag("external")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StandaloneClusterTest {
+    private static final Duration SWEEP_LIMIT = Duration.ofMinutes(4);
+
+    @TempDir
+    static Path dir;
+
+    private static LoopbackCluster cluster;
+    private static final List<JavaProcess> drivers = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws IOException, InterruptedException {
+        SparkTests.assumeFashionMnist();
+        cluster = LoopbackCluster.start(dir, 2);
+    }
+
+    @AfterAll
+    static void stopEverything() throws InterruptedException {
+        for (JavaProcess d : drivers) {
+            d.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** {@code igc sweep} on the cluster, as a JVM of its own (so that it can be killed). */
+    private static JavaProcess driver(String name, Path store) throws IOException {
+        List<String> args = new ArrayList<>(List.of("sweep", SparkTests.SPACE.toString()));
+        args.addAll(SparkTests.TRAIN);
+        // checkpoints per store: a design trained for another store is not resumed from its checkpoint here
+        String checkpoints = dir.resolve("checkpoints-" + store.getFileName()).toString();
+        args.addAll(List.of("--store", store.toString(), "--master", cluster.url(), "--checkpoint-root", checkpoints));
+        Map<String, String> env = Map.of("SPARK_LOCAL_IP", "127.0.0.1", "SPARK_LOCAL_DIRS", dir.resolve("local").toString());
+        JavaProcess d = JavaProcess.start(name, dir, env, List.of("-Xmx512m", "-Dai.djl.offline=true"), Main.class.getName(),
+                args.toArray(String[]::new));
+        drivers.add(d);
+        return d;
+    }
+
+    private static long done(Path store) {
+        return store.toFile().exists() ? SparkTests.runs(store).stream().filter(r -> r.status().equals("done")).count() : 0;
+    }
+
+    @Test
+    @Order(1)
+    void aWorkerKilledWhileTasksRunLosesNoDesignAndStoresNoneTwice() throws Exception {
+        Path store = dir.resolve("worker-killed.db");
+        JavaProcess sweep = driver("driver-1", store);
+        sweep.await("a first design stored", SWEEP_LIMIT, () -> done(store) >= 1);
+        cluster.worker(2).kill();
+        assertThat(sweep.waitFor(SWEEP_LIMIT)).as(sweep.tail()).isZero();
+        SparkTests.assertEachDesignDoneOnce(store, 8);
+        assertThat(sweep.log()).contains("8 of 8 done");
+    }
+
+    @Test
+    @Order(2)
+    void aDriverKilledMidSweepAndRunAgainStoresEveryDesignOnce() throws Exception {
+        Path store = dir.resolve("driver-killed.db");
+        JavaProcess first = driver("driver-2", store);
+        first.await("two designs stored", SWEEP_LIMIT, () -> done(store) >= 2);
+        first.kill();
+        // what the killed driver stored is whole: done runs only, and not all of them
+        List<RunRecord> before = SparkTests.runs(store);
+        assertThat(before).extracting(RunRecord::status).containsOnly("done");
+        assertThat(before).hasSizeBetween(2, 7);
+
+        JavaProcess again = driver("driver-3", store);
+        assertThat(again.waitFor(SWEEP_LIMIT)).as(again.tail()).isZero();
+        assertThat(again.log()).contains("spark: " + before.size() + " of 8 designs already in");
+        Map<String, RunRecord> after = SparkTests.assertEachDesignDoneOnce(store, 8);
+        for (RunRecord kept : before) {
+            assertThat(after.get(kept.designHash()).id()).as("the run stored before the kill is kept").isEqualTo(kept.id());
+        }
+    }
+}
