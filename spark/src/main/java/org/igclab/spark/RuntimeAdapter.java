@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,6 +221,7 @@ public final class RuntimeAdapter {
             RanOn at = outcome.ranOn();
             ObjectNode spark = report.putObject("spark");
             spark.put("host", at.host()).put("executor", at.executorId()).put("attempt", at.attempt())
+                    .put("startedAt", Instant.ofEpochMilli(at.startedMs()).toString()).put("endedAt", Instant.ofEpochMilli(at.endedMs()).toString())
                     .put("seconds", at.seconds()).put("overlappingTasksOnHost", overlapping)
                     .put("noisy", noisy(outcome, overlapping));
             return JsonFields.pretty(report);

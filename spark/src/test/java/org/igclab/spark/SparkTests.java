@@ -20,13 +20,18 @@ import org.junit.jupiter.api.Assumptions;
 
 /** What the Spark tests share: the tiny Fashion-MNIST space, its training settings, and reading a store back. */
 final class SparkTests {
-    /** Eight tiny IGCV2 networks (the tests run from the module's folder). */
-    static final Path SPACE = Path.of("../samples/spaces/fashion-tiny.json").toAbsolutePath().normalize();
+    /** Eight tiny IGCV2 networks (the tests run from the module's folder, the benchmark from the project's). */
+    static final Path SPACE = projectFolder().resolve("samples/spaces/fashion-tiny.json");
 
     /** One epoch on 256 training images, tested on 256: seconds per design. */
     static final List<String> TRAIN = List.of("--evaluate", "train", "--epochs", "1", "--limit-train", "256", "--limit-test", "256");
 
     private SparkTests() {
+    }
+
+    private static Path projectFolder() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("samples")) ? here : here.getParent();
     }
 
     static void assumeFashionMnist() {
