@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.SparkException;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -89,10 +90,18 @@ public final class SparkSweep {
             if (job.kind() == SweepJob.Kind.LATENCY) {
                 warnAboutLatency(local, tracker, err);
             }
-            spark.sc().runJob(spark.parallelize(todo, todo.size()).rdd(), task(job), (Function2<Object, TaskOutcome, BoxedUnit>) (i, outcome) -> {
-                writer.submit(outcome);
-                return BoxedUnit.UNIT;
-            }, ClassTag$.MODULE$.apply(TaskOutcome.class));
+            try {
+                spark.sc().runJob(spark.parallelize(todo, todo.size()).rdd(), task(job), (Function2<Object, TaskOutcome, BoxedUnit>) (i, outcome) -> {
+                    writer.submit(outcome);
+                    return BoxedUnit.UNIT;
+                }, ClassTag$.MODULE$.apply(TaskOutcome.class));
+            } catch (Exception e) { // Spark throws its checked SparkException undeclared
+                writer.close();
+                if (e instanceof SparkException failed) {
+                    throw stopped(failed, spark.sc().isStopped(), tracker.snapshot(), store);
+                }
+                throw e;
+            }
             writer.close();
             err.println(tracker.snapshot().line());
             measured.putAll(writer.measured());
@@ -100,6 +109,17 @@ public final class SparkSweep {
         } finally {
             ticker.shutdownNow();
         }
+    }
+
+    /**
+     * A job that ended without every result: interrupted (the context stopped, as on Ctrl-C) or aborted by Spark (a task
+     * failed on every attempt). Spark's message holds the driver's stack trace; its first line says what happened.
+     */
+    private static IllegalStateException stopped(SparkException e, boolean interrupted, SweepProgress progress, ResultStore store) {
+        String what = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        String saved = progress.done() + " of " + progress.total() + " designs stored in " + store.file() + "; run the same sweep again "
+                + "to continue";
+        return new IllegalStateException((interrupted ? "interrupted: " : "the Spark job failed: " + what + "; ") + saved);
     }
 
     /** igc's settings for a sweep's context; the user's {@code conf} wins over each. */

@@ -14,21 +14,14 @@ import java.util.stream.Stream;
  * A task's own folder on the executor's machine (its scratch store, and a training's checkpoint), held with a file
  * lock: a second attempt of the same design running there at the same time (a speculative copy, or a retry while a
  * lost executor still runs) takes a folder of its own and starts over, rather than writing into the first one's.
+ *
+ * @param dir     the folder
+ * @param channel the open lock file
+ * @param lock    the lock held on it until the task ends
+ * @param keep    whether the folder outlives the task
  */
-final class TaskScratch implements AutoCloseable {
+record TaskScratch(Path dir, FileChannel channel, FileLock lock, boolean keep) implements AutoCloseable {
     private static final int MOST_ATTEMPTS = 64;
-
-    private final Path dir;
-    private final FileChannel channel;
-    private final FileLock lock;
-    private final boolean keep;
-
-    private TaskScratch(Path dir, FileChannel channel, FileLock lock, boolean keep) {
-        this.dir = dir;
-        this.channel = channel;
-        this.lock = lock;
-        this.keep = keep;
-    }
 
     /**
      * Locks {@code preferred}, or the first free {@code preferred-attempt-N} beside it.
@@ -52,10 +45,6 @@ final class TaskScratch implements AutoCloseable {
             channel.close();
         }
         throw new IOException(MOST_ATTEMPTS + " attempts of this design hold folders beside " + preferred);
-    }
-
-    Path dir() {
-        return dir;
     }
 
     /** The task's scratch results store. */

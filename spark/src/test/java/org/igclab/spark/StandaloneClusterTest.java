@@ -66,6 +66,13 @@ class StandaloneClusterTest {
         return d;
     }
 
+    /** A driver started, once it has stored {@code designs} designs. */
+    private static JavaProcess driverUntil(String name, Path store, int designs) throws IOException, InterruptedException {
+        JavaProcess d = driver(name, store);
+        d.await(designs + " designs stored", SWEEP_LIMIT, () -> done(store) >= designs);
+        return d;
+    }
+
     private static long done(Path store) {
         return store.toFile().exists() ? SparkTests.runs(store).stream().filter(r -> r.status().equals("done")).count() : 0;
     }
@@ -74,8 +81,7 @@ class StandaloneClusterTest {
     @Order(1)
     void aWorkerKilledWhileTasksRunLosesNoDesignAndStoresNoneTwice() throws Exception {
         Path store = dir.resolve("worker-killed.db");
-        JavaProcess sweep = driver("driver-1", store);
-        sweep.await("a first design stored", SWEEP_LIMIT, () -> done(store) >= 1);
+        JavaProcess sweep = driverUntil("driver-1", store, 1);
         cluster.worker(2).kill();
         assertThat(sweep.waitFor(SWEEP_LIMIT)).as(sweep.tail()).isZero();
         SparkTests.assertEachDesignDoneOnce(store, 8);
@@ -86,9 +92,7 @@ class StandaloneClusterTest {
     @Order(2)
     void aDriverKilledMidSweepAndRunAgainStoresEveryDesignOnce() throws Exception {
         Path store = dir.resolve("driver-killed.db");
-        JavaProcess first = driver("driver-2", store);
-        first.await("two designs stored", SWEEP_LIMIT, () -> done(store) >= 2);
-        first.kill();
+        driverUntil("driver-2", store, 2).kill();
         // what the killed driver stored is whole: done runs only, and not all of them
         List<RunRecord> before = SparkTests.runs(store);
         assertThat(before).extracting(RunRecord::status).containsOnly("done");
