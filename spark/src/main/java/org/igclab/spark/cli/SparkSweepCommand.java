@@ -110,12 +110,12 @@ public final class SparkSweepCommand extends MeasuredSweepCommand {
             List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
             footer.addAll(List.of(
                     "",
-                    "On Apache Spark (see src/site/markdown/spark.md): each design is a task, its result is stored as the task ends, a",
-                    "design already stored is skipped, and a sweep stopped or killed continues where it was when run again.",
+                    "On Apache Spark (src/site/markdown/spark.md): each design is a task, stored as the task ends; a design",
+                    "already stored is skipped, so a sweep stopped or killed continues where it was when run again.",
                     "  igc sweep samples/spaces/fashion-tiny.json --evaluate train --epochs 1 --limit-train 512 --spark",
                     "  igc sweep samples/spaces/cifar-igcv2-grid.json --evaluate train --data cifar10 --data-dir /data/cifar10 \\",
                     "      --master spark://head:7077 --checkpoint-root /scratch/igc --spark-conf spark.executor.memory=8g",
-                    "  igc sweep samples/spaces/fashion-tiny.json --evaluate latency --master local[1]   # one task at a time: not noisy"));
+                    "  igc sweep samples/spaces/fashion-tiny.json --evaluate latency --master local[1]   # one at a time"));
             spec.usageMessage().footer(footer.toArray(String[]::new));
             return spec;
         }
