@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A trained sweep on an embedded local[2] master gives what the same sweep gives in-process, stored once per design. */
 @Tag("spark")
 @Tag("external")
+// a guard against a hung Spark job, far above what these take even on a loaded machine (not a speed goal)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class LocalSparkSweepTest {
 
     @Test

@@ -3,27 +3,22 @@ package org.igclab.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.runtime.store.RunRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code igc sweep} with the spark module: its options, its errors, and a latency sweep on local masters. */
 @Tag("spark")
+// a guard against a hung Spark job, far above what these take even on a loaded machine (not a speed goal)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class SparkSweepCommandTest {
-
-    static SparkTests.Run igc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = IgcCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new SparkTests.Run(code, out.toString(), err.toString());
-    }
 
     static Path space(Path dir) throws IOException {
         return Files.writeString(dir.resolve("space.json"), RuntimeAdapterTest.SPACE);
@@ -31,7 +26,7 @@ class SparkSweepCommandTest {
 
     @Test
     void theSweepCommandIsTheSparkOneAndItsHelpShowsHowToRunOnACluster() {
-        SparkTests.Run help = igc("sweep", "--help");
+        SparkTests.Run help = SparkTests.igc("sweep", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--spark", "--master=URL", "--spark-conf=KEY=VALUE", "--evaluate=WHAT", "--pareto",
                 "igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs --front-only", "--master spark://head:7077");
@@ -41,13 +36,13 @@ class SparkSweepCommandTest {
     void sparkOptionsWithoutEvaluateOrWithABadValueAreInputErrors(@TempDir Path dir) throws IOException {
         String space = space(dir).toString();
         String store = dir.resolve("r.db").toString();
-        SparkTests.Run noEvaluate = igc("sweep", space, "--spark", "--store", store);
+        SparkTests.Run noEvaluate = SparkTests.igc("sweep", space, "--spark", "--store", store);
         assertThat(noEvaluate.code()).isEqualTo(IgcCli.INVALID);
         assertThat(noEvaluate.err()).contains("--spark applies to a measured sweep; add --evaluate latency or --evaluate train");
-        SparkTests.Run badMaster = igc("sweep", space, "--evaluate", "latency", "--master", "spark://head", "--store", store);
+        SparkTests.Run badMaster = SparkTests.igc("sweep", space, "--evaluate", "latency", "--master", "spark://head", "--store", store);
         assertThat(badMaster.code()).isEqualTo(IgcCli.INVALID);
         assertThat(badMaster.err()).contains("--master = spark://head is not a Spark master URL").doesNotContain("Exception");
-        SparkTests.Run badConf = igc("sweep", space, "--evaluate", "latency", "--spark-conf", "executor.memory=2g", "--store", store);
+        SparkTests.Run badConf = SparkTests.igc("sweep", space, "--evaluate", "latency", "--spark-conf", "executor.memory=2g", "--store", store);
         assertThat(badConf.code()).isEqualTo(IgcCli.INVALID);
         assertThat(badConf.err()).contains("--spark-conf executor.memory is not a Spark setting");
         assertThat(dir.resolve("r.db")).doesNotExist();
@@ -58,7 +53,7 @@ class SparkSweepCommandTest {
         Path space = space(dir);
         List<String> common = List.of("sweep", space.toString(), "--evaluate", "latency", "--runs", "2", "--warmup", "0", "--threads", "1");
         Path shared = dir.resolve("shared.db");
-        SparkTests.Run two = igc(args(common, "--master", "local[2]", "--store", shared.toString()));
+        SparkTests.Run two = SparkTests.igc(args(common, "--master", "local[2]", "--store", shared.toString()));
         assertThat(two.code()).as(two.err()).isZero();
         assertThat(two.err()).contains("marked noisy", "2 of 2 done");
         List<RunRecord> runs = SparkTests.runs(shared);
@@ -67,7 +62,7 @@ class SparkSweepCommandTest {
         assertThat(runs).anySatisfy(r -> assertThat(r.resultJson()).contains("\"noisy\" : true"));
 
         Path alone = dir.resolve("alone.db");
-        SparkTests.Run one = igc(args(common, "--master", "local[1]", "--store", alone.toString()));
+        SparkTests.Run one = SparkTests.igc(args(common, "--master", "local[1]", "--store", alone.toString()));
         assertThat(one.code()).as(one.err()).isZero();
         assertThat(SparkTests.runs(alone)).hasSize(2).allSatisfy(r -> assertThat(r.resultJson()).contains("\"noisy\" : false"));
     }

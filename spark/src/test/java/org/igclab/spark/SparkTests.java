@@ -42,13 +42,17 @@ final class SparkTests {
     record Run(int code, String out, String err) {
     }
 
-    /** {@code igc sweep SPACE TRAIN... MORE...}: the tiny space trained in this JVM. */
-    static Run sweep(String... more) {
+    /** {@code igc ARGS} in this JVM. */
+    static Run igc(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] args = Stream.of(Stream.of("sweep", SPACE.toString()), TRAIN.stream(), Stream.of(more)).flatMap(s -> s).toArray(String[]::new);
         int code = IgcCli.run(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** {@code igc sweep SPACE TRAIN... MORE...}: the tiny space trained in this JVM. */
+    static Run sweep(String... more) {
+        return igc(Stream.of(Stream.of("sweep", SPACE.toString()), TRAIN.stream(), Stream.of(more)).flatMap(s -> s).toArray(String[]::new));
     }
 
     static List<RunRecord> runs(Path store) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.igclab.analyzer.cli.Main;
 import org.igclab.runtime.store.RunRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("spark")
 @Tag("external")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// a guard against a hung Spark job, far above what these take even on a loaded machine (not a speed goal)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class StandaloneClusterTest {
     private static final Duration SWEEP_LIMIT = Duration.ofMinutes(4);
 
