@@ -6,6 +6,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# every JVM below trains on one PyTorch thread: the executors stand for one core each, and two threads per JVM on a
+# shared 2-core machine make the figures collapse (src/site/markdown/spark.md, "Threads")
+export OMP_NUM_THREADS=1
 mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 exec java -Dai.djl.offline=true -cp "$root/spark/target/test-classes:$root/spark/target/classes:$(cat spark/target/bench-classpath.txt)" \
   org.igclab.spark.SparkSweepBench

@@ -46,8 +46,9 @@ final class LoopbackCluster implements AutoCloseable {
                 logger.deploy.name = org.apache.spark.deploy
                 logger.deploy.level = info
                 """);
+        // each worker offers one core, and its executor's PyTorch takes one thread (not one per core of the machine)
         Map<String, String> env = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1",
-                "SPARK_LOCAL_DIRS", Files.createDirectories(dir.resolve("local")).toString());
+                "SPARK_LOCAL_DIRS", Files.createDirectories(dir.resolve("local")).toString(), "OMP_NUM_THREADS", "1");
         List<String> jvm = List.of("-Xmx256m", "-Dlog4j2.configurationFile=" + config.toUri(), "-Dspark.master.rest.enabled=false");
         JavaProcess master = JavaProcess.start("master", dir, env, jvm, "org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", "0", "--webui-port", "0");

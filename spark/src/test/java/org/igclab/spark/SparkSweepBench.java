@@ -76,8 +76,9 @@ public final class SparkSweepBench {
         }
         Path dir = Files.createTempDirectory("igc-spark-bench");
         System.out.printf("IGC Lab on Spark: %s (8 designs) with %s%n", SparkTests.SPACE.getFileName(), String.join(" ", SparkTests.TRAIN));
-        System.out.printf("machine: %d cores, load average %.2f before the runs (other work on it slows every figure)%n",
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("machine: %d cores, load average %.2f before the runs (other work on it slows every figure); "
+                        + "OMP_NUM_THREADS=%s (PyTorch threads per JVM)%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         List<Timed> runs = new ArrayList<>();
         runs.add(sweep(dir, "in-process", List.of()));
         runs.add(sweep(dir, "local[2]", List.of("--master", "local[2]")));
