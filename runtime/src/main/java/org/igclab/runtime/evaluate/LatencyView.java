@@ -25,12 +25,13 @@ public final class LatencyView {
                 + "is noisy when more than %.0f%% of its passes were disturbed%s; a noisy timing is repeated, %d attempts in all%n",
                 p.warmupWindow(), 100 * p.warmupTolerance(), p.maxWarmup(), p.maxWarmupSeconds(), 100 * p.confidence(), 100 * p.target(),
                 p.minRuns(), p.maxRuns(), p.maxSeconds(), 100 * rule.minCpuShare(), 100 * rule.maxDisturbedShare(),
-                rule.checkLoad() ? " or the 1-minute load average exceeded the processors" : "", p.attempts());
+                rule.checkLoad() ? ", or the machine's runnable threads (median over the passes, this one included) outnumbered the processors"
+                        : "", p.attempts());
     }
 
     /** The columns of a timings table ({@code >} right-aligns). */
     public static final List<String> HEADERS = List.of("execution", ">batch", ">threads", ">median ms", ">±ms", ">±%", ">p10 ms", ">p90 ms",
-            ">images/s", ">runs", "stop", ">cpu/wall", "load", "verdict");
+            ">images/s", ">runs", "stop", ">cpu/wall", ">runnable", "load 1m", "verdict");
 
     /** One timing's cells under {@link #HEADERS}. */
     public static List<Object> cells(LatencyStats l) {
@@ -39,6 +40,7 @@ public final class LatencyView {
                 ms(l.halfWidthMs()), Double.isFinite(l.halfWidthMs()) ? String.format("%.1f", l.halfWidthPercent()) : "-", ms(l.p10Ms()),
                 ms(l.p90Ms()), Double.isFinite(l.imagesPerSecond()) ? String.format("%.1f", l.imagesPerSecond()) : "-", l.runs(),
                 l.stop().label(), Double.isNaN(i.cpuShare()) ? "-" : String.format("%.2f", i.cpuShare()),
+                Double.isNaN(i.runnable()) ? "-" : String.format("%.0f", i.runnable()),
                 Double.isNaN(i.loadBefore()) ? "-" : String.format("%.2f->%.2f", i.loadBefore(), i.loadAfter()), i.verdict().label());
     }
 
@@ -58,7 +60,8 @@ public final class LatencyView {
         latency.forEach(l -> t.row(cells(l).toArray()));
         s.append(t.render());
         s.append("threads: intra-op+inter-op; ±: half-width of the median's ").append(String.format("%.0f%%", 100 * settings.timing().confidence()))
-                .append(" confidence interval; cpu/wall: the timing thread's CPU time over wall time, median over the passes\n");
+                .append(" confidence interval; cpu/wall: the timing thread's CPU time over wall time, median over the passes; runnable: the ")
+                .append("machine's runnable threads, median over the passes; load 1m: the 1-minute load average before and after\n");
         for (LatencyStats l : latency) {
             if (l.noisy()) {
                 s.append(String.format("noisy: %s batch %d, after %d attempt%s: %s. The figure is stored marked noisy and left out of Pareto "
@@ -98,6 +101,7 @@ public final class LatencyView {
         o.put("noisy", l.noisy()).put("verdict", i.verdict().label());
         number(o, "cpuShare", i.cpuShare());
         number(o, "disturbedShare", i.disturbedShare());
+        number(o, "runnable", i.runnable());
         number(o, "loadBefore", i.loadBefore());
         number(o, "loadAfter", i.loadAfter());
         o.put("cores", i.cores()).put("reason", i.reason());

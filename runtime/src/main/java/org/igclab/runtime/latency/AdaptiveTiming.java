@@ -1,7 +1,10 @@
 package org.igclab.runtime.latency;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -38,17 +41,30 @@ public final class AdaptiveTiming {
     }
 
     /**
-     * Where the timing runs: a clock, the load average and the processor count.
+     * Where the timing runs: a clock, the load, and the processor count.
      *
-     * @param clock nanoseconds, monotonic
-     * @param load  the 1-minute load average, negative when unknown
-     * @param cores processors available
+     * @param clock    nanoseconds, monotonic
+     * @param load     the 1-minute load average, negative when unknown
+     * @param runnable the machine's runnable threads now (the caller included), NaN when unknown
+     * @param cores    processors available
      */
-    public record Environment(LongSupplier clock, DoubleSupplier load, int cores) {
-        /** This JVM's clock, the operating system's load average and processor count. */
+    public record Environment(LongSupplier clock, DoubleSupplier load, DoubleSupplier runnable, int cores) {
+        /** This JVM's clock, the operating system's load average, Linux's runnable count, and the processors. */
         public static Environment system() {
             return new Environment(System::nanoTime, ManagementFactory.getOperatingSystemMXBean()::getSystemLoadAverage,
-                    Runtime.getRuntime().availableProcessors());
+                    AdaptiveTiming::runnableThreads, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private static final Path LOADAVG = Path.of("/proc/loadavg");
+
+    /** The runnable threads now, from the fourth field of Linux's {@code /proc/loadavg} ({@code 3/112}); NaN elsewhere. */
+    static double runnableThreads() {
+        try {
+            String[] fields = Files.readString(LOADAVG).trim().split("\\s+");
+            return fields.length < 4 ? Double.NaN : Double.parseDouble(fields[3].substring(0, fields[3].indexOf('/')));
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
@@ -118,6 +134,7 @@ public final class AdaptiveTiming {
         double loadBefore = env.load().getAsDouble();
         double[] ms = new double[policy.maxRuns()];
         double[] shares = new double[policy.maxRuns()];
+        double[] runnable = new double[policy.maxRuns()];
         int n = 0;
         long start = env.clock().getAsLong();
         Stop stop = null;
@@ -126,6 +143,7 @@ public final class AdaptiveTiming {
                 stop = Stop.CANCELLED;
                 break;
             }
+            runnable[n] = env.runnable().getAsDouble();
             Pass p = passes.run();
             ms[n] = p.ms();
             shares[n] = p.cpuShare();
@@ -137,7 +155,7 @@ public final class AdaptiveTiming {
         }
         double loadAfter = env.load().getAsDouble();
         double[] timings = Arrays.copyOf(ms, n);
-        Interference interference = rule.judge(Arrays.copyOf(shares, n), loadBefore, loadAfter, env.cores());
+        Interference interference = rule.judge(Arrays.copyOf(shares, n), Arrays.copyOf(runnable, n), loadBefore, loadAfter, env.cores());
         Percentile percentile = new Percentile();
         return new Timing(warmup, stable, n, MedianInterval.of(timings, policy.confidence()),
                 n == 0 ? Double.NaN : percentile.evaluate(timings, 10), n == 0 ? Double.NaN : percentile.evaluate(timings, 90), stop, attempt,

@@ -8,13 +8,14 @@ import java.util.Locale;
  * @param verdict        quiet, noisy, or unchecked (a figure from before the check existed)
  * @param cpuShare       median over the timed passes of the timing thread's CPU time divided by the pass's wall time
  * @param disturbedShare share of the timed passes whose CPU share was below the rule's least
+ * @param runnable       median over the passes of the machine's runnable threads, this one included (NaN where unknown)
  * @param loadBefore     the 1-minute load average before timing (NaN where the system does not tell)
  * @param loadAfter      the 1-minute load average after timing
  * @param cores          processors the JVM sees
  * @param reason         why it is noisy, in words; empty when quiet
  */
-public record Interference(Verdict verdict, double cpuShare, double disturbedShare, double loadBefore, double loadAfter, int cores,
-                           String reason) {
+public record Interference(Verdict verdict, double cpuShare, double disturbedShare, double runnable, double loadBefore, double loadAfter,
+                           int cores, String reason) {
 
     /** A measurement's standing. */
     public enum Verdict {
@@ -32,7 +33,7 @@ public record Interference(Verdict verdict, double cpuShare, double disturbedSha
 
     /** A figure with no interference evidence, e.g. one upgraded from a version-1 store. */
     public static Interference unchecked(String why) {
-        return new Interference(Verdict.UNCHECKED, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, why);
+        return new Interference(Verdict.UNCHECKED, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, why);
     }
 
     public boolean noisy() {
@@ -44,11 +45,12 @@ public record Interference(Verdict verdict, double cpuShare, double disturbedSha
         return verdict == Verdict.QUIET;
     }
 
-    /** {@code load 1.20 -> 1.35 on 2 cores}; empty when the system gives no load average. */
+    /** {@code 2 runnable threads; load 1.20 -> 1.35 on 2 cores}; empty when the system tells neither. */
     public String load() {
+        String running = Double.isNaN(runnable) ? "" : String.format("%.0f runnable threads; ", runnable);
         if (Double.isNaN(loadBefore) && Double.isNaN(loadAfter)) {
-            return "";
+            return running.isEmpty() ? "" : running + cores + " cores";
         }
-        return String.format("load %.2f -> %.2f on %d cores", loadBefore, loadAfter, cores);
+        return running + String.format("load %.2f -> %.2f on %d cores", loadBefore, loadAfter, cores);
     }
 }

@@ -10,13 +10,14 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * the pass's wall time: with one intra-op thread PyTorch runs every operation on the calling thread, so on a quiet
  * processor the share is close to 1, and every millisecond the thread waited for a processor (another process ran,
  * the JVM stopped it for a collection) lowers it. A pass whose share is below {@code minCpuShare} is disturbed. The
- * timing is noisy when more than {@code maxDisturbedShare} of its passes were disturbed, or when
- * {@code checkLoad} and the 1-minute load average before or after it exceeded the processors (more threads wanted
- * a processor than there were, on average over the last minute).
+ * timing is noisy when more than {@code maxDisturbedShare} of its passes were disturbed, or, with {@code checkLoad},
+ * when the machine had more runnable threads than processors: the median over the passes of the runnable threads
+ * counted just before each (Linux's {@code /proc/loadavg}, the timing thread included) above the processor count,
+ * or where that count is unknown, the 1-minute load average before or after the timing above it.
  *
  * @param minCpuShare       CPU time over wall time below which a pass is disturbed (0.9)
  * @param maxDisturbedShare share of disturbed passes above which the timing is noisy (0.2)
- * @param checkLoad         whether a load average above the processor count makes it noisy
+ * @param checkLoad         whether more runnable threads than processors makes it noisy
  */
 public record InterferenceRule(double minCpuShare, double maxDisturbedShare, boolean checkLoad) {
 
@@ -28,26 +29,37 @@ public record InterferenceRule(double minCpuShare, double maxDisturbedShare, boo
      * Judges a timing.
      *
      * @param cpuShares  each timed pass's CPU time over its wall time
-     * @param loadBefore the load average before timing; negative or NaN when unknown
-     * @param loadAfter  the load average after timing
+     * @param runnable   the runnable threads counted before each pass (NaN where unknown)
+     * @param loadBefore the 1-minute load average before timing; negative or NaN when unknown
+     * @param loadAfter  the 1-minute load average after timing
      * @param cores      processors available
      */
-    public Interference judge(double[] cpuShares, double loadBefore, double loadAfter, int cores) {
+    public Interference judge(double[] cpuShares, double[] runnable, double loadBefore, double loadAfter, int cores) {
         double before = loadBefore < 0 ? Double.NaN : loadBefore;
         double after = loadAfter < 0 ? Double.NaN : loadAfter;
-        double median = cpuShares.length == 0 ? Double.NaN : new Median().evaluate(cpuShares);
+        double median = median(cpuShares);
         long disturbed = Arrays.stream(cpuShares).filter(s -> s < minCpuShare).count();
         double share = cpuShares.length == 0 ? 0 : (double) disturbed / cpuShares.length;
+        double running = median(Arrays.stream(runnable).filter(r -> !Double.isNaN(r)).toArray());
         List<String> reasons = new ArrayList<>();
         if (share > maxDisturbedShare) {
             reasons.add(String.format("%d of %d passes had the timing thread on a processor less than %.0f%% of their time "
                     + "(median %.0f%%)", disturbed, cpuShares.length, 100 * minCpuShare, 100 * median));
         }
-        double load = Math.max(Double.isNaN(before) ? 0 : before, Double.isNaN(after) ? 0 : after);
-        if (checkLoad && load > cores) {
-            reasons.add(String.format("the load average (%.2f) exceeded the %d processors", load, cores));
+        if (checkLoad && running > cores) {
+            reasons.add(String.format("a median of %.0f runnable threads (this one included) wanted the %d processors", running, cores));
+        } else if (checkLoad && Double.isNaN(running) && Math.max(orZero(before), orZero(after)) > cores) {
+            reasons.add(String.format("the load average (%.2f) exceeded the %d processors", Math.max(orZero(before), orZero(after)), cores));
         }
-        return new Interference(reasons.isEmpty() ? Interference.Verdict.QUIET : Interference.Verdict.NOISY, median, share, before, after,
-                cores, String.join("; ", reasons));
+        return new Interference(reasons.isEmpty() ? Interference.Verdict.QUIET : Interference.Verdict.NOISY, median, share, running, before,
+                after, cores, String.join("; ", reasons));
+    }
+
+    private static double median(double[] values) {
+        return values.length == 0 ? Double.NaN : new Median().evaluate(values);
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
     }
 }

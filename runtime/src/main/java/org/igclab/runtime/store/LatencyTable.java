@@ -27,7 +27,7 @@ final class LatencyTable {
           run_id INTEGER NOT NULL REFERENCES runs (id), execution TEXT NOT NULL, batch INTEGER NOT NULL,
           threads INTEGER, interop_threads INTEGER, warmup INTEGER, warmup_stable INTEGER, runs INTEGER,
           median_ms REAL, p10_ms REAL, p90_ms REAL, half_width_ms REAL, stop TEXT, attempts INTEGER,
-          noisy INTEGER, cpu_share REAL, disturbed_share REAL, load_before REAL, load_after REAL, cores INTEGER, note TEXT,
+          noisy INTEGER, cpu_share REAL, disturbed_share REAL, runnable REAL, load_before REAL, load_after REAL, cores INTEGER, note TEXT,
           PRIMARY KEY (run_id, execution, batch))""";
 
     /** Why an upgraded figure has no interference verdict. */
@@ -58,8 +58,8 @@ final class LatencyTable {
 
     static void insert(Connection db, long runId, LatencyStats l) throws SQLException {
         String sql = "INSERT OR REPLACE INTO latency (run_id, execution, batch, threads, interop_threads, warmup, warmup_stable, runs, median_ms,"
-                + " p10_ms, p90_ms, half_width_ms, stop, attempts, noisy, cpu_share, disturbed_share, load_before, load_after, cores, note)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " p10_ms, p90_ms, half_width_ms, stop, attempts, noisy, cpu_share, disturbed_share, runnable, load_before, load_after, cores,"
+                + " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         Interference i = l.interference();
         try (PreparedStatement p = db.prepareStatement(sql)) {
             p.setLong(1, runId);
@@ -83,10 +83,11 @@ final class LatencyTable {
             }
             real(p, 16, i.cpuShare());
             real(p, 17, i.disturbedShare());
-            real(p, 18, i.loadBefore());
-            real(p, 19, i.loadAfter());
-            p.setInt(20, i.cores());
-            p.setString(21, i.reason());
+            real(p, 18, i.runnable());
+            real(p, 19, i.loadBefore());
+            real(p, 20, i.loadAfter());
+            p.setInt(21, i.cores());
+            p.setString(22, i.reason());
             p.executeUpdate();
         }
     }
@@ -117,8 +118,8 @@ final class LatencyTable {
         boolean unchecked = rs.wasNull();
         Interference.Verdict verdict = unchecked ? Interference.Verdict.UNCHECKED : noisy == 1 ? Interference.Verdict.NOISY
                 : Interference.Verdict.QUIET;
-        Interference interference = new Interference(verdict, real(rs, "cpu_share"), real(rs, "disturbed_share"), real(rs, "load_before"),
-                real(rs, "load_after"), rs.getInt("cores"), rs.getString("note") == null ? "" : rs.getString("note"));
+        Interference interference = new Interference(verdict, real(rs, "cpu_share"), real(rs, "disturbed_share"), real(rs, "runnable"),
+                real(rs, "load_before"), real(rs, "load_after"), rs.getInt("cores"), rs.getString("note") == null ? "" : rs.getString("note"));
         String stop = rs.getString("stop");
         return new LatencyStats(rs.getString("execution"), rs.getInt("batch"), rs.getInt("threads"), rs.getInt("interop_threads"),
                 rs.getInt("warmup"), rs.getInt("warmup_stable") == 1, rs.getInt("runs"), real(rs, "median_ms"), real(rs, "p10_ms"),

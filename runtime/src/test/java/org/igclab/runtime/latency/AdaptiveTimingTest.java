@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The timing loop on synthetic passes and a synthetic clock: no real time is measured. */
 class AdaptiveTimingTest {
-    private static final InterferenceRule QUIET_LOAD = new InterferenceRule(0.9, 0.2, true);
+    private static final InterferenceRule QUIET_LOAD = InterferenceRule.defaults();
 
     /** Passes by number (1-based); the clock moves by each pass's wall time. */
     private static final class Synthetic {
@@ -21,8 +21,8 @@ class AdaptiveTimingTest {
             this.pass = pass;
         }
 
-        AdaptiveTiming.Timing measure(TimingPolicy policy, InterferenceRule rule, double load) {
-            AdaptiveTiming.Environment env = new AdaptiveTiming.Environment(now::get, () -> load, 2);
+        AdaptiveTiming.Timing measure(TimingPolicy policy, InterferenceRule rule, double runnable) {
+            AdaptiveTiming.Environment env = new AdaptiveTiming.Environment(now::get, () -> runnable + 0.5, () -> runnable, 2);
             return AdaptiveTiming.measure(policy, rule, env, () -> {
                 AdaptiveTiming.Pass p = pass.apply(passes.incrementAndGet());
                 now.addAndGet(p.wallNanos());
@@ -45,7 +45,7 @@ class AdaptiveTimingTest {
     @Test
     void warmsUpThenStopsAtTheTargetWhenQuiet() {
         Synthetic s = new Synthetic(i -> pass(steady(i), 1.0));
-        AdaptiveTiming.Timing t = s.measure(TimingPolicy.defaults(), QUIET_LOAD, 0.5);
+        AdaptiveTiming.Timing t = s.measure(TimingPolicy.defaults(), QUIET_LOAD, 1);
         assertThat(t.warmupStable()).isTrue();
         // windows of 5: the first (three slow passes) has median 50, the second 10, the third agrees with it
         assertThat(t.warmup()).isEqualTo(15);
@@ -64,7 +64,7 @@ class AdaptiveTimingTest {
         // no warm-up; 10 runs an attempt; the first attempt's passes are disturbed, the later ones are not
         TimingPolicy policy = TimingPolicy.defaults().withMaxWarmup(0).withRuns(10, 10);
         Synthetic s = new Synthetic(i -> pass(i <= 10 ? 14 : 10, i <= 10 ? 0.6 : 1.0));
-        AdaptiveTiming.Timing t = s.measure(policy, QUIET_LOAD, 0.5);
+        AdaptiveTiming.Timing t = s.measure(policy, QUIET_LOAD, 1);
         assertThat(t.attempts()).isEqualTo(2);
         assertThat(t.interference().noisy()).isFalse();
         assertThat(t.interval().median()).isEqualTo(10);
@@ -76,7 +76,7 @@ class AdaptiveTimingTest {
         TimingPolicy policy = TimingPolicy.defaults().withMaxWarmup(0).withRuns(10, 10).withAttempts(3);
         // the third attempt is the least disturbed: it is the one kept
         Synthetic s = new Synthetic(i -> pass(10, i <= 20 ? 0.5 : 0.7));
-        AdaptiveTiming.Timing t = s.measure(policy, QUIET_LOAD, 0.5);
+        AdaptiveTiming.Timing t = s.measure(policy, QUIET_LOAD, 1);
         assertThat(t.attempts()).isEqualTo(3);
         assertThat(t.interference().noisy()).isTrue();
         assertThat(t.interference().cpuShare()).isEqualTo(0.7);
@@ -84,11 +84,12 @@ class AdaptiveTimingTest {
     }
 
     @Test
-    void aLoadedMachineMakesItNoisyEvenWhenThePassesLookFine() {
+    void aCrowdedMachineMakesItNoisyEvenWhenThePassesLookFine() {
         Synthetic s = new Synthetic(i -> pass(steady(i), 1.0));
-        AdaptiveTiming.Timing t = s.measure(TimingPolicy.defaults().withAttempts(2), QUIET_LOAD, 3.0);
+        AdaptiveTiming.Timing t = s.measure(TimingPolicy.defaults().withAttempts(2), QUIET_LOAD, 3);
         assertThat(t.interference().noisy()).isTrue();
-        assertThat(t.interference().reason()).contains("load average (3.00) exceeded the 2 processors");
+        assertThat(t.interference().reason()).contains("3 runnable threads (this one included) wanted the 2 processors");
+        assertThat(t.interference().loadBefore()).isEqualTo(3.5);
         assertThat(t.attempts()).isEqualTo(2);
     }
 
@@ -97,7 +98,7 @@ class AdaptiveTimingTest {
         // 100 ms passes spread +-50%: 20 s of timing is 200 passes' worth, so the time cap comes with the run cap
         Synthetic s = new Synthetic(i -> pass(100 * (1 + 0.5 * Math.sin(i)), 1.0));
         TimingPolicy policy = TimingPolicy.defaults().withMaxWarmup(0).withMaxSeconds(5);
-        AdaptiveTiming.Timing t = s.measure(policy, QUIET_LOAD, 0.5);
+        AdaptiveTiming.Timing t = s.measure(policy, QUIET_LOAD, 1);
         assertThat(t.stop()).isEqualTo(Stop.TIME_CAP);
         assertThat(t.runs()).isBetween(45, 55);
         assertThat(t.interval().relativeHalfWidth()).isGreaterThan(0.03);
@@ -106,7 +107,7 @@ class AdaptiveTimingTest {
     @Test
     void cancellingStopsBeforeTheNextPass() {
         AtomicInteger passes = new AtomicInteger();
-        AdaptiveTiming.Environment env = new AdaptiveTiming.Environment(() -> passes.get() * 1_000_000L, () -> 0.5, 2);
+        AdaptiveTiming.Environment env = new AdaptiveTiming.Environment(() -> passes.get() * 1_000_000L, () -> 0.5, () -> 1, 2);
         AdaptiveTiming.Timing t = AdaptiveTiming.measure(TimingPolicy.defaults().withMaxWarmup(0), QUIET_LOAD, env,
                 () -> {
                     passes.incrementAndGet();

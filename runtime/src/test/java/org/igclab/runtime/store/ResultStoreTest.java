@@ -72,17 +72,17 @@ class ResultStoreTest {
 
     static LatencyStats quiet(int batch, double median) {
         return new LatencyStats("sparse", batch, 1, 1, 10, true, 64, median, median * 0.98, median * 1.05, median * 0.01, Stop.TARGET_MET, 1,
-                new Interference(Interference.Verdict.QUIET, 0.99, 0.0, 0.4, 0.6, 2, ""));
+                new Interference(Interference.Verdict.QUIET, 0.99, 0.0, 1, 0.4, 0.6, 2, ""));
     }
 
     @Test
     void latencyRowsKeepTheSpreadTheIntervalTheThreadsAndTheNoisyFlag(@TempDir Path dir) {
         Path file = dir.resolve("results.db");
-        Interference busy = new Interference(Interference.Verdict.NOISY, 0.62, 0.8, 2.9, 3.4, 2, "the load average (3.40) exceeded the 2 processors");
+        Interference busy = new Interference(Interference.Verdict.NOISY, 0.62, 0.8, 3, 2.9, 3.4, 2, "the load average (3.40) exceeded the 2 processors");
         LatencyStats noisy = new LatencyStats("dense", 8, 1, 1, 50, false, 200, 40, 30, 90, 6.5, Stop.TIME_CAP, 3, busy);
         // under 6 passes there is no interval: an infinite half-width is stored as unknown
         LatencyStats few = new LatencyStats("sparse", 4, 2, 1, 0, false, 3, 7, 6, 9, Double.POSITIVE_INFINITY, Stop.RUN_CAP, 1,
-                new Interference(Interference.Verdict.QUIET, 1, 0, Double.NaN, Double.NaN, 2, ""));
+                new Interference(Interference.Verdict.QUIET, 1, 0, Double.NaN, Double.NaN, Double.NaN, 2, ""));
         long id;
         try (ResultStore store = ResultStore.open(file)) {
             id = store.begin("evaluate", "net", "h", "{}", "{}", "s", 10, 20, "m", "e");

@@ -52,6 +52,18 @@ public record ScatterData(Requests.ChartAxes axes, List<DesignRow> rows, double[
         return new ScatterData(axes, List.copyOf(rows), xs, ys, front, shown.size() - n, noisy, Collections.unmodifiableSet(onFront));
     }
 
+    /** Why shown designs are not on the chart: not measured yet, or measured noisy (never plotted as if true); empty when none. */
+    public String note() {
+        String axis = axes.x().measured() ? axes.x().label() : axes.y().label();
+        int unmeasured = missing - noisy;
+        String s = unmeasured == 0 ? "" : String.format("%,d shown designs have no %s yet: evaluate them to place them here", unmeasured, axis);
+        if (noisy > 0) {
+            s += (s.isEmpty() ? "" : ". ") + String.format("%,d designs are left out because their latency was measured under "
+                    + "interference (noisy): evaluate them again on a quieter machine", noisy);
+        }
+        return s;
+    }
+
     public int size() {
         return xs.length;
     }

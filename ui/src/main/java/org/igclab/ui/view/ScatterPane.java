@@ -33,20 +33,8 @@ final class ScatterPane extends VBox {
     private void show(ScatterData data, ExplorerModel model) {
         chart.setTitle("Pareto front: " + data.axes().y().label() + " against " + data.axes().x().label());
         chart.show(data, model.selectedProperty().get());
-        note.setText(note(data));
+        note.setText(data.note());
         note.setVisible(data.missing() > 0);
-    }
-
-    /** Why shown designs are not on the chart: not measured yet, or measured noisy (never plotted as if true). */
-    static String note(ScatterData data) {
-        String axis = data.axes().x().measured() ? data.axes().x().label() : data.axes().y().label();
-        int unmeasured = data.missing() - data.noisy();
-        String s = unmeasured == 0 ? "" : String.format("%,d shown designs have no %s yet: evaluate them to place them here", unmeasured, axis);
-        if (data.noisy() > 0) {
-            s += (s.isEmpty() ? "" : ". ") + String.format("%,d designs are left out because their latency was measured under "
-                    + "interference (noisy): evaluate them again on a quieter machine", data.noisy());
-        }
-        return s;
     }
 
     ParetoChart chart() {

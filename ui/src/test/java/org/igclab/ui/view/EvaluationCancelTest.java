@@ -61,7 +61,7 @@ class EvaluationCancelTest {
             List<RunRecord> runs = store.list(new RunQuery(StoredEvaluation.KIND, null, null, 0));
             assertThat(runs).hasSize(1);
             assertThat(runs.get(0).status()).isEqualTo("cancelled");
-            assertThat(runs.get(0).latencyB1Ms()).isNull();
+            assertThat(runs.get(0).latency()).isEmpty();
             assertThat(runs.get(0).designName()).isEqualTo(fx.model.subjectProperty().get().name());
         }
         fx.model.close();
