@@ -36,7 +36,7 @@ public final class LatencyView {
     /** One timing's cells under {@link #HEADERS}. */
     public static List<Object> cells(LatencyStats l) {
         Interference i = l.interference();
-        return List.of(l.execution(), l.batch(), l.threads() == 0 ? "-" : l.threads() + "+" + l.interopThreads(), ms(l.medianMs()),
+        return List.of(l.execution(), l.batch(), l.threads() == 0 ? "-" : l.threads() + "+" + (l.interopThreads() == 0 ? "?" : l.interopThreads()), ms(l.medianMs()),
                 ms(l.halfWidthMs()), Double.isFinite(l.halfWidthMs()) ? String.format("%.1f", l.halfWidthPercent()) : "-", ms(l.p10Ms()),
                 ms(l.p90Ms()), Double.isFinite(l.imagesPerSecond()) ? String.format("%.1f", l.imagesPerSecond()) : "-", l.runs(),
                 l.stop().label(), Double.isNaN(i.cpuShare()) ? "-" : String.format("%.2f", i.cpuShare()),
