@@ -9,6 +9,8 @@ import sys
 
 
 def djl(path):
+    if not os.path.exists(path):
+        return {}
     with open(path) as f:
         return {l["batch"]: l for l in json.load(f)["latency"] if l["execution"] == "sparse"}
 
@@ -42,11 +44,13 @@ def main(folder):
             e = eager.get(batch)
             mean = a["medianMs"] if b is None else (a["medianMs"] + b["medianMs"]) / 2
             ratio = "" if e is None else "%.2f" % (mean / e["medianMs"])
-            rows.append([name, str(batch), cell(a), "" if b is None else cell(b), spread, verdicts,
+            rows.append([name, str(batch), cell(a) + " (cpu/wall %.2f)" % a["cpuShare"],
+                         "" if b is None else cell(b) + " (cpu/wall %.2f)" % b["cpuShare"], spread, verdicts,
                          "%s/%s" % (a["runnable"] if a.get("runnable") is not None else "-",
                                     "-" if b is None or b.get("runnable") is None else b["runnable"]),
-                         "" if e is None else cell(e), ratio])
-    header = ["network", "batch", "DJL 1st ms", "DJL 2nd ms", "spread", "verdict", "runnable", "PyTorch eager ms", "DJL/eager"]
+                         "" if e is None else cell(e), "" if e is None else "%.2f" % e["cpuShare"], ratio])
+    header = ["network", "batch", "DJL 1st ms", "DJL 2nd ms", "spread", "verdict", "runnable", "PyTorch eager ms", "eager cpu/wall",
+              "DJL/eager"]
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
     for r in [header, ["-" * w for w in widths]] + rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)))

@@ -149,4 +149,20 @@ class ResultStoreTest {
             assertThat(store.get(id).orElseThrow().latency(1).orElseThrow().trusted()).isTrue();
         }
     }
+
+    @Test
+    void anUpgradeStepCanAddAColumnTwice(@TempDir Path dir) throws SQLException {
+        Path file = dir.resolve("r.db");
+        ResultStore.open(file).close();
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+            assertThat(Schema.hasColumn(s, "runs", "heartbeat_at")).isFalse();
+            Schema.ensureColumn(s, "runs", "heartbeat_at", "TEXT");
+            Schema.ensureColumn(s, "runs", "heartbeat_at", "TEXT");
+            assertThat(Schema.hasColumn(s, "runs", "heartbeat_at")).isTrue();
+        }
+        // a store with a column this version does not know still opens and lists its runs
+        try (ResultStore store = ResultStore.open(file)) {
+            assertThat(store.list(new RunQuery(null, null, null, 0))).isEmpty();
+        }
+    }
 }
