@@ -22,7 +22,7 @@ public final class TimingOptions {
     int threads;
 
     @Option(names = "--target", paramLabel = "PCT", defaultValue = "3",
-            description = "Time until the median's 95% confidence half-width is within PCT% of the median (default: ${DEFAULT-VALUE}).")
+            description = "Time until the median's 95%% confidence half-width is within PCT percent of the median (default: ${DEFAULT-VALUE}).")
     double target;
 
     @Option(names = "--min-runs", paramLabel = "N", defaultValue = "10", description = "Timed passes before the target is judged (default: ${DEFAULT-VALUE}).")
@@ -37,7 +37,7 @@ public final class TimingOptions {
     double maxSeconds;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "50",
-            description = "At most N untimed passes first; the warm-up ends earlier once two windows of 5 passes agree within 5% (default: ${DEFAULT-VALUE}).")
+            description = "At most N untimed passes first; the warm-up ends earlier once two windows of 5 passes agree within 5%% (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--attempts", paramLabel = "N", defaultValue = "3",
