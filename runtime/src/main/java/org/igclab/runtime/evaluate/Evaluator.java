@@ -88,6 +88,15 @@ public final class Evaluator {
                 cost.macs(), parameters, structure, skipped, latency, MachineInfo.machine(), MachineInfo.engine());
     }
 
+    /**
+     * Refuses, as bad input, a design whose memory estimate at one of the batch sizes does not fit this machine.
+     *
+     * @throws org.igclab.analyzer.cli.InputException naming the batch and the figures
+     */
+    public static void checkMemory(Design design, EvaluationSettings settings) {
+        MemoryEstimate.check(CostModel.of(network(design, settings)), settings.batches());
+    }
+
     /** The network evaluated: a network as written, a chain on a {@code C x resolution x resolution} input. */
     public static ResolvedNetwork network(Design design, EvaluationSettings settings) {
         if (design instanceof Design.NetworkDesign n) {

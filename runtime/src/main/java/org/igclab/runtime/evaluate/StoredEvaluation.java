@@ -45,6 +45,8 @@ public final class StoredEvaluation {
     /** Like {@link #runAndStore(Design, EvaluationSettings, Path, ProgressListener)}, stopping when {@code cancelled} turns true. */
     public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, Path storePath, ProgressListener progress,
                                                BooleanSupplier cancelled) {
+        // refused before the store is opened: a design that cannot be evaluated creates no file
+        Evaluator.checkMemory(design, settings);
         try (ResultStore store = ResultStore.open(storePath)) {
             return runAndStore(design, settings, store, progress, cancelled);
         }
