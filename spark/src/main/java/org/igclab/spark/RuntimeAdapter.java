@@ -22,6 +22,8 @@ import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.StoredEvaluation;
+import org.igclab.runtime.latency.Interference;
+import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
@@ -84,9 +86,17 @@ public final class RuntimeAdapter {
                 checkpointRoot.toString());
     }
 
-    /** The measurement the store already has (done) for this design with these settings. */
+    /**
+     * The measurement the store already has for this design with these settings, as a local sweep reuses it: a training
+     * done, or an evaluation done whose timings were all quiet (a noisy one is measured again).
+     */
     public static Optional<Measurement> stored(ResultStore store, SweepJob job, DesignTask task) {
-        return store.latest(storeKind(job), task.designHash(), job.settingsHash(), "done").map(run -> measurement(run, run.id(), true));
+        return measured(store, storeKind(job), task.designHash(), job.settingsHash()).map(run -> measurement(run, true));
+    }
+
+    private static Optional<RunRecord> measured(ResultStore store, String kind, String designHash, String settingsHash) {
+        return store.latest(kind, designHash, settingsHash, "done")
+                .filter(run -> !kind.equals(StoredEvaluation.KIND) || run.latency().stream().allMatch(LatencyStats::trusted));
     }
 
     /** Loads the job's data set where the caller runs (the driver checks a local master's data this way, and warms its cache). */
@@ -174,10 +184,11 @@ public final class RuntimeAdapter {
     }
 
     /**
-     * Copies a task's run into the results store as one transaction, unless the store already has the design done with
-     * the same settings (a retried or duplicated task, a rerun after the driver was killed): then nothing is written.
+     * Copies a task's run into the results store as one transaction, unless the store already has the design measured
+     * with the same settings (a retried or duplicated task, a rerun after the driver was killed): then nothing is
+     * written. A latency measured while other tasks of the sweep ran on the same host is stored noisy.
      *
-     * @param overlapping how many other tasks of the sweep ran on the same host meanwhile (a latency is then noisy)
+     * @param overlapping how many other tasks of the sweep ran on the same host meanwhile
      */
     public static Recorded record(ResultStore store, TaskOutcome outcome, int overlapping) {
         if (outcome.runJson() == null) {
@@ -186,32 +197,51 @@ public final class RuntimeAdapter {
         RunRecord run = read(outcome.runJson(), RunRecord.class);
         List<EpochRecord> epochs = read(outcome.epochsJson(), EPOCHS);
         return store.atomically(() -> {
-            Optional<RunRecord> done = store.latest(run.kind(), run.designHash(), run.settingsHash(), "done");
+            Optional<RunRecord> done = measured(store, run.kind(), run.designHash(), run.settingsHash());
             if (done.isPresent()) {
-                return new Recorded(Optional.of(measurement(done.get(), done.get().id(), true)), true, done.get().id());
+                return new Recorded(Optional.of(measurement(done.get(), true)), true, done.get().id());
             }
             long id = store.begin(run.kind(), run.designName(), run.designHash(), run.designJson(), run.settingsJson(), run.settingsHash(),
                     run.params(), run.macs(), outcome.ranOn().label() + ": " + run.machine(), run.engine());
             epochs.forEach(e -> store.addEpoch(id, e));
             if (run.resultJson() != null) {
-                store.finish(id, run.engineParams(), run.latencyB1Ms(), run.latencyB32Ms(), run.accuracy(),
-                        withPlacement(run.resultJson(), outcome, overlapping));
+                String report = withPlacement(run.resultJson(), outcome, overlapping);
+                if (run.kind().equals(StoredEvaluation.KIND)) {
+                    store.finishEvaluation(id, run.engineParams(), noisyWhenShared(run.latency(), outcome, overlapping), report);
+                } else {
+                    store.finish(id, run.engineParams(), run.accuracy(), report);
+                }
             }
             if (!run.status().equals("done")) {
                 store.end(id, run.status(), run.message());
                 return new Recorded(Optional.empty(), false, id);
             }
-            // NOISY HOOK: when the runtime's store has its noisy flag, set it here for run 'id' from noisy(outcome, overlapping)
-            return new Recorded(Optional.of(measurement(run, id, false)), false, id);
+            return new Recorded(Optional.of(measurement(store.get(id).orElseThrow(), false)), false, id);
         });
     }
 
-    /**
-     * Whether a run's latency is noisy: measured while other tasks of the sweep ran on the same host. Until the store
-     * has the runtime's {@code noisy} flag, the run's result JSON carries it ({@code spark.noisy}).
-     */
-    public static boolean noisy(TaskOutcome outcome, int overlapping) {
+    /** Whether a latency task shared its host with other tasks of the sweep while it was timed. */
+    public static boolean shared(TaskOutcome outcome, int overlapping) {
         return outcome.job().kind() == SweepJob.Kind.LATENCY && overlapping > 0;
+    }
+
+    /**
+     * The timings, marked noisy when the task shared its host: the runtime's own check sees this JVM's threads, not
+     * another executor's on the same machine.
+     */
+    private static List<LatencyStats> noisyWhenShared(List<LatencyStats> timings, TaskOutcome outcome, int overlapping) {
+        if (!shared(outcome, overlapping)) {
+            return timings;
+        }
+        String why = overlapping + " other task" + (overlapping == 1 ? "" : "s") + " of the sweep ran on the same host ("
+                + outcome.ranOn().host() + ") meanwhile";
+        return timings.stream().map(l -> {
+            Interference i = l.interference();
+            String reason = i.noisy() ? i.reason() + "; " + why : why;
+            return new LatencyStats(l.execution(), l.batch(), l.threads(), l.interopThreads(), l.warmup(), l.warmupStable(), l.runs(),
+                    l.medianMs(), l.p10Ms(), l.p90Ms(), l.halfWidthMs(), l.stop(), l.attempts(), new Interference(Interference.Verdict.NOISY,
+                    i.cpuShare(), i.disturbedShare(), i.runnable(), i.loadBefore(), i.loadAfter(), i.cores(), reason));
+        }).toList();
     }
 
     /** The run's report with where it ran: the executor's machine, its attempt, and the tasks that shared its host. */
@@ -223,15 +253,16 @@ public final class RuntimeAdapter {
             spark.put("host", at.host()).put("executor", at.executorId()).put("attempt", at.attempt())
                     .put("startedAt", Instant.ofEpochMilli(at.startedMs()).toString()).put("endedAt", Instant.ofEpochMilli(at.endedMs()).toString())
                     .put("seconds", at.seconds()).put("overlappingTasksOnHost", overlapping)
-                    .put("noisy", noisy(outcome, overlapping));
+                    .put("sharedHost", shared(outcome, overlapping));
             return JsonFields.pretty(report);
         } catch (IOException | ClassCastException e) {
             return resultJson;
         }
     }
 
-    private static Measurement measurement(RunRecord run, long id, boolean reused) {
-        return new Measurement(run.latencyB1Ms(), run.latencyB32Ms(), run.accuracy(), id, reused);
+    private static Measurement measurement(RunRecord run, boolean reused) {
+        return run.kind().equals(StoredEvaluation.KIND) ? SweepMeasurement.measurement(run, reused)
+                : Measurement.accuracy(run.accuracy(), run.id(), reused);
     }
 
     private static String storeKind(SweepJob job) {

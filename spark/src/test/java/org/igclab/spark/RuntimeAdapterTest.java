@@ -3,13 +3,16 @@ package org.igclab.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.sweep.SpaceJson;
 import org.igclab.analyzer.sweep.Sweep;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.evaluate.EvaluationSettings;
+import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.latency.TimingPolicy;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
 import org.igclab.runtime.train.TrainingSettings;
@@ -27,7 +30,9 @@ class RuntimeAdapterTest {
                           "layers": [{"type": "igcv2", "groupSizes": [1, "${K}", "${16 / K}"]}]},
              "grid": {"K": [2, 4]}}""";
 
-    static final EvaluationSettings QUICK = new EvaluationSettings(List.of(1), 0, 1, 1, List.of(DjlNetwork.Execution.SPARSE), 42, 8);
+    /** Batch 1 and 4, a few passes, one attempt: quick, and still the runtime's method. */
+    static final EvaluationSettings QUICK = EvaluationSettings.defaults().withBatches(List.of(1, 4)).withResolution(8)
+            .withTiming(TimingPolicy.defaults().withRuns(3, 6).withMaxWarmup(2).withAttempts(1));
 
     static List<DesignTask> tasks() {
         return RuntimeAdapter.tasks(Sweep.run(SpaceJson.parse(SPACE, Path.of(".")), ProgressListener.NONE));
@@ -38,7 +43,7 @@ class RuntimeAdapterTest {
     }
 
     @Test
-    void aTaskMeasuredHereIsStoredOnceHoweverOftenItsOutcomeArrives(@TempDir Path dir) {
+    void aLatencyMeasuredOnASharedHostIsStoredWholeAndNoisy(@TempDir Path dir) {
         List<DesignTask> tasks = tasks();
         assertThat(tasks).hasSize(2).extracting(DesignTask::name).containsExactly("two chains [K=2]", "two chains [K=4]");
         SweepJob job = RuntimeAdapter.latencyJob(QUICK);
@@ -48,20 +53,42 @@ class RuntimeAdapterTest {
 
         try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
             assertThat(RuntimeAdapter.stored(store, job, tasks.get(0))).isEmpty();
-            RuntimeAdapter.Recorded first = RuntimeAdapter.record(store, outcome, 1);
-            RuntimeAdapter.Recorded again = RuntimeAdapter.record(store, outcome, 0);
-            assertThat(first.duplicate()).isFalse();
-            assertThat(again.duplicate()).isTrue();
-            assertThat(again.runId()).isEqualTo(first.runId());
-            assertThat(SparkTests.runs(dir.resolve("r.db"))).hasSize(1);
-            RunRecord run = store.get(first.runId()).orElseThrow();
+            RuntimeAdapter.Recorded recorded = RuntimeAdapter.record(store, outcome, 1);
+            assertThat(recorded.duplicate()).isFalse();
+            RunRecord run = store.get(recorded.runId()).orElseThrow();
             assertThat(run.status()).isEqualTo("done");
             assertThat(run.designHash()).isEqualTo(tasks.get(0).designHash());
-            assertThat(run.latencyB1Ms()).isPositive();
+            // the timings came back whole (threads, spread, interference evidence), marked noisy: another task shared the host
+            assertThat(run.latency()).extracting(LatencyStats::batch).containsExactly(1, 4);
+            assertThat(run.latency()).allSatisfy(l -> {
+                assertThat(l.medianMs()).isPositive();
+                assertThat(l.threads()).isEqualTo(1);
+                assertThat(l.noisy()).isTrue();
+                assertThat(l.interference().reason()).contains("1 other task of the sweep ran on the same host (127.0.0.1)");
+            });
+            assertThat(recorded.measurement().orElseThrow().noisy()).isTrue();
             assertThat(run.machine()).startsWith("executor test (127.0.0.1): ").contains("cores");
-            assertThat(run.resultJson()).contains("\"noisy\" : true", "\"overlappingTasksOnHost\" : 1");
-            assertThat(RuntimeAdapter.stored(store, job, tasks.get(0)).orElseThrow().runId()).isEqualTo(first.runId());
+            assertThat(run.resultJson()).contains("\"sharedHost\" : true", "\"overlappingTasksOnHost\" : 1");
+            // a noisy latency is measured again by a later sweep, as a local sweep does
+            assertThat(RuntimeAdapter.stored(store, job, tasks.get(0))).isEmpty();
         }
+    }
+
+    @Test
+    void theWriterStoresADesignOnceHoweverOftenItsOutcomeArrives(@TempDir Path dir) {
+        TaskOutcome outcome = RuntimeAdapter.measure(RuntimeAdapter.latencyJob(QUICK), tasks().get(1), here(3), dir.resolve("scratch"));
+        StringWriter log = new StringWriter();
+        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
+            ResultWriter writer = new ResultWriter(store, new TaskTracker(1, line -> { }), new PrintWriter(log, true));
+            // a retried attempt, a speculative copy: the same design's outcome twice
+            writer.submit(outcome);
+            writer.submit(outcome);
+            writer.close();
+            assertThat(writer.duplicates()).isEqualTo(1);
+            assertThat(writer.measured()).containsOnlyKeys(outcome.task().design());
+        }
+        assertThat(SparkTests.runs(dir.resolve("r.db"))).hasSize(1);
+        assertThat(log.toString()).contains("not stored twice", "1 of 1 done");
     }
 
     @Test

@@ -216,7 +216,7 @@ public final class SparkSweepBench {
 
     /** Trains {@code design} for one epoch on synthetic CIFAR-shaped images on one thread: seconds per image and MAC. */
     private static double secondsPerImageMac(Design design, long macs, Path dir) throws IOException {
-        Threads.apply(1);
+        Threads.apply(1, 1);
         int side = 3 * 32 * 32;
         Random random = new Random(1);
         byte[] images = new byte[CALIBRATION_IMAGES * side];
