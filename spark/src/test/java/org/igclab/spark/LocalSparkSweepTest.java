@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
@@ -26,10 +27,10 @@ class LocalSparkSweepTest {
         SparkTests.assumeFashionMnist();
         Path alone = dir.resolve("in-process.db");
         Path spark = dir.resolve("spark.db");
-        SparkTests.Run inProcess = SparkTests.sweep("--store", alone.toString(),
+        IgcCli.Captured inProcess = SparkTests.sweep("--store", alone.toString(),
                 "--checkpoint-root", dir.resolve("ck-alone").toString());
         assertThat(inProcess.code()).as(inProcess.err()).isZero();
-        SparkTests.Run onSpark = SparkTests.sweep("--store", spark.toString(),
+        IgcCli.Captured onSpark = SparkTests.sweep("--store", spark.toString(),
                 "--checkpoint-root", dir.resolve("ck-spark").toString(), "--master", "local[2]");
         assertThat(onSpark.code()).as(onSpark.err()).isZero();
         assertThat(onSpark.err()).contains("spark: 0 of 8 designs already in", "8 of 8 done, 0 running, 0 failed");
@@ -54,7 +55,7 @@ class LocalSparkSweepTest {
         }
 
         // run again: every design is found in the store, nothing is submitted, nothing is stored twice
-        SparkTests.Run again = SparkTests.sweep("--store", spark.toString(),
+        IgcCli.Captured again = SparkTests.sweep("--store", spark.toString(),
                 "--checkpoint-root", dir.resolve("ck-spark").toString(), "--master", "local[2]");
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err()).contains("spark: 8 of 8 designs already in");

@@ -26,7 +26,7 @@ class SparkSweepCommandTest {
 
     @Test
     void theSweepCommandIsTheSparkOneAndItsHelpShowsHowToRunOnACluster() {
-        SparkTests.Run help = SparkTests.igc("sweep", "--help");
+        IgcCli.Captured help = IgcCli.capture("sweep", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--spark", "--master=URL", "--spark-conf=KEY=VALUE", "--evaluate=WHAT", "--pareto",
                 "igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs --front-only", "--master spark://head:7077");
@@ -36,13 +36,13 @@ class SparkSweepCommandTest {
     void sparkOptionsWithoutEvaluateOrWithABadValueAreInputErrors(@TempDir Path dir) throws IOException {
         String space = space(dir).toString();
         String store = dir.resolve("r.db").toString();
-        SparkTests.Run noEvaluate = SparkTests.igc("sweep", space, "--spark", "--store", store);
+        IgcCli.Captured noEvaluate = IgcCli.capture("sweep", space, "--spark", "--store", store);
         assertThat(noEvaluate.code()).isEqualTo(IgcCli.INVALID);
         assertThat(noEvaluate.err()).contains("--spark applies to a measured sweep; add --evaluate latency or --evaluate train");
-        SparkTests.Run badMaster = SparkTests.igc("sweep", space, "--evaluate", "latency", "--master", "spark://head", "--store", store);
+        IgcCli.Captured badMaster = IgcCli.capture("sweep", space, "--evaluate", "latency", "--master", "spark://head", "--store", store);
         assertThat(badMaster.code()).isEqualTo(IgcCli.INVALID);
         assertThat(badMaster.err()).contains("--master = spark://head is not a Spark master URL").doesNotContain("Exception");
-        SparkTests.Run badConf = SparkTests.igc("sweep", space, "--evaluate", "latency", "--spark-conf", "executor.memory=2g", "--store", store);
+        IgcCli.Captured badConf = IgcCli.capture("sweep", space, "--evaluate", "latency", "--spark-conf", "executor.memory=2g", "--store", store);
         assertThat(badConf.code()).isEqualTo(IgcCli.INVALID);
         assertThat(badConf.err()).contains("--spark-conf executor.memory is not a Spark setting");
         assertThat(dir.resolve("r.db")).doesNotExist();
@@ -54,7 +54,7 @@ class SparkSweepCommandTest {
         List<String> common = List.of("sweep", space.toString(), "--evaluate", "latency", "--max-runs", "3", "--warmup", "0",
                 "--attempts", "1");
         Path shared = dir.resolve("shared.db");
-        SparkTests.Run two = SparkTests.igc(args(common, "--master", "local[2]", "--store", shared.toString()));
+        IgcCli.Captured two = IgcCli.capture(args(common, "--master", "local[2]", "--store", shared.toString()));
         assertThat(two.code()).as(two.err()).isZero();
         assertThat(two.err()).contains("marked noisy", "2 of 2 done");
         List<RunRecord> runs = SparkTests.runs(shared);
@@ -66,7 +66,7 @@ class SparkSweepCommandTest {
         });
 
         Path alone = dir.resolve("alone.db");
-        SparkTests.Run one = SparkTests.igc(args(common, "--master", "local[1]", "--store", alone.toString()));
+        IgcCli.Captured one = IgcCli.capture(args(common, "--master", "local[1]", "--store", alone.toString()));
         assertThat(one.code()).as(one.err()).isZero();
         // one task at a time: none shared its host (the runtime may still find the machine itself busy)
         assertThat(SparkTests.runs(alone)).hasSize(2).allSatisfy(r -> {

@@ -2,8 +2,6 @@ package org.igclab.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,20 +37,9 @@ final class SparkTests {
                 + Datasets.FASHION_MNIST_DEFAULT + ": apt-get install dataset-fashion-mnist (the Debian package .ci/run installs)");
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    /** {@code igc ARGS} in this JVM. */
-    static Run igc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = IgcCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** {@code igc sweep SPACE TRAIN... MORE...}: the tiny space trained in this JVM. */
-    static Run sweep(String... more) {
-        return igc(Stream.of(Stream.of("sweep", SPACE.toString()), TRAIN.stream(), Stream.of(more)).flatMap(s -> s).toArray(String[]::new));
+    static IgcCli.Captured sweep(String... more) {
+        return IgcCli.capture(Stream.of(Stream.of("sweep", SPACE.toString()), TRAIN.stream(), Stream.of(more)).flatMap(s -> s).toArray(String[]::new));
     }
 
     static List<RunRecord> runs(Path store) {

@@ -1,6 +1,7 @@
 package org.igclab.analyzer.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 
@@ -42,6 +43,24 @@ public final class IgcCli {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::onParameterError);
         return cl;
+    }
+
+    /**
+     * What {@code igc args} printed, and its exit code.
+     *
+     * @param code the exit code
+     * @param out  standard output
+     * @param err  standard error
+     */
+    public record Captured(int code, String out, String err) {
+    }
+
+    /** Runs {@code igc args} in this JVM and keeps what it printed (for tests, and programs that embed the command line). */
+    public static Captured capture(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Captured(code, out.toString(), err.toString());
     }
 
     /** Runs {@code igc args} with the given streams; returns the exit code. */
