@@ -65,7 +65,7 @@ public final class DesignInputs {
         try {
             return SpaceJson.read(file, supplied);
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid space in " + file + ": " + e.getMessage());
+            throw new InputException(naming(file, "invalid space in ", e));
         }
     }
 
@@ -74,7 +74,12 @@ public final class DesignInputs {
         try {
             return work.get();
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+            throw new InputException(naming(file, "invalid design in ", e));
         }
+    }
+
+    /** The complaint with the file named once: a complaint about the file itself (a folder, a FIFO) already names it. */
+    private static String naming(Path file, String prefix, InvalidDesignException e) {
+        return e.path().isEmpty() && e.reason().startsWith(file + " ") ? e.reason() : prefix + file + ": " + e.getMessage();
     }
 }

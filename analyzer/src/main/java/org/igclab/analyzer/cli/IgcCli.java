@@ -32,6 +32,8 @@ public final class IgcCli {
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setUsageHelpWidth(110);
+        // picocli would read "@FILE" arguments as files of more arguments, unchecked: "@/dev/zero" never ends
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::onParameterError);
         return cl;
