@@ -57,9 +57,7 @@ public final class ResultStore implements AutoCloseable {
      */
     public static ResultStore open(Path file) {
         Path absolute = file.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new StoreException(file + " is a directory, not a results store");
-        }
+        StoreFile.check(file, SCHEMA_VERSION);
         try {
             if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
                 throw new StoreException("cannot open the results store " + file + ": the folder " + absolute.getParent() + " does not exist");
