@@ -101,7 +101,10 @@ public final class AtomicFiles {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (FileSystemException e) {
-            throw new FileSystemException(absolute.toString(), null, "cannot be written: " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
+            String reason = e.getReason() != null ? e.getReason()
+                    : e instanceof NoSuchFileException ? "the file system would not create it there (no such file)"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+            throw new FileSystemException(absolute.toString(), null, "cannot be written: " + reason);
         } catch (IOException e) {
             throw new FileSystemException(absolute.toString(), null, "cannot be written: " + e.getMessage());
         } finally {

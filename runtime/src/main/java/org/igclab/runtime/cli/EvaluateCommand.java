@@ -13,6 +13,7 @@ import org.igclab.analyzer.text.Progress;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.EvaluationView;
@@ -127,8 +128,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new InputException("--runs = " + runs + " must be at least 1");
         }
-        if (threads < 0) {
-            throw new InputException("--threads = " + threads + " must not be negative");
+        if (threads < 0 || threads > Threads.MAX) {
+            throw new InputException("--threads = " + threads + " must be from 0 (the engine's choice) to " + Threads.MAX);
         }
         if (resolution < 1) {
             throw new InputException("--resolution = " + resolution + " must be positive");

@@ -10,6 +10,7 @@ import org.igclab.analyzer.cli.SweepCommand;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.sweep.SweepMeasurement;
@@ -77,6 +78,9 @@ public final class MeasuredSweepCommand extends SweepCommand {
         positive("--runs", runs, 1);
         positive("--warmup", warmup, 0);
         positive("--threads", threads, 0);
+        if (threads > Threads.MAX) {
+            throw new InputException("--threads = " + threads + " must be at most " + Threads.MAX);
+        }
         positive("--epochs", epochs, 1);
         positive("--limit-train", limitTrain, 0);
         PrintWriter err = spec().commandLine().getErr();

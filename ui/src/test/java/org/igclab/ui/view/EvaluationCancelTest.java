@@ -46,8 +46,7 @@ class EvaluationCancelTest {
         fx.awaitIdle();
         ProgressBar progress = robot.lookup("#evaluationProgress").queryAs(ProgressBar.class);
         Button evaluate = robot.lookup("#evaluate").queryButton();
-        fx.warmUp(robot);
-        fx.responsive(() -> {
+        fx.interact(() -> {
             robot.clickOn(evaluate);
             assertThat(evaluate.isDisabled()).isTrue();
             // the engine loads and the warm-up passes run before the first timed pass moves the bar
