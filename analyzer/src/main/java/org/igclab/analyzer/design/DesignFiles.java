@@ -17,7 +17,7 @@ public final class DesignFiles {
     public static Design read(Path file) throws IOException {
         String text;
         try {
-            text = TextFiles.read(file, "design file");
+            text = TextFiles.read(file, "a design file");
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidDesignException("", "not UTF-8 text: is it a design file?");
         }

@@ -46,9 +46,15 @@ public final class AtomicFiles {
         replace(target.toAbsolutePath(), bytes);
     }
 
-    /** Writes a file the program owns (settings, checkpoint state), creating its folders and replacing it. */
+    /**
+     * Writes a file the program owns (settings, checkpoint state), creating its folders and replacing it; never a
+     * folder or a device given in its place (renaming over {@code /dev/null} would replace the device itself).
+     */
     public static void writeInternal(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            throw new FileSystemException(target.toString(), null, "is not a regular file (a folder or device); only regular files are replaced");
+        }
         Files.createDirectories(absolute.getParent());
         replace(absolute, bytes);
     }

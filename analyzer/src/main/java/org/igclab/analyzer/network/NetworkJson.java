@@ -28,7 +28,7 @@ public final class NetworkJson {
     }
 
     public static Network read(Path file) throws IOException {
-        return parse(TextFiles.read(file, "network file"));
+        return parse(TextFiles.read(file, "a network file"));
     }
 
     public static Network parse(String text) {

@@ -29,7 +29,7 @@ public final class SpaceJson {
     /** Reads a space in which {@code supplied} (when not null) may be left unset: a budget search gives its values. */
     public static Space read(Path file, String supplied) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
-        return parse(TextFiles.read(file, "space file"), folder, supplied);
+        return parse(TextFiles.read(file, "a space file"), folder, supplied);
     }
 
     /** Parses a space; {@code folder} resolves {@code templateFile} (may be null when there is none). */
@@ -69,7 +69,7 @@ public final class SpaceJson {
         Path file = folder == null ? Path.of(relative) : folder.resolve(relative);
         String text;
         try {
-            text = TextFiles.read(file, "network template file");
+            text = TextFiles.read(file, "a network template file");
         } catch (NoSuchFileException e) {
             throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + file + " does not exist");
         } catch (InvalidDesignException e) {

@@ -106,6 +106,20 @@ class AtomicFilesTest {
     }
 
     @Test
+    void internalFilesNeverReplaceAFolderOrADevice() throws Exception {
+        // a FIFO stands for a device: renaming over it would replace the node itself
+        Path fifo = dir.resolve("settings.json");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThatThrownBy(() -> AtomicFiles.writeInternal(fifo, "{}".getBytes())).isInstanceOf(FileSystemException.class)
+                .hasMessageContaining("is not a regular file");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+        Path folder = Files.createDirectory(dir.resolve("state"));
+        assertThatThrownBy(() -> AtomicFiles.writeInternal(folder, "{}".getBytes())).hasMessageContaining("is not a regular file");
+        assertThat(folder).isDirectory();
+    }
+
+    @Test
     void internalFilesGetTheirFolders() throws IOException {
         Path out = dir.resolve("settings/igc/explorer.json");
         AtomicFiles.writeInternal(out, "{}".getBytes());

@@ -34,7 +34,7 @@ public final class ChainFiles {
 
     /** Reads the chains of a file, in file order. */
     public static List<Entry> read(Path file) throws IOException {
-        return parse(TextFiles.read(file, "chain file"));
+        return parse(TextFiles.read(file, "a chain file"));
     }
 
     /** Parses a document in any of the formats above; errors name the field by its path. */

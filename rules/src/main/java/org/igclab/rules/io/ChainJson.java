@@ -49,7 +49,7 @@ public final class ChainJson {
 
     /** Reads a chain file. */
     public static ChainDocument read(Path file) throws IOException {
-        return parse(TextFiles.read(file, "chain file"));
+        return parse(TextFiles.read(file, "a chain file"));
     }
 
     /** Parses a chain document; errors name the field by its path. */

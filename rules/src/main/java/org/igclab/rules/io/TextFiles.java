@@ -24,17 +24,17 @@ public final class TextFiles {
     /**
      * The file's text, strictly UTF-8 (a malformed byte throws {@link java.nio.charset.CharacterCodingException}).
      *
-     * @param what what the file should be, for the messages: {@code "design file"}
+     * @param what what the file should be, with its article, for the messages: {@code "a design file"}
      * @throws InvalidDesignException (path "") for a folder, a file that is not regular, or one too large
      * @throws java.nio.file.NoSuchFileException when there is no such file
      */
     public static String read(Path file, String what) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         if (attributes.isDirectory()) {
-            throw new InvalidDesignException("", file + " is a directory, not a " + what);
+            throw new InvalidDesignException("", file + " is a directory, not " + what);
         }
         if (!attributes.isRegularFile()) {
-            throw new InvalidDesignException("", file + " is not a regular file (a device, FIFO or socket), not a " + what);
+            throw new InvalidDesignException("", file + " is not a regular file (a device, FIFO or socket), not " + what);
         }
         if (attributes.size() > MAX_BYTES) {
             throw tooLarge(file, what, String.format("%,d bytes", attributes.size()));
@@ -52,6 +52,6 @@ public final class TextFiles {
 
     private static InvalidDesignException tooLarge(Path file, String what, String size) {
         return new InvalidDesignException("", file + " is " + size + ", more than the " + (MAX_BYTES >> 20)
-                + " MiB a " + what + " may have");
+                + " MiB " + what + " may have");
     }
 }

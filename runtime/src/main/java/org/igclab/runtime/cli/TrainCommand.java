@@ -124,12 +124,15 @@ public final class TrainCommand implements Callable<Integer> {
         return IgcCli.OK;
     }
 
+    /** Larger than either data set's training images; the engine would try to allocate for the whole batch at once. */
+    private static final int MAX_BATCH = 65_536;
+
     private TrainingSettings settings() {
         if (epochs < 1) {
             throw new InputException("--epochs = " + epochs + " must be at least 1");
         }
-        if (batch < 1) {
-            throw new InputException("--batch = " + batch + " must be positive");
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new InputException("--batch = " + batch + " must be from 1 to " + MAX_BATCH);
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new InputException("--lr = " + lr + " must be a positive number");

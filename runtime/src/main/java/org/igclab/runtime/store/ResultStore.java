@@ -62,7 +62,8 @@ public final class ResultStore implements AutoCloseable {
             if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
                 throw new StoreException("cannot open the results store " + file + ": the folder " + absolute.getParent() + " does not exist");
             }
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            // a URI, so that a name holding '?' or '#' is a file name, not connection parameters
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + absolute.toUri());
             ResultStore store = new ResultStore(file, db);
             store.prepare();
             return store;

@@ -108,6 +108,20 @@ class ForeignStoreTest {
     }
 
     @Test
+    void aNameWithUriCharactersIsAFileNameNotConnectionParameters() throws IOException {
+        Path odd = dir.resolve("runs?mode=ro&journal_mode=delete #1 %20.db");
+        try (ResultStore store = ResultStore.open(odd)) {
+            store.begin("evaluate", "d", "h", "{}", "{}", "s", 1, 1, "m", "e");
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(odd.getFileName().toString());
+        }
+        try (ResultStore store = ResultStore.open(odd)) {
+            assertThat(store.list(new RunQuery(null, null, null, 0))).hasSize(1);
+        }
+    }
+
+    @Test
     void emptyAndNewFilesBecomeStoresAndStoresReopen() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.db"));
         for (Path file : List.of(empty, dir.resolve("new.db"))) {
