@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --all --json > everything.json",
             "",
             "Objectives: params, macs, activations, peak_activation, traffic, imbalance, any variable whose values are",
-            "whole numbers, and once measured (--evaluate, with the runtime) latency_b1, latency_b32 and accuracy."})
+            "whole numbers, and once measured (--evaluate, with the runtime) latency_b<N> for a batch size N that was timed",
+            "(latency_b1, latency_b32 by default) and accuracy. A latency measured under interference (noisy) is shown",
+            "marked and never ranked: its design is left out of the front."})
 public class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -77,6 +79,7 @@ public class SweepCommand implements Callable<Integer> {
                 throw new InputException("--pareto " + pareto + ": " + e.getMessage());
             }
         }
+        checkMeasurable(objectives);
         Sweep sweep;
         try (Progress progress = Progress.onConsole("sweeping designs")) {
             sweep = Sweep.run(space, progress);
@@ -87,7 +90,7 @@ public class SweepCommand implements Callable<Integer> {
         }
         sweep = measure(sweep);
         if (!sweep.measured() && objectives.stream().anyMatch(Objective::measured)) {
-            throw new InputException("--pareto " + pareto + ": latency_b1, latency_b32 and accuracy are measured; "
+            throw new InputException("--pareto " + pareto + ": " + Objective.MEASURED_NAMES + " are measured; "
                     + "add --evaluate latency or --evaluate train (with the runtime)");
         }
         BitSet front = objectives.isEmpty() ? new BitSet() : Objective.front(sweep, objectives);
@@ -110,6 +113,10 @@ public class SweepCommand implements Callable<Integer> {
      */
     protected Sweep measure(Sweep sweep) throws IOException {
         return sweep;
+    }
+
+    /** Refuses, before anything is measured, objectives the measuring this command will do cannot give (a subclass knows). */
+    protected void checkMeasurable(List<Objective> objectives) {
     }
 
     /** The command line this command runs in, for subclasses' output. */

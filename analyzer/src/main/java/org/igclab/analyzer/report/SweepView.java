@@ -3,6 +3,9 @@ package org.igclab.analyzer.report;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.sweep.Assignment;
 import org.igclab.analyzer.sweep.DesignGrid;
@@ -66,6 +69,7 @@ public final class SweepView {
             s.append(String.format("# Pareto front over %s (minimized unless :max): %,d designs%s%n", objectives(o), o.front().cardinality(),
                     o.frontOnly() ? ", shown alone" : ", marked in the pareto column"));
         }
+        s.append(measuredNote(sweep, o));
         s.append(NetworkCostView.conventionsText());
         s.append("# complementary: the worst verdict over the blocks that are kernel chains; imbalance: the largest max/min of S_l*K_l\n");
         TextTable t = new TextTable(headers(sweep, o, true).toArray(String[]::new));
@@ -90,7 +94,10 @@ public final class SweepView {
         headers.addAll(sweep.space().grid().names());
         headers.addAll(text ? DesignCells.textHeaders() : DesignCells.FIGURE_COLUMNS);
         if (sweep.measured()) {
-            headers.addAll(text ? List.of(">b1 ms", ">b32 ms", ">accuracy") : List.of("latency_b1_ms", "latency_b32_ms", "accuracy"));
+            for (int b : latencyBatches(sweep)) {
+                headers.addAll(text ? List.of(">b" + b + " ms") : List.of("latency_b" + b + "_ms", "latency_b" + b + "_noisy"));
+            }
+            headers.add(text ? ">accuracy" : "accuracy");
         }
         if (!o.objectives().isEmpty()) {
             headers.add("pareto");
@@ -110,7 +117,7 @@ public final class SweepView {
         cells.addAll(DesignCells.variables(grid, grid.names(), sweep.space().values(r.design())));
         cells.addAll(text ? DesignCells.textFigures(r.figures()) : DesignCells.csvFigures(r.figures()));
         if (sweep.measured()) {
-            cells.addAll(measuredCells(r.measured(), text));
+            cells.addAll(measuredCells(r.measured(), latencyBatches(sweep), text));
         }
         if (!o.objectives().isEmpty()) {
             cells.add(text ? (o.front().get(i) ? "yes" : "") : o.front().get(i));
@@ -122,16 +129,45 @@ public final class SweepView {
         return cells;
     }
 
-    private static List<Object> measuredCells(Measurement m, boolean text) {
-        if (m == null) {
-            return List.of(text ? "-" : "", text ? "-" : "", text ? "-" : "");
+    /** The batch sizes any design's latency was measured at, in order. */
+    private static SortedSet<Integer> latencyBatches(Sweep sweep) {
+        SortedSet<Integer> batches = new TreeSet<>();
+        sweep.rows().stream().filter(r -> r.measured() != null).forEach(r -> r.measured().latency().forEach(l -> batches.add(l.batch())));
+        return batches;
+    }
+
+    /** Latency per batch (text: {@code 12.34}, or {@code 12.34 noisy}; CSV: the median and a noisy flag), then accuracy. */
+    private static List<Object> measuredCells(Measurement m, SortedSet<Integer> batches, boolean text) {
+        List<Object> cells = new ArrayList<>();
+        for (int b : batches) {
+            Optional<Measurement.Latency> l = m == null ? Optional.empty() : m.latency(b);
+            if (text) {
+                cells.add(l.map(x -> String.format("%.2f", x.medianMs()) + (x.noisy() ? " noisy" : "")).orElse("-"));
+            } else {
+                cells.add(l.<Object>map(Measurement.Latency::medianMs).orElse(""));
+                cells.add(l.<Object>map(Measurement.Latency::noisy).orElse(""));
+            }
         }
-        if (!text) {
-            return java.util.Arrays.asList(blank(m.latencyB1Ms()), blank(m.latencyB32Ms()), blank(m.accuracy()));
+        Double accuracy = m == null ? null : m.accuracy();
+        cells.add(text ? (accuracy == null ? "-" : String.format("%.2f%%", 100 * accuracy)) : blank(accuracy));
+        return cells;
+    }
+
+    /** Lines saying which measurements are noisy and which designs the front leaves out; empty when none. */
+    private static String measuredNote(Sweep sweep, Options o) {
+        StringBuilder s = new StringBuilder();
+        long noisy = sweep.rows().stream().filter(r -> r.measured() != null && r.measured().noisy()).count();
+        if (noisy > 0) {
+            s.append(String.format("# noisy: the latency of %,d designs was measured under interference (another process competed for "
+                    + "the processor); it is shown marked noisy and never ranked; run the sweep again on a quieter machine to re-measure "
+                    + "them%n", noisy));
         }
-        return List.of(m.latencyB1Ms() == null ? "-" : String.format("%.2f", m.latencyB1Ms()),
-                m.latencyB32Ms() == null ? "-" : String.format("%.2f", m.latencyB32Ms()),
-                m.accuracy() == null ? "-" : String.format("%.2f%%", 100 * m.accuracy()));
+        int unranked = Objective.unranked(sweep, o.objectives()).cardinality();
+        if (unranked > 0) {
+            s.append(String.format("# %,d passing designs are left out of the Pareto front: a measured objective is noisy or missing for "
+                    + "them%n", unranked));
+        }
+        return s.toString();
     }
 
     private static Object blank(Double v) {
@@ -162,6 +198,7 @@ public final class SweepView {
             }
             if (!o.objectives().isEmpty()) {
                 g.writeNumberField("front", o.front().cardinality());
+                g.writeNumberField("unranked", Objective.unranked(sweep, o.objectives()).cardinality());
             }
             g.writeEndObject();
             g.writeArrayFieldStart("designs");
@@ -177,8 +214,15 @@ public final class SweepView {
                 }
                 if (r.measured() != null) {
                     g.writeObjectFieldStart("measured");
-                    writeNullable(g, "latencyB1Ms", r.measured().latencyB1Ms());
-                    writeNullable(g, "latencyB32Ms", r.measured().latencyB32Ms());
+                    g.writeObjectFieldStart("latency");
+                    for (Measurement.Latency l : r.measured().latency()) {
+                        g.writeObjectFieldStart("b" + l.batch());
+                        g.writeNumberField("medianMs", l.medianMs());
+                        writeNullable(g, "halfWidthMs", Double.isFinite(l.halfWidthMs()) ? l.halfWidthMs() : null);
+                        g.writeBooleanField("noisy", l.noisy());
+                        g.writeEndObject();
+                    }
+                    g.writeEndObject();
                     writeNullable(g, "accuracy", r.measured().accuracy());
                     g.writeNumberField("run", r.measured().runId());
                     g.writeBooleanField("reused", r.measured().reused());

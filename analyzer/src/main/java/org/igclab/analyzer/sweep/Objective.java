@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.ToDoubleBiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A column the Pareto front optimizes: minimized unless written {@code name:max}.
@@ -16,8 +19,11 @@ import java.util.function.ToDoubleBiFunction;
  */
 public record Objective(String name, boolean maximize) {
 
-    /** The objectives only a measurement gives (igc sweep --evaluate, with the runtime). */
-    public static final java.util.Set<String> MEASURED = java.util.Set.of("latency_b1", "latency_b32", "accuracy");
+    /** {@code latency_b<N>}: the median latency at batch {@code N}, measured by {@code igc sweep --evaluate latency}. */
+    private static final Pattern LATENCY = Pattern.compile("latency_b([1-9][0-9]{0,6})");
+
+    /** How the measured objectives are written, for messages. */
+    public static final String MEASURED_NAMES = "latency_b<N> (the median latency at batch N, e.g. latency_b1, latency_b32), accuracy";
 
     /** The figures that can be objectives, with how to read each from a row. */
     private static final Map<String, ToDoubleBiFunction<SweepRow, Assignment>> FIGURES = figures();
@@ -31,8 +37,6 @@ public record Objective(String name, boolean maximize) {
         m.put("traffic", (r, a) -> r.figures().traffic());
         m.put("imbalance", (r, a) -> r.figures().imbalance());
         // measured by igc sweep --evaluate; NaN (never on the front) where a design was not measured
-        m.put("latency_b1", (r, a) -> r.measured() == null ? Double.NaN : Measurement.orNaN(r.measured().latencyB1Ms()));
-        m.put("latency_b32", (r, a) -> r.measured() == null ? Double.NaN : Measurement.orNaN(r.measured().latencyB32Ms()));
         m.put("accuracy", (r, a) -> r.measured() == null ? Double.NaN : Measurement.orNaN(r.measured().accuracy()));
         return m;
     }
@@ -55,8 +59,10 @@ public record Objective(String name, boolean maximize) {
                 max = direction.equals("max");
                 p = p.substring(0, colon).trim();
             }
-            if (!FIGURES.containsKey(p) && !numericVariables.contains(p)) {
+            if (!FIGURES.containsKey(p) && !numericVariables.contains(p) && !LATENCY.matcher(p).matches()) {
                 List<String> known = new ArrayList<>(FIGURES.keySet());
+                known.remove("accuracy");
+                known.add(MEASURED_NAMES);
                 known.addAll(numericVariables);
                 throw new IllegalArgumentException("'" + (p.isEmpty() ? part : p) + "' is not an objective (known: "
                         + String.join(", ", known) + "; add :max to maximize)");
@@ -92,24 +98,56 @@ public record Objective(String name, boolean maximize) {
         return names;
     }
 
-    /** The value to minimize for a row that passed (a maximized value is negated). */
+    /** The batch size of a {@code latency_b<N>} objective. */
+    public OptionalInt latencyBatch() {
+        Matcher m = LATENCY.matcher(name);
+        return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    /** The value to minimize for a row that passed (a maximized value is negated); NaN for a measurement missing or noisy. */
     double minimized(SweepRow row, Assignment values, DesignGrid grid) {
         ToDoubleBiFunction<SweepRow, Assignment> figure = FIGURES.get(name);
-        double v = figure != null ? figure.applyAsDouble(row, values) : values.numbers()[grid.names().indexOf(name)];
+        OptionalInt batch = latencyBatch();
+        double v;
+        if (batch.isPresent()) {
+            v = row.measured() == null ? Double.NaN : row.measured().rankedLatencyMs(batch.getAsInt());
+        } else {
+            v = figure != null ? figure.applyAsDouble(row, values) : values.numbers()[grid.names().indexOf(name)];
+        }
         return maximize ? -v : v;
     }
 
-    /** Which of the sweep's passing rows are on the front, as a set over all rows' positions. */
+    /**
+     * The passing rows left out of the front because a measured objective is missing for them or was taken under
+     * interference (noisy): a figure that cannot be trusted is never ranked, not even as the worst.
+     */
+    public static BitSet unranked(Sweep sweep, List<Objective> objectives) {
+        BitSet out = new BitSet(sweep.rows().size());
+        List<Objective> measured = objectives.stream().filter(Objective::measured).toList();
+        if (measured.isEmpty()) {
+            return out;
+        }
+        for (int i = 0; i < sweep.rows().size(); i++) {
+            SweepRow row = sweep.rows().get(i);
+            if (row.status() == SweepRow.Status.PASS && measured.stream().anyMatch(o -> Double.isNaN(o.minimized(row, null, null)))) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
+    /** Which of the sweep's passing rows are on the front, as a set over all rows' positions; {@link #unranked} rows never are. */
     public static BitSet front(Sweep sweep, List<Objective> objectives) {
+        BitSet unranked = unranked(sweep, objectives);
         List<Integer> passing = new ArrayList<>();
         for (int i = 0; i < sweep.rows().size(); i++) {
-            if (sweep.rows().get(i).status() == SweepRow.Status.PASS) {
+            if (sweep.rows().get(i).status() == SweepRow.Status.PASS && !unranked.get(i)) {
                 passing.add(i);
             }
         }
         DesignGrid grid = sweep.space().grid();
         double[][] points = new double[passing.size()][objectives.size()];
-        boolean needsValues = objectives.stream().anyMatch(o -> !FIGURES.containsKey(o.name));
+        boolean needsValues = objectives.stream().anyMatch(o -> !FIGURES.containsKey(o.name) && !o.measured());
         for (int k = 0; k < passing.size(); k++) {
             SweepRow row = sweep.rows().get(passing.get(k));
             Assignment values = needsValues ? grid.assignment(row.design()) : null;
@@ -123,8 +161,9 @@ public record Objective(String name, boolean maximize) {
         return rows;
     }
 
+    /** Whether only a measurement gives it (igc sweep --evaluate, with the runtime). */
     public boolean measured() {
-        return MEASURED.contains(name);
+        return name.equals("accuracy") || latencyBatch().isPresent();
     }
 
     @Override

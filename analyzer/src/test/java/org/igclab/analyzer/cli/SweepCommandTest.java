@@ -100,7 +100,8 @@ class SweepCommandTest {
         CliRun objective = CliRun.of("sweep", GRID, "--pareto", "params,speed");
         assertThat(objective.exitCode()).isEqualTo(IgcCli.INVALID);
         assertThat(objective.err().strip()).isEqualTo("igc sweep: --pareto params,speed: 'speed' is not an objective (known: params, "
-                + "macs, activations, peak_activation, traffic, imbalance, latency_b1, latency_b32, accuracy, width, depth, K; add :max to maximize)");
+                + "macs, activations, peak_activation, traffic, imbalance, latency_b<N> (the median latency at batch N, e.g. latency_b1, "
+                + "latency_b32), accuracy, width, depth, K; add :max to maximize)");
         CliRun unmeasured = CliRun.of("sweep", GRID, "--pareto", "params,accuracy:max");
         assertThat(unmeasured.exitCode()).isEqualTo(IgcCli.INVALID);
         assertThat(unmeasured.err()).contains("are measured; add --evaluate latency or --evaluate train");

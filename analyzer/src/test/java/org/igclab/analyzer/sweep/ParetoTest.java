@@ -66,7 +66,10 @@ class ParetoTest {
         assertThat(o).containsExactly(new Objective("params", false), new Objective("width", true), new Objective("macs", false));
         assertThatThrownBy(() -> Objective.parseList("params,speed", List.of("width")))
                 .hasMessage("'speed' is not an objective (known: params, macs, activations, peak_activation, traffic, imbalance, "
-                        + "latency_b1, latency_b32, accuracy, width; add :max to maximize)");
+                        + Objective.MEASURED_NAMES + ", width; add :max to maximize)");
+        assertThat(Objective.parseList("latency_b8,latency_b1", List.of())).extracting(x -> x.latencyBatch().getAsInt()).containsExactly(8, 1);
+        assertThatThrownBy(() -> Objective.parseList("latency_b0", List.of())).hasMessageContaining("'latency_b0' is not an objective");
+        assertThatThrownBy(() -> Objective.parseList("latency_b", List.of())).hasMessageContaining("'latency_b' is not an objective");
         assertThatThrownBy(() -> Objective.parseList("params:up", List.of())).hasMessageContaining("must be min or max");
         assertThatThrownBy(() -> Objective.parseList("params,params:max", List.of())).hasMessageContaining("named twice");
         assertThatThrownBy(() -> Objective.parseList("params,", List.of())).hasMessageContaining("is not an objective");

@@ -13,7 +13,6 @@ import org.igclab.analyzer.text.Progress;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.engine.DjlNetwork;
-import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.EvaluationView;
@@ -35,14 +34,25 @@ import picocli.CommandLine.Spec;
             "  - compare its parameters with the analyzer's, operation by operation (fails naming the first that differs);",
             "  - check that every chain of structured sparse kernels is wired as the path-count matrix predicts",
             "    (positive random weights, identity-basis input, compare zero patterns);",
-            "  - time forward passes in inference mode: warm-up, repeated runs, median, p10, p90, images per second.",
+            "  - time forward passes in inference mode, one intra-op and one inter-op thread unless --threads:",
+            "    warm up until two windows of 5 passes agree within 5%%, then time until the median's 95%% confidence",
+            "    half-width (an order-statistic interval, free of any assumption about the timings' distribution) is within",
+            "    --target percent of the median, or --max-runs passes, or --max-seconds; report median, p10, p90, the",
+            "    half-width, images per second, the threads, the load and whether the target was met;",
+            "  - judge interference: a pass whose timing thread was on a processor less than 90%% of its wall time is",
+            "    disturbed; a timing with more than 20%% disturbed passes, or with more runnable threads than processors",
+            "    on the machine, is noisy: it is timed again (--attempts in all), and if still noisy stored marked 'noisy',",
+            "    which keeps it out of Pareto fronts and the explorer's charts (see src/site/markdown/latency.md).",
+            "Before anything is allocated, the memory a batch needs (parameters + activations x batch, from the analyzer's",
+            "counts) is compared with the machine's: a batch needing more than half of it is refused (exit 2).",
             "The result is stored as a run in the results store (see 'igc results').",
             "Exit code: 0 consistent, 3 the engine and the analyzer disagree, 2 invalid input."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc evaluate samples/networks/cifar-igcv1-l24m2-d38.json",
             "  igc evaluate samples/chains/igcv2-c64.json --resolution 56 --execution both",
-            "  igc evaluate samples/networks/resnet18.json --batch 1 --runs 10 --threads 2 --json"})
+            "  igc evaluate samples/networks/resnet18.json --batch 1,8 --target 2 --max-seconds 60 --json",
+            "  igc evaluate samples/networks/resnet18.json --threads 2     # two intra-op threads: only on a quiet machine"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,17 +60,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
     Path file;
 
-    @Option(names = {"-b", "--batch"}, paramLabel = "N", split = ",", description = "Batch sizes to time (default: 1,32).")
-    List<Integer> batches = List.of(1, 32);
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "Timed passes per batch size (default: ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "PyTorch intra-op threads (default: the engine's choice).")
-    int threads;
+    @Mixin
+    TimingOptions timing;
 
     @Option(names = "--execution", paramLabel = "HOW", defaultValue = "sparse",
             description = "sparse (the kernels as designed), dense (chains multiplied out into one convolution) or both (default: ${DEFAULT-VALUE}).")
@@ -92,7 +93,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationSettings settings = design instanceof Design.NetworkDesign n
                 ? chainSettings.withResolution(n.network().input().height()) : chainSettings;
         EvaluationReport report;
-        try (Progress progress = Progress.onConsole("evaluating: pass")) {
+        try (Progress progress = Progress.onConsole("evaluating")) {
             report = noStore ? StoredEvaluation.run(design, settings, progress)
                     : StoredEvaluation.runAndStore(design, settings, store.path(), progress);
         } catch (InvalidDesignException e) {
@@ -119,18 +120,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationSettings settings() {
-        if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
-            throw new InputException("--batch = " + batches + ": batch sizes must be positive");
-        }
-        if (warmup < 0) {
-            throw new InputException("--warmup = " + warmup + " must not be negative");
-        }
-        if (runs < 1) {
-            throw new InputException("--runs = " + runs + " must be at least 1");
-        }
-        if (threads < 0 || threads > Threads.MAX) {
-            throw new InputException("--threads = " + threads + " must be from 0 (the engine's choice) to " + Threads.MAX);
-        }
         if (resolution < 1) {
             throw new InputException("--resolution = " + resolution + " must be positive");
         }
@@ -140,6 +129,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             case "both" -> List.of(DjlNetwork.Execution.SPARSE, DjlNetwork.Execution.DENSE);
             default -> throw new InputException("--execution = " + execution + " is not one of sparse, dense, both");
         };
-        return new EvaluationSettings(batches, warmup, runs, threads, executions, seed, resolution);
+        return timing.apply(EvaluationSettings.defaults()).withExecutions(executions).withSeed(seed).withResolution(resolution);
     }
 }

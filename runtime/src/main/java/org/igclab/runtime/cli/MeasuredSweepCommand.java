@@ -3,14 +3,16 @@ package org.igclab.runtime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.SweepCommand;
 import org.igclab.analyzer.sweep.Measurement;
+import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
-import org.igclab.runtime.engine.DjlNetwork;
-import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.sweep.SweepMeasurement;
@@ -28,23 +30,18 @@ import picocli.CommandLine.Option;
 public final class MeasuredSweepCommand extends SweepCommand {
 
     @Option(names = "--evaluate", paramLabel = "WHAT", description = "Measure the passing designs in DJL/PyTorch: latency "
-            + "(objectives latency_b1, latency_b32) or train (objective accuracy:max). Each design becomes a run in the results "
-            + "store; one the store already has is not measured again, so an interrupted sweep continues where it stopped. "
-            + "E.g. --evaluate latency --pareto params,latency_b1")
+            + "(objectives latency_b<N> for each --batch N, by default latency_b1 and latency_b32; timed as igc evaluate times, "
+            + "one intra-op thread unless --threads) or train (objective accuracy:max). Each design becomes a run in the results "
+            + "store; one the store already has is not measured again, so an interrupted sweep continues where it stopped, "
+            + "except a latency stored noisy, which is measured again. E.g. --evaluate latency --pareto params,latency_b1")
     String evaluate;
 
     @Mixin
     StoreOption store;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "--evaluate latency: timed passes per batch size (default: ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "--evaluate latency: untimed passes first (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "--evaluate latency: PyTorch intra-op threads (default: 0, the engine's choice).")
-    int threads;
+    /** --evaluate latency: how designs are timed (the options of igc evaluate). */
+    @Mixin
+    TimingOptions timing;
 
     @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", description = "--evaluate train: fashion-mnist or cifar10.")
     String data;
@@ -75,12 +72,6 @@ public final class MeasuredSweepCommand extends SweepCommand {
         if (!List.of("latency", "train").contains(evaluate)) {
             throw new InputException("--evaluate = " + evaluate + " is not one of latency, train");
         }
-        positive("--runs", runs, 1);
-        positive("--warmup", warmup, 0);
-        positive("--threads", threads, 0);
-        if (threads > Threads.MAX) {
-            throw new InputException("--threads = " + threads + " must be at most " + Threads.MAX);
-        }
         positive("--epochs", epochs, 1);
         positive("--limit-train", limitTrain, 0);
         PrintWriter err = spec().commandLine().getErr();
@@ -88,7 +79,7 @@ public final class MeasuredSweepCommand extends SweepCommand {
         Map<Long, Measurement> measured;
         try (ResultStore db = ResultStore.open(store.path())) {
             if (evaluate.equals("latency")) {
-                EvaluationSettings settings = new EvaluationSettings(List.of(1, 32), warmup, runs, threads, List.of(DjlNetwork.Execution.SPARSE), 42, 32);
+                EvaluationSettings settings = timing.apply(EvaluationSettings.defaults());
                 measured = SweepMeasurement.latency(sweep, settings, db, err);
             } else {
                 TrainingSettings settings = new TrainingSettings(data, epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, 0);
@@ -98,8 +89,32 @@ public final class MeasuredSweepCommand extends SweepCommand {
         return sweep.withMeasurements(measured);
     }
 
-    private static final java.util.Set<String> MEASURING = java.util.Set.of("--runs", "--warmup", "--threads", "--data", "--data-dir",
-            "--epochs", "--limit-train", "--checkpoint-root");
+    private static final Set<String> MEASURING = union(TimingOptions.NAMES, Set.of("--data", "--data-dir", "--epochs", "--limit-train",
+            "--checkpoint-root"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    /** A latency objective needs --evaluate latency, and a batch size that will be timed. */
+    @Override
+    protected void checkMeasurable(List<Objective> objectives) {
+        for (Objective o : objectives) {
+            if (o.latencyBatch().isEmpty() || evaluate == null) {
+                continue;
+            }
+            int batch = o.latencyBatch().getAsInt();
+            if (!evaluate.equals("latency")) {
+                throw new InputException("--pareto " + o + " is a latency; it needs --evaluate latency, not --evaluate " + evaluate);
+            }
+            if (!timing.batches.contains(batch)) {
+                throw new InputException("--pareto " + o + ": batch " + batch + " is not timed (--batch " + timing.batches.stream()
+                        .map(String::valueOf).collect(Collectors.joining(",")) + "); add it to --batch");
+            }
+        }
+    }
 
     private static void positive(String option, int value, int least) {
         if (value < least) {

@@ -16,6 +16,7 @@ import org.igclab.analyzer.io.AtomicFiles;
 import org.igclab.analyzer.text.Csv;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.runtime.evaluate.LatencyView;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunQuery;
@@ -32,12 +33,15 @@ import picocli.CommandLine.Spec;
         header = "List, filter and export the runs in the results store.",
         sortOptions = false,
         description = {"List the evaluation and training runs recorded in the results store, newest first; filter them,",
-            "show one run's learning curve, or export them as CSV or JSON."},
+            "show one run's learning curve or its timings, or export them as CSV or JSON.",
+            "A latency measured under interference is marked noisy: it is kept, shown marked, and never used in a Pareto",
+            "front or an explorer chart. One from a store written before interference was checked is marked unchecked."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc results",
             "  igc results --kind train --name igcv2 --status done",
             "  igc results --id 7 --curve",
+            "  igc results --latency --name cifar          # every timing: threads, spread, interval, load, noisy or not",
             "  igc results --csv -o runs.csv"})
 public final class ResultsCommand implements Callable<Integer> {
     @Spec
@@ -63,6 +67,9 @@ public final class ResultsCommand implements Callable<Integer> {
 
     @Option(names = "--curve", description = "With --id: the run's learning curve, one row per epoch.")
     boolean curve;
+
+    @Option(names = "--latency", description = "One row per timing (run, execution, batch) instead of one per run.")
+    boolean latency;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to this file (atomically) instead of standard output.")
     Path output;
@@ -91,6 +98,9 @@ public final class ResultsCommand implements Callable<Integer> {
         if (curve && id == null) {
             throw new InputException("--curve needs --id");
         }
+        if (curve && latency) {
+            throw new InputException("--curve and --latency cannot be combined");
+        }
         if (!Files.exists(store.path())) {
             throw new InputException("no results store at " + store.path() + " (run 'igc evaluate' or 'igc train' first, or pass --store)");
         }
@@ -101,7 +111,7 @@ public final class ResultsCommand implements Callable<Integer> {
             if (id != null && runs.isEmpty()) {
                 throw new InputException("--id = " + id + ": no such run in " + store.path());
             }
-            text = curve ? curveText(db.epochs(id), chosen) : runsText(runs, chosen);
+            text = curve ? curveText(db.epochs(id), chosen) : latency ? StoredLatencyView.rows(runs, chosen) : runsText(runs, chosen);
         }
         if (output == null) {
             spec.commandLine().getOut().print(text);
@@ -112,20 +122,27 @@ public final class ResultsCommand implements Callable<Integer> {
         return IgcCli.OK;
     }
 
-    private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params",
-            "latency_b1_ms", "latency_b32_ms", "accuracy", "started", "finished", "design_hash", "machine", "engine", "message");
+    private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params");
+    private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "design_hash", "machine", "engine",
+            "message");
 
-    private static List<Object> row(RunRecord r) {
-        return Arrays.asList(r.id(), r.kind(), r.status(), r.designName(), r.params(), r.macs(), r.engineParams(), r.latencyB1Ms(),
-                r.latencyB32Ms(), r.accuracy(), r.startedAt(), r.finishedAt(), r.designHash(), r.machine(), r.engine(), r.message());
+    private static List<Object> row(RunRecord r, List<Integer> batches) {
+        List<Object> cells = new ArrayList<>(Arrays.asList(r.id(), r.kind(), r.status(), r.designName(), r.params(), r.macs(), r.engineParams()));
+        cells.addAll(StoredLatencyView.csvCells(r, batches));
+        cells.addAll(Arrays.asList(r.accuracy(), r.startedAt(), r.finishedAt(), r.designHash(), r.machine(), r.engine(), r.message()));
+        return cells;
     }
 
     private static String runsText(List<RunRecord> runs, String format) {
         switch (format) {
             case "csv" -> {
+                List<Integer> batches = StoredLatencyView.batches(runs);
+                List<String> header = new ArrayList<>(COLUMNS);
+                header.addAll(StoredLatencyView.csvHeaders(batches));
+                header.addAll(LATER_COLUMNS);
                 List<List<?>> rows = new ArrayList<>();
-                runs.forEach(r -> rows.add(row(r)));
-                return Csv.of(COLUMNS, rows);
+                runs.forEach(r -> rows.add(row(r, batches)));
+                return Csv.of(header, rows);
             }
             case "json" -> {
                 ArrayNode a = JsonFields.MAPPER.createArrayNode();
@@ -136,6 +153,7 @@ public final class ResultsCommand implements Callable<Integer> {
                     n.set("design", parse(r.designJson()));
                     n.set("settings", parse(r.settingsJson()));
                     n.remove("settingsJson");
+                    n.set("latency", LatencyView.json(r.latency()));
                     if (r.resultJson() != null) {
                         n.set("result", parse(r.resultJson()));
                     }
@@ -147,15 +165,15 @@ public final class ResultsCommand implements Callable<Integer> {
                 if (runs.isEmpty()) {
                     return "no runs match\n";
                 }
-                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", ">b1 ms", ">b32 ms", ">accuracy", "started",
+                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", "latency ms (sparse)", ">accuracy", "started",
                         "note");
                 for (RunRecord r : runs) {
                     t.row(r.id(), r.kind(), r.status(), r.designName(), r.params() == null ? "-" : TextTable.grouped(r.params()),
-                            r.macs() == null ? "-" : TextTable.grouped(r.macs()), fixed(r.latencyB1Ms(), "%.2f"), fixed(r.latencyB32Ms(), "%.2f"),
+                            r.macs() == null ? "-" : TextTable.grouped(r.macs()), r.latency().isEmpty() ? "-" : LatencyView.brief(r.latency()),
                             r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), r.startedAt(),
                             r.message() == null ? "" : r.message());
                 }
-                return t.render() + "(" + TextTable.count(runs.size(), "run") + ")\n";
+                return t.render() + "(" + TextTable.count(runs.size(), "run") + ")\n" + StoredLatencyView.notes(runs);
             }
         }
     }
@@ -178,10 +196,6 @@ public final class ResultsCommand implements Callable<Integer> {
                 return epochs.isEmpty() ? "the run has no epochs\n" : t.render();
             }
         }
-    }
-
-    private static String fixed(Double v, String pattern) {
-        return v == null ? "-" : String.format(pattern, v);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode parse(String json) {

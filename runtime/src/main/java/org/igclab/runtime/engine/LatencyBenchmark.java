@@ -6,13 +6,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.function.BooleanSupplier;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-import org.igclab.analyzer.ProgressListener;
+import java.util.function.DoubleConsumer;
+import org.igclab.runtime.latency.AdaptiveTiming;
+import org.igclab.runtime.latency.InterferenceRule;
+import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.latency.TimingPolicy;
 
 /**
- * Times forward passes in inference mode (no gradients). Every pass runs in its own sub-manager that is closed
- * afterwards: DJL keeps intermediate arrays until their manager closes, and a long-lived one made passes
- * several times slower (measured here: see src/site/markdown/benchmarks.md).
+ * Times forward passes in inference mode (no gradients) with {@link AdaptiveTiming}. Every pass runs in its own
+ * sub-manager that is closed afterwards: DJL keeps intermediate arrays until their manager closes, and a long-lived
+ * one made passes several times slower (measured here: see src/site/markdown/benchmarks.md). The input is drawn
+ * before the clock starts; the clock stops once the output has been copied out, as a caller would wait for it.
  */
 public final class LatencyBenchmark {
 
@@ -20,35 +24,32 @@ public final class LatencyBenchmark {
     }
 
     /**
-     * @param warmup    untimed passes first (the first passes of a fresh network are several times slower)
-     * @param runs      timed passes
+     * @param progress  the share of this measurement done, in [0, 1]
      * @param cancelled polled between passes; when it turns true the measurement stops with what it has
      */
-    public static LatencyStats measure(Instantiation inst, String execution, int batch, int warmup, int runs,
-                                       ProgressListener progress, BooleanSupplier cancelled) {
-        DescriptiveStatistics ms = new DescriptiveStatistics();
+    public static LatencyStats measure(Instantiation inst, String execution, int batch, TimingPolicy policy, InterferenceRule rule,
+                                       DoubleConsumer progress, BooleanSupplier cancelled) {
         boolean before = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
             ParameterStore store = new ParameterStore(inst.manager(), false);
-            for (int i = 0; i < warmup + runs && !cancelled.getAsBoolean(); i++) {
-                try (NDManager pass = inst.manager().newSubManager()) {
-                    NDArray x = pass.randomUniform(0f, 1f, Instantiation.batchShape(inst.network().spec().input(), batch));
-                    long start = System.nanoTime();
-                    NDArray y = inst.block().forward(store, new NDList(x), false).singletonOrThrow();
-                    y.toFloatArray(); // wait for the result, as a caller would
-                    long elapsed = System.nanoTime() - start;
-                    if (i >= warmup) {
-                        ms.addValue(elapsed / 1e6);
-                    }
+            AdaptiveTiming.Passes pass = () -> {
+                try (NDManager scope = inst.manager().newSubManager()) {
+                    NDArray x = scope.randomUniform(0f, 1f, Instantiation.batchShape(inst.network().spec().input(), batch));
+                    long wall = System.nanoTime();
+                    long cpu = AdaptiveTiming.threadCpuNanos();
+                    inst.block().forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+                    long cpuAfter = AdaptiveTiming.threadCpuNanos();
+                    long wallAfter = System.nanoTime();
+                    // without a per-thread CPU clock every pass counts as undisturbed: the load average still applies
+                    return new AdaptiveTiming.Pass(wallAfter - wall, cpu < 0 ? wallAfter - wall : cpuAfter - cpu);
                 }
-                progress.progress(i + 1, warmup + runs);
-            }
+            };
+            AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, AdaptiveTiming.Environment.system(), pass, cancelled, progress);
+            Threads.Counts threads = Threads.current();
+            return LatencyStats.of(execution, batch, threads.intra(), threads.interop(), t);
         } finally {
             JniUtils.setGradMode(before);
         }
-        double median = ms.getN() == 0 ? Double.NaN : ms.getPercentile(50);
-        return new LatencyStats(execution, batch, (int) ms.getN(), median, ms.getN() == 0 ? Double.NaN : ms.getPercentile(10),
-                ms.getN() == 0 ? Double.NaN : ms.getPercentile(90), batch * 1000.0 / median, JniUtils.getNumThreads());
     }
 }

@@ -1,7 +1,6 @@
 package org.igclab.runtime.engine;
 
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,11 @@ public final class MachineInfo {
                 + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", Java " + System.getProperty("java.version");
     }
 
-    /** {@code DJL 0.36.0, PyTorch 2.7.1 (CPU), 2 intra-op threads}. */
+    /** {@code DJL 0.36.0, PyTorch 2.7.1 (CPU), 1 intra-op and 1 inter-op thread}: the counts in effect now. */
     public static String engine() {
         Engine engine = Engine.getInstance();
         return "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " " + engine.getVersion()
-                + " (CPU), " + org.igclab.analyzer.text.TextTable.count(JniUtils.getNumThreads(), "intra-op thread");
+                + " (CPU), " + Threads.current().describe();
     }
 
     private static String cpuModel() {

@@ -3,9 +3,9 @@ package org.igclab.runtime.evaluate;
 import java.util.List;
 import java.util.Optional;
 import org.igclab.analyzer.network.ParamCount;
-import org.igclab.runtime.engine.LatencyStats;
 import org.igclab.runtime.engine.ParameterCheck;
 import org.igclab.runtime.engine.StructureCheck;
+import org.igclab.runtime.latency.LatencyStats;
 
 /**
  * What {@link Evaluator} found about a design.
@@ -37,9 +37,13 @@ public record EvaluationReport(String name, String designHash, String input, Par
         return parameters.agrees() && structure.stream().allMatch(StructureCheck::matches);
     }
 
-    /** Median latency of the sparse execution at a batch size. */
-    public Optional<Double> medianMs(int batch) {
-        return latency.stream().filter(l -> l.batch() == batch && l.execution().equals("sparse") && l.runs() > 0)
-                .map(LatencyStats::medianMs).findFirst();
+    /** The sparse execution's timing at a batch size, when it was timed. */
+    public Optional<LatencyStats> sparse(int batch) {
+        return latency.stream().filter(l -> l.batch() == batch && l.execution().equals("sparse") && l.runs() > 0).findFirst();
+    }
+
+    /** Whether any timing was taken under interference. */
+    public boolean noisy() {
+        return latency.stream().anyMatch(LatencyStats::noisy);
     }
 }

@@ -2,31 +2,62 @@ package org.igclab.runtime.evaluate;
 
 import java.util.List;
 import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.Threads;
+import org.igclab.runtime.latency.InterferenceRule;
+import org.igclab.runtime.latency.TimingPolicy;
 
 /**
- * How a design is evaluated.
+ * How a design is evaluated: the one set of settings {@code igc evaluate}, {@code igc sweep --evaluate latency} and
+ * the explorer use.
  *
- * @param batches     batch sizes to time
- * @param warmup      untimed passes before timing each batch size
- * @param runs        timed passes per batch size
- * @param threads     PyTorch intra-op threads (0: the engine's default)
- * @param executions  how chains are executed: sparse kernels, multiplied out, or both
- * @param seed        weight initialisation seed
- * @param resolution  input side for a bare chain (networks keep their own input)
+ * @param batches        batch sizes to time
+ * @param threads        PyTorch intra-op threads (0: the engine's choice)
+ * @param interopThreads PyTorch inter-op threads (0: the engine's choice)
+ * @param executions     how chains are executed: sparse kernels, multiplied out, or both
+ * @param seed           weight initialisation seed
+ * @param resolution     input side for a bare chain (networks keep their own input)
+ * @param timing         when warming up and timing stop
+ * @param interference   when a timing counts as disturbed
  */
-public record EvaluationSettings(List<Integer> batches, int warmup, int runs, int threads, List<DjlNetwork.Execution> executions,
-                                 long seed, int resolution) {
+public record EvaluationSettings(List<Integer> batches, int threads, int interopThreads, List<DjlNetwork.Execution> executions, long seed,
+                                 int resolution, TimingPolicy timing, InterferenceRule interference) {
 
     public EvaluationSettings {
         batches = List.copyOf(batches);
         executions = List.copyOf(executions);
     }
 
-    public EvaluationSettings withResolution(int side) {
-        return new EvaluationSettings(batches, warmup, runs, threads, executions, seed, side);
+    /** Batch 1 and 32, one intra-op and one inter-op thread, the sparse execution, seed 42, side 32, default timing. */
+    public static EvaluationSettings defaults() {
+        return new EvaluationSettings(List.of(1, 32), Threads.DEFAULT, Threads.DEFAULT, List.of(DjlNetwork.Execution.SPARSE), 42, 32,
+                TimingPolicy.defaults(), InterferenceRule.defaults());
     }
 
-    public static EvaluationSettings defaults() {
-        return new EvaluationSettings(List.of(1, 32), 10, 30, 0, List.of(DjlNetwork.Execution.SPARSE), 42, 32);
+    public EvaluationSettings withResolution(int side) {
+        return new EvaluationSettings(batches, threads, interopThreads, executions, seed, side, timing, interference);
+    }
+
+    public EvaluationSettings withBatches(List<Integer> sizes) {
+        return new EvaluationSettings(sizes, threads, interopThreads, executions, seed, resolution, timing, interference);
+    }
+
+    public EvaluationSettings withThreads(int intra) {
+        return new EvaluationSettings(batches, intra, interopThreads, executions, seed, resolution, timing, interference);
+    }
+
+    public EvaluationSettings withExecutions(List<DjlNetwork.Execution> chosen) {
+        return new EvaluationSettings(batches, threads, interopThreads, chosen, seed, resolution, timing, interference);
+    }
+
+    public EvaluationSettings withSeed(long value) {
+        return new EvaluationSettings(batches, threads, interopThreads, executions, value, resolution, timing, interference);
+    }
+
+    public EvaluationSettings withTiming(TimingPolicy policy) {
+        return new EvaluationSettings(batches, threads, interopThreads, executions, seed, resolution, policy, interference);
+    }
+
+    public EvaluationSettings withInterference(InterferenceRule rule) {
+        return new EvaluationSettings(batches, threads, interopThreads, executions, seed, resolution, timing, rule);
     }
 }

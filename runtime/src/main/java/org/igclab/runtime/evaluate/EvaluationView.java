@@ -6,15 +6,11 @@ import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.report.NetworkCostView;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
-import org.igclab.runtime.engine.LatencyStats;
 import org.igclab.runtime.engine.ParameterCheck;
 import org.igclab.runtime.engine.StructureCheck;
 
 /** An evaluation report as text or JSON. */
 public final class EvaluationView {
-
-    /** A p90/p10 ratio above which timings are reported as unsteady. */
-    static final double SPREAD = 2.0;
 
     private EvaluationView() {
     }
@@ -37,24 +33,10 @@ public final class EvaluationView {
                     .append(TextTable.grouped(org.igclab.rules.condition.PathCountMatrix.MAX_ENTRIES)).append(" pairs)\n"));
         }
         if (!r.latency().isEmpty()) {
-            s.append(String.format("latency (inference mode, no gradients; median of %d passes after %d warm-up; %s):%n",
-                    settings.runs(), settings.warmup(), r.engine()));
-            TextTable t = new TextTable("execution", ">batch", ">median ms", ">p10 ms", ">p90 ms", ">images/s", ">runs");
-            for (LatencyStats l : r.latency()) {
-                t.row(l.execution(), l.batch(), ms(l.medianMs()), ms(l.p10Ms()), ms(l.p90Ms()),
-                        Double.isNaN(l.imagesPerSecond()) ? "-" : String.format("%.1f", l.imagesPerSecond()), l.runs());
-            }
-            s.append(t.render());
-            r.latency().stream().filter(l -> l.runs() > 1 && l.p90Ms() > SPREAD * l.p10Ms()).findFirst().ifPresent(l -> s.append(String.format(
-                    "note: the timings vary widely (p90 is %.1f times p10 at batch %d): the machine may be busy; compare designs timed "
-                    + "together, and try --threads 1%n", l.p90Ms() / l.p10Ms(), l.batch())));
+            s.append(LatencyView.text(r.latency(), settings, r.engine()));
         }
         s.append("machine: ").append(r.machine()).append('\n');
         return s.toString();
-    }
-
-    private static String ms(double v) {
-        return Double.isNaN(v) ? "-" : String.format("%.2f", v);
     }
 
     public static ObjectNode json(EvaluationReport r, EvaluationSettings settings) {
@@ -75,10 +57,8 @@ public final class EvaluationView {
         }
         ArrayNode skipped = n.putArray("structureSkipped");
         r.skipped().forEach(skipped::add);
-        ArrayNode latency = n.putArray("latency");
-        for (LatencyStats l : r.latency()) {
-            latency.add(JsonFields.MAPPER.valueToTree(l));
-        }
+        n.set("latency", LatencyView.json(r.latency()));
+        n.put("noisy", r.noisy());
         n.put("consistent", r.consistent()).put("machine", r.machine()).put("engine", r.engine());
         return n;
     }

@@ -3,6 +3,7 @@ package org.igclab.runtime.evaluate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.igclab.analyzer.ProgressListener;
@@ -19,11 +20,11 @@ import org.igclab.rules.model.KernelChain;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.LatencyBenchmark;
-import org.igclab.runtime.engine.LatencyStats;
 import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.engine.ParameterCheck;
 import org.igclab.runtime.engine.StructureCheck;
 import org.igclab.runtime.engine.Threads;
+import org.igclab.runtime.latency.LatencyStats;
 
 /**
  * Instantiates a design in DJL, proves the instance is what the analyzer counted (parameters operation by
@@ -34,10 +35,20 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** Units of progress per timed execution and batch size. */
+    private static final long STEPS = 1000;
+
+    /**
+     * Evaluates a design: checks its memory estimate first (refused as bad input when it does not fit), then builds
+     * it, checks it and times every execution and batch size asked for.
+     *
+     * @throws org.igclab.analyzer.cli.InputException when a batch would not fit in memory
+     */
     public static EvaluationReport evaluate(Design design, EvaluationSettings settings, ProgressListener progress, BooleanSupplier cancelled) {
-        Threads.apply(settings.threads());
         ResolvedNetwork network = network(design, settings);
         NetworkCost cost = CostModel.of(network);
+        MemoryEstimate.check(cost, settings.batches());
+        Threads.apply(settings.threads(), settings.interopThreads());
         List<StructureCheck> structure = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Map.Entry<String, KernelChain> chain : chains(design, network).entrySet()) {
@@ -51,7 +62,7 @@ public final class Evaluator {
         // the sparse instance is the one the analyzer counted: its parameters are checked, then it is timed if asked
         ParameterCheck parameters = null;
         List<LatencyStats> latency = new ArrayList<>();
-        long total = (long) settings.executions().size() * settings.batches().size() * (settings.warmup() + settings.runs());
+        long total = settings.executions().size() * settings.batches().size() * STEPS;
         long done = 0;
         List<DjlNetwork.Execution> executions = new ArrayList<>(settings.executions());
         if (!executions.contains(DjlNetwork.Execution.SPARSE)) {
@@ -67,14 +78,23 @@ public final class Evaluator {
                 }
                 for (int batch : settings.batches()) {
                     long base = done;
-                    latency.add(LatencyBenchmark.measure(inst, execution.name().toLowerCase(), batch, settings.warmup(), settings.runs(),
-                            (d, t) -> progress.progress(base + d, total), cancelled));
-                    done += settings.warmup() + settings.runs();
+                    latency.add(LatencyBenchmark.measure(inst, execution.name().toLowerCase(Locale.ROOT), batch, settings.timing(),
+                            settings.interference(), share -> progress.progress(base + Math.round(share * STEPS), total), cancelled));
+                    done += STEPS;
                 }
             }
         }
         return new EvaluationReport(design.name(), DesignIdentity.of(design).hash(), network.spec().input().toString(), cost.params(),
                 cost.macs(), parameters, structure, skipped, latency, MachineInfo.machine(), MachineInfo.engine());
+    }
+
+    /**
+     * Refuses, as bad input, a design whose memory estimate at one of the batch sizes does not fit this machine.
+     *
+     * @throws org.igclab.analyzer.cli.InputException naming the batch and the figures
+     */
+    public static void checkMemory(Design design, EvaluationSettings settings) {
+        MemoryEstimate.check(CostModel.of(network(design, settings)), settings.batches());
     }
 
     /** The network evaluated: a network as written, a chain on a {@code C x resolution x resolution} input. */

@@ -45,6 +45,8 @@ public final class StoredEvaluation {
     /** Like {@link #runAndStore(Design, EvaluationSettings, Path, ProgressListener)}, stopping when {@code cancelled} turns true. */
     public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, Path storePath, ProgressListener progress,
                                                BooleanSupplier cancelled) {
+        // refused before the store is opened: a design that cannot be evaluated creates no file
+        Evaluator.checkMemory(design, settings);
         try (ResultStore store = ResultStore.open(storePath)) {
             return runAndStore(design, settings, store, progress, cancelled);
         }
@@ -56,10 +58,12 @@ public final class StoredEvaluation {
      */
     public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, ResultStore store, ProgressListener progress,
                                                BooleanSupplier cancelled) {
-        Threads.apply(settings.threads());
         DesignIdentity id = DesignIdentity.of(design);
         String settingsJson = settingsJson(settings);
         NetworkCost cost = CostModel.of(Evaluator.network(design, settings));
+        // a design refused for its memory leaves no run behind
+        MemoryEstimate.check(cost, settings.batches());
+        Threads.apply(settings.threads(), settings.interopThreads());
         long run = store.begin(KIND, design.name(), id.hash(), id.canonicalJson(), settingsJson, DesignIdentity.sha256(settingsJson),
                 cost.params().total(), cost.macs(), MachineInfo.machine(), MachineInfo.engine());
         Thread interrupted = new Thread(() -> store.end(run, "cancelled", "the process was interrupted"));
@@ -71,8 +75,7 @@ public final class StoredEvaluation {
                 store.end(run, "cancelled", "cancelled before the timings were complete");
                 throw new CancellationException("the evaluation of " + design.name() + " was cancelled");
             }
-            store.finish(run, report.parameters().engine(), report.medianMs(1).orElse(null), report.medianMs(32).orElse(null), null,
-                    JsonFields.pretty(EvaluationView.json(report, settings)));
+            store.finishEvaluation(run, report.parameters().engine(), report.latency(), JsonFields.pretty(EvaluationView.json(report, settings)));
             if (!report.consistent()) {
                 store.end(run, "failed", "the engine and the analyzer disagree");
             }

@@ -12,35 +12,18 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.igclab.runtime.latency.LatencyStats;
 
 /**
- * The results store: an SQLite file with one row per evaluation or training run and one per training epoch.
+ * The results store: an SQLite file with one row per evaluation or training run, one per training epoch, and one per
+ * timed execution and batch size of an evaluation ({@link LatencyTable}); {@link Schema} has the tables and upgrades.
  * Every write is its own transaction in write-ahead-log mode, so a crash loses nothing already committed.
  */
 public final class ResultStore implements AutoCloseable {
     /** Schema version written to {@code meta}; a store from a newer IGC Lab is refused, not damaged. */
-    public static final int SCHEMA_VERSION = 1;
-
-    private static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        """
-        CREATE TABLE IF NOT EXISTS runs (
-          id INTEGER PRIMARY KEY AUTOINCREMENT,
-          kind TEXT NOT NULL, status TEXT NOT NULL,
-          design_name TEXT NOT NULL, design_hash TEXT NOT NULL, design_json TEXT NOT NULL,
-          settings_json TEXT NOT NULL, settings_hash TEXT NOT NULL,
-          params INTEGER, macs INTEGER, engine_params INTEGER,
-          latency_b1_ms REAL, latency_b32_ms REAL, accuracy REAL,
-          result_json TEXT, machine TEXT, engine TEXT,
-          started_at TEXT NOT NULL, finished_at TEXT, message TEXT)""",
-        "CREATE INDEX IF NOT EXISTS runs_design ON runs (kind, design_hash, settings_hash, status)",
-        """
-        CREATE TABLE IF NOT EXISTS epochs (
-          run_id INTEGER NOT NULL REFERENCES runs (id), epoch INTEGER NOT NULL,
-          train_loss REAL, train_accuracy REAL, test_accuracy REAL, learning_rate REAL, seconds REAL,
-          PRIMARY KEY (run_id, epoch))"""
-    };
+    public static final int SCHEMA_VERSION = Schema.VERSION;
 
     private final Path file;
     private final Connection db;
@@ -82,20 +65,8 @@ public final class ResultStore implements AutoCloseable {
             }
             s.execute("PRAGMA synchronous = NORMAL");
             s.execute("PRAGMA foreign_keys = ON");
-            for (String ddl : SCHEMA) {
-                s.execute(ddl);
-            }
-            try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
-                if (rs.next()) {
-                    int version = Integer.parseInt(rs.getString(1));
-                    if (version > SCHEMA_VERSION) {
-                        throw new StoreException(file + " was written by a newer IGC Lab (schema " + version + "); this one reads up to " + SCHEMA_VERSION);
-                    }
-                } else {
-                    s.execute("INSERT INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
-                }
-            }
         }
+        Schema.prepare(db, file.toString());
     }
 
     public Path file() {
@@ -129,21 +100,46 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    /** Marks a run done with its measured figures (nulls where not measured). */
-    public void finish(long id, Long engineParams, Double latencyB1Ms, Double latencyB32Ms, Double accuracy, String resultJson) {
-        String sql = "UPDATE runs SET status = 'done', engine_params = ?, latency_b1_ms = ?, latency_b32_ms = ?, accuracy = ?,"
-                + " result_json = ?, finished_at = ?, message = NULL WHERE id = ?";
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            setNullable(p, 1, engineParams);
-            setNullable(p, 2, latencyB1Ms);
-            setNullable(p, 3, latencyB32Ms);
-            setNullable(p, 4, accuracy);
-            p.setString(5, resultJson);
-            p.setString(6, Instant.now().toString());
-            p.setLong(7, id);
-            p.executeUpdate();
+    /** Marks a run done with its figures (nulls where not measured). */
+    public void finish(long id, Long engineParams, Double accuracy, String resultJson) {
+        try {
+            markDone(id, engineParams, accuracy, resultJson);
         } catch (SQLException e) {
             throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+        }
+    }
+
+    /** Marks an evaluation done and records its timings, in one transaction: a reader sees both or neither. */
+    public void finishEvaluation(long id, Long engineParams, List<LatencyStats> latency, String resultJson) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                markDone(id, engineParams, null, resultJson);
+                for (LatencyStats l : latency) {
+                    LatencyTable.insert(db, id, l);
+                }
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+        }
+    }
+
+    private void markDone(long id, Long engineParams, Double accuracy, String resultJson) throws SQLException {
+        String sql = "UPDATE runs SET status = 'done', engine_params = ?, accuracy = ?, result_json = ?, finished_at = ?, message = NULL"
+                + " WHERE id = ?";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            setNullable(p, 1, engineParams);
+            setNullable(p, 2, accuracy);
+            p.setString(3, resultJson);
+            p.setString(4, Instant.now().toString());
+            p.setLong(5, id);
+            p.executeUpdate();
         }
     }
 
@@ -223,24 +219,30 @@ public final class ResultStore implements AutoCloseable {
             List<RunRecord> out = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    out.add(record(rs));
+                    out.add(record(rs, List.of()));
                 }
             }
-            return out;
+            return withLatency(out);
         } catch (SQLException e) {
             throw new StoreException("cannot read runs from " + file + ": " + reason(e));
         }
+    }
+
+    /** The runs with their timings attached (one query per few hundred runs, not one per run). */
+    private List<RunRecord> withLatency(List<RunRecord> runs) throws SQLException {
+        Map<Long, List<LatencyStats>> latency = LatencyTable.forRuns(db, runs.stream().map(RunRecord::id).toList());
+        return runs.stream().map(r -> latency.containsKey(r.id()) ? r.withLatency(latency.get(r.id())) : r).toList();
     }
 
     public Optional<RunRecord> get(long id) {
         return list(new RunQuery(null, null, null, 0).withId(id)).stream().findFirst();
     }
 
-    private static RunRecord record(ResultSet rs) throws SQLException {
+    private static RunRecord record(ResultSet rs, List<LatencyStats> latency) throws SQLException {
         return new RunRecord(rs.getLong("id"), rs.getString("kind"), rs.getString("status"), rs.getString("design_name"),
                 rs.getString("design_hash"), rs.getString("design_json"), rs.getString("settings_json"), rs.getString("settings_hash"),
                 nullableLong(rs, "params"), nullableLong(rs, "macs"), nullableLong(rs, "engine_params"),
-                nullableDouble(rs, "latency_b1_ms"), nullableDouble(rs, "latency_b32_ms"), nullableDouble(rs, "accuracy"),
+                latency, nullableDouble(rs, "accuracy"),
                 rs.getString("result_json"), rs.getString("machine"), rs.getString("engine"), rs.getString("started_at"),
                 rs.getString("finished_at"), rs.getString("message"));
     }

@@ -1,5 +1,9 @@
 package org.igclab.runtime.store;
 
+import java.util.List;
+import java.util.Optional;
+import org.igclab.runtime.latency.LatencyStats;
+
 /**
  * A run as stored: what was evaluated or trained, with which settings, and what came out.
  *
@@ -14,8 +18,7 @@ package org.igclab.runtime.store;
  * @param params        the analyzer's parameter count
  * @param macs          the analyzer's MACs
  * @param engineParams  the instantiated network's parameter count, when measured
- * @param latencyB1Ms   median latency at batch 1 (sparse execution), when measured
- * @param latencyB32Ms  median latency at batch 32 (sparse execution), when measured
+ * @param latency       an evaluation's timings, one per execution and batch size (empty otherwise)
  * @param accuracy      final test accuracy in [0, 1], when trained
  * @param resultJson    the whole report
  * @param machine       the machine it ran on
@@ -26,6 +29,25 @@ package org.igclab.runtime.store;
  */
 public record RunRecord(long id, String kind, String status, String designName, String designHash, String designJson,
                         String settingsJson, String settingsHash, Long params, Long macs, Long engineParams,
-                        Double latencyB1Ms, Double latencyB32Ms, Double accuracy, String resultJson, String machine,
+                        List<LatencyStats> latency, Double accuracy, String resultJson, String machine,
                         String engine, String startedAt, String finishedAt, String message) {
+
+    public RunRecord {
+        latency = List.copyOf(latency);
+    }
+
+    RunRecord withLatency(List<LatencyStats> timings) {
+        return new RunRecord(id, kind, status, designName, designHash, designJson, settingsJson, settingsHash, params, macs, engineParams,
+                timings, accuracy, resultJson, machine, engine, startedAt, finishedAt, message);
+    }
+
+    /** The sparse execution's timing at a batch size, when measured. */
+    public Optional<LatencyStats> latency(int batch) {
+        return latency.stream().filter(l -> l.batch() == batch && l.execution().equals("sparse")).findFirst();
+    }
+
+    /** Whether a timing of this run was taken under interference. */
+    public boolean noisy() {
+        return latency.stream().anyMatch(LatencyStats::noisy);
+    }
 }

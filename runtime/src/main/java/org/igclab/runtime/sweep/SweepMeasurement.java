@@ -16,9 +16,9 @@ import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.analyzer.sweep.SweepRow;
-import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.StoredEvaluation;
+import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
 import org.igclab.runtime.train.ImageDataset;
@@ -54,18 +54,28 @@ public final class SweepMeasurement {
         return new Design.NetworkDesign(new Network(designName(space, index), n.input(), n.layers()));
     }
 
-    /** Latency of every passing design. */
+    /**
+     * Latency of every passing design. A design the store has measured with these settings is reused, unless a timing
+     * of it was noisy: that one is measured again, as the machine may be quieter now.
+     */
     public static Map<Long, Measurement> latency(Sweep sweep, EvaluationSettings settings, ResultStore store, PrintWriter err) {
         String settingsHash = DesignIdentity.sha256(StoredEvaluation.settingsJson(settings));
         return each(sweep, err, (design, index) -> {
             Optional<RunRecord> done = store.latest(StoredEvaluation.KIND, DesignIdentity.of(design).hash(), settingsHash, "done");
-            if (done.isPresent()) {
-                return new Measurement(done.get().latencyB1Ms(), done.get().latencyB32Ms(), null, done.get().id(), true);
+            if (done.isPresent() && done.get().latency().stream().allMatch(LatencyStats::trusted)) {
+                return measurement(done.get(), true);
             }
-            EvaluationReport r = StoredEvaluation.runAndStore(design, settings, store, ProgressListener.NONE);
+            StoredEvaluation.runAndStore(design, settings, store, ProgressListener.NONE);
             RunRecord run = store.latest(StoredEvaluation.KIND, DesignIdentity.of(design).hash(), settingsHash, "done", "failed").orElseThrow();
-            return new Measurement(r.medianMs(1).orElse(null), r.medianMs(32).orElse(null), null, run.id(), false);
+            return measurement(run, false);
         });
+    }
+
+    /** A stored evaluation's sparse timings as the analyzer's measurement; a timing that is not trusted counts as noisy. */
+    static Measurement measurement(RunRecord run, boolean reused) {
+        List<Measurement.Latency> latency = run.latency().stream().filter(l -> l.execution().equals("sparse"))
+                .map(l -> new Measurement.Latency(l.batch(), l.medianMs(), l.halfWidthMs(), !l.trusted())).toList();
+        return new Measurement(latency, null, run.id(), reused);
     }
 
     /** Test accuracy of every passing design after training; checkpoints go under {@code checkpoints}. */
@@ -75,13 +85,13 @@ public final class SweepMeasurement {
         return each(sweep, err, (design, index) -> {
             Optional<RunRecord> done = store.latest(StoredTraining.KIND, DesignIdentity.of(design).hash(), settingsHash, "done");
             if (done.isPresent()) {
-                return new Measurement(null, null, done.get().accuracy(), done.get().id(), true);
+                return Measurement.accuracy(done.get().accuracy(), done.get().id(), true);
             }
             Path dir = StoredTraining.defaultCheckpointDir(checkpoints, design, settings);
             Training.Result r = StoredTraining.run(design, data, settings, dir, StoredTraining.Existing.RESUME, store,
                     new TrainingListener() { }, () -> false);
             RunRecord run = store.latest(StoredTraining.KIND, DesignIdentity.of(design).hash(), settingsHash, "done", "cancelled").orElseThrow();
-            return new Measurement(null, null, r.testAccuracy(), run.id(), false);
+            return Measurement.accuracy(r.testAccuracy(), run.id(), false);
         });
     }
 
@@ -101,8 +111,9 @@ public final class SweepMeasurement {
             try {
                 Measurement m = measure.of(design, row.design());
                 out.put(row.design(), m);
-                err.printf("design %d of %d, %s: %s (%.1f s)%n", n, passing.size(), design.name(),
-                        m.reused() ? "already in the store, run " + m.runId() : "measured, run " + m.runId(), (System.nanoTime() - started) / 1e9);
+                err.printf("design %d of %d, %s: %s (%.1f s)%s%n", n, passing.size(), design.name(),
+                        m.reused() ? "already in the store, run " + m.runId() : "measured, run " + m.runId(), (System.nanoTime() - started) / 1e9,
+                        m.noisy() ? "; latency noisy (measured under interference), not ranked" : "");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -118,7 +118,7 @@ public final class StoredTraining {
             Training.Result result = Training.train(network, data, settings, checkpoint,
                     new Checkpoint.State(id.hash(), settingsHash, runId, previous.size(), false), previous, recording, cancelled);
             if (result.completed()) {
-                store.finish(runId, result.engineParams(), null, null, result.testAccuracy(), JsonFields.pretty(report(result, settings)));
+                store.finish(runId, result.engineParams(), result.testAccuracy(), JsonFields.pretty(report(result, settings)));
             } else {
                 store.end(runId, "cancelled", "stopped after " + result.curve().size() + " of " + settings.epochs() + " epochs; resume with --resume");
             }

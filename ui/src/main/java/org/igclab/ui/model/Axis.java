@@ -44,13 +44,13 @@ public enum Axis {
         return this == LATENCY || this == ACCURACY;
     }
 
-    /** The row's value; NaN when it has not been measured. */
+    /** The row's value; NaN when it has not been measured, or its latency is noisy (never plotted as if it were true). */
     public double of(DesignRow row) {
         return switch (this) {
             case PARAMS -> row.params();
             case MACS -> row.macs();
             case LENGTH -> row.length();
-            case LATENCY -> row.latencyMs() == null ? Double.NaN : row.latencyMs();
+            case LATENCY -> row.trustedLatencyMs();
             case ACCURACY -> row.accuracy() == null ? Double.NaN : row.accuracy();
         };
     }

@@ -89,7 +89,7 @@ public final class DesignExport {
     /** The rows as {@code igc enumerate --csv} writes them, with the template's counts and the measurements after them. */
     static String csv(List<Subject> designs, NetworkTemplate template) {
         List<String> header = new ArrayList<>(ChainReports.CSV_HEADER);
-        header.addAll(List.of("template", "template_params", "template_macs", "latency_ms", "accuracy"));
+        header.addAll(List.of("template", "template_params", "template_macs", "latency_ms", "latency_noisy", "accuracy"));
         List<List<Object>> lines = new ArrayList<>();
         for (Subject s : designs) {
             if (s.row() == null) {
@@ -98,7 +98,7 @@ public final class DesignExport {
             DesignRow r = s.row();
             List<Object> cells = new ArrayList<>(ChainReports.csvCells(r.design()));
             cells.addAll(List.of(template.key(), r.params(), r.macs(), r.latencyMs() == null ? "" : r.latencyMs(),
-                    r.accuracy() == null ? "" : r.accuracy()));
+                    r.latency() == null ? "" : r.latency().noisy(), r.accuracy() == null ? "" : r.accuracy()));
             lines.add(cells);
         }
         return Csv.of(header, lines);

@@ -10,10 +10,24 @@ import org.igclab.analyzer.chain.EnumeratedDesign;
  * @param params    parameters under the template (kernel weights for a block; PyTorch's count for a network)
  * @param macs      MACs under the template
  * @param hash      the design's identity hash, or null when the store had nothing to join
- * @param latencyMs median latency at batch 1, when measured
+ * @param latency   median latency at batch 1, when measured, marked when noisy
  * @param accuracy  test accuracy in [0, 1], when trained
  */
-public record DesignRow(EnumeratedDesign design, long params, long macs, String hash, Double latencyMs, Double accuracy) {
+public record DesignRow(EnumeratedDesign design, long params, long macs, String hash, MeasuredLatency latency, Double accuracy) {
+
+    /** The median latency at batch 1 in milliseconds, noisy or not; null when not measured. */
+    public Double latencyMs() {
+        return latency == null ? null : latency.ms();
+    }
+
+    /** The latency when it may be plotted and ranked (measured and not noisy), else NaN. */
+    public double trustedLatencyMs() {
+        return latency == null || latency.noisy() ? Double.NaN : latency.ms();
+    }
+
+    public boolean latencyNoisy() {
+        return latency != null && latency.noisy();
+    }
 
     public String name() {
         return design.name();

@@ -91,7 +91,7 @@ public final class Exploration {
         // the identity hash serializes the design: only worth it when there is something to join
         String hash = measured.isEmpty() ? null : DesignIdentity.of(template.design(d.shape())).hash();
         Measurements.Measured m = measured.of(hash);
-        return new DesignRow(d, params, macs, hash, m.latencyMs(), m.accuracy());
+        return new DesignRow(d, params, macs, hash, m.latency(), m.accuracy());
     }
 
     private static void check(BooleanSupplier stale) {

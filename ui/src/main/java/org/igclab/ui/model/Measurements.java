@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.evaluate.StoredEvaluation;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunQuery;
@@ -12,13 +14,14 @@ import org.igclab.runtime.train.StoredTraining;
 
 /**
  * What the results store has measured, by design hash ({@link org.igclab.analyzer.design.DesignIdentity}): the newest
- * finished evaluation's median latency at batch 1 and the newest finished training's test accuracy.
+ * finished evaluation's median latency at batch 1 that was measured quiet (or, when every one was noisy or unchecked,
+ * the newest, marked noisy), and the newest finished training's test accuracy.
  */
 public final class Measurements {
     public static final Measurements NONE = new Measurements(Map.of());
 
     /** A design's measurements; either may be missing. */
-    public record Measured(Double latencyMs, Double accuracy) {
+    public record Measured(MeasuredLatency latency, Double accuracy) {
         static final Measured NOTHING = new Measured(null, null);
     }
 
@@ -38,10 +41,12 @@ public final class Measurements {
             // newest first: the first value seen for a design is the one kept
             for (RunRecord r : s.list(new RunQuery(null, null, "done", 0))) {
                 Measured m = found.getOrDefault(r.designHash(), Measured.NOTHING);
-                if (StoredEvaluation.KIND.equals(r.kind()) && m.latencyMs() == null && r.latencyB1Ms() != null) {
-                    found.put(r.designHash(), new Measured(r.latencyB1Ms(), m.accuracy()));
+                Optional<LatencyStats> b1 = r.latency(1).filter(l -> Double.isFinite(l.medianMs()));
+                boolean better = m.latency() == null || m.latency().noisy() && b1.map(LatencyStats::trusted).orElse(false);
+                if (StoredEvaluation.KIND.equals(r.kind()) && b1.isPresent() && better) {
+                    found.put(r.designHash(), new Measured(new MeasuredLatency(b1.get().medianMs(), !b1.get().trusted()), m.accuracy()));
                 } else if (StoredTraining.KIND.equals(r.kind()) && m.accuracy() == null && r.accuracy() != null) {
-                    found.put(r.designHash(), new Measured(m.latencyMs(), r.accuracy()));
+                    found.put(r.designHash(), new Measured(m.latency(), r.accuracy()));
                 }
             }
         }

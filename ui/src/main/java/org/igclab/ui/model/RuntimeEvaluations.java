@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.design.Design;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.StoredEvaluation;
@@ -27,18 +26,17 @@ public final class RuntimeEvaluations implements Evaluations {
         return request.training() ? train(design, request, store, progress, cancelled) : time(design, request, resolution, store, progress, cancelled);
     }
 
+    /** Times batch 1 with the settings {@code igc evaluate} uses (one intra-op thread, which also leaves the window a core). */
     private static String time(Design design, Requests.Evaluation request, int resolution, Path store, ProgressListener progress,
                                BooleanSupplier cancelled) {
-        // one core stays with the window: PyTorch takes every core by default, and the FX thread would stutter
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        EvaluationSettings settings = new EvaluationSettings(List.of(1), Math.min(10, request.runs()), request.runs(), threads,
-                List.of(DjlNetwork.Execution.SPARSE), 42, resolution);
+        EvaluationSettings defaults = EvaluationSettings.defaults();
+        EvaluationSettings settings = defaults.withBatches(List.of(1)).withResolution(resolution)
+                .withTiming(defaults.timing().withRuns(defaults.timing().minRuns(), request.runs()));
         EvaluationReport report = StoredEvaluation.runAndStore(design, settings, store, progress, cancelled);
         if (!report.consistent()) {
             return "stored, but the engine and the analyzer disagree: " + report.parameters().describe();
         }
-        return report.medianMs(1).map(ms -> String.format("median latency %.2f ms at batch 1 (%d passes, %d threads)", ms,
-                request.runs(), threads)).orElse("no timing");
+        return report.sparse(1).map(l -> "median latency " + l.summary()).orElse("no timing");
     }
 
     private static String train(Design design, Requests.Evaluation request, Path store, ProgressListener progress,

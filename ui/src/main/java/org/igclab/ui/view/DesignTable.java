@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.ui.model.Control;
 import org.igclab.ui.model.DesignRow;
+import org.igclab.ui.model.MeasuredLatency;
 import org.igclab.ui.model.ExplorerModel;
 
 /** The designs as a sortable table, with the filters above it; selecting a row selects the design everywhere. */
@@ -36,7 +37,7 @@ final class DesignTable extends VBox {
         // the columns share the table's width (measured columns come and go) rather than scroll sideways
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No design passes the filters."));
-        TableColumn<DesignRow, Double> latency = number("latency ms", 72, DesignRow::latencyMs, v -> String.format("%.2f", v));
+        TableColumn<DesignRow, MeasuredLatency> latency = number("latency ms", 72, DesignRow::latency, MeasuredLatency::text);
         TableColumn<DesignRow, Double> accuracy = number("accuracy", 64, DesignRow::accuracy, v -> String.format("%.1f%%", 100 * v));
         table.getColumns().setAll(List.of(
                 text("design", 150, DesignRow::name),
@@ -50,7 +51,7 @@ final class DesignTable extends VBox {
                 front(model)));
         // measured columns take room only once the store has measured something among these designs
         model.shown().addListener((javafx.collections.ListChangeListener<DesignRow>) c -> {
-            latency.setVisible(model.shown().stream().anyMatch(r -> r.latencyMs() != null));
+            latency.setVisible(model.shown().stream().anyMatch(r -> r.latency() != null));
             accuracy.setVisible(model.shown().stream().anyMatch(r -> r.accuracy() != null));
         });
         latency.setVisible(false);

@@ -37,7 +37,7 @@ final class EvaluationBar extends HBox {
         kind.selectedToggleProperty().addListener((o, was, now) -> text.set(now == training ? "train" : "latency"));
         text.addListener((o, was, now) -> (now.trim().equals("train") ? training : latency).setSelected(true));
 
-        HBox timing = new HBox(6, small(c, "passes", Control.RUNS, 5));
+        HBox timing = new HBox(6, small(c, "max passes", Control.RUNS, 5));
         HBox learning = new HBox(6, c.choice(Control.DATASET, ControlBindings.ordered("fashion-mnist", "Fashion-MNIST", "cifar10", "CIFAR-10")),
                 small(c, "epochs", Control.EPOCHS, 3), small(c, "images", Control.TRAIN_IMAGES, 6), small(c, "data folder", Control.DATA_DIR, 12));
         timing.setAlignment(Pos.CENTER_LEFT);

@@ -33,8 +33,7 @@ final class ScatterPane extends VBox {
     private void show(ScatterData data, ExplorerModel model) {
         chart.setTitle("Pareto front: " + data.axes().y().label() + " against " + data.axes().x().label());
         chart.show(data, model.selectedProperty().get());
-        note.setText(data.missing() == 0 ? "" : String.format("%,d shown designs have no %s yet: evaluate them to place them here",
-                data.missing(), data.axes().x().measured() ? data.axes().x().label() : data.axes().y().label()));
+        note.setText(data.note());
         note.setVisible(data.missing() > 0);
     }
 

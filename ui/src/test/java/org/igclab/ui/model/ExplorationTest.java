@@ -13,6 +13,9 @@ import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.rules.condition.BalanceCondition;
 import org.igclab.runtime.evaluate.StoredEvaluation;
+import org.igclab.runtime.latency.Interference;
+import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.latency.Stop;
 import org.igclab.runtime.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,20 +108,46 @@ class ExplorationTest {
         }
     }
 
+    private static LatencyStats b1(double ms, Interference.Verdict verdict) {
+        return new LatencyStats("sparse", 1, 1, 1, 10, true, 30, ms, ms, ms, ms * 0.01, Stop.TARGET_MET, 1,
+                new Interference(verdict, 0.99, 0, 1, 0.5, 0.5, 2, verdict == Interference.Verdict.NOISY ? "busy" : ""));
+    }
+
+    private static void store(ResultStore store, String hash, LatencyStats latency) {
+        long run = store.begin(StoredEvaluation.KIND, "x", hash, "{}", "{}", "s", 1, 1, "m", "e");
+        store.finishEvaluation(run, 1L, List.of(latency), "{}");
+    }
+
     @Test
     void measurementsAreJoinedByDesignIdentity(@TempDir Path dir) {
         Path db = dir.resolve("results.db");
         EnumerationOptions o = C64.withLayers(3, 3).withFirstKernel(FirstKernel.CHANNEL_WISE);
         ExplorationResult plain = run(o, NetworkTemplate.BLOCK, null, Measurements.NONE);
         DesignRow measured = plain.byGroupSizes("1,8,8").orElseThrow();
+        DesignRow busy = plain.byGroupSizes("1,4,16").orElseThrow();
         String hash = DesignIdentity.of(NetworkTemplate.BLOCK.design(measured.design().shape())).hash();
+        String busyHash = DesignIdentity.of(NetworkTemplate.BLOCK.design(busy.design().shape())).hash();
         try (ResultStore store = ResultStore.open(db)) {
-            long run = store.begin(StoredEvaluation.KIND, "x", hash, "{}", "{}", "s", 1, 1, "m", "e");
-            store.finish(run, 1L, 1.25, null, null, "{}");
+            store(store, hash, b1(1.25, Interference.Verdict.QUIET));
+            // a newer noisy timing of the same design does not replace the quiet one
+            store(store, hash, b1(9.0, Interference.Verdict.NOISY));
+            store(store, busyHash, b1(0.5, Interference.Verdict.NOISY));
         }
         ExplorationResult joined = run(o, NetworkTemplate.BLOCK, null, Measurements.load(db));
-        assertThat(joined.byGroupSizes("1,8,8").orElseThrow().latencyMs()).isEqualTo(1.25);
-        assertThat(joined.rows()).filteredOn(r -> !r.groupSizes().equals("1,8,8")).allMatch(r -> r.latencyMs() == null);
+        DesignRow quiet = joined.byGroupSizes("1,8,8").orElseThrow();
+        assertThat(quiet.latencyMs()).isEqualTo(1.25);
+        assertThat(quiet.latencyNoisy()).isFalse();
+        DesignRow noisy = joined.byGroupSizes("1,4,16").orElseThrow();
+        assertThat(noisy.latency()).isEqualTo(new MeasuredLatency(0.5, true));
+        assertThat(noisy.latency().text()).isEqualTo("0.50 noisy");
+        assertThat(Axis.LATENCY.of(noisy)).isNaN();
+        assertThat(joined.rows()).filteredOn(r -> !List.of("1,8,8", "1,4,16").contains(r.groupSizes())).allMatch(r -> r.latencyMs() == null);
+        // on a latency chart the noisy design is left out, with a note saying why; the quiet one is plotted
+        ScatterData chart = ScatterData.of(joined.rows(), new Requests.ChartAxes(Axis.PARAMS, Axis.LATENCY, false));
+        assertThat(chart.rows()).containsExactly(quiet);
+        assertThat(chart.noisy()).isEqualTo(1);
+        assertThat(chart.note()).contains("1 designs are left out because their latency was measured under interference (noisy)")
+                .startsWith(String.format("%,d shown designs have no", joined.rows().size() - 2));
         assertThat(Measurements.load(dir.resolve("absent.db")).isEmpty()).isTrue();
         assertThat(dir.resolve("absent.db")).doesNotExist();
     }

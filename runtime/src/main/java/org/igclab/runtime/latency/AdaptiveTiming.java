@@ -1,0 +1,170 @@
+package org.igclab.runtime.latency;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * The timing loop, apart from what is timed: warm up until stable, time until the {@link TimingPolicy} stops, judge
+ * interference with the {@link InterferenceRule}, and time again (a bounded number of attempts) while noisy. Passes
+ * and clocks are given, so the loop runs the same on synthetic passes in tests as on a network's forward passes.
+ */
+public final class AdaptiveTiming {
+
+    private AdaptiveTiming() {
+    }
+
+    /** One pass as timed: wall time and the timing thread's CPU time over it. */
+    public record Pass(long wallNanos, long cpuNanos) {
+        public double ms() {
+            return wallNanos / 1e6;
+        }
+
+        /** CPU time over wall time; 1 for an instantaneous pass. */
+        public double cpuShare() {
+            return wallNanos <= 0 ? 1 : (double) cpuNanos / wallNanos;
+        }
+    }
+
+    /** Runs one pass and says how long it took. */
+    @FunctionalInterface
+    public interface Passes {
+        Pass run();
+    }
+
+    /**
+     * Where the timing runs: a clock, the load, and the processor count.
+     *
+     * @param clock    nanoseconds, monotonic
+     * @param load     the 1-minute load average, negative when unknown
+     * @param runnable the machine's runnable threads now (the caller included), NaN when unknown
+     * @param cores    processors available
+     */
+    public record Environment(LongSupplier clock, DoubleSupplier load, DoubleSupplier runnable, int cores) {
+        /** This JVM's clock, the operating system's load average, Linux's runnable count, and the processors. */
+        public static Environment system() {
+            return new Environment(System::nanoTime, ManagementFactory.getOperatingSystemMXBean()::getSystemLoadAverage,
+                    AdaptiveTiming::runnableThreads, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private static final Path LOADAVG = Path.of("/proc/loadavg");
+
+    /** The runnable threads now, from the fourth field of Linux's {@code /proc/loadavg} ({@code 3/112}); NaN elsewhere. */
+    static double runnableThreads() {
+        try {
+            String[] fields = Files.readString(LOADAVG).trim().split("\\s+");
+            return fields.length < 4 ? Double.NaN : Double.parseDouble(fields[3].substring(0, fields[3].indexOf('/')));
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * What one batch size's timing found.
+     *
+     * @param warmup       warm-up passes run
+     * @param warmupStable whether the warm-up ended stable (not at its bound)
+     * @param runs         timed passes of the attempt kept
+     * @param interval     the median with its confidence interval
+     * @param p10Ms        10th percentile
+     * @param p90Ms        90th percentile
+     * @param stop         why timing stopped
+     * @param attempts     timings run (more than one when the first were noisy)
+     * @param interference the kept attempt's interference verdict
+     */
+    public record Timing(int warmup, boolean warmupStable, int runs, MedianInterval interval, double p10Ms, double p90Ms, Stop stop,
+                         int attempts, Interference interference) {
+    }
+
+    /** Measures: warm-up, then up to {@code policy.attempts()} timings, keeping the first quiet one (else the least disturbed). */
+    public static Timing measure(TimingPolicy policy, InterferenceRule rule, Environment env, Passes passes, BooleanSupplier cancelled,
+                                 DoubleConsumer progress) {
+        double[] warm = warmUp(policy, env, passes, cancelled, progress);
+        boolean stable = policy.stable(warm);
+        Timing kept = null;
+        int attempts = 0;
+        while (attempts < policy.attempts() && !cancelled.getAsBoolean()) {
+            attempts++;
+            Timing t = timeOnce(policy, rule, env, passes, cancelled, progress, warm.length, stable, attempts);
+            if (kept == null || !t.interference().noisy() || t.stop() == Stop.CANCELLED
+                    || t.interference().cpuShare() > kept.interference().cpuShare()) {
+                kept = t;
+            }
+            if (!t.interference().noisy() || t.stop() == Stop.CANCELLED) {
+                break;
+            }
+        }
+        if (kept == null) {
+            return new Timing(warm.length, stable, 0, MedianInterval.of(new double[0], policy.confidence()), Double.NaN, Double.NaN,
+                    Stop.CANCELLED, 0, Interference.unchecked("cancelled before timing"));
+        }
+        return withAttempts(kept, attempts);
+    }
+
+    private static Timing withAttempts(Timing t, int attempts) {
+        return new Timing(t.warmup(), t.warmupStable(), t.runs(), t.interval(), t.p10Ms(), t.p90Ms(), t.stop(), attempts, t.interference());
+    }
+
+    private static double[] warmUp(TimingPolicy policy, Environment env, Passes passes, BooleanSupplier cancelled, DoubleConsumer progress) {
+        double[] ms = new double[Math.max(policy.maxWarmup(), 0)];
+        int n = 0;
+        long start = env.clock().getAsLong();
+        while (policy.maxWarmup() > 0 && !cancelled.getAsBoolean()) {
+            ms[n++] = passes.run().ms();
+            double seconds = (env.clock().getAsLong() - start) / 1e9;
+            progress.accept(0.1 * Math.max((double) n / policy.maxWarmup(), seconds / policy.maxWarmupSeconds()));
+            if (policy.warm(Arrays.copyOf(ms, n), seconds)) {
+                break;
+            }
+        }
+        return Arrays.copyOf(ms, n);
+    }
+
+    private static Timing timeOnce(TimingPolicy policy, InterferenceRule rule, Environment env, Passes passes, BooleanSupplier cancelled,
+                                   DoubleConsumer progress, int warmup, boolean stable, int attempt) {
+        double loadBefore = env.load().getAsDouble();
+        double[] ms = new double[policy.maxRuns()];
+        double[] shares = new double[policy.maxRuns()];
+        double[] runnable = new double[policy.maxRuns()];
+        int n = 0;
+        long start = env.clock().getAsLong();
+        Stop stop = null;
+        while (stop == null) {
+            if (cancelled.getAsBoolean()) {
+                stop = Stop.CANCELLED;
+                break;
+            }
+            runnable[n] = env.runnable().getAsDouble();
+            Pass p = passes.run();
+            ms[n] = p.ms();
+            shares[n] = p.cpuShare();
+            n++;
+            double seconds = (env.clock().getAsLong() - start) / 1e9;
+            double done = Math.max((double) n / policy.maxRuns(), seconds / policy.maxSeconds());
+            progress.accept(0.1 + 0.9 * Math.min(1, (attempt - 1 + done) / policy.attempts()));
+            stop = policy.stop(Arrays.copyOf(ms, n), seconds).orElse(null);
+        }
+        double loadAfter = env.load().getAsDouble();
+        double[] timings = Arrays.copyOf(ms, n);
+        Interference interference = rule.judge(Arrays.copyOf(shares, n), Arrays.copyOf(runnable, n), loadBefore, loadAfter, env.cores());
+        Percentile percentile = new Percentile();
+        return new Timing(warmup, stable, n, MedianInterval.of(timings, policy.confidence()),
+                n == 0 ? Double.NaN : percentile.evaluate(timings, 10), n == 0 ? Double.NaN : percentile.evaluate(timings, 90), stop, attempt,
+                interference);
+    }
+
+    /** CPU time of the calling thread in nanoseconds, or -1 where the JVM cannot measure it. */
+    public static long threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+}
