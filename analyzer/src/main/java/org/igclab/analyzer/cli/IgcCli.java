@@ -14,6 +14,8 @@ public final class IgcCli {
     public static final int INVALID = 2;
     /** A failure of the tool itself. */
     public static final int INTERNAL = 3;
+    /** Stopped by Ctrl-C or SIGTERM, after saving its work (128 + SIGINT, as shells report an interrupted command). */
+    public static final int INTERRUPTED = 130;
 
     private IgcCli() {
     }

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.CancellationException;
+import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.SweepCommand;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.runtime.engine.GracefulStop;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.sweep.SweepMeasurement;
@@ -77,13 +80,15 @@ public final class MeasuredSweepCommand extends SweepCommand {
         PrintWriter err = spec().commandLine().getErr();
         err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate, store.path());
         Map<Long, Measurement> measured;
-        try (ResultStore db = ResultStore.open(store.path())) {
+        try (GracefulStop stop = GracefulStop.onSignals(err::println);
+             ResultStore db = store.open(err)) {
             if (evaluate.equals("latency")) {
                 EvaluationSettings settings = timing.apply(EvaluationSettings.defaults());
-                measured = SweepMeasurement.latency(sweep, settings, db, err);
+                measured = SweepMeasurement.latency(sweep, settings, db, err, stop);
             } else {
                 TrainingSettings settings = new TrainingSettings(data, epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, 0);
-                measured = SweepMeasurement.train(sweep, Datasets.load(data, dataDir).limited(limitTrain, 0), settings, checkpointRoot, db, err);
+                measured = SweepMeasurement.train(sweep, Datasets.load(data, dataDir).limited(limitTrain, 0), settings, checkpointRoot, db, err,
+                        stop);
             }
         }
         return sweep.withMeasurements(measured);
@@ -113,6 +118,17 @@ public final class MeasuredSweepCommand extends SweepCommand {
                 throw new InputException("--pareto " + o + ": batch " + batch + " is not timed (--batch " + timing.batches.stream()
                         .map(String::valueOf).collect(Collectors.joining(",")) + "); add it to --batch");
             }
+        }
+    }
+
+    /** An interrupted measured sweep says where it stopped and ends with {@link IgcCli#INTERRUPTED}. */
+    @Override
+    public Integer call() throws IOException {
+        try {
+            return super.call();
+        } catch (CancellationException e) {
+            spec().commandLine().getErr().println("igc sweep: " + e.getMessage());
+            return IgcCli.INTERRUPTED;
         }
     }
 
