@@ -127,8 +127,8 @@ public final class TrainCommand implements Callable<Integer> {
             if (!result.completed()) {
                 bar.close();
                 Position at = result.reached();
-                err.printf("igc train: interrupted%s at epoch %d/%d, step %d/%d after %s (%s of training in all); the run is stored as "
-                                + "interrupted%n", stop.reason().map(r -> " (" + r + ")").orElse(""), at.epoch(), epochs, at.step(),
+                err.printf("igc train: interrupted%s at epoch %d/%d, step %d/%d; %s in this session, %s of training in all; the run is "
+                                + "stored as interrupted%n", stop.reason().map(r -> " (" + r + ")").orElse(""), at.epoch(), epochs, at.step(),
                         stepsPerEpoch(dataset), RunEstimate.hms(result.seconds()), RunEstimate.hms(result.runSeconds()));
                 err.printf("checkpoint of that step in %s; continue with: %s%n", dir, resumeCommand());
                 return IgcCli.INTERRUPTED;

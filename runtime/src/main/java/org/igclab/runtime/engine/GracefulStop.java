@@ -38,6 +38,7 @@ public final class GracefulStop implements BooleanSupplier, AutoCloseable {
     private final Consumer<String> notices;
     private final Thread hook;
     private final List<Runnable> restore = new ArrayList<>();
+    private final List<String> handled = new ArrayList<>();
 
     private GracefulStop(Consumer<String> notices, boolean exitHook) {
         this.notices = notices;
@@ -74,6 +75,7 @@ public final class GracefulStop implements BooleanSupplier, AutoCloseable {
             Signal signal = new Signal(name);
             SignalHandler previous = Signal.handle(signal, s -> onSignal("SIG" + s.getName()));
             restore.add(() -> Signal.handle(signal, previous));
+            handled.add("SIG" + name);
         } catch (IllegalArgumentException e) {
             // the JVM keeps this signal for itself (-Xrs, or an ignored signal): the exit hook still covers it
         }
@@ -99,6 +101,11 @@ public final class GracefulStop implements BooleanSupplier, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The signals that request this stop while it is open ({@code SIGINT}, {@code SIGTERM}), as far as the JVM let it take them. */
+    public List<String> signals() {
+        return List.copyOf(handled);
     }
 
     /** Whether a stop was requested; the work polls this between steps. */
@@ -131,6 +138,7 @@ public final class GracefulStop implements BooleanSupplier, AutoCloseable {
         closed.countDown();
         restore.forEach(Runnable::run);
         restore.clear();
+        handled.clear();
         if (hook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

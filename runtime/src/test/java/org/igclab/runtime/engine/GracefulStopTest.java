@@ -1,0 +1,60 @@
+package org.igclab.runtime.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+class GracefulStopTest {
+
+    @Test
+    void aCancelIsRequestedOnceAndKeepsItsFirstReason() {
+        try (GracefulStop stop = GracefulStop.manual()) {
+            assertThat(stop.getAsBoolean()).isFalse();
+            assertThat(stop.reason()).isEmpty();
+            stop.cancel();
+            assertThat(stop.request("SIGINT")).isFalse();
+            assertThat(stop.getAsBoolean()).isTrue();
+            assertThat(stop.reason()).contains("cancelled");
+        }
+    }
+
+    @Test
+    void sigtermOnlyRequestsTheStopWhileItIsOpen() throws InterruptedException {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        try (GracefulStop stop = GracefulStop.onSignals(notices::add)) {
+            // raising SIGTERM with the JVM's own handler in place would end this test JVM: only when ours is installed
+            assumeTrue(stop.signals().contains("SIGTERM"), "the JVM keeps SIGTERM for itself here (-Xrs?)");
+            Signal.raise(new Signal("TERM"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!stop.getAsBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(stop.reason()).contains("SIGTERM");
+            while (notices.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(notices).singleElement().asString().contains("stopping after the step in flight");
+            assertThat(stop.signals()).contains("SIGINT", "SIGTERM");
+        }
+    }
+
+    @Test
+    void closingPutsBackTheHandlerThatWasThere() {
+        Signal term = new Signal("TERM");
+        SignalHandler before = Signal.handle(term, SignalHandler.SIG_DFL);
+        Signal.handle(term, before);
+        GracefulStop stop = GracefulStop.onSignals(n -> { });
+        assumeTrue(stop.signals().contains("SIGTERM"), "the JVM keeps SIGTERM for itself here (-Xrs?)");
+        stop.close();
+        assertThat(stop.signals()).isEmpty();
+        SignalHandler after = Signal.handle(term, before);
+        // sun.misc wraps the JVM's handler anew on every call; the wrapped handler (its toString) is the one that was there
+        assertThat(after.toString()).isEqualTo(before.toString()).doesNotContain("GracefulStop");
+    }
+}
