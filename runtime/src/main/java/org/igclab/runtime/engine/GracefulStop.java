@@ -83,7 +83,7 @@ public final class GracefulStop implements BooleanSupplier, AutoCloseable {
 
     private void onSignal(String signal) {
         if (request(signal)) {
-            notices.accept(signal + ": stopping after the step in flight, then saving; please wait");
+            notices.accept(signal + ": stopping at the next step boundary, once the native call in flight returns; please wait");
         } else {
             notices.accept(signal + ": already stopping (" + reason.get() + "); the step in flight and the checkpoint are being "
                     + "finished (kill -9 would lose the steps since the last checkpoint)");

@@ -39,7 +39,7 @@ class GracefulStopTest {
             while (notices.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(notices).singleElement().asString().contains("stopping after the step in flight");
+            assertThat(notices).singleElement().asString().contains("stopping at the next step boundary");
             assertThat(stop.signals()).contains("SIGINT", "SIGTERM");
         }
     }
