@@ -73,8 +73,10 @@ class RunLivenessStoreTest {
     }
 
     @Test
-    void aStoreOfTheFirstSchemaGainsTheColumnsAndKeepsItsRuns(@TempDir Path dir) throws Exception {
+    void aStoreOfTheFirstSchemaGainsTheColumnsAndItsAbandonedRunIsRecognised(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("old.db");
+        sql(file, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        sql(file, "INSERT INTO meta VALUES ('schema', '1')");
         sql(file, """
                 CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, status TEXT NOT NULL,
                   design_name TEXT NOT NULL, design_hash TEXT NOT NULL, design_json TEXT NOT NULL, settings_json TEXT NOT NULL,
@@ -91,8 +93,9 @@ class RunLivenessStoreTest {
             assertThat(old.pid()).isNull();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             ResultSet rs = c.createStatement().executeQuery("SELECT pid, host, heartbeat_at FROM runs")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT pid, host, heartbeat_at, (SELECT value FROM meta) FROM runs")) {
             assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(4)).isEqualTo(String.valueOf(ResultStore.SCHEMA_VERSION));
         }
     }
 

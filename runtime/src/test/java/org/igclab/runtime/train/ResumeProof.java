@@ -1,7 +1,6 @@
 package org.igclab.runtime.train;
 
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +31,8 @@ final class ResumeProof {
     }
 
     static Outcome run(Design design, ImageDataset data, TrainingSettings settings, int stopEpoch, int stopStep, Path dir) throws IOException {
-        Threads.apply(0); // loads the engine, which the thread count lives in
-        int threads = JniUtils.getNumThreads();
-        Threads.apply(1);
+        int threads = Threads.current().intra();
+        Threads.apply(1, 0);
         try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
             Path straightDir = dir.resolve("straight");
             Training.Result straight = StoredTraining.run(design, data, settings, straightDir, StoredTraining.Existing.REFUSE, store,
@@ -59,7 +57,7 @@ final class ResumeProof {
             }
             return new Outcome(first.reached(), status, maxDifference(design, straightDir, resumedDir), straight.curve(), resumed.curve());
         } finally {
-            Threads.apply(threads);
+            Threads.apply(threads, 0);
         }
     }
 
