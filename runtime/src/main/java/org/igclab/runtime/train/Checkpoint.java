@@ -94,9 +94,12 @@ public record Checkpoint(Path dir) {
             model.setProperty("Epoch", Integer.toString(state.snapshot()));
             model.save(staging, PREFIX);
             Path params = paramsFile(state.snapshot());
-            Files.write(staging.resolve(optimizerFile(state.snapshot()).getFileName()), momentum.encode());
             move(staging, params);
-            move(staging, optimizerFile(state.snapshot()));
+            // no buffers (momentum 0, or no update yet) is no file: DJL cannot decode an empty list
+            if (!momentum.isEmpty()) {
+                Files.write(staging.resolve(optimizerFile(state.snapshot()).getFileName()), momentum.encode());
+                move(staging, optimizerFile(state.snapshot()));
+            }
         } finally {
             deleteTree(staging);
         }
@@ -121,7 +124,10 @@ public record Checkpoint(Path dir) {
         }
     }
 
-    /** The momentum buffers of the state's snapshot; empty for a format-1 checkpoint, which did not save them. */
+    /**
+     * The momentum buffers of the state's snapshot; empty where there were none (momentum 0, or no update yet) and
+     * in a format-1 checkpoint, which did not save them.
+     */
     Optional<NDList> momentum(NDManager manager, State state) throws IOException {
         Path file = optimizerFile(state.snapshot());
         if (!Files.isRegularFile(file)) {

@@ -3,7 +3,8 @@ package org.igclab.runtime.train;
 /**
  * The time a whole training run has left: its remaining training steps at the mean step time seen so far, plus its
  * remaining test passes at the mean test-batch time. Until a test batch was timed, one is taken as a third of a
- * step (a forward pass, without the backward pass and the update, on a batch of the same size).
+ * step (a forward pass, without the backward pass and the update, on a batch of the same size), and the other way
+ * round for a session that resumed at a test pass.
  *
  * @param epochs      epochs of the run
  * @param steps       training steps per epoch
@@ -13,7 +14,7 @@ public record RunEstimate(int epochs, int steps, int testBatches) {
     static final double TEST_BATCH_PER_STEP = 1.0 / 3;
 
     /**
-     * Seconds left, or NaN before any step was timed.
+     * Seconds left, or NaN before any step or test batch was timed.
      *
      * @param epoch          the epoch in progress (1-based)
      * @param step           its steps done
@@ -22,13 +23,15 @@ public record RunEstimate(int epochs, int steps, int testBatches) {
      * @param perTestBatch   mean seconds per test batch (NaN or 0 when none was timed)
      */
     public double secondsLeft(int epoch, int step, int testBatch, double perStep, double perTestBatch) {
-        if (!(perStep > 0)) {
+        if (!(perStep > 0) && !(perTestBatch > 0)) {
             return Double.NaN;
         }
+        // a session resumed at a test pass has timed test batches before any step
+        double perStepNow = perStep > 0 ? perStep : perTestBatch / TEST_BATCH_PER_STEP;
+        double perTest = perTestBatch > 0 ? perTestBatch : perStepNow * TEST_BATCH_PER_STEP;
         long stepsLeft = (long) (epochs - epoch) * steps + (steps - step);
         long testLeft = (long) (epochs - epoch + 1) * testBatches - testBatch;
-        double perTest = perTestBatch > 0 ? perTestBatch : perStep * TEST_BATCH_PER_STEP;
-        return stepsLeft * perStep + testLeft * perTest;
+        return stepsLeft * perStepNow + testLeft * perTest;
     }
 
     /** {@code h:mm:ss} (hours grow past 99 as needed); {@code -:--:--} when unknown. */

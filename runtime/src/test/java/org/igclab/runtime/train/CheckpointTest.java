@@ -101,6 +101,17 @@ class CheckpointTest {
     }
 
     @Test
+    void aSnapshotWithoutMomentumHasNoOptimizerFile(@TempDir Path dir) throws IOException {
+        Checkpoint ck = new Checkpoint(dir);
+        Checkpoint.State saved = state(1, Position.START);
+        try (Model m = model(1)) {
+            ck.save(m, new NDList(), saved);
+            assertThat(files(dir)).containsExactly("igc-0001.params", "state.json");
+            assertThat(ck.momentum(m.getNDManager(), saved)).isEmpty();
+        }
+    }
+
+    @Test
     void aCheckpointOfTheFirstFormatIsRead(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("state.json"), """
                 {"designHash": "d", "settingsHash": "s", "runId": 4, "epochsDone": 2, "finished": false}""");

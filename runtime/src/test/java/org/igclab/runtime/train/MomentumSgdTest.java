@@ -127,6 +127,16 @@ class MomentumSgdTest {
     }
 
     @Test
+    void withoutMomentumThereIsNoState() {
+        MomentumSgd plain = new MomentumSgd(COSINE, 0f, 5e-4f, 0);
+        try (Net net = new Net(plain)) {
+            net.steps(0, 2);
+            assertThat(plain.momentum(net.block, net.model.getNDManager())).isEmpty();
+            new MomentumSgd(COSINE, 0f, 5e-4f, 2).restore(net.block, new NDList());
+        }
+    }
+
+    @Test
     void momentumOfAnotherNetworkIsRefused() {
         try (Net net = new Net(saveable().apply(0)); NDManager m = NDManager.newBaseManager()) {
             NDArray stray = m.zeros(new Shape(2, 2));

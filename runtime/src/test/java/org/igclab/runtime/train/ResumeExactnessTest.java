@@ -34,4 +34,14 @@ class ResumeExactnessTest {
         assertThat(outcome.resumed().get(0).trainLoss()).isCloseTo(outcome.straight().get(0).trainLoss(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(outcome.resumed().get(1).testAccuracy()).isEqualTo(outcome.straight().get(1).testAccuracy());
     }
+
+    @Test
+    void plainSgdWithoutMomentumResumesExactlyToo(@TempDir Path dir) throws IOException {
+        ImageDataset data = Datasets.fashionMnist(SyntheticData.write(dir.resolve("data"), 320, 64, 6));
+        TrainingSettings settings = new TrainingSettings("fashion-mnist", 2, 32, 0.05, 0, 0, 23, 0, 0);
+        ResumeProof.Outcome outcome = ResumeProof.run(DesignFiles.parse(SyntheticData.NETWORK), data, settings, 2, 1, dir);
+        assertThat(outcome.stoppedAt().epochsDone()).isEqualTo(1);
+        assertThat(outcome.stoppedAt().step()).isEqualTo(1);
+        assertThat(outcome.maxDifference()).isLessThanOrEqualTo(1e-5);
+    }
 }

@@ -21,6 +21,8 @@ class RunEstimateTest {
     void untimedTestBatchesAreAThirdOfAStep() {
         assertThat(run.secondsLeft(10, 100, 0, 0.6, Double.NaN)).isCloseTo(20 * 0.2, within(1e-9));
         assertThat(run.secondsLeft(1, 0, 0, Double.NaN, Double.NaN)).isNaN();
+        // resumed at epoch 9's test pass: its steps are inferred from its test batches
+        assertThat(run.secondsLeft(9, 100, 10, Double.NaN, 0.2)).isCloseTo(100 * 0.6 + 30 * 0.2, within(1e-9));
     }
 
     @Test
