@@ -3,10 +3,12 @@ package org.igclab.runtime.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -42,6 +44,18 @@ class GracefulStopTest {
             assertThat(notices).singleElement().asString().contains("stopping at the next step boundary");
             assertThat(stop.signals()).contains("SIGINT", "SIGTERM");
         }
+    }
+
+    @Test
+    void anExitingJvmWaitsForTheWorkToSave(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("saved.txt");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ExitWaitChild.class.getName(), saved.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(child.exitValue()).isZero();
+        assertThat(saved).content().isEqualTo("saved after: the JVM is exiting");
+        assertThat(dir.resolve("child.log")).content().contains("exiting: waiting up to 120 s");
     }
 
     @Test
