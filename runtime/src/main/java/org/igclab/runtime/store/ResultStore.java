@@ -132,7 +132,7 @@ public final class ResultStore implements AutoCloseable {
     /** Starts recording this process's heartbeat for a run it has {@linkplain #claim claimed}; close it when the run ends. */
     public Heartbeat heartbeat(long id) {
         try {
-            return new Heartbeat("jdbc:sqlite:" + file.toAbsolutePath(), id, Liveness.pid());
+            return new Heartbeat("jdbc:sqlite:" + file.toAbsolutePath().toUri(), id, Liveness.pid());
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file + " for the run's heartbeat: " + reason(e));
         }
