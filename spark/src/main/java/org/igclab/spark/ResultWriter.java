@@ -65,6 +65,9 @@ final class ResultWriter implements AutoCloseable {
                 } else if (r.measurement().isPresent()) {
                     measured.put(outcome.task().design(), r.measurement().get());
                     what = "measured on " + where + ", run " + r.runId();
+                } else if (outcome.stopped()) {
+                    failures.add(outcome);
+                    what = "stopped on " + where + " before its end, not stored: " + outcome.failure();
                 } else {
                     failures.add(outcome);
                     what = "FAILED on " + where + (r.runId() > 0 ? " (stored as run " + r.runId() + ")" : "") + ": " + outcome.failure();

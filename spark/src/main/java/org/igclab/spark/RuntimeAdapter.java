@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.design.Design;
@@ -25,12 +28,14 @@ import org.igclab.runtime.evaluate.StoredEvaluation;
 import org.igclab.runtime.latency.Interference;
 import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.store.EpochRecord;
+import org.igclab.runtime.store.Liveness;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
 import org.igclab.runtime.sweep.SweepMeasurement;
 import org.igclab.runtime.train.Datasets;
 import org.igclab.runtime.train.ImageDataset;
 import org.igclab.runtime.train.StoredTraining;
+import org.igclab.runtime.train.Training;
 import org.igclab.runtime.train.TrainingListener;
 import org.igclab.runtime.train.TrainingSettings;
 
@@ -48,6 +53,8 @@ public final class RuntimeAdapter {
      * executor's trainings take turns; latency tasks do not wait on each other.
      */
     private static final ReentrantLock ONE_TRAINING_PER_JVM = new ReentrantLock();
+    /** How often a training waiting for its turn checks whether it was stopped. */
+    private static final long TURN_POLL_MS = 200;
 
     /** Data sets an executor loaded, kept for the tasks after the first (one per set, folder and slice). */
     private static final Map<String, ImageDataset> DATA = new ConcurrentHashMap<>();
@@ -108,30 +115,37 @@ public final class RuntimeAdapter {
 
     /**
      * Measures one design where the task runs and returns the run; writes only to a scratch store next to the task's
-     * checkpoint (train) or under {@code scratchRoot} (latency). A training whose checkpoint is on this machine resumes.
+     * checkpoint (train) or under {@code scratchRoot} (latency). A training with a checkpoint of this design and
+     * settings on this machine continues it; elsewhere it starts over.
+     *
+     * @param stop polled between steps (and while a training waits for its turn): once true the measurement stops at
+     *             its next step boundary, a training saves a checkpoint there, and the outcome is {@linkplain
+     *             TaskOutcome#stopped() stopped}, without a run to store
      */
-    public static TaskOutcome measure(SweepJob job, DesignTask task, RanOn ranOn, Path scratchRoot) {
+    public static TaskOutcome measure(SweepJob job, DesignTask task, RanOn ranOn, Path scratchRoot, BooleanSupplier stop) {
         Design design = design(task);
         if (!DesignIdentity.of(design).hash().equals(task.designHash())) {
-            return new TaskOutcome(task, job, null, "[]", "the design read back on the executor does not hash as on the driver "
-                    + "(is the executor running another IGC Lab version?)", ranOn.ended(System.currentTimeMillis()));
+            return TaskOutcome.withoutRun(task, job, "the design read back on the executor does not hash as on the driver "
+                    + "(is the executor running another IGC Lab version?)", false, ranOn.ended(System.currentTimeMillis()));
         }
-        Path preferred = job.kind() == SweepJob.Kind.TRAIN
+        boolean train = job.kind() == SweepJob.Kind.TRAIN;
+        Path preferred = train
                 ? StoredTraining.defaultCheckpointDir(Path.of(job.checkpointRoot()).resolve("spark-tasks"), design,
                         read(job.settingsJson(), TrainingSettings.class))
                 : scratchRoot.resolve("latency-" + task.designHash().substring(0, 12) + "-" + job.settingsHash().substring(0, 8));
-        String failure = null;
-        String runJson = null;
-        String epochsJson = "[]";
-        boolean train = job.kind() == SweepJob.Kind.TRAIN;
         RanOn ran = ranOn;
         try (TaskScratch scratch = TaskScratch.claim(preferred, train); ResultStore store = ResultStore.open(scratch.store())) {
-            if (train) {
-                ONE_TRAINING_PER_JVM.lock();
+            if (!takeTurn(train, stop)) {
+                return TaskOutcome.withoutRun(task, job, "stopped while waiting for its turn on the executor", true,
+                        ran.ended(System.currentTimeMillis()));
             }
+            String failure = null;
+            String stoppedAt = null;
             try {
                 ran = ranOn.began(System.currentTimeMillis());
-                run(job, design, scratch.dir(), store);
+                stoppedAt = run(job, design, scratch.dir(), store, stop);
+            } catch (CancellationException e) {
+                stoppedAt = e.getMessage();
             } catch (RuntimeException | IOException e) {
                 // the runtime has marked its run failed in the scratch store (when it had begun one)
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -140,29 +154,53 @@ public final class RuntimeAdapter {
                     ONE_TRAINING_PER_JVM.unlock();
                 }
             }
-            Optional<RunRecord> run = store.latest(storeKind(job), task.designHash(), job.settingsHash(), "done", "failed", "cancelled");
-            if (run.isPresent()) {
-                runJson = JsonFields.MAPPER.writeValueAsString(run.get());
-                epochsJson = JsonFields.MAPPER.writeValueAsString(store.epochs(run.get().id()));
-                failure = run.get().status().equals("done") ? null : String.valueOf(run.get().message());
+            ran = ran.ended(System.currentTimeMillis());
+            if (stoppedAt != null) {
+                return TaskOutcome.withoutRun(task, job, stoppedAt, true, ran);
             }
+            Optional<RunRecord> run = store.latest(storeKind(job), task.designHash(), job.settingsHash(), "done", "failed");
+            if (run.isEmpty()) {
+                return TaskOutcome.withoutRun(task, job, failure, false, ran);
+            }
+            String done = run.get().status().equals("done") ? null : String.valueOf(run.get().message());
+            return new TaskOutcome(task, job, JsonFields.MAPPER.writeValueAsString(run.get()),
+                    JsonFields.MAPPER.writeValueAsString(store.epochs(run.get().id())), done, false, ran);
         } catch (IOException e) {
-            failure = "cannot prepare the task's folder " + preferred + ": " + e.getMessage();
+            return TaskOutcome.withoutRun(task, job, "cannot prepare the task's folder " + preferred + ": " + e.getMessage(), false,
+                    ran.ended(System.currentTimeMillis()));
         }
-        return new TaskOutcome(task, job, runJson, epochsJson, failure, ran.ended(System.currentTimeMillis()));
     }
 
-    private static void run(SweepJob job, Design design, Path dir, ResultStore scratch) throws IOException {
+    /** A training waits for the JVM's one training slot (latency tasks do not); false when stopped while waiting. */
+    private static boolean takeTurn(boolean train, BooleanSupplier stop) {
+        try {
+            while (train && !ONE_TRAINING_PER_JVM.tryLock(TURN_POLL_MS, TimeUnit.MILLISECONDS)) {
+                if (stop.getAsBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs the runtime's own entry point; returns null when it finished, else where it stopped. */
+    private static String run(SweepJob job, Design design, Path dir, ResultStore scratch, BooleanSupplier stop) throws IOException {
         if (job.kind() == SweepJob.Kind.LATENCY) {
             EvaluationSettings settings = read(job.settingsJson(), EvaluationSettings.class);
             requireSame(job, StoredEvaluation.settingsJson(settings));
-            StoredEvaluation.runAndStore(design, settings, scratch, ProgressListener.NONE);
-        } else {
-            TrainingSettings settings = read(job.settingsJson(), TrainingSettings.class);
-            requireSame(job, StoredTraining.settingsJson(settings));
-            StoredTraining.run(design, data(settings, job.dataDir()), settings, dir.resolve("checkpoint"), StoredTraining.Existing.RESUME,
-                    scratch, new TrainingListener() { }, () -> false);
+            StoredEvaluation.runAndStore(design, settings, scratch, ProgressListener.NONE, stop);
+            return null;
         }
+        TrainingSettings settings = read(job.settingsJson(), TrainingSettings.class);
+        requireSame(job, StoredTraining.settingsJson(settings));
+        Path checkpoint = dir.resolve("checkpoint");
+        Training.Result r = StoredTraining.run(design, data(settings, job.dataDir()), settings, checkpoint, StoredTraining.Existing.CONTINUE,
+                scratch, new TrainingListener() { }, stop);
+        return r.completed() ? null : "training stopped at epoch " + r.reached().epoch() + ", step " + r.reached().step()
+                + "; its checkpoint on " + Liveness.host() + " is in " + checkpoint + ", and a task of this design there continues it";
     }
 
     private static ImageDataset data(TrainingSettings settings, String dir) {
@@ -186,7 +224,9 @@ public final class RuntimeAdapter {
     /**
      * Copies a task's run into the results store as one transaction, unless the store already has the design measured
      * with the same settings (a retried or duplicated task, a rerun after the driver was killed): then nothing is
-     * written. A latency measured while other tasks of the sweep ran on the same host is stored noisy.
+     * written. A latency measured while other tasks of the sweep ran on the same host is stored noisy. The row carries
+     * this process as its owner ({@code pid}, {@code host}) and is never left {@code running}: it is begun and finished
+     * in the same transaction.
      *
      * @param overlapping how many other tasks of the sweep ran on the same host meanwhile
      */
@@ -205,7 +245,7 @@ public final class RuntimeAdapter {
                     run.params(), run.macs(), outcome.ranOn().label() + ": " + run.machine(), run.engine());
             epochs.forEach(e -> store.addEpoch(id, e));
             if (run.resultJson() != null) {
-                String report = withPlacement(run.resultJson(), outcome, overlapping);
+                String report = withPlacement(run, outcome, overlapping);
                 if (run.kind().equals(StoredEvaluation.KIND)) {
                     store.finishEvaluation(id, run.engineParams(), noisyWhenShared(run.latency(), outcome, overlapping), report);
                 } else {
@@ -244,19 +284,22 @@ public final class RuntimeAdapter {
         }).toList();
     }
 
-    /** The run's report with where it ran: the executor's machine, its attempt, and the tasks that shared its host. */
-    private static String withPlacement(String resultJson, TaskOutcome outcome, int overlapping) {
+    /**
+     * The run's report with where it ran: the executor's machine and process (the store's {@code pid} and {@code host}
+     * are the driver's, which wrote the row), its attempt, and the tasks that shared its host.
+     */
+    private static String withPlacement(RunRecord run, TaskOutcome outcome, int overlapping) {
         try {
-            ObjectNode report = (ObjectNode) JsonFields.MAPPER.readTree(resultJson);
+            ObjectNode report = (ObjectNode) JsonFields.MAPPER.readTree(run.resultJson());
             RanOn at = outcome.ranOn();
             ObjectNode spark = report.putObject("spark");
-            spark.put("host", at.host()).put("executor", at.executorId()).put("attempt", at.attempt())
+            spark.put("host", at.host()).put("executor", at.executorId()).put("executorPid", run.pid()).put("attempt", at.attempt())
                     .put("startedAt", Instant.ofEpochMilli(at.startedMs()).toString()).put("endedAt", Instant.ofEpochMilli(at.endedMs()).toString())
                     .put("seconds", at.seconds()).put("overlappingTasksOnHost", overlapping)
                     .put("sharedHost", shared(outcome, overlapping));
             return JsonFields.pretty(report);
         } catch (IOException | ClassCastException e) {
-            return resultJson;
+            return run.resultJson();
         }
     }
 

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkException;
@@ -17,6 +19,7 @@ import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.igclab.analyzer.sweep.Measurement;
+import org.igclab.runtime.engine.GracefulStop;
 import org.igclab.runtime.store.ResultStore;
 import scala.Function2;
 import scala.collection.Iterator;
@@ -30,6 +33,10 @@ import scala.runtime.BoxedUnit;
 public final class SparkSweep {
     /** Seconds between progress lines while no design finishes. */
     private static final int PROGRESS_EVERY_S = 15;
+    /** Milliseconds between looks at the stop request while the job runs. */
+    private static final long STOP_POLL_MS = 200;
+    /** The job group of a sweep's one job, by which a stop cancels it. */
+    static final String JOB_GROUP = "igc-sweep";
 
     private SparkSweep() {
     }
@@ -57,7 +64,16 @@ public final class SparkSweep {
     public record Result(Map<Long, Measurement> measured, List<TaskOutcome> failures, int reused, int duplicates) {
     }
 
-    public static Result run(Options options, String appName, SweepJob job, List<DesignTask> designs, ResultStore store, PrintWriter err) {
+    /**
+     * Measures the designs the store does not have as one Spark job and writes each result into {@code store} as it
+     * arrives.
+     *
+     * @param stop polled while the job runs: once true (Ctrl-C, SIGTERM) no task is started any more, the running ones
+     *             are killed (each stops at its next step boundary, a training saving a checkpoint on its executor),
+     *             the results that arrived are stored, and a {@link CancellationException} says where the sweep stands
+     */
+    public static Result run(Options options, String appName, SweepJob job, List<DesignTask> designs, ResultStore store, PrintWriter err,
+                             BooleanSupplier stop) {
         Map<Long, Measurement> measured = new LinkedHashMap<>();
         List<DesignTask> todo = new ArrayList<>();
         for (DesignTask d : designs) {
@@ -80,6 +96,8 @@ public final class SparkSweep {
             t.setDaemon(true);
             return t;
         });
+        Interruption interruption = new Interruption(stop, measured.size(), designs.size(), store);
+        interruption.check();
         try (JavaSparkContext spark = new JavaSparkContext(configuration(options, appName));
              ResultWriter writer = new ResultWriter(store, tracker, err)) {
             spark.sc().addSparkListener(tracker);
@@ -87,18 +105,27 @@ public final class SparkSweep {
                 tracker.executorKnown(SparkEnv.get().executorId(), SparkEnv.get().blockManager().blockManagerId().host(), spark.defaultParallelism());
             }
             ticker.scheduleAtFixedRate(() -> err.println(tracker.snapshot().line()), PROGRESS_EVERY_S, PROGRESS_EVERY_S, TimeUnit.SECONDS);
+            ticker.scheduleWithFixedDelay(() -> interruption.cancelWhenAsked(spark, tracker, err), STOP_POLL_MS, STOP_POLL_MS, TimeUnit.MILLISECONDS);
             if (job.kind() == SweepJob.Kind.LATENCY) {
                 warnAboutLatency(local, tracker, err);
             }
+            // the tasks poll their own kill flag: an interrupted thread could be inside libtorch, or close the task's lock file
+            spark.setJobGroup(JOB_GROUP, appName, false);
             try {
+                interruption.check();
                 spark.sc().runJob(spark.parallelize(todo, todo.size()).rdd(), task(job), (Function2<Object, TaskOutcome, BoxedUnit>) (i, outcome) -> {
                     writer.submit(outcome);
                     return BoxedUnit.UNIT;
                 }, ClassTag$.MODULE$.apply(TaskOutcome.class));
             } catch (Exception e) { // Spark throws its checked SparkException undeclared
+                if (stop.getAsBoolean() || spark.sc().isStopped()) {
+                    interruption.awaitTasks(spark, tracker, err);
+                    writer.close();
+                    throw interruption.summary(writer.measured().size(), writer.failures().size(), tracker.stoppedAttempts());
+                }
                 writer.close();
                 if (e instanceof SparkException failed) {
-                    throw stopped(failed, spark.sc().isStopped(), tracker.snapshot(), store);
+                    throw failed(failed, tracker.snapshot(), store);
                 }
                 throw e;
             }
@@ -111,15 +138,11 @@ public final class SparkSweep {
         }
     }
 
-    /**
-     * A job that ended without every result: interrupted (the context stopped, as on Ctrl-C) or aborted by Spark (a task
-     * failed on every attempt). Spark's message holds the driver's stack trace; its first line says what happened.
-     */
-    private static IllegalStateException stopped(SparkException e, boolean interrupted, SweepProgress progress, ResultStore store) {
+    /** A job Spark aborted (a task failed on every attempt); Spark's message holds the driver's stack trace, its first line says why. */
+    private static IllegalStateException failed(SparkException e, SweepProgress progress, ResultStore store) {
         String what = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        String saved = progress.done() + " of " + progress.total() + " designs stored in " + store.file() + "; run the same sweep again "
-                + "to continue";
-        return new IllegalStateException((interrupted ? "interrupted: " : "the Spark job failed: " + what + "; ") + saved);
+        return new IllegalStateException("the Spark job failed: " + what + "; " + progress.done() + " of " + progress.total()
+                + " designs stored in " + store.file() + "; run the same sweep again to continue");
     }
 
     /** igc's settings for a sweep's context; the user's {@code conf} wins over each. */
@@ -160,7 +183,11 @@ public final class SparkSweep {
             SparkEnv env = SparkEnv.get();
             RanOn ranOn = new RanOn(env.blockManager().blockManagerId().host(), env.executorId(), context.taskAttemptId(),
                     context.attemptNumber(), System.currentTimeMillis(), 0);
-            return RuntimeAdapter.measure(job, designs.next(), ranOn, Path.of(SparkFiles.getRootDirectory()));
+            // killed by the driver (a stop, a cancelled job), or the executor's JVM exiting: stop at the next step, saved
+            try (GracefulStop exiting = GracefulStop.beforeExit(System.err::println)) {
+                BooleanSupplier stop = () -> context.isInterrupted() || exiting.getAsBoolean();
+                return RuntimeAdapter.measure(job, designs.next(), ranOn, Path.of(SparkFiles.getRootDirectory()), stop);
+            }
         };
     }
 }

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.TaskFailedReason;
+import org.apache.spark.TaskKilled;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.scheduler.TaskInfo;
@@ -46,6 +48,8 @@ final class TaskTracker extends SparkListener {
     private final Set<Long> done = new HashSet<>();
     private final Set<Long> failed = new HashSet<>();
     private int lostAttempts;
+    private int stoppedAttempts;
+    private volatile boolean jobStarted;
     private long firstLaunchMs;
 
     /**
@@ -55,6 +59,16 @@ final class TaskTracker extends SparkListener {
     TaskTracker(int total, Consumer<String> out) {
         this.total = total;
         this.out = out;
+    }
+
+    @Override
+    public void onJobStart(SparkListenerJobStart start) {
+        jobStarted = true;
+    }
+
+    /** Whether the sweep's job has reached the scheduler (a cancel before that would cancel nothing). */
+    boolean jobStarted() {
+        return jobStarted;
     }
 
     @Override
@@ -91,7 +105,12 @@ final class TaskTracker extends SparkListener {
         String note = null;
         synchronized (this) {
             attempts.put(t.taskId(), new Attempt(t.index(), t.executorId(), t.host(), t.launchTime(), t.finishTime()));
-            if (!t.successful()) {
+            if (end.reason() instanceof TaskKilled) {
+                // stopped by the driver (a stop request): not lost, and not run again
+                stoppedAttempts++;
+                note = String.format("spark: attempt %d of task %d on executor %s (%s) stopped before its end", t.attemptNumber() + 1,
+                        t.index(), t.executorId(), t.host());
+            } else if (!t.successful()) {
                 lostAttempts++;
                 executor(t.executorId(), t.host()).failed++;
                 String why = end.reason() instanceof TaskFailedReason r ? r.toErrorString() : String.valueOf(end.reason());
@@ -102,6 +121,11 @@ final class TaskTracker extends SparkListener {
         if (note != null) {
             out.accept(note);
         }
+    }
+
+    /** Task attempts the driver killed while they ran (a stop request). */
+    synchronized int stoppedAttempts() {
+        return stoppedAttempts;
     }
 
     /** Counts a design the writer stored (or found stored), or one that failed. */

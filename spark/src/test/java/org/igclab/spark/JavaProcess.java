@@ -93,6 +93,14 @@ final class JavaProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Sends {@code kill -NAME} (INT, TERM), as Ctrl-C or a service manager would. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** kill -9, as a crash or a lost machine would; what it started is remembered, to be stopped on close. */
     void kill() throws InterruptedException {
         children.addAll(process.descendants().toList());

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.igclab.analyzer.cli.Main;
 import org.igclab.runtime.store.RunRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sweep on a real standalone cluster on 127.0.0.1 (a master and two workers, each its own JVM), with the driver a
- * JVM of its own running {@code igc sweep --master spark://...}: a worker killed with kill -9 while tasks run, then the
- * driver killed mid-sweep and run again; every design ends up stored exactly once.
+ * JVM of its own running {@code igc sweep --master spark://...}: a worker killed with kill -9 while tasks run, the
+ * driver killed mid-sweep and run again, and the driver stopped by SIGTERM while an executor trains and run again;
+ * every design ends up stored exactly once.
  */
 @Tag("spark")
 @Tag("external")
@@ -57,28 +57,23 @@ class StandaloneClusterTest {
     }
 
     /** {@code igc sweep} on the cluster, as a JVM of its own (so that it can be killed). */
-    private static JavaProcess driver(String name, Path store) throws IOException {
-        List<String> args = new ArrayList<>(List.of("sweep", SparkTests.SPACE.toString()));
-        args.addAll(SparkTests.TRAIN);
+    private static JavaProcess driver(String name, Path store, List<String> train) throws IOException {
         // checkpoints per store: a design trained for another store is not resumed from its checkpoint here
-        String checkpoints = dir.resolve("checkpoints-" + store.getFileName()).toString();
-        args.addAll(List.of("--store", store.toString(), "--master", cluster.url(), "--checkpoint-root", checkpoints));
-        Map<String, String> env = Map.of("SPARK_LOCAL_IP", "127.0.0.1", "SPARK_LOCAL_DIRS", dir.resolve("local").toString());
-        JavaProcess d = JavaProcess.start(name, dir, env, List.of("-Xmx512m", "-Dai.djl.offline=true"), Main.class.getName(),
-                args.toArray(String[]::new));
+        JavaProcess d = SparkTests.sweepProcess(name, dir, train, "--store", store.toString(), "--master", cluster.url(),
+                "--checkpoint-root", checkpoints(store).toString());
         drivers.add(d);
         return d;
     }
 
-    /** A driver started, once it has stored {@code designs} designs. */
-    private static JavaProcess driverUntil(String name, Path store, int designs) throws IOException, InterruptedException {
-        JavaProcess d = driver(name, store);
-        d.await(designs + " designs stored", SWEEP_LIMIT, () -> done(store) >= designs);
-        return d;
+    private static Path checkpoints(Path store) {
+        return dir.resolve("checkpoints-" + store.getFileName());
     }
 
-    private static long done(Path store) {
-        return store.toFile().exists() ? SparkTests.runs(store).stream().filter(r -> r.status().equals("done")).count() : 0;
+    /** A driver started, once it has stored {@code designs} designs. */
+    private static JavaProcess driverUntil(String name, Path store, int designs) throws IOException, InterruptedException {
+        JavaProcess d = driver(name, store, SparkTests.TRAIN);
+        d.await(designs + " designs stored", SWEEP_LIMIT, () -> SparkTests.done(store) >= designs);
+        return d;
     }
 
     @Test
@@ -102,12 +97,26 @@ class StandaloneClusterTest {
         assertThat(before).extracting(RunRecord::status).containsOnly("done");
         assertThat(before).hasSizeBetween(2, 7);
 
-        JavaProcess again = driver("driver-3", store);
+        JavaProcess again = driver("driver-3", store, SparkTests.TRAIN);
         assertThat(again.waitFor(SWEEP_LIMIT)).as(again.tail()).isZero();
         assertThat(again.log()).contains("spark: " + before.size() + " of 8 designs already in");
         Map<String, RunRecord> after = SparkTests.assertEachDesignDoneOnce(store, 8);
         for (RunRecord kept : before) {
             assertThat(after.get(kept.designHash()).id()).as("the run stored before the kill is kept").isEqualTo(kept.id());
         }
+    }
+
+    @Test
+    @Order(3)
+    void aDriverStoppedBySigtermStopsTheExecutorsTasksAndTheSameCommandFinishesTheSweep() throws Exception {
+        Path store = dir.resolve("driver-stopped.db");
+        List<RunRecord> before = SparkInterruptionTest.interruptMidTraining(driver("driver-4", store, SparkTests.LONGER_TRAIN), "TERM",
+                store, checkpoints(store));
+        assertThat(SparkTests.crashReports(dir)).isEmpty();
+
+        JavaProcess again = driver("driver-5", store, SparkTests.LONGER_TRAIN);
+        assertThat(again.waitFor(SWEEP_LIMIT)).as(again.tail()).isZero();
+        assertThat(again.log()).contains("spark: " + before.size() + " of 8 designs already in");
+        SparkInterruptionTest.assertEveryDesignOnceKeeping(store, before);
     }
 }

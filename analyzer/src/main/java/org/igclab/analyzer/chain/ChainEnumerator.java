@@ -27,6 +27,10 @@ public final class ChainEnumerator {
      */
     public static void forEachStrictShape(EnumerationOptions o, Factorizations.Visitor visitor) {
         int maxLength = Math.min(o.maxLayers(), 64);
+        if (o.minLayers() > maxLength) {
+            // no strict chain is that long: with factors of 2 or more, 4,096 channels allow at most 13 kernels
+            return;
+        }
         int minFactor = Math.max(2, o.minGroupSize());
         if (o.firstKernel().allowsChannelWise() && o.channels() == 1) {
             visitor.visit(new int[] {1}, 1);

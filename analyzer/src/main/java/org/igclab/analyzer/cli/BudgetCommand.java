@@ -99,6 +99,10 @@ public final class BudgetCommand implements Callable<Integer> {
         } catch (org.igclab.rules.model.InvalidDesignException e) {
             throw new InputException("invalid space in " + file + ": " + e.getMessage());
         }
+        if (solution.unbuilt() != null) {
+            throw new InputException("no design of " + file + " can be built: every value of " + variable + " tried is invalid; at "
+                    + solution.unbuilt());
+        }
         BudgetView.Question q = new BudgetView.Question(file.toString(), variable, step, max);
         String text = switch (chosen) {
             case "json" -> BudgetView.json(space, q, solution);

@@ -65,7 +65,7 @@ public final class DesignInputs {
         try {
             return SpaceJson.read(file, supplied);
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid space in " + file + ": " + e.getMessage());
+            throw new InputException(complaint(file, "invalid space in ", e));
         }
     }
 
@@ -74,7 +74,15 @@ public final class DesignInputs {
         try {
             return work.get();
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+            throw new InputException(complaint(file, "invalid design in ", e));
         }
+    }
+
+    /**
+     * {@code prefix + file + ": " + e}, or only {@code e} when it is a complaint about the file itself (a folder, a FIFO),
+     * which names the file already.
+     */
+    public static String complaint(Path file, String prefix, InvalidDesignException e) {
+        return e.path().isEmpty() && e.reason().startsWith(file + " ") ? e.reason() : prefix + file + ": " + e.getMessage();
     }
 }

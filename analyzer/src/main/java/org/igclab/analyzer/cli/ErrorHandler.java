@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import org.igclab.analyzer.text.OneLine;
 import org.igclab.rules.model.InvalidDesignException;
 import picocli.CommandLine;
 
@@ -51,7 +52,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             code = IgcCli.INTERNAL;
             message = "internal error: " + ex + " (set IGC_DEBUG=1 to see where)";
         }
-        cl.getErr().println(command + ": " + message);
+        cl.getErr().println(command + ": " + OneLine.of(message, OneLine.MESSAGE));
         if (System.getenv("IGC_DEBUG") != null) {
             ex.printStackTrace(cl.getErr());
         }
@@ -61,7 +62,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     static int onParameterError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println(qualifiedName(cl) + ": " + ex.getMessage());
+        cl.getErr().println(qualifiedName(cl) + ": " + OneLine.of(String.valueOf(ex.getMessage()), OneLine.MESSAGE));
         cl.getErr().println("Try '" + qualifiedName(cl) + " --help' for usage and examples.");
         cl.getErr().flush();
         return IgcCli.INVALID;

@@ -15,6 +15,8 @@ public final class IgcCli {
     public static final int INVALID = 2;
     /** A failure of the tool itself. */
     public static final int INTERNAL = 3;
+    /** Stopped by Ctrl-C or SIGTERM, after saving its work (128 + SIGINT, as shells report an interrupted command). */
+    public static final int INTERRUPTED = 130;
 
     private IgcCli() {
     }
@@ -40,6 +42,8 @@ public final class IgcCli {
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setUsageHelpWidth(110);
+        // picocli would read "@FILE" arguments as files of more arguments, unchecked: "@/dev/zero" never ends
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::onParameterError);
         return cl;

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "                                              the widest network of each family within a budget",
             "  igc help enumerate                          the options of one command",
             "",
-            "Exit codes: 0 success, 1 a condition does not hold, 2 invalid input, 3 internal error."})
+            "Exit codes: 0 success, 1 a condition does not hold, 2 invalid input, 3 internal error,",
+            "130 interrupted (Ctrl-C or SIGTERM) after saving its work."})
 public final class IgcCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -9,6 +9,7 @@ import org.igclab.analyzer.report.SweepView;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.analyzer.sweep.SweepRow;
 import org.igclab.analyzer.text.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +83,10 @@ public class SweepCommand implements Callable<Integer> {
         Sweep sweep;
         try (Progress progress = Progress.onConsole("sweeping designs")) {
             sweep = Sweep.run(space, progress);
+        }
+        if (sweep.count(SweepRow.Status.INVALID) == sweep.rows().size()) {
+            throw new InputException(String.format("no design of %s can be built: all %,d are invalid; the first (%s): %s", file,
+                    sweep.rows().size(), space.describe(0), sweep.rows().get(0).reason()));
         }
         sweep = measure(sweep);
         if (!sweep.measured() && objectives.stream().anyMatch(Objective::measured)) {

@@ -1,12 +1,11 @@
 package org.igclab.analyzer.design;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.igclab.analyzer.network.NetworkJson;
 import org.igclab.rules.io.ChainJson;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
 
 /** Reads a design file, telling chains ({@code igc-chain/1}) from networks ({@code igc-network/1}). */
@@ -16,12 +15,9 @@ public final class DesignFiles {
     }
 
     public static Design read(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new InvalidDesignException("", file + " is a directory, not a design file");
-        }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.read(file, "a design file");
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidDesignException("", "not UTF-8 text: is it a design file?");
         }

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files whole or not at all: the content goes to a temporary file beside the target, which is then renamed
@@ -21,6 +25,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * files are ever replaced (never a link, a device or a folder), only with {@code force}, and only in a folder that
  * exists (a mistyped path must not create folders). New files get the usual permissions (the umask's); a replaced
  * file keeps its own.
+ *
+ * <p>The temporary file is {@code .NAME.PID.RANDOM.tmp}, named after the writing process. A process killed while
+ * writing leaves it behind; the next write of the same file removes it, once its process is gone. Nothing else is
+ * ever removed: only regular files with exactly that name, whose process no longer runs.
  */
 public final class AtomicFiles {
 
@@ -38,9 +46,15 @@ public final class AtomicFiles {
         replace(target.toAbsolutePath(), bytes);
     }
 
-    /** Writes a file the program owns (settings, checkpoint state), creating its folders and replacing it. */
+    /**
+     * Writes a file the program owns (settings, checkpoint state), creating its folders and replacing it; never a
+     * folder or a device given in its place (renaming over {@code /dev/null} would replace the device itself).
+     */
     public static void writeInternal(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            throw new FileSystemException(target.toString(), null, "is not a regular file (a folder or device); only regular files are replaced");
+        }
         Files.createDirectories(absolute.getParent());
         replace(absolute, bytes);
     }
@@ -73,7 +87,9 @@ public final class AtomicFiles {
     }
 
     private static void replace(Path absolute, byte[] bytes) throws IOException {
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        removeLeftovers(absolute);
+        Path temp = absolute.resolveSibling(String.format(".%s.%d.%016x.tmp", absolute.getFileName(), ProcessHandle.current().pid(),
+                ThreadLocalRandom.current().nextLong()));
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(bytes);
@@ -91,11 +107,35 @@ public final class AtomicFiles {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (FileSystemException e) {
-            throw new FileSystemException(absolute.toString(), null, "cannot be written: " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
+            String reason = e.getReason() != null ? e.getReason()
+                    : e instanceof NoSuchFileException ? "the file system would not create it there (no such file)"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+            throw new FileSystemException(absolute.toString(), null, "cannot be written: " + reason);
         } catch (IOException e) {
             throw new FileSystemException(absolute.toString(), null, "cannot be written: " + e.getMessage());
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Removes the temporary files of earlier writes of {@code absolute} whose process was killed; best effort. */
+    static void removeLeftovers(Path absolute) {
+        String prefix = "." + absolute.getFileName() + ".";
+        Pattern ours = Pattern.compile(Pattern.quote(prefix) + "([0-9]{1,18})\\.[0-9a-f]{16}\\.tmp");
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(absolute.getParent(),
+                p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path candidate : candidates) {
+                Matcher m = ours.matcher(candidate.getFileName().toString());
+                if (m.matches() && !running(Long.parseLong(m.group(1))) && Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(candidate);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // a leftover that cannot be listed or removed does no harm; the write itself must not fail for it
+        }
+    }
+
+    private static boolean running(long pid) {
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -3,8 +3,6 @@ package org.igclab.analyzer.network;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.igclab.analyzer.network.template.Templates;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -29,7 +28,7 @@ public final class NetworkJson {
     }
 
     public static Network read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        return parse(TextFiles.read(file, "a network file"));
     }
 
     public static Network parse(String text) {

@@ -3,8 +3,11 @@ package org.igclab.analyzer.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.TensorShape;
@@ -94,28 +97,45 @@ public final class NetworkCostView {
     public record Group(String path, String op, TensorShape out, ParamCount params, long macs, long activations, long traffic) {
     }
 
-    /** The rows of {@code --blocks}: one per stem layer, block and head layer, in order. */
+    /** The rows of {@code --blocks}: one per stem layer, block and head layer, in order; one pass over the operations. */
     public static List<Group> groups(NetworkCost cost) {
-        List<Group> groups = new ArrayList<>();
-        for (var layer : cost.network().root().layers()) {
-            String prefix = layer.path();
-            ParamCount params = ParamCount.ZERO;
-            long macs = 0;
-            long activations = 0;
-            long traffic = 0;
-            String op = "";
-            for (LayerCost l : cost.layers()) {
-                if (l.path().equals(prefix) || l.path().startsWith(prefix + ".")) {
-                    params = params.plus(l.params());
-                    macs += l.macs();
-                    activations += l.activations();
-                    traffic += l.traffic();
-                    op = l.block().isEmpty() ? l.op() : l.block();
-                }
+        var top = cost.network().root().layers();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < top.size(); i++) {
+            index.putIfAbsent(top.get(i).path(), i);
+        }
+        ParamCount[] params = new ParamCount[top.size()];
+        Arrays.fill(params, ParamCount.ZERO);
+        long[] macs = new long[top.size()];
+        long[] activations = new long[top.size()];
+        long[] traffic = new long[top.size()];
+        String[] op = new String[top.size()];
+        Arrays.fill(op, "");
+        for (LayerCost l : cost.layers()) {
+            Integer g = entryOf(l.path(), index);
+            if (g != null) {
+                params[g] = params[g].plus(l.params());
+                macs[g] += l.macs();
+                activations[g] += l.activations();
+                traffic[g] += l.traffic();
+                op[g] = l.block().isEmpty() ? l.op() : l.block();
             }
-            groups.add(new Group(prefix, op, layer.out(), params, macs, activations, traffic));
+        }
+        List<Group> groups = new ArrayList<>(top.size());
+        for (int i = 0; i < top.size(); i++) {
+            groups.add(new Group(top.get(i).path(), op[i], top.get(i).out(), params[i], macs[i], activations[i], traffic[i]));
         }
         return groups;
+    }
+
+    /** The top-level entry an operation belongs to: its path, or the nearest one above it ({@code a.b.c}, {@code a.b}, {@code a}). */
+    private static Integer entryOf(String path, Map<String, Integer> index) {
+        for (String p = path; ; p = p.substring(0, p.lastIndexOf('.'))) {
+            Integer g = index.get(p);
+            if (g != null || p.lastIndexOf('.') < 0) {
+                return g;
+            }
+        }
     }
 
     public static ObjectNode json(NetworkCost cost) {

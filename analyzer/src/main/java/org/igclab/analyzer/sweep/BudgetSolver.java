@@ -22,8 +22,10 @@ public final class BudgetSolver {
      *
      * @param space   the space as searched: the varied variable last, the budget in its constraints
      * @param answers one per combination of the other variables, in the space's order
+     * @param unbuilt when not one design tried could be built (a template broken for every value), the first one's
+     *                reason; otherwise null
      */
-    public record Solution(Space space, List<Answer> answers) {
+    public record Solution(Space space, List<Answer> answers, String unbuilt) {
     }
 
     /**
@@ -79,6 +81,8 @@ public final class BudgetSolver {
         long combinations = searched.size() / count;
         DesignEvaluator evaluator = new DesignEvaluator(searched);
         List<Answer> answers = new ArrayList<>();
+        boolean built = false;
+        String firstInvalid = null;
         for (long c = 0; c < combinations; c++) {
             long first = c * count;
             Map<Integer, SweepRow> rows = new HashMap<>();
@@ -95,9 +99,15 @@ public final class BudgetSolver {
             } else {
                 answers.add(new Answer(first, 0, null, r.probes(), whyNone(rows, constraints, step)));
             }
+            for (SweepRow row : rows.values()) {
+                built |= row.status() != SweepRow.Status.INVALID;
+            }
+            if (firstInvalid == null && rows.get(1) != null && rows.get(1).status() == SweepRow.Status.INVALID) {
+                firstInvalid = searched.describe(first) + ": " + rows.get(1).reason();
+            }
             progress.progress(c + 1, combinations);
         }
-        return new Solution(searched, answers);
+        return new Solution(searched, answers, built ? null : firstInvalid);
     }
 
     private static String whyNone(Map<Integer, SweepRow> rows, Constraints constraints, int step) {

@@ -75,6 +75,7 @@ public final class DesignGrid {
                 }
                 rawEntries.add(values);
             }
+            requireSameVariables(list, rawEntries);
         }
         List<JsonNode[]> entries = new ArrayList<>();
         for (Map<String, JsonNode> raw : rawEntries) {
@@ -93,6 +94,25 @@ public final class DesignGrid {
             return designs;
         } catch (ArithmeticException e) {
             throw new InvalidDesignException(where, String.format("makes more than %,d designs; sweep a coarser grid", MAX_DESIGNS));
+        }
+    }
+
+    /** Every list entry sets the same variables: a design must have a value for each column of the reports. */
+    private static void requireSameVariables(List<JsonFields.Element> list, List<Map<String, JsonNode>> entries) {
+        Map<String, JsonNode> first = entries.get(0);
+        for (int e = 1; e < entries.size(); e++) {
+            for (String name : first.keySet()) {
+                if (!entries.get(e).containsKey(name)) {
+                    throw new InvalidDesignException(list.get(e).path(), "does not set " + name + ", which " + list.get(0).path()
+                            + " sets (= " + first.get(name) + "); every entry must set the same variables");
+                }
+            }
+            for (String name : entries.get(e).keySet()) {
+                if (!first.containsKey(name)) {
+                    throw new InvalidDesignException(list.get(e).path() + "." + name, "= " + entries.get(e).get(name) + " is set here but not by "
+                            + list.get(0).path() + "; every entry must set the same variables");
+                }
+            }
         }
     }
 

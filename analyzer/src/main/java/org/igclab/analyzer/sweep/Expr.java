@@ -136,10 +136,17 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * The most operators, signs and parentheses one expression may hold. Its tree is at most this deep, so parsing and
+     * evaluating it (both recursive) stay far from the stack's end; a formula such as {@code 2 * width / K} has three.
+     */
+    int MAX_OPERATIONS = 100;
+
     /** Recursive descent: expr = term (('+'|'-') term)*; term = unary (('*'|'/') unary)*; unary = '-' unary | atom. */
     final class Parser {
         private final String text;
         private int at;
+        private int operations;
 
         Parser(String text) {
             this.text = text;
@@ -166,6 +173,7 @@ public sealed interface Expr {
         private Expr leftAssociative(char a, char b, java.util.function.Supplier<Expr> operand) {
             Expr e = operand.get();
             for (char c = peek(); c == a || c == b; c = peek()) {
+                count();
                 at++;
                 e = new Bin(c, e, operand.get());
             }
@@ -174,6 +182,7 @@ public sealed interface Expr {
 
         private Expr unary() {
             if (peek() == '-') {
+                count();
                 at++;
                 return new Neg(unary());
             }
@@ -183,6 +192,7 @@ public sealed interface Expr {
         private Expr atom() {
             char c = peek();
             if (c == '(') {
+                count();
                 at++;
                 Expr e = sum();
                 if (peek() != ')') {
@@ -210,6 +220,14 @@ public sealed interface Expr {
                 return new Var(text.substring(start, at), -1);
             }
             throw error("a number, a variable or '('");
+        }
+
+        /** Counts an operator, sign or parenthesis, refusing the one past {@link #MAX_OPERATIONS}. */
+        private void count() {
+            if (++operations > MAX_OPERATIONS) {
+                throw new SyntaxException("more than " + MAX_OPERATIONS + " operators, signs and parentheses (nested too deep)"
+                        + " at character " + (at + 1));
+            }
         }
 
         private char peek() {

@@ -96,6 +96,16 @@ public final class Space {
         }
     }
 
+    /** Design {@code index}'s values as text, {@code width = 48, K = 8}, for messages. */
+    public String describe(long design) {
+        Assignment a = values(design);
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < grid.names().size(); i++) {
+            parts.add(grid.names().get(i) + " = " + Assignment.text(a.node(i)));
+        }
+        return parts.isEmpty() ? "the only design" : String.join(", ", parts);
+    }
+
     /** Design {@code index}'s network; an error of this design (a field out of range, an inexact division) names the field. */
     public Network network(Assignment values) {
         return NetworkJson.fromJson(JsonFields.of(compiled.build(filled(values)), TEMPLATE));

@@ -13,8 +13,8 @@ import org.igclab.rules.model.InvalidDesignException;
  */
 final class SpaceCheck {
 
-    /** An expression and where it stands: in the template (entry -1) or in a value of list entry {@code entry} or of the grid. */
-    private record Site(SpaceTemplate.Hole hole, int entry, boolean inValue) {
+    /** An expression and where it stands: in the template, or in a variable's value. */
+    private record Site(SpaceTemplate.Hole hole, boolean inValue) {
     }
 
     private SpaceCheck() {
@@ -22,14 +22,14 @@ final class SpaceCheck {
 
     static void check(com.fasterxml.jackson.databind.JsonNode template, DesignGrid grid) {
         List<Site> sites = new ArrayList<>();
-        SpaceTemplate.holes(template, Space.TEMPLATE).forEach(h -> sites.add(new Site(h, -1, false)));
+        SpaceTemplate.holes(template, Space.TEMPLATE).forEach(h -> sites.add(new Site(h, false)));
         Set<String> templated = new LinkedHashSet<>();
         for (DesignGrid.Written w : grid.written()) {
             List<SpaceTemplate.Hole> holes = SpaceTemplate.holes(w.node(), w.path());
             if (!holes.isEmpty()) {
                 templated.add(w.name());
             }
-            holes.forEach(h -> sites.add(new Site(h, w.entry(), true)));
+            holes.forEach(h -> sites.add(new Site(h, true)));
         }
         Set<String> used = new LinkedHashSet<>();
         for (Site site : sites) {
@@ -74,25 +74,11 @@ final class SpaceCheck {
         return grid.written().stream().filter(w -> w.name().equals(v)).findFirst().map(DesignGrid.Written::path).orElse(v);
     }
 
-    /** Set by the grid, or by every list entry (by the entry itself for an expression inside an entry's value). */
+    /** Set by the grid or by the list (whose entries all set the same variables, see {@link DesignGrid}). */
     private static void requireDefined(DesignGrid grid, String v, Site site) {
-        if (grid.gridNames().contains(v)) {
-            return;
-        }
-        int slot = grid.names().indexOf(v);
-        String problem = null;
-        if (slot < 0 || grid.listSize() == 0) {
-            problem = "";
-        } else if (site.entry() >= 0) {
-            problem = grid.entry(site.entry())[slot] == null ? " (list[" + site.entry() + "] does not set it)" : null;
-        } else {
-            for (int e = 0; e < grid.listSize() && problem == null; e++) {
-                problem = grid.entry(e)[slot] == null ? " (list[" + e + "] does not set it)" : null;
-            }
-        }
-        if (problem != null) {
+        if (!grid.names().contains(v)) {
             throw new InvalidDesignException(site.hole().path(), "= \"" + site.hole().written() + "\" uses the variable " + v
-                    + ", which neither \"grid\" nor every \"list\" entry sets" + problem);
+                    + ", which neither \"grid\" nor \"list\" sets");
         }
     }
 

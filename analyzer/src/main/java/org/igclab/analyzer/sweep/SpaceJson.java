@@ -2,12 +2,11 @@ package org.igclab.analyzer.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -29,11 +28,8 @@ public final class SpaceJson {
 
     /** Reads a space in which {@code supplied} (when not null) may be left unset: a budget search gives its values. */
     public static Space read(Path file, String supplied) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new InvalidDesignException("", file + " is a directory, not a space file");
-        }
         Path folder = file.toAbsolutePath().getParent();
-        return parse(Files.readString(file, StandardCharsets.UTF_8), folder, supplied);
+        return parse(TextFiles.read(file, "a space file"), folder, supplied);
     }
 
     /** Parses a space; {@code folder} resolves {@code templateFile} (may be null when there is none). */
@@ -73,9 +69,11 @@ public final class SpaceJson {
         Path file = folder == null ? Path.of(relative) : folder.resolve(relative);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.read(file, "a network template file");
         } catch (NoSuchFileException e) {
             throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + file + " does not exist");
+        } catch (InvalidDesignException e) {
+            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + e.reason());
         } catch (IOException e) {
             throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": cannot read " + file + ": " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.igclab.analyzer.text.OneLine;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -108,7 +109,8 @@ final class SpaceTemplate {
             try {
                 expr = Expr.parse(s.substring(open + 2, close));
             } catch (Expr.SyntaxException e) {
-                throw new InvalidDesignException(path, "= \"" + s + "\": " + e.getMessage() + " of \"" + s.substring(open + 2, close) + "\"");
+                throw new InvalidDesignException(path, "= \"" + OneLine.of(s, 120) + "\": " + e.getMessage() + " of \""
+                        + OneLine.of(s.substring(open + 2, close), 120) + "\"");
             }
             holes.add(new Hole(path, s, expr, !(expr instanceof Expr.Var)));
             if (slots != null) {

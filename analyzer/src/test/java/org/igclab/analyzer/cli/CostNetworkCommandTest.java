@@ -58,6 +58,27 @@ class CostNetworkCommandTest {
     }
 
     @Test
+    void blockRowsOfAVeryDeepNetworkAreEachBlocksOwnCounts() throws IOException {
+        // deep enough that grouping the operations by block in a quadratic way would take minutes; the speed is benchmarked
+        Path deep = Files.writeString(dir.resolve("deep.json"), "{\"skeleton\": {\"type\": \"cifar\", \"width\": 16, \"depth\": 3800, "
+                + "\"block\": {\"type\": \"igcv2\", \"K\": 4}}}");
+        CliRun run = CliRun.of("cost", deep.toString(), "--blocks");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String[]> rows = tableRows(run.out());
+        rows.remove(rows.size() - 1);
+        NetworkCost c = CostModel.of(NetworkJson.read(deep));
+        assertThat(c.blocks()).hasSize(3798);
+        assertThat(rows).hasSize(c.network().root().layers().size());
+        java.util.Map<String, String[]> byPath = new java.util.HashMap<>();
+        rows.forEach(r -> byPath.put(r[0], r));
+        for (var b : c.blocks()) {
+            String[] row = byPath.get(b.path());
+            assertThat(number(row[row.length - 4])).as(b.path()).isEqualTo(b.params().total());
+            assertThat(number(row[row.length - 3])).as(b.path()).isEqualTo(b.macs());
+        }
+    }
+
+    @Test
     void blockRowsSumToTheTotals() throws IOException {
         for (String sample : SAMPLES) {
             CliRun run = CliRun.of("cost", network(sample), "--blocks");

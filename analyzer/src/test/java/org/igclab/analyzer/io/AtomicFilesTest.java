@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,56 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(out, "x", false)).isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("does not exist");
         assertThat(Files.exists(dir.resolve("no"))).isFalse();
+    }
+
+    /** The id of a process that has ended, as a killed writer's would be. */
+    static long endedProcess() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    @Test
+    void theNextWriteRemovesTheTemporaryFilesOfKilledWritesAndNothingElse() throws Exception {
+        Path out = dir.resolve("a.txt");
+        Path killed = Files.writeString(dir.resolve(".a.txt." + endedProcess() + ".0123456789abcdef.tmp"), "half");
+        List<Path> kept = new ArrayList<>();
+        // a write in progress (this process), other files' leftovers, and files of the user's that only look alike
+        kept.add(dir.resolve(".a.txt." + ProcessHandle.current().pid() + ".0123456789abcdef.tmp"));
+        kept.add(dir.resolve(".b.txt." + endedProcess() + ".0123456789abcdef.tmp"));
+        kept.add(dir.resolve(".a.txt.0123456789abcdef.tmp"));
+        kept.add(dir.resolve(".a.txt.notes.tmp"));
+        kept.add(dir.resolve(".a.txt." + endedProcess() + ".0123456789abcdef.tmp.bak"));
+        kept.add(dir.resolve("a.txt." + endedProcess() + ".0123456789abcdef.tmp"));
+        for (Path p : kept) {
+            Files.writeString(p, "mine");
+        }
+        Path folder = Files.createDirectory(dir.resolve(".a.txt." + endedProcess() + ".fedcba9876543210.tmp"));
+        Path link = Files.createSymbolicLink(dir.resolve(".a.txt." + endedProcess() + ".00000000000000ff.tmp"), kept.get(3));
+        kept.add(folder);
+        kept.add(link);
+
+        AtomicFiles.write(out, "whole", false);
+
+        assertThat(killed).doesNotExist();
+        assertThat(Files.readString(out)).isEqualTo("whole");
+        for (Path p : kept) {
+            assertThat(Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(p.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void internalFilesNeverReplaceAFolderOrADevice() throws Exception {
+        // a FIFO stands for a device: renaming over it would replace the node itself
+        Path fifo = dir.resolve("settings.json");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThatThrownBy(() -> AtomicFiles.writeInternal(fifo, "{}".getBytes())).isInstanceOf(FileSystemException.class)
+                .hasMessageContaining("is not a regular file");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+        Path folder = Files.createDirectory(dir.resolve("state"));
+        assertThatThrownBy(() -> AtomicFiles.writeInternal(folder, "{}".getBytes())).hasMessageContaining("is not a regular file");
+        assertThat(folder).isDirectory();
     }
 
     @Test

@@ -76,9 +76,9 @@ class SpaceJsonTest {
         assertThatThrownBy(() -> cifar("{\"type\": \"dwsep\", \"out\": \"${width * 2}\"}", "\"grid\": {\"width\": [16, \"x\"], \"depth\": [8]}"))
                 .hasMessageContaining("grid.width[1] = \"x\" must be a whole number (template.skeleton.block.out = \"${width * 2}\" computes with it)");
         assertThatThrownBy(() -> cifar("{\"type\": \"igcv1\", \"L\": \"${L}\"}", "\"grid\": {\"width\": [16], \"depth\": [8]}"))
-                .hasMessage("template.skeleton.block.L = \"${L}\" uses the variable L, which neither \"grid\" nor every \"list\" entry sets");
+                .hasMessage("template.skeleton.block.L = \"${L}\" uses the variable L, which neither \"grid\" nor \"list\" sets");
         assertThatThrownBy(() -> cifar("\"${block}\"", "\"grid\": {\"width\": [16], \"depth\": [8]}, \"list\": [{\"block\": {\"type\": \"dwsep\"}}, {\"other\": 1}]"))
-                .hasMessageContaining("(list[1] does not set it)");
+                .hasMessage("list[1]: does not set block, which list[0] sets (= {\"type\":\"dwsep\"}); every entry must set the same variables");
         assertThatThrownBy(() -> cifar("{\"type\": \"dwsep\"}", "\"grid\": {\"width\": [16], \"depth\": [8], \"K\": [4]}"))
                 .hasMessage("grid.K: is not used by the template (write \"${K}\" where it goes)");
         assertThatThrownBy(() -> cifar("{\"type\": \"dwsep\", \"out\": \"${width *}\"}", "\"grid\": {\"width\": [16], \"depth\": [8]}"))

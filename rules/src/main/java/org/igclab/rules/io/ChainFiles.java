@@ -1,8 +1,6 @@
 package org.igclab.rules.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +34,7 @@ public final class ChainFiles {
 
     /** Reads the chains of a file, in file order. */
     public static List<Entry> read(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new InvalidDesignException("", file + " is a directory, not a chain file");
-        }
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        return parse(TextFiles.read(file, "a chain file"));
     }
 
     /** Parses a document in any of the formats above; errors name the field by its path. */

@@ -113,5 +113,7 @@ class ChainFilesTest {
                 "holds no chains: give \"format\": \"igc-chain/1\" with \"kernels\", \"igc-chains/1\" with \"chains\", "
                         + "or the output of 'igc enumerate --json' (with \"designs\")");
         rejects(() -> ChainFiles.read(dir), "", dir + " is a directory, not a chain file");
+        // a device would be read forever: it is refused before it is opened
+        rejects(() -> ChainFiles.read(Path.of("/dev/zero")), "", "/dev/zero is not a regular file (a device, FIFO or socket), not a chain file");
     }
 }

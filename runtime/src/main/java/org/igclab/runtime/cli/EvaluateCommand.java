@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
@@ -13,10 +14,13 @@ import org.igclab.analyzer.text.Progress;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.GracefulStop;
 import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.EvaluationView;
+import org.igclab.runtime.evaluate.Evaluator;
 import org.igclab.runtime.evaluate.StoredEvaluation;
+import org.igclab.runtime.store.ResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +49,8 @@ import picocli.CommandLine.Spec;
             "    which keeps it out of Pareto fronts and the explorer's charts (see src/site/markdown/latency.md).",
             "Before anything is allocated, the memory a batch needs (parameters + activations x batch, from the analyzer's",
             "counts) is compared with the machine's: a batch needing more than half of it is refused (exit 2).",
-            "The result is stored as a run in the results store (see 'igc results').",
+            "The result is stored as a run in the results store (see 'igc results'). Ctrl-C stops after the pass in flight",
+            "and stores the run as interrupted, without partial timings (exit code 130).",
             "Exit code: 0 consistent, 3 the engine and the analyzer disagree, 2 invalid input."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -93,11 +98,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationSettings settings = design instanceof Design.NetworkDesign n
                 ? chainSettings.withResolution(n.network().input().height()) : chainSettings;
         EvaluationReport report;
-        try (Progress progress = Progress.onConsole("evaluating")) {
-            report = noStore ? StoredEvaluation.run(design, settings, progress)
-                    : StoredEvaluation.runAndStore(design, settings, store.path(), progress);
+        PrintWriter err = spec.commandLine().getErr();
+        // refused before the store is opened: a design that cannot be evaluated creates no file
+        Evaluator.checkMemory(design, settings);
+        try (GracefulStop stop = GracefulStop.onSignals(err::println);
+             ResultStore db = noStore ? null : store.open(err);
+             Progress progress = Progress.onConsole("evaluating")) {
+            report = noStore ? StoredEvaluation.run(design, settings, progress, stop)
+                    : StoredEvaluation.runAndStore(design, settings, db, progress, stop);
         } catch (InvalidDesignException e) {
             throw new InputException("invalid design in " + file + ": " + e.getMessage());
+        } catch (CancellationException e) {
+            err.println("igc evaluate: " + e.getMessage());
+            return IgcCli.INTERRUPTED;
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.SweepCommand;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.runtime.engine.GracefulStop;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.sweep.SweepMeasurement;
@@ -82,21 +86,23 @@ public class MeasuredSweepCommand extends SweepCommand {
         PrintWriter err = spec().commandLine().getErr();
         err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate, store.path());
         Map<Long, Measurement> measured;
-        try (ResultStore db = ResultStore.open(store.path())) {
+        try (GracefulStop stop = GracefulStop.onSignals(err::println);
+             ResultStore db = store.open(err)) {
             if (evaluate.equals("latency")) {
                 EvaluationSettings settings = timing.apply(EvaluationSettings.defaults());
-                measured = measureLatency(sweep, settings, db, err);
+                measured = measureLatency(sweep, settings, db, err, stop);
             } else {
                 TrainingSettings settings = new TrainingSettings(data, epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, limitTest);
-                measured = measureTraining(sweep, settings, dataDir, checkpointRoot, db, err);
+                measured = measureTraining(sweep, settings, dataDir, checkpointRoot, db, err, stop);
             }
         }
         return sweep.withMeasurements(measured);
     }
 
     /** Measures the latency of the passing designs, in this process; a module that runs them elsewhere overrides it. */
-    protected Map<Long, Measurement> measureLatency(Sweep sweep, EvaluationSettings settings, ResultStore db, PrintWriter err) {
-        return SweepMeasurement.latency(sweep, settings, db, err);
+    protected Map<Long, Measurement> measureLatency(Sweep sweep, EvaluationSettings settings, ResultStore db, PrintWriter err,
+                                                    BooleanSupplier stop) {
+        return SweepMeasurement.latency(sweep, settings, db, err, stop);
     }
 
     /**
@@ -104,9 +110,9 @@ public class MeasuredSweepCommand extends SweepCommand {
      * that runs them elsewhere overrides it.
      */
     protected Map<Long, Measurement> measureTraining(Sweep sweep, TrainingSettings settings, Path dataDir, Path checkpointRoot,
-                                                     ResultStore db, PrintWriter err) {
+                                                     ResultStore db, PrintWriter err, BooleanSupplier stop) {
         ImageDataset dataset = Datasets.load(settings.dataset(), dataDir).limited(settings.trainLimit(), settings.testLimit());
-        return SweepMeasurement.train(sweep, dataset, settings, checkpointRoot, db, err);
+        return SweepMeasurement.train(sweep, dataset, settings, checkpointRoot, db, err, stop);
     }
 
     private static final Set<String> MEASURING = union(TimingOptions.NAMES, Set.of("--data", "--data-dir", "--epochs", "--limit-train",
@@ -133,6 +139,17 @@ public class MeasuredSweepCommand extends SweepCommand {
                 throw new InputException("--pareto " + o + ": batch " + batch + " is not timed (--batch " + timing.batches.stream()
                         .map(String::valueOf).collect(Collectors.joining(",")) + "); add it to --batch");
             }
+        }
+    }
+
+    /** An interrupted measured sweep says where it stopped and ends with {@link IgcCli#INTERRUPTED}. */
+    @Override
+    public Integer call() throws IOException {
+        try {
+            return super.call();
+        } catch (CancellationException e) {
+            spec().commandLine().getErr().println("igc sweep: " + e.getMessage());
+            return IgcCli.INTERRUPTED;
         }
     }
 

@@ -35,11 +35,14 @@ import picocli.CommandLine.Spec;
         description = {"List the evaluation and training runs recorded in the results store, newest first; filter them,",
             "show one run's learning curve or its timings, or export them as CSV or JSON.",
             "A latency measured under interference is marked noisy: it is kept, shown marked, and never used in a Pareto",
-            "front or an explorer chart. One from a store written before interference was checked is marked unchecked."},
+            "front or an explorer chart. One from a store written before interference was checked is marked unchecked.",
+            "A run still marked running whose process is gone (killed, or its machine restarted) is stored as interrupted",
+            "when the store is opened, and said so."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc results",
             "  igc results --kind train --name igcv2 --status done",
+            "  igc results --status interrupted         runs stopped before their end (igc train --resume continues one)",
             "  igc results --id 7 --curve",
             "  igc results --latency --name cifar          # every timing: threads, spread, interval, load, noisy or not",
             "  igc results --csv -o runs.csv"})
@@ -56,7 +59,8 @@ public final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "TEXT", description = "Only designs whose name contains TEXT (any case).")
     String name;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "running, done, failed or cancelled.")
+    @Option(names = "--status", paramLabel = "STATUS", description = "running, done, failed, interrupted (stopped before its end; "
+            + "a training resumes) or cancelled (stores of earlier versions).")
     String status;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N runs (default: 0, all of them).")
@@ -86,8 +90,8 @@ public final class ResultsCommand implements Callable<Integer> {
         if (kind != null && !List.of("evaluate", "train").contains(kind)) {
             throw new InputException("--kind = " + kind + " is not one of evaluate, train");
         }
-        if (status != null && !List.of("running", "done", "failed", "cancelled").contains(status)) {
-            throw new InputException("--status = " + status + " is not one of running, done, failed, cancelled");
+        if (status != null && !STATUSES.contains(status)) {
+            throw new InputException("--status = " + status + " is not one of " + String.join(", ", STATUSES));
         }
         if (limit < 0) {
             throw new InputException("--limit = " + limit + " must not be negative");
@@ -105,7 +109,7 @@ public final class ResultsCommand implements Callable<Integer> {
             throw new InputException("no results store at " + store.path() + " (run 'igc evaluate' or 'igc train' first, or pass --store)");
         }
         String text;
-        try (ResultStore db = ResultStore.open(store.path())) {
+        try (ResultStore db = store.open(spec.commandLine().getErr())) {
             RunQuery query = new RunQuery(kind, name, status, limit);
             List<RunRecord> runs = db.list(id == null ? query : query.withId(id));
             if (id != null && runs.isEmpty()) {
@@ -121,6 +125,8 @@ public final class ResultsCommand implements Callable<Integer> {
         }
         return IgcCli.OK;
     }
+
+    private static final List<String> STATUSES = List.of("running", "done", "failed", "interrupted", "cancelled");
 
     private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params");
     private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "design_hash", "machine", "engine",

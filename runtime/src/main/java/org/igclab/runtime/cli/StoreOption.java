@@ -1,6 +1,9 @@
 package org.igclab.runtime.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunRecord;
 import picocli.CommandLine.Option;
 
 /** {@code --store PATH}: the results store, shared by the runtime's commands (a picocli mixin). */
@@ -11,5 +14,14 @@ public final class StoreOption {
 
     public Path path() {
         return store;
+    }
+
+    /** Opens the store, saying on {@code err} which runs it found abandoned by a process that is gone. */
+    public ResultStore open(PrintWriter err) {
+        ResultStore db = ResultStore.open(store);
+        for (RunRecord r : db.recovered()) {
+            err.printf("run %d (%s %s) was still marked running; %s%n", r.id(), r.kind(), r.designName(), r.message());
+        }
+        return db;
     }
 }

@@ -3,6 +3,7 @@ package org.igclab.runtime.cli;
 import java.util.List;
 import java.util.Set;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.latency.TimingPolicy;
 import picocli.CommandLine.Option;
@@ -52,7 +53,9 @@ public final class TimingOptions {
         if (batches.stream().distinct().count() < batches.size()) {
             throw new InputException("--batch = " + batches + ": a batch size is named twice");
         }
-        atLeast("--threads", threads, 0);
+        if (threads < 0 || threads > Threads.MAX) {
+            throw new InputException("--threads = " + threads + " must be from 0 (the engine's choice) to " + Threads.MAX);
+        }
         if (!(target > 0 && target < 100)) {
             throw new InputException("--target = " + target + " must be a percentage above 0 and below 100");
         }

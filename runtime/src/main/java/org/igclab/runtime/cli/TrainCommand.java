@@ -3,7 +3,10 @@ package org.igclab.runtime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
@@ -11,10 +14,13 @@ import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.runtime.engine.GracefulStop;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.train.Datasets;
 import org.igclab.runtime.train.ImageDataset;
+import org.igclab.runtime.train.Position;
+import org.igclab.runtime.train.RunEstimate;
 import org.igclab.runtime.train.StoredTraining;
 import org.igclab.runtime.train.Training;
 import org.igclab.runtime.train.TrainingSettings;
@@ -32,16 +38,23 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Train with SGD (momentum, weight decay) under a cosine learning-rate schedule; CIFAR-10 training uses random",
-            "crops and flips. Every epoch ends with a checkpoint and a row of the learning curve in the results store, so",
-            "an interrupted run (even a killed process) continues with --resume without losing finished epochs.",
+            "crops and flips. Every epoch ends with a checkpoint and a row of the learning curve in the results store.",
+            "Ctrl-C (or SIGTERM) stops after the step in flight and saves a checkpoint of that exact step (parameters,",
+            "momentum, data order, random state); --resume continues from it as if the run had not stopped. A killed",
+            "process (kill -9) resumes from its last checkpoint. Progress shows the time the whole run has left.",
             "Fashion-MNIST is read from /usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist) by default,",
             "CIFAR-10 from --data-dir (the binary version: data_batch_1.bin ... test_batch.bin)."},
         footerHeading = "%nExamples:%n",
         footer = {
+            "  igc train samples/networks/fashion-igcv2-small.json --limit-train 2000 --limit-test 500 --epochs 2",
+            "                                           a first try: under a minute on a quiet 2-core machine",
             "  igc train samples/networks/fashion-igcv2-small.json --epochs 10",
-            "  igc train samples/networks/fashion-igcv2-small.json --epochs 10 --resume      continue after an interruption",
+            "  igc train samples/networks/fashion-igcv2-small.json --epochs 10 --resume",
+            "                                           continue from the step where Ctrl-C (or a crash) stopped it",
             "  igc train samples/networks/cifar-igcv2-k8-d38.json --data cifar10 --data-dir ~/data/cifar-10-batches-bin",
-            "  igc results --kind train                 what is stored; igc results --id N --curve for a learning curve"})
+            "  igc results --kind train                 what is stored; igc results --id N --curve for a learning curve",
+            "",
+            "Exit code 130: interrupted, after saving a checkpoint to resume from."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -83,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Checkpoint folder (default: igc-checkpoints/<design>-<settings> in the current folder).")
     Path checkpointDir;
 
-    @Option(names = "--resume", description = "Continue the run whose checkpoint is in the checkpoint folder.")
+    @Option(names = "--resume", description = "Continue the run whose checkpoint is in the checkpoint folder, from the exact step it reached.")
     boolean resume;
 
     @Option(names = "--restart", description = "Start over, replacing a checkpoint of this design and settings.")
@@ -107,11 +120,25 @@ public final class TrainCommand implements Callable<Integer> {
         err.printf("training %s on %s (%,d training, %,d test images), %d epochs; checkpoints in %s%n",
                 design.name().isEmpty() ? file : design.name(), dataset.name(), dataset.train().count(), dataset.test().count(), epochs, dir);
         Training.Result result;
-        try (ResultStore db = ResultStore.open(store.path());
-             TrainingProgressBar bar = new TrainingProgressBar(err, System.console() != null)) {
-            result = StoredTraining.run(design, dataset, settings, dir, existing, db, bar, () -> false);
+        // the store and the bar close before the stop: nothing runs after it lets an exiting JVM go
+        try (GracefulStop stop = GracefulStop.onSignals(err::println);
+             ResultStore db = store.open(err);
+             TrainingProgressBar bar = new TrainingProgressBar(err, Terminal.stderrIsTerminal())) {
+            result = StoredTraining.run(design, dataset, settings, dir, existing, db, bar, stop);
+            if (!result.completed()) {
+                bar.close();
+                Position at = result.reached();
+                err.printf("igc train: interrupted%s at epoch %d/%d, step %d/%d; %s in this session, %s of training in all; the run is "
+                                + "stored as interrupted%n", stop.reason().map(r -> " (" + r + ")").orElse(""), at.epoch(), epochs, at.step(),
+                        stepsPerEpoch(dataset), RunEstimate.hms(result.seconds()), RunEstimate.hms(result.runSeconds()));
+                err.printf("checkpoint of that step in %s; continue with: %s%n", dir, resumeCommand());
+                return IgcCli.INTERRUPTED;
+            }
         } catch (InvalidDesignException e) {
             throw new InputException("invalid design in " + file + ": " + e.getMessage());
+        } catch (CancellationException e) {
+            err.println("igc train: " + e.getMessage());
+            return IgcCli.INTERRUPTED;
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -124,12 +151,31 @@ public final class TrainCommand implements Callable<Integer> {
         return IgcCli.OK;
     }
 
+    /** Larger than either data set's training images; the engine would try to allocate for the whole batch at once. */
+    private static final int MAX_BATCH = 65_536;
+
+    private int stepsPerEpoch(ImageDataset dataset) {
+        return (dataset.train().count() + batch - 1) / batch;
+    }
+
+    /** The command as typed, with --resume instead of --restart. */
+    private String resumeCommand() {
+        List<String> args = new ArrayList<>(List.of("igc", "train"));
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            if (!a.equals("--restart") && !a.equals("--resume") && !a.equals("train")) {
+                args.add(a.contains(" ") ? "'" + a + "'" : a);
+            }
+        }
+        args.add("--resume");
+        return String.join(" ", args);
+    }
+
     private TrainingSettings settings() {
         if (epochs < 1) {
             throw new InputException("--epochs = " + epochs + " must be at least 1");
         }
-        if (batch < 1) {
-            throw new InputException("--batch = " + batch + " must be positive");
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new InputException("--batch = " + batch + " must be from 1 to " + MAX_BATCH);
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new InputException("--lr = " + lr + " must be a positive number");

@@ -51,17 +51,18 @@ public final class Instantiation implements AutoCloseable {
     }
 
     /**
-     * Builds the network and loads the parameters a training run saved after {@code epochs} epochs.
+     * Builds the network and loads the parameters of a training checkpoint (where {@code state} says the run stood).
      *
      * @throws IOException when the checkpoint cannot be read or does not fit the network
      */
-    public static Instantiation fromCheckpoint(ResolvedNetwork network, org.igclab.runtime.train.Checkpoint checkpoint, int epochs)
+    public static Instantiation fromCheckpoint(ResolvedNetwork network, org.igclab.runtime.train.Checkpoint checkpoint,
+                                               org.igclab.runtime.train.Checkpoint.State state)
             throws java.io.IOException {
         DjlNetwork djl = DjlNetwork.build(network, DjlNetwork.Execution.SPARSE);
         ai.djl.Model model = ai.djl.Model.newInstance("igc");
         try {
             model.setBlock(djl.block());
-            checkpoint.load(model, epochs);
+            checkpoint.load(model, state);
         } catch (java.io.IOException | RuntimeException e) {
             model.close();
             throw e;

@@ -10,6 +10,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * median), so measurements default to one of each.
  */
 public final class Threads {
+    /** The most threads asked for: far more than any machine's cores, and libgomp crashes the JVM at 2^31 - 1. */
+    public static final int MAX = 1024;
 
     /** One intra-op and one inter-op thread: steady timings on a shared machine. */
     public static final int DEFAULT = 1;

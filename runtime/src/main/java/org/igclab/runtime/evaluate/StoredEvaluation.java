@@ -12,6 +12,7 @@ import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.engine.Threads;
+import org.igclab.runtime.store.Heartbeat;
 import org.igclab.runtime.store.ResultStore;
 
 /** Runs an evaluation and records it in the results store: started, then done, failed or cancelled. */
@@ -22,7 +23,16 @@ public final class StoredEvaluation {
     }
 
     public static EvaluationReport run(Design design, EvaluationSettings settings, ProgressListener progress) {
-        return Evaluator.evaluate(design, settings, progress, () -> false);
+        return run(design, settings, progress, () -> false);
+    }
+
+    /** Evaluates without storing, stopping when {@code stop} turns true (then a {@link CancellationException}). */
+    public static EvaluationReport run(Design design, EvaluationSettings settings, ProgressListener progress, BooleanSupplier stop) {
+        EvaluationReport report = Evaluator.evaluate(design, settings, progress, stop);
+        if (stop.getAsBoolean()) {
+            throw new CancellationException("stopped before the timings of " + design.name() + " were complete");
+        }
+        return report;
     }
 
     /** The settings as stored, and their hash: a design evaluated twice with the same settings is the same run. */
@@ -53,9 +63,11 @@ public final class StoredEvaluation {
     }
 
     /**
-     * Runs and records an evaluation that can be cancelled (polled between timed passes): a cancelled run is stored as
-     * {@code cancelled}, without its partial timings, and ends in a {@link CancellationException}.
+     * Runs and records an evaluation that can be stopped (polled between timed passes): a stopped run is stored as
+     * {@code interrupted}, without its partial timings, and ends in a {@link CancellationException}. While it runs,
+     * the run carries this process's heartbeat.
      */
+    @SuppressWarnings("try") // the heartbeat beats on its own thread while the body runs
     public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, ResultStore store, ProgressListener progress,
                                                BooleanSupplier cancelled) {
         DesignIdentity id = DesignIdentity.of(design);
@@ -66,14 +78,13 @@ public final class StoredEvaluation {
         Threads.apply(settings.threads(), settings.interopThreads());
         long run = store.begin(KIND, design.name(), id.hash(), id.canonicalJson(), settingsJson, DesignIdentity.sha256(settingsJson),
                 cost.params().total(), cost.macs(), MachineInfo.machine(), MachineInfo.engine());
-        Thread interrupted = new Thread(() -> store.end(run, "cancelled", "the process was interrupted"));
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
+        try (Heartbeat beat = store.heartbeat(run)) {
             EvaluationReport report = Evaluator.evaluate(design, settings, progress, cancelled);
             if (cancelled.getAsBoolean()) {
                 // partial timings would read as a measurement in the charts and in 'igc results'
-                store.end(run, "cancelled", "cancelled before the timings were complete");
-                throw new CancellationException("the evaluation of " + design.name() + " was cancelled");
+                store.end(run, ResultStore.INTERRUPTED, "stopped before the timings were complete; evaluate again to measure");
+                throw new CancellationException("stopped before the timings of " + design.name() + " were complete; run "
+                        + run + " is stored as interrupted");
             }
             store.finishEvaluation(run, report.parameters().engine(), report.latency(), JsonFields.pretty(EvaluationView.json(report, settings)));
             if (!report.consistent()) {
@@ -85,8 +96,6 @@ public final class StoredEvaluation {
         } catch (RuntimeException e) {
             store.end(run, "failed", String.valueOf(e.getMessage()));
             throw e;
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(interrupted);
         }
     }
 }

@@ -25,8 +25,14 @@ public final class ResultStore implements AutoCloseable {
     /** Schema version written to {@code meta}; a store from a newer IGC Lab is refused, not damaged. */
     public static final int SCHEMA_VERSION = Schema.VERSION;
 
+    /** A run's status while its process works on it. */
+    public static final String RUNNING = "running";
+    /** A run stopped before its end: by a signal, a cancel, or its process dying; a training resumes from its checkpoint. */
+    public static final String INTERRUPTED = "interrupted";
+
     private final Path file;
     private final Connection db;
+    private final List<RunRecord> recovered = new ArrayList<>();
 
     private ResultStore(Path file, Connection db) {
         this.file = file;
@@ -40,16 +46,16 @@ public final class ResultStore implements AutoCloseable {
      */
     public static ResultStore open(Path file) {
         Path absolute = file.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new StoreException(file + " is a directory, not a results store");
-        }
+        StoreFile.check(file, SCHEMA_VERSION);
         try {
             if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
                 throw new StoreException("cannot open the results store " + file + ": the folder " + absolute.getParent() + " does not exist");
             }
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            // a URI, so that a name holding '?' or '#' is a file name, not connection parameters
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + absolute.toUri());
             ResultStore store = new ResultStore(file, db);
             store.prepare();
+            store.recoverAbandonedRuns();
             return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open the results store " + file + ": " + reason(e));
@@ -68,6 +74,68 @@ public final class ResultStore implements AutoCloseable {
             s.execute("PRAGMA foreign_keys = ON");
         }
         Schema.prepare(db, file.toString());
+    }
+
+    /** Runs found {@code running} whose process is gone, stored as {@code interrupted} when this store was opened. */
+    public List<RunRecord> recovered() {
+        return List.copyOf(recovered);
+    }
+
+    /**
+     * Stores as {@code interrupted} every {@code running} run whose process is gone ({@link Liveness}). Best effort:
+     * when another process holds the store's write lock, the runs stay as they are until the next open.
+     */
+    private void recoverAbandonedRuns() {
+        String host = Liveness.host();
+        Instant now = Instant.now();
+        Liveness.Processes processes = Liveness.processes();
+        for (RunRecord r : list(new RunQuery(null, null, RUNNING, 0))) {
+            Liveness.Owner owner = new Liveness.Owner(r.pid(), r.host(), Liveness.instant(r.heartbeatAt()), Liveness.instant(r.startedAt()));
+            Liveness.gone(owner, host, now, processes).ifPresent(why -> {
+                String sql = "UPDATE runs SET status = ?, message = ?, finished_at = ? WHERE id = ? AND status = ?"
+                        + " AND heartbeat_at IS ?";
+                try (PreparedStatement p = db.prepareStatement(sql)) {
+                    p.setString(1, INTERRUPTED);
+                    p.setString(2, "interrupted: " + why + (r.kind().equals("train") ? "; resume with igc train --resume" : ""));
+                    p.setString(3, now.toString());
+                    p.setLong(4, r.id());
+                    p.setString(5, RUNNING);
+                    p.setString(6, r.heartbeatAt());
+                    if (p.executeUpdate() == 1) {
+                        recovered.add(get(r.id()).orElseThrow());
+                    }
+                } catch (SQLException e) {
+                    // locked by another process: see the method comment
+                }
+            });
+        }
+    }
+
+    /**
+     * Marks a run as running in this process: its pid, host and a first heartbeat, so that other processes can tell
+     * whether it is still alive ({@link Liveness}).
+     */
+    public void claim(long id) {
+        String sql = "UPDATE runs SET status = ?, pid = ?, host = ?, heartbeat_at = ?, finished_at = NULL, message = NULL WHERE id = ?";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            p.setString(1, RUNNING);
+            p.setLong(2, Liveness.pid());
+            p.setString(3, Liveness.host());
+            p.setString(4, Instant.now().toString());
+            p.setLong(5, id);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+        }
+    }
+
+    /** Starts recording this process's heartbeat for a run it has {@linkplain #claim claimed}; close it when the run ends. */
+    public Heartbeat heartbeat(long id) {
+        try {
+            return new Heartbeat("jdbc:sqlite:" + file.toAbsolutePath().toUri(), id, Liveness.pid());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + file + " for the run's heartbeat: " + reason(e));
+        }
     }
 
     public Path file() {
@@ -129,10 +197,13 @@ public final class ResultStore implements AutoCloseable {
             p.setString(10, engine);
             p.setString(11, Instant.now().toString());
             p.executeUpdate();
+            long id;
             try (ResultSet keys = p.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            claim(id);
+            return id;
         } catch (SQLException e) {
             throw new StoreException("cannot record the run in " + file + ": " + reason(e));
         }
@@ -188,15 +259,9 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    /** Marks a run as running again (a resumed training). */
+    /** Marks a run as running again, in this process (a resumed training). */
     public void reopen(long id) {
-        end(id, "running", null);
-        try (PreparedStatement p = db.prepareStatement("UPDATE runs SET finished_at = NULL WHERE id = ?")) {
-            p.setLong(1, id);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
-        }
+        claim(id);
     }
 
     /** Records an epoch (replacing one recorded before, as a resumed run may redo it). */
@@ -276,7 +341,8 @@ public final class ResultStore implements AutoCloseable {
                 nullableLong(rs, "params"), nullableLong(rs, "macs"), nullableLong(rs, "engine_params"),
                 latency, nullableDouble(rs, "accuracy"),
                 rs.getString("result_json"), rs.getString("machine"), rs.getString("engine"), rs.getString("started_at"),
-                rs.getString("finished_at"), rs.getString("message"));
+                rs.getString("finished_at"), rs.getString("message"), nullableLong(rs, "pid"), rs.getString("host"),
+                rs.getString("heartbeat_at"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

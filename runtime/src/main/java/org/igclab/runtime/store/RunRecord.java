@@ -9,7 +9,8 @@ import org.igclab.runtime.latency.LatencyStats;
  *
  * @param id            the row id
  * @param kind          {@code evaluate} or {@code train}
- * @param status        {@code running}, {@code done}, {@code failed} or {@code cancelled}
+ * @param status        {@code running}, {@code done}, {@code failed}, {@code interrupted} (stopped before its end;
+ *                      a training resumes from its checkpoint) or {@code cancelled} (stores of earlier versions)
  * @param designName    the design's name
  * @param designHash    SHA-256 of the design's canonical JSON
  * @param designJson    the design's canonical JSON
@@ -25,12 +26,16 @@ import org.igclab.runtime.latency.LatencyStats;
  * @param engine        engine and versions
  * @param startedAt     ISO-8601 instant
  * @param finishedAt    ISO-8601 instant, when finished
- * @param message       why it failed, when it did
+ * @param message       why it failed or stopped, when it did
+ * @param pid           the process that runs or ran it, when recorded
+ * @param host          that process's host, when recorded
+ * @param heartbeatAt   ISO-8601 instant of that process's last heartbeat, when recorded
  */
 public record RunRecord(long id, String kind, String status, String designName, String designHash, String designJson,
                         String settingsJson, String settingsHash, Long params, Long macs, Long engineParams,
                         List<LatencyStats> latency, Double accuracy, String resultJson, String machine,
-                        String engine, String startedAt, String finishedAt, String message) {
+                        String engine, String startedAt, String finishedAt, String message, Long pid, String host,
+                        String heartbeatAt) {
 
     public RunRecord {
         latency = List.copyOf(latency);
@@ -38,7 +43,7 @@ public record RunRecord(long id, String kind, String status, String designName, 
 
     RunRecord withLatency(List<LatencyStats> timings) {
         return new RunRecord(id, kind, status, designName, designHash, designJson, settingsJson, settingsHash, params, macs, engineParams,
-                timings, accuracy, resultJson, machine, engine, startedAt, finishedAt, message);
+                timings, accuracy, resultJson, machine, engine, startedAt, finishedAt, message, pid, host, heartbeatAt);
     }
 
     /** The sparse execution's timing at a batch size, when measured. */

@@ -12,11 +12,12 @@ import java.util.List;
  * transaction that holds the write lock, and only then is {@code meta.schema} raised.
  *
  * <p>History: 1, {@code runs} with the median latency at batch 1 and 32 as columns, and {@code epochs};
- * 2, latency as rows of {@code latency} (any batch size, with spread, interval, threads, interference and load).
+ * 2, latency as rows of {@code latency} (any batch size, with spread, interval, threads, interference and load);
+ * 3, the process working on a run: {@code runs.pid}, {@code host}, {@code heartbeat_at} ({@link Liveness}).
  */
 final class Schema {
     /** The version this code writes; a store from a newer IGC Lab is refused, not damaged. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final List<String> TABLES = List.of(
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -28,7 +29,8 @@ final class Schema {
           settings_json TEXT NOT NULL, settings_hash TEXT NOT NULL,
           params INTEGER, macs INTEGER, engine_params INTEGER, accuracy REAL,
           result_json TEXT, machine TEXT, engine TEXT,
-          started_at TEXT NOT NULL, finished_at TEXT, message TEXT)""",
+          started_at TEXT NOT NULL, finished_at TEXT, message TEXT,
+          pid INTEGER, host TEXT, heartbeat_at TEXT)""",
         "CREATE INDEX IF NOT EXISTS runs_design ON runs (kind, design_hash, settings_hash, status)",
         """
         CREATE TABLE IF NOT EXISTS epochs (
@@ -47,7 +49,8 @@ final class Schema {
     }
 
     /** Every upgrade, oldest first. A step must be idempotent where it can (see {@link #ensureColumn}). */
-    private static final List<Upgrade> UPGRADES = List.of(new Upgrade(2, LatencyTable::upgradeFromVersion1));
+    private static final List<Upgrade> UPGRADES = List.of(new Upgrade(2, LatencyTable::upgradeFromVersion1),
+            new Upgrade(3, Schema::recordRunOwners));
 
     private Schema() {
     }
@@ -101,6 +104,13 @@ final class Schema {
             s.execute("ROLLBACK");
             throw e;
         }
+    }
+
+    /** Version 3: which process works on a run, so that one killed outright is recognised ({@link Liveness}). */
+    private static void recordRunOwners(Statement s) throws SQLException {
+        ensureColumn(s, "runs", "pid", "INTEGER");
+        ensureColumn(s, "runs", "host", "TEXT");
+        ensureColumn(s, "runs", "heartbeat_at", "TEXT");
     }
 
     /** Adds a column to a table unless it has it already (an upgrade step that can run twice). */

@@ -1,5 +1,12 @@
 package org.igclab.runtime.train;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Base64;
 import java.util.Random;
 
 /**
@@ -44,6 +51,32 @@ public final class Batches {
             }
         }
         return order;
+    }
+
+    /** The augmentation generator of an epoch, fresh. */
+    public static Random augmentation(long seed, int epoch) {
+        return new Random(seed * 7_919L + epoch);
+    }
+
+    /** A generator's exact state, as text: {@link Random}'s serial form in Base64. */
+    public static String saved(Random random) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(random);
+        } catch (IOException e) {
+            throw new IllegalStateException("java.util.Random is serializable", e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** The generator {@link #saved} described, continuing exactly where it was; only a {@link Random} is accepted. */
+    public static Random restored(String saved) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(saved)))) {
+            in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("java.util.Random;!*"));
+            return (Random) in.readObject();
+        } catch (IOException | ClassNotFoundException | IllegalArgumentException | ClassCastException e) {
+            throw new CheckpointException("the checkpoint's augmentation state is damaged (" + e.getMessage() + "); move the folder away to start over");
+        }
     }
 
     /** Images {@code order[from..to)} as {@code (to - from) x C x H x W} floats, and their labels. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignIdentity;
@@ -13,21 +14,35 @@ import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.runtime.engine.GracefulStop;
 import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.store.EpochRecord;
+import org.igclab.runtime.store.Heartbeat;
+import org.igclab.runtime.store.Liveness;
 import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunRecord;
+import org.igclab.runtime.store.StoreException;
 
 /**
  * A training run kept in the results store and a checkpoint folder: new, resumed after an interruption (even a
- * killed process), or refused when it would silently overwrite a checkpoint.
+ * killed process), or refused when it would silently overwrite a checkpoint. The checkpoint is the truth about where
+ * a run stands and holds its learning curve; the store's epoch rows follow it, so a run killed between the two, or
+ * held up by a locked store, still resumes, and its missing rows are written then.
  */
 public final class StoredTraining {
     public static final String KIND = "train";
 
-    /**
-     * What to do with a checkpoint found for the same design and settings.
-     */
-    public enum Existing { REFUSE, RESUME, RESTART }
+    /** What to do with a checkpoint found for the same design and settings. */
+    public enum Existing {
+        /** Refuse to overwrite it; start a new run when there is none. */
+        REFUSE,
+        /** Continue it; refuse when there is none ({@code --resume}). */
+        RESUME,
+        /** Start over, replacing it. */
+        RESTART,
+        /** Continue it when there is one, else start a new run (measured sweeps, the explorer). */
+        CONTINUE
+    }
 
     private StoredTraining() {
     }
@@ -55,8 +70,16 @@ public final class StoredTraining {
                 + DesignIdentity.sha256(settingsJson(settings)).substring(0, 8));
     }
 
+    /**
+     * Trains and records a run: new, continued from its checkpoint ({@link Existing#RESUME}), or started over.
+     *
+     * @param stop polled between steps; when it turns true the run saves a checkpoint where it stands, is stored as
+     *             {@code interrupted}, and the result is not {@linkplain Training.Result#completed() completed}
+     * @throws CancellationException when the stop came before the run began (nothing was stored)
+     */
+    @SuppressWarnings("try") // the heartbeat beats on its own thread while the body runs
     public static Training.Result run(Design design, ImageDataset data, TrainingSettings settings, Path checkpointDir,
-                                      Existing existing, ResultStore store, TrainingListener listener, BooleanSupplier cancelled)
+                                      Existing existing, ResultStore store, TrainingListener listener, BooleanSupplier stop)
             throws IOException {
         ResolvedNetwork network = network(design);
         Training.requireCompatible(network, data);
@@ -65,31 +88,15 @@ public final class StoredTraining {
         String settingsHash = DesignIdentity.sha256(settingsJson);
         Checkpoint checkpoint = new Checkpoint(checkpointDir);
         Checkpoint.State state = checkpoint.state().orElse(null);
-        if (state != null && !state.designHash().equals(id.hash())) {
-            throw new CheckpointException(checkpointDir + " holds a checkpoint of another design; choose another --checkpoint-dir");
-        }
-        if (state != null && !state.settingsHash().equals(settingsHash) && existing != Existing.RESTART) {
-            throw new CheckpointException(checkpointDir + " holds a checkpoint of this design trained with other settings ("
-                    + differences(store, state.runId(), settingsJson) + "); pass --restart to start over there, or choose another "
-                    + "--checkpoint-dir");
-        }
-        // a restart over other settings starts afresh; only a checkpoint of the same settings can be resumed or refused
-        Checkpoint.State found = state != null && state.settingsHash().equals(settingsHash) ? state : null;
-        boolean resume = found != null && existing == Existing.RESUME && store.get(found.runId()).isPresent();
-        if (found != null && existing == Existing.REFUSE) {
-            throw new CheckpointException(checkpointDir + " holds a checkpoint of this design (" + found.epochsDone() + " of "
-                    + settings.epochs() + " epochs" + (found.finished() ? ", finished" : "") + "); pass --resume to continue it or "
-                    + "--restart to start over");
-        }
-        if (found != null && existing == Existing.RESUME && !resume) {
-            throw new CheckpointException("the run " + found.runId() + " of the checkpoint in " + checkpointDir + " is not in "
-                    + store.file() + "; pass the --store it was trained with, or --restart");
+        Checkpoint.State found = usable(state, id.hash(), settingsHash, settingsJson, existing, settings, store, checkpointDir);
+        if (stop.getAsBoolean()) {
+            throw new CancellationException("interrupted before the training began; nothing was stored");
         }
         long runId;
-        List<EpochRecord> previous;
-        if (resume) {
+        Checkpoint.State from;
+        if (found != null) {
             runId = found.runId();
-            previous = store.epochs(runId).stream().filter(e -> e.epoch() <= found.epochsDone()).toList();
+            from = found.curve() != null ? found : withCurve(found, store.epochs(runId));
             store.reopen(runId);
         } else {
             if (state != null) {
@@ -98,37 +105,80 @@ public final class StoredTraining {
             NetworkCost cost = CostModel.of(network);
             runId = store.begin(KIND, design.name(), id.hash(), id.canonicalJson(), settingsJson, settingsHash, cost.params().total(),
                     cost.macs(), MachineInfo.machine(), MachineInfo.engine());
-            previous = List.of();
+            from = Checkpoint.State.start(id.hash(), settingsHash, runId);
         }
-        Thread interrupted = new Thread(() -> store.end(runId, "cancelled", "the process was interrupted; resume with --resume"));
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
-            TrainingListener recording = new TrainingListener() {
-                @Override
-                public void step(int epoch, int epochs, int batch, int batches, double loss, double accuracy, double seconds) {
-                    listener.step(epoch, epochs, batch, batches, loss, accuracy, seconds);
-                }
-
-                @Override
-                public void epoch(EpochRecord record, int epochs) {
-                    store.addEpoch(runId, record);
-                    listener.epoch(record, epochs);
-                }
-            };
-            Training.Result result = Training.train(network, data, settings, checkpoint,
-                    new Checkpoint.State(id.hash(), settingsHash, runId, previous.size(), false), previous, recording, cancelled);
+        EpochRows rows = new EpochRows(store, runId, checkpoint, listener);
+        rows.addAll(from.curve());
+        try (Heartbeat beat = store.heartbeat(runId)) {
+            Training.Result result = Training.train(network, data, settings, checkpoint, from, rows, stop);
             if (result.completed()) {
+                rows.flush();
                 store.finish(runId, result.engineParams(), result.testAccuracy(), JsonFields.pretty(report(result, settings)));
+                checkpoint.prune();
             } else {
-                store.end(runId, "cancelled", "stopped after " + result.curve().size() + " of " + settings.epochs() + " epochs; resume with --resume");
+                rows.tryFlush();
+                store.end(runId, ResultStore.INTERRUPTED, interruption(result, settings, stop));
             }
             return result;
         } catch (RuntimeException | IOException e) {
-            store.end(runId, "failed", String.valueOf(e.getMessage()));
+            try {
+                store.end(runId, "failed", String.valueOf(e.getMessage()));
+            } catch (StoreException locked) {
+                e.addSuppressed(locked);
+            }
             throw e;
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(interrupted);
         }
+    }
+
+    /**
+     * The checkpoint to continue, or null to start a new run; refuses what would lose work or mix runs.
+     */
+    private static Checkpoint.State usable(Checkpoint.State state, String designHash, String settingsHash, String settingsJson,
+                                           Existing existing, TrainingSettings settings, ResultStore store, Path dir) {
+        if (state != null && !state.designHash().equals(designHash)) {
+            throw new CheckpointException(dir + " holds a checkpoint of another design; choose another --checkpoint-dir");
+        }
+        if (state != null && !state.settingsHash().equals(settingsHash) && existing != Existing.RESTART) {
+            throw new CheckpointException(dir + " holds a checkpoint of this design trained with other settings ("
+                    + differences(store, state.runId(), settingsJson) + "); pass --restart to start over there, or choose another "
+                    + "--checkpoint-dir");
+        }
+        // a restart over other settings starts afresh; only a checkpoint of the same settings can be resumed or refused
+        Checkpoint.State found = state != null && state.settingsHash().equals(settingsHash) ? state : null;
+        if (existing == Existing.RESUME && found == null) {
+            throw new CheckpointException("--resume: " + dir + " holds no checkpoint of this design and settings (nothing was saved "
+                    + "there yet); pass --restart to start a new run");
+        }
+        if (found != null && existing == Existing.REFUSE) {
+            throw new CheckpointException(dir + " holds a checkpoint of this design (" + found.epochsDone() + " of "
+                    + settings.epochs() + " epochs" + (found.finished() ? ", finished" : "") + "); pass --resume to continue it or "
+                    + "--restart to start over");
+        }
+        if (found == null || existing == Existing.RESTART) {
+            return null;
+        }
+        // RESUME or CONTINUE with a checkpoint of this design and settings
+        RunRecord run = store.get(found.runId()).orElseThrow(() -> new CheckpointException("the run " + found.runId()
+                + " of the checkpoint in " + dir + " is not in " + store.file() + "; pass the --store it was trained with, or --restart"));
+        if (Liveness.stillRunning(run)) {
+            throw new CheckpointException("run " + run.id() + " is being trained by process " + run.pid() + " on " + run.host()
+                    + " (heartbeat " + run.heartbeatAt() + "); wait for it, or stop it first");
+        }
+        return found;
+    }
+
+    /** A format-1 checkpoint's state with the learning curve the store has for its finished epochs. */
+    private static Checkpoint.State withCurve(Checkpoint.State state, List<EpochRecord> stored) {
+        List<EpochRecord> curve = stored.stream().filter(e -> e.epoch() <= state.epochsDone()).toList();
+        return new Checkpoint.State(state.designHash(), state.settingsHash(), state.runId(), state.position(), state.finished(),
+                state.snapshot(), curve);
+    }
+
+    /** {@code stopped (SIGINT) at epoch 2 of 10, step 17 of 469; resume with igc train --resume}. */
+    private static String interruption(Training.Result result, TrainingSettings settings, BooleanSupplier stop) {
+        String why = stop instanceof GracefulStop g ? g.reason().map(r -> " (" + r + ")").orElse("") : "";
+        Position at = result.reached();
+        return "stopped" + why + " at epoch " + at.epoch() + " of " + settings.epochs() + ", step " + at.step() + "; resume with igc train --resume";
     }
 
     /** {@code epochs 1 there, 2 here}: how the stored run's settings differ from these, or a generic note. */

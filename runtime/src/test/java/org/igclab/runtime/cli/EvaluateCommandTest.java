@@ -51,7 +51,9 @@ class EvaluateCommandTest {
             {"--batch", "2,2", "--batch = [2, 2]: a batch size is named twice"},
             {"--max-seconds", "-1", "--max-seconds = -1.0 must be above 0 and at most 86400"},
             {"--attempts", "0", "--attempts = 0 must be at least 1"},
-            {"--threads", "-1", "--threads = -1 must be at least 0"},
+            {"--threads", "-1", "--threads = -1 must be from 0 (the engine's choice) to 1024"},
+            // libgomp would try to allocate for 2^31 - 1 threads and crash the JVM
+            {"--threads", "2147483647", "--threads = 2147483647 must be from 0 (the engine's choice) to 1024"},
         };
         for (String[] c : cases) {
             MeasuredSweepTest.Run run = MeasuredSweepTest.igc("evaluate", CHAIN, c[0], c[1], "--no-store");

@@ -138,7 +138,8 @@ class ResultStoreTest {
             }
         }
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
-            assertThat(s.executeQuery("SELECT value FROM meta WHERE key = 'schema'").getString(1)).isEqualTo("2");
+            assertThat(s.executeQuery("SELECT value FROM meta WHERE key = 'schema'").getString(1)).isEqualTo("3");
+            assertThat(Schema.hasColumn(s, "runs", "heartbeat_at")).isTrue();
             assertThat(s.executeQuery("SELECT count(*) FROM pragma_table_info('runs') WHERE name LIKE 'latency_%'").getInt(1)).isZero();
             assertThat(s.executeQuery("SELECT count(*) FROM latency").getInt(1)).isEqualTo(3);
         }
@@ -155,10 +156,10 @@ class ResultStoreTest {
         Path file = dir.resolve("r.db");
         ResultStore.open(file).close();
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
-            assertThat(Schema.hasColumn(s, "runs", "heartbeat_at")).isFalse();
-            Schema.ensureColumn(s, "runs", "heartbeat_at", "TEXT");
-            Schema.ensureColumn(s, "runs", "heartbeat_at", "TEXT");
-            assertThat(Schema.hasColumn(s, "runs", "heartbeat_at")).isTrue();
+            assertThat(Schema.hasColumn(s, "runs", "note")).isFalse();
+            Schema.ensureColumn(s, "runs", "note", "TEXT");
+            Schema.ensureColumn(s, "runs", "note", "TEXT");
+            assertThat(Schema.hasColumn(s, "runs", "note")).isTrue();
         }
         // a store with a column this version does not know still opens and lists its runs
         try (ResultStore store = ResultStore.open(file)) {

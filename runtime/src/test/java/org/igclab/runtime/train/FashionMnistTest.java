@@ -1,24 +1,35 @@
 package org.igclab.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.runtime.store.ResultStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A short run on the real Fashion-MNIST that Debian's dataset-fashion-mnist installs (.ci/run installs it). */
+/**
+ * Training on the real Fashion-MNIST that Debian's dataset-fashion-mnist installs (.ci/run installs it); skipped,
+ * saying so, where it is absent. Tagged {@code external}: {@code -DexcludedGroups=external} leaves these out.
+ */
+@Tag("external")
 class FashionMnistTest {
+    static ImageDataset data;
+
+    @BeforeAll
+    static void load() {
+        assumeTrue(Files.isDirectory(Datasets.FASHION_MNIST_DEFAULT), "Fashion-MNIST is not installed at " + Datasets.FASHION_MNIST_DEFAULT
+                + ": apt-get install dataset-fashion-mnist (the Debian package; .ci/run installs it)");
+        data = Datasets.fashionMnist(Datasets.FASHION_MNIST_DEFAULT);
+    }
 
     @Test
     void aShortRunOnTheRealDataBeatsChance(@TempDir Path dir) throws IOException {
-        assertThat(Files.isDirectory(Datasets.FASHION_MNIST_DEFAULT))
-                .as("Fashion-MNIST must be installed for this test: apt-get install dataset-fashion-mnist (.ci/run does it)")
-                .isTrue();
-        ImageDataset data = Datasets.fashionMnist(Datasets.FASHION_MNIST_DEFAULT);
         assertThat(data.train().count()).isEqualTo(60_000);
         assertThat(data.test().count()).isEqualTo(10_000);
         ImageDataset small = data.limited(2_000, 1_000);
@@ -29,5 +40,24 @@ class FashionMnistTest {
             // chance is 10%; this run reaches about 45%
             assertThat(r.testAccuracy()).isGreaterThan(0.3);
         }
+    }
+
+    /**
+     * The proof that an interruption loses nothing: 2 epochs straight through, and the same run stopped (through
+     * the stop API) after step 7 of epoch 1 and resumed, end with the same parameters (one thread, fixed seeds).
+     */
+    @Test
+    void aRunInterruptedMidEpochAndResumedEndsWithTheStraightRunsParameters(@TempDir Path dir) throws IOException {
+        ImageDataset slice = data.limited(1_000, 500);
+        TrainingSettings settings = new TrainingSettings("fashion-mnist", 2, 50, 0.1, 0.9, 5e-4, 42, 1_000, 500);
+        ResumeProof.Outcome outcome = ResumeProof.run(DesignFiles.parse(SyntheticData.NETWORK), slice, settings, 1, 7, dir);
+        assertThat(outcome.stoppedAt().epoch()).isEqualTo(1);
+        assertThat(outcome.stoppedAt().step()).isEqualTo(7);
+        assertThat(outcome.stoppedStatus()).isEqualTo(ResultStore.INTERRUPTED);
+        assertThat(outcome.maxDifference()).isLessThanOrEqualTo(1e-5);
+        assertThat(outcome.resumed()).isEqualTo(outcome.straight().stream()
+                .map(e -> new org.igclab.runtime.store.EpochRecord(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(),
+                        e.learningRate(), outcome.resumed().get(e.epoch() - 1).seconds()))
+                .toList());
     }
 }

@@ -70,7 +70,8 @@ class TrainingTest {
 
             // the trained weights export to ONNX and run the same there
             var network = StoredTraining.network(design);
-            try (var trained = org.igclab.runtime.engine.Instantiation.fromCheckpoint(network, new Checkpoint(dir.resolve("ck")), 3)) {
+            Checkpoint ck = new Checkpoint(dir.resolve("ck"));
+            try (var trained = org.igclab.runtime.engine.Instantiation.fromCheckpoint(network, ck, ck.state().orElseThrow())) {
                 byte[] onnx = org.igclab.runtime.export.OnnxExport.toBytes(trained, "trained");
                 var check = org.igclab.runtime.export.OnnxVerification.compare(trained, onnx, 3, 1);
                 assertThat(check.maxAbsDifference()).isLessThan(1e-4 * Math.max(1, check.maxAbsOutput()));
@@ -90,7 +91,7 @@ class TrainingTest {
             assertThat(first.epochs).containsExactly(1);
             assertThat(new Checkpoint(ck).state()).get().extracting(Checkpoint.State::epochsDone).isEqualTo(1);
             long id = store.list(new RunQuery("train", null, null, 0)).get(0).id();
-            assertThat(store.get(id).orElseThrow().status()).isEqualTo("cancelled");
+            assertThat(store.get(id).orElseThrow().status()).isEqualTo(ResultStore.INTERRUPTED);
 
             assertThatThrownBy(() -> StoredTraining.run(design, data, settings(3), ck, StoredTraining.Existing.REFUSE, store, new Recorder(), () -> false))
                     .hasMessageContaining("pass --resume to continue it");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.sweep.Measurement;
@@ -50,7 +51,7 @@ public final class SparkSweepCommand extends MeasuredSweepCommand {
     @Override
     public Integer call() throws IOException {
         int code = super.call();
-        if (failures.isEmpty()) {
+        if (code != IgcCli.OK || failures.isEmpty()) {
             return code;
         }
         PrintWriter err = spec().commandLine().getErr();
@@ -78,25 +79,26 @@ public final class SparkSweepCommand extends MeasuredSweepCommand {
     }
 
     @Override
-    protected Map<Long, Measurement> measureLatency(Sweep sweep, EvaluationSettings settings, ResultStore db, PrintWriter err) {
-        return onSpark() ? run(sweep, RuntimeAdapter.latencyJob(settings), db, err) : super.measureLatency(sweep, settings, db, err);
+    protected Map<Long, Measurement> measureLatency(Sweep sweep, EvaluationSettings settings, ResultStore db, PrintWriter err,
+                                                    BooleanSupplier stop) {
+        return onSpark() ? run(sweep, RuntimeAdapter.latencyJob(settings), db, err, stop) : super.measureLatency(sweep, settings, db, err, stop);
     }
 
     @Override
     protected Map<Long, Measurement> measureTraining(Sweep sweep, TrainingSettings settings, Path dataDir, Path checkpointRoot,
-                                                     ResultStore db, PrintWriter err) {
-        return onSpark() ? run(sweep, RuntimeAdapter.trainingJob(settings, dataDir, checkpointRoot), db, err)
-                : super.measureTraining(sweep, settings, dataDir, checkpointRoot, db, err);
+                                                     ResultStore db, PrintWriter err, BooleanSupplier stop) {
+        return onSpark() ? run(sweep, RuntimeAdapter.trainingJob(settings, dataDir, checkpointRoot), db, err, stop)
+                : super.measureTraining(sweep, settings, dataDir, checkpointRoot, db, err, stop);
     }
 
     private boolean onSpark() {
         return spark || master != null || !sparkConf.isEmpty();
     }
 
-    private Map<Long, Measurement> run(Sweep sweep, SweepJob job, ResultStore db, PrintWriter err) {
+    private Map<Long, Measurement> run(Sweep sweep, SweepJob job, ResultStore db, PrintWriter err, BooleanSupplier stop) {
         String name = sweep.space().name().isEmpty() ? "igc sweep" : "igc sweep: " + sweep.space().name();
         SparkSweep.Result result = SparkSweep.run(new SparkSweep.Options(master == null ? "local[*]" : master, sparkConf), name, job,
-                RuntimeAdapter.tasks(sweep), db, err);
+                RuntimeAdapter.tasks(sweep), db, err, stop);
         failures.addAll(result.failures());
         err.printf("spark: %d designs stored or found stored, %d failed, %d reused from the store, %d duplicate results not stored again%n",
                 result.measured().size(), result.failures().size(), result.reused(), result.duplicates());
@@ -111,7 +113,9 @@ public final class SparkSweepCommand extends MeasuredSweepCommand {
             footer.addAll(List.of(
                     "",
                     "On Apache Spark (src/site/markdown/spark.md): each design is a task, stored as the task ends; a design",
-                    "already stored is skipped, so a sweep stopped or killed continues where it was when run again.",
+                    "already stored is skipped, so a sweep stopped or killed continues where it was when run again. Ctrl-C",
+                    "stops the running tasks at a step (a training keeps its checkpoint on its executor), stores what arrived",
+                    "and exits 130.",
                     "  igc sweep samples/spaces/fashion-tiny.json --evaluate train --epochs 1 --limit-train 512 --spark",
                     "  igc sweep samples/spaces/cifar-igcv2-grid.json --evaluate train --data cifar10 --data-dir /data/cifar10 \\",
                     "      --master spark://head:7077 --checkpoint-root /scratch/igc --spark-conf spark.executor.memory=8g",

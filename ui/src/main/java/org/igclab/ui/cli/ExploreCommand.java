@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import javafx.application.Platform;
+import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.rules.model.InvalidDesignException;
@@ -130,7 +131,7 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             return SettingsStore.readSpec(file);
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid explorer spec " + file + ": " + e.getMessage());
+            throw new InputException(DesignInputs.complaint(file, "invalid explorer spec ", e));
         }
     }
 

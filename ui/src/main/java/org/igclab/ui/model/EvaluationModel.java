@@ -3,8 +3,8 @@ package org.igclab.ui.model;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.igclab.analyzer.design.Design;
+import org.igclab.runtime.engine.GracefulStop;
 
 /**
  * One evaluation at a time, in the background, with its progress and a cancel: what the progress bar, the cancel
@@ -26,7 +27,8 @@ public final class EvaluationModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** The running evaluation's stop: the Cancel button, or the JVM exiting, which then waits for the step in flight. */
+    private final AtomicReference<GracefulStop> stop = new AtomicReference<>();
     /** The newest progress in thousandths, and whether an update to the FX thread is on its way. */
     private final AtomicLong pending = new AtomicLong(-1);
 
@@ -62,14 +64,15 @@ public final class EvaluationModel {
         if (running.get()) {
             return;
         }
-        cancelled.set(false);
+        GracefulStop mine = GracefulStop.beforeExit(note -> { });
+        stop.set(mine);
         running.set(true);
         progress.set(0);
         message.set((request.training() ? "training " : "timing ") + design.name() + "...");
         background.run(() -> {
             String outcome;
-            try {
-                outcome = evaluations.run(design, request, resolution, store, this::report, cancelled::get);
+            try (mine) {
+                outcome = evaluations.run(design, request, resolution, store, this::report, mine);
             } catch (CancellationException e) {
                 outcome = "cancelled: " + e.getMessage();
             } catch (Throwable t) {
@@ -87,8 +90,9 @@ public final class EvaluationModel {
 
     /** Asks the running evaluation to stop; it stops at its next pass or step. */
     public void cancel() {
-        if (running.get()) {
-            cancelled.set(true);
+        GracefulStop current = stop.get();
+        if (running.get() && current != null) {
+            current.cancel();
             message.set("cancelling...");
         }
     }

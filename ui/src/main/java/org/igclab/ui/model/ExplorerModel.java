@@ -1,6 +1,5 @@
 package org.igclab.ui.model;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
@@ -24,6 +23,7 @@ import javafx.collections.transformation.FilteredList;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -209,7 +209,7 @@ public final class ExplorerModel implements AutoCloseable {
                     notice.set("opened " + file.getFileName() + ": " + c.name());
                 };
             }
-            NetworkTemplate t = NetworkTemplate.of(JsonFields.parse(Files.readString(file)).node());
+            NetworkTemplate t = NetworkTemplate.of(JsonFields.parse(TextFiles.read(file, "a design file")).node());
             return (Runnable) () -> {
                 templates.set(templates.get().with(t));
                 form.text(Control.TEMPLATE).set(t.key());

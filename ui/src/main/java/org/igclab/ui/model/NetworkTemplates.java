@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
 
 /** The templates the explorer offers: the block alone, then each distinct skeleton among the sample networks. */
@@ -46,7 +47,7 @@ public final class NetworkTemplates {
 
     private static Optional<NetworkTemplate> read(Path file) {
         try {
-            return Optional.of(NetworkTemplate.of(JsonFields.parse(Files.readString(file)).node()));
+            return Optional.of(NetworkTemplate.of(JsonFields.parse(TextFiles.read(file, "a network file")).node()));
         } catch (IOException | InvalidDesignException e) {
             return Optional.empty();
         }

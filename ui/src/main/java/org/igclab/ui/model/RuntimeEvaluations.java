@@ -56,7 +56,7 @@ public final class RuntimeEvaluations implements Evaluations {
         Training.Result result;
         try (ResultStore s = ResultStore.open(store)) {
             // a run cancelled earlier continues from its last checkpoint, as 'igc train --resume' would
-            result = StoredTraining.run(design, data, settings, checkpoints, StoredTraining.Existing.RESUME, s, listener, cancelled);
+            result = StoredTraining.run(design, data, settings, checkpoints, StoredTraining.Existing.CONTINUE, s, listener, cancelled);
         }
         if (!result.completed()) {
             throw new CancellationException("training stopped after " + result.curve().size() + " of " + request.epochs()

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.io.AtomicFiles;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -51,14 +52,14 @@ public final class SettingsStore {
     /** The remembered texts; nothing when there is no file yet, or when it cannot be read (the defaults serve). */
     public Map<Control, String> load() {
         try {
-            return Files.isRegularFile(file) ? parse(Files.readString(file, StandardCharsets.UTF_8), false) : new EnumMap<>(Control.class);
+            return Files.isRegularFile(file) ? parse(TextFiles.read(file, "a settings file"), false) : new EnumMap<>(Control.class);
         } catch (IOException | InvalidDesignException e) {
             return new EnumMap<>(Control.class);
         }
     }
 
     public void save(Map<Control, String> texts) throws IOException {
-        AtomicFiles.writeInternal(file, json(texts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.writeInternal(file, json(texts).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -66,7 +67,7 @@ public final class SettingsStore {
      * spec would otherwise be silently ignored.
      */
     public static Map<Control, String> readSpec(Path spec) throws IOException {
-        return parse(Files.readString(spec, StandardCharsets.UTF_8), true);
+        return parse(TextFiles.read(spec, "an explorer spec file"), true);
     }
 
     static Map<Control, String> parse(String text, boolean strict) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.igclab.ui.FxBusyMonitor;
 import org.igclab.ui.model.Control;
 import org.igclab.ui.model.DesignRow;
 import org.igclab.ui.model.Evaluations;
@@ -51,23 +51,16 @@ final class ExplorerFixture {
         return f;
     }
 
-    /** Waits until every computation is done and shown, then for one more pulse of layout. */
+    /**
+     * Waits until every computation is done and shown, then for one more pulse of layout. The limit only stops a hung
+     * test: on a loaded machine the largest enumeration here takes tens of seconds.
+     */
     void awaitIdle() throws Exception {
-        assertThat(model.awaitIdle(Duration.ofSeconds(60))).as("the explorer became idle").isTrue();
+        assertThat(model.awaitIdle(Duration.ofMinutes(5))).as("the explorer became idle").isTrue();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The most the FX thread may work at a stretch: beyond it a user notices the window freeze. */
-    static final double BUSY_LIMIT_MS = 100;
-    /**
-     * The most one run of the FX thread may last by the clock, waiting for a processor included: a guard against
-     * gross stalls that stays clear of what a loaded two-core machine adds to a run well under the busy limit.
-     */
-    static final double ELAPSED_LIMIT_MS = 250;
     private static boolean warm;
-    private static final java.util.concurrent.atomic.AtomicLong LONGEST = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong LONGEST_ELAPSED = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong LONGEST_WAIT = new java.util.concurrent.atomic.AtomicLong();
 
     /** An interaction with the window. */
     @FunctionalInterface
@@ -76,42 +69,27 @@ final class ExplorerFixture {
     }
 
     /**
-     * Runs the interaction and checks that the FX thread never worked for {@link #BUSY_LIMIT_MS} at a stretch;
-     * returns that longest stretch. How long tasks waited for it (rendering included) is printed beside it.
+     * Runs the interaction once the explorer is idle, then waits until everything it started is done and shown. How
+     * long the FX thread works meanwhile is a benchmark's figure ({@link FxResponsivenessBench}), never a test's.
      */
-    double responsive(Interaction interaction) throws Exception {
+    void interact(Interaction interaction) throws Exception {
         awaitIdle();
-        double busy;
-        double elapsed;
-        try (FxBusyMonitor monitor = FxBusyMonitor.start()) {
-            interaction.run();
-            awaitIdle();
-            busy = monitor.busyMillis();
-            elapsed = monitor.busyElapsedMillis();
-            assertThat(monitor.samples()).isPositive();
-            System.out.printf("FX thread busy at most %.1f ms at a stretch (%.1f ms by the clock); tasks waited at most %.1f ms%n",
-                    busy, monitor.busyElapsedMillis(), monitor.unansweredMillis());
-            LONGEST_ELAPSED.accumulateAndGet(Math.round(monitor.busyElapsedMillis() * 10), Math::max);
-            LONGEST_WAIT.accumulateAndGet(Math.round(monitor.unansweredMillis() * 10), Math::max);
-            if (busy >= BUSY_LIMIT_MS || monitor.busyElapsedMillis() >= ELAPSED_LIMIT_MS) {
-                System.out.println(monitor.busyReport());
-            }
-        }
-        LONGEST.accumulateAndGet(Math.round(busy * 10), Math::max);
-        assertThat(busy).as("longest time the FX thread was busy, ms").isLessThan(BUSY_LIMIT_MS);
-        assertThat(elapsed).as("longest run of the FX thread by the clock, ms").isLessThan(ELAPSED_LIMIT_MS);
-        return busy;
+        interaction.run();
+        awaitIdle();
     }
 
-    /** What the interactions measured so far, in one line. */
-    static String summary() {
-        return String.format("FX thread busy at most %.1f ms at a stretch (%.1f ms by the clock); tasks waited for it at most %.1f ms",
-                LONGEST.get() / 10.0, LONGEST_ELAPSED.get() / 10.0, LONGEST_WAIT.get() / 10.0);
+    /** Types into a control as a user would: click it, select what is there, type over it. */
+    static void type(FxRobot robot, Control control, String text) {
+        TextField field = robot.lookup("#" + control.key()).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+        assertThat(field.getText()).isEqualTo(text);
     }
 
     /**
-     * Runs the window through its paths once per test run, so that the measured interactions find the JIT's code
-     * compiled: a cold JVM's first charts and table updates take several times longer, once.
+     * Runs the window through its paths once per JVM, so that later interactions find the JIT's code compiled (a cold
+     * JVM's first charts and table updates take several times longer, once) and their classes loaded.
      */
     void warmUp(FxRobot robot) throws Exception {
         if (warm) {

