@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             "  igc results --kind train --name igcv2 --status done",
             "  igc results --status interrupted         runs stopped before their end (igc train --resume continues one)",
             "  igc results --id 7 --curve",
+            "  igc results --status pruned               study trainings stopped early (igc study show lists their trials)",
             "  igc results --latency --name cifar          # every timing: threads, spread, interval, load, noisy or not",
             "  igc results --csv -o runs.csv"})
 public final class ResultsCommand implements Callable<Integer> {
@@ -60,7 +61,8 @@ public final class ResultsCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "running, done, failed, interrupted (stopped before its end; "
-            + "a training resumes) or cancelled (stores of earlier versions).")
+            + "a training resumes), pruned (a study's training stopped early by the median rule, with its curve) or cancelled "
+            + "(stores of earlier versions).")
     String status;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N runs (default: 0, all of them).")
@@ -126,7 +128,7 @@ public final class ResultsCommand implements Callable<Integer> {
         return IgcCli.OK;
     }
 
-    private static final List<String> STATUSES = List.of("running", "done", "failed", "interrupted", "cancelled");
+    private static final List<String> STATUSES = List.of("running", "done", "failed", "interrupted", "pruned", "cancelled");
 
     private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params");
     private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "design_hash", "machine", "engine",
