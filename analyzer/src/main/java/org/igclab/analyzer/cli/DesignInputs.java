@@ -56,7 +56,7 @@ public final class DesignInputs {
     }
 
     /** Reads a space file ({@code igc-space/1}), naming the file in every complaint about it. */
-    static Space space(Path file) throws IOException {
+    public static Space space(Path file) throws IOException {
         return space(file, null);
     }
 
