@@ -47,29 +47,20 @@ public record Nsga2Sampler(DesignAxes axes, int objectives, int population, long
 
     @Override
     public List<Long> ask(History history, int n) {
-        Map<Long, Told> known = history.byDesign();
-        synchronized (GLOBAL_GENERATOR) {
-            Random before = PRNG.getRandom();
-            PRNG.setSeed(seed);
-            try {
-                Replay nsga2 = new Replay(new DesignProblem(axes, objectives), population, known);
-                for (int idle = 0; idle < IDLE_GENERATIONS; ) {
-                    try {
-                        nsga2.step();
-                    } catch (Proposed p) {
-                        return List.copyOf(p.designs.subList(0, Math.min(n, p.designs.size())));
-                    }
-                    idle = nsga2.newInLast == 0 ? idle + 1 : 0;
-                }
-                return List.of();
-            } finally {
-                PRNG.setRandom(before);
-            }
-        }
+        Proposal p = replay(history);
+        return List.copyOf(p.designs().subList(0, Math.min(n, p.designs().size())));
     }
 
-    /** The generation of a history that is next to be measured (0: the initial population), for reports. */
+    /** The generation of a history that is next to be measured (0: the initial population; -1: converged), for reports. */
     public int generation(History history) {
+        return replay(history).generation();
+    }
+
+    /** Where a replay stopped: the generation that proposed designs not yet tried, and those (none once converged). */
+    private record Proposal(int generation, List<Long> designs) {
+    }
+
+    private Proposal replay(History history) {
         Map<Long, Told> known = history.byDesign();
         synchronized (GLOBAL_GENERATOR) {
             Random before = PRNG.getRandom();
@@ -80,11 +71,11 @@ public record Nsga2Sampler(DesignAxes axes, int objectives, int population, long
                     try {
                         nsga2.step();
                     } catch (Proposed p) {
-                        return g;
+                        return new Proposal(g, p.designs);
                     }
                     idle = nsga2.newInLast == 0 ? idle + 1 : 0;
                 }
-                return -1;
+                return new Proposal(-1, List.of());
             } finally {
                 PRNG.setRandom(before);
             }
