@@ -8,7 +8,6 @@ import org.igclab.rules.condition.ComplementaryReport;
 import org.igclab.rules.io.ChainDocument;
 import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.KernelChain;
-import org.igclab.rules.model.Permutation;
 
 /** Text forms of a chain and its condition reports, as {@code igc check} prints them. */
 public final class ChainText {
@@ -27,10 +26,8 @@ public final class ChainText {
             GroupConv k = chain.kernel(l);
             s.append(String.format("  W%-2d %dx%d  %d -> %d  groups %d  K = %d%s%n", l + 1, k.kernelSize(), k.kernelSize(),
                     k.inChannels(), k.outChannels(), k.groups(), k.groupSize(), k.stride() == 1 ? "" : "  stride " + k.stride()));
-            Permutation p = l + 1 < chain.length() ? chain.permutations().get(l) : chain.finalPermutation().orElse(null);
-            if (p != null) {
-                s.append(String.format("  P%-2d %s%n", l + 1, p.description()));
-            }
+            int step = l + 1;
+            chain.permutationAfter(l).ifPresent(p -> s.append(String.format("  P%-2d %s%n", step, p.description())));
         }
         return s.toString();
     }

@@ -96,6 +96,17 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
         return kernels.get(l);
     }
 
+    /**
+     * The permutation that follows kernel {@code l} (0-based): {@code P_{l+1}} between it and the next kernel, or the
+     * final permutation after the last kernel, when there is one.
+     */
+    public Optional<Permutation> permutationAfter(int l) {
+        if (l < 0 || l >= kernels.size()) {
+            throw new IndexOutOfBoundsException("kernel " + l + " of a chain of " + kernels.size());
+        }
+        return l + 1 < kernels.size() ? Optional.of(permutations.get(l)) : finalPermutation;
+    }
+
     public int inChannels() {
         return kernels.get(0).inChannels();
     }
@@ -124,19 +135,6 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
     /** Total weights of all kernels. */
     public long weightCount() {
         return kernels.stream().mapToLong(GroupConv::weightCount).reduce(0, Math::addExact);
-    }
-
-    /** Total multiply-accumulates on an {@code height x width} input, following strides; exact (ArithmeticException on overflow). */
-    public long macs(int height, int width) {
-        long total = 0;
-        int h = height;
-        int w = width;
-        for (GroupConv k : kernels) {
-            total = Math.addExact(total, k.macs(h, w));
-            h = k.outputSide(h);
-            w = k.outputSide(w);
-        }
-        return total;
     }
 
     /** True when every kernel keeps the width of the first ({@code C} in, {@code C} out everywhere). */

@@ -36,18 +36,11 @@ class BlockFormulaPropertiesTest {
         Layer block = ShapeInference.resolve(new LayerSpec.BlockSpec("b", template), in);
         ParamCount params = ParamCount.ZERO;
         long macs = 0;
-        for (Layer.OpLayer op : ops(block)) {
+        for (Layer.OpLayer op : block.ops().toList()) {
             params = params.plus(op.op().params(op.in()));
             macs = Math.addExact(macs, op.op().macs(op.in(), op.out()));
         }
         return new Summed(params, macs, block.out());
-    }
-
-    static List<Layer.OpLayer> ops(Layer layer) {
-        if (layer instanceof Layer.OpLayer op) {
-            return List.of(op);
-        }
-        return layer.children().stream().flatMap(c -> ops(c).stream()).toList();
     }
 
     static void assertFormulaAgrees(BlockTemplate template, TensorShape in) {
