@@ -146,9 +146,8 @@ public final class ChainEnumerator {
     public static EnumeratedDesign evaluate(ChainShape shape, int side) {
         KernelChain chain = shape.toChain();
         ComplementaryReport report = ComplementaryCondition.check(chain);
-        long params = chain.weightCount();
         return new EnumeratedDesign(shape, ShapeNames.name(shape), report, BalanceCondition.imbalance(chain),
-                params, chain.macs(side, side));
+                shape.weights(), shape.macs(side));
     }
 
     private static final Comparator<EnumeratedDesign> ORDER = Comparator

@@ -27,8 +27,6 @@ class KernelChainTest {
         assertThat(chain.hasConstantWidth()).isTrue();
         // 64 * (9 * 1 + 8 + 8)
         assertThat(chain.weightCount()).isEqualTo(1600);
-        // stride 1 everywhere: MACs = weights * H * W
-        assertThat(chain.macs(32, 32)).isEqualTo(1600L * 32 * 32);
     }
 
     @Test
@@ -39,12 +37,10 @@ class KernelChainTest {
     }
 
     @Test
-    void macsFollowStridesThroughTheChain() {
-        // W1: 3x3 channel-wise stride 2 on 32x32 -> 16x16: 16 * 16 * 16 * 9; W2: 1x1 dense 16 -> 32 on 16x16: 32 * 256 * 16
+    void aWidthChangingChain() {
         KernelChain chain = new KernelChain(
                 List.of(new GroupConv(16, 16, 16, 3, 2), new GroupConv(16, 32, 1, 1, 1)),
                 List.of(Permutation.identity(16)));
-        assertThat(chain.macs(32, 32)).isEqualTo(16L * 256 * 9 + 32L * 256 * 16);
         assertThat(chain.hasConstantWidth()).isFalse();
         assertThat(chain.inChannels()).isEqualTo(16);
         assertThat(chain.outChannels()).isEqualTo(32);
