@@ -124,7 +124,7 @@ public final class ChainEnumerator {
 
     /**
      * Builds, checks and costs every shape, sorted by parameters (then length, then group sizes).
-     * Loose shapes that are not dense are dropped. {@code progress} hears of every chain checked.
+     * Loose shapes whose verdict is neither are dropped. {@code progress} hears of every chain checked.
      */
     public static List<EnumeratedDesign> enumerate(EnumerationOptions o, ProgressListener progress) {
         List<ChainShape> shapes = shapes(o);

@@ -1,5 +1,6 @@
 package org.igclab.analyzer.report;
 
+import java.math.BigInteger;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.condition.BalanceForm;
@@ -36,8 +37,9 @@ public final class ChainText {
         StringBuilder s = new StringBuilder();
         s.append("complementary: ").append(r.verdict().label()).append('\n');
         s.append("  ").append(r.explanation()).append('\n');
+        int order = r.productOfGroupSizes().compareTo(BigInteger.valueOf(r.inChannels()));
         s.append(String.format("  necessary condition prod K_l = C_in: %d %s %d (%s)%n", r.productOfGroupSizes(),
-                r.productOfGroupSizes() == r.inChannels() ? "=" : r.productOfGroupSizes() < r.inChannels() ? "<" : ">",
+                order == 0 ? "=" : order < 0 ? "<" : ">",
                 r.inChannels(), r.necessaryConditionHolds() ? "holds" : "fails"));
         s.append(String.format("  path counts: min %s, max %s; connected pairs %s of %s (%.1f%%), redundant pairs %s%n",
                 r.minPathCount().label(), r.maxPathCount().label(), TextTable.grouped(r.connectedPairs()),

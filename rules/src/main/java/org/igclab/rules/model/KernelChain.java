@@ -1,5 +1,6 @@
 package org.igclab.rules.model;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
     /**
      * The canonical interleaved chain on {@code channels} channels: kernel {@code l} has group size
      * {@code groupSizes[l]} and side {@code kernelSizes[l]}; each permutation is {@link Permutation#canonical}.
-     * Strictly complementary exactly when the group sizes multiply to {@code channels}.
+     * Its verdict is strict exactly when the group sizes multiply to {@code channels}.
      */
     public static KernelChain interleaved(int channels, int[] groupSizes, int[] kernelSizes) {
         if (groupSizes.length != kernelSizes.length) {
@@ -120,14 +121,11 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
         return kernels.stream().mapToInt(GroupConv::groupSize).toArray();
     }
 
-    /** {@code prod K_l}, saturating at {@link Long#MAX_VALUE}: the number of paths leaving each output channel. */
-    public long productOfGroupSizes() {
-        long product = 1;
+    /** {@code prod K_l}, exactly: the number of paths leaving each output channel, which can pass 64 bits. */
+    public BigInteger productOfGroupSizes() {
+        BigInteger product = BigInteger.ONE;
         for (GroupConv k : kernels) {
-            if (product > Long.MAX_VALUE / k.groupSize()) {
-                return Long.MAX_VALUE;
-            }
-            product *= k.groupSize();
+            product = product.multiply(BigInteger.valueOf(k.groupSize()));
         }
         return product;
     }

@@ -3,6 +3,7 @@ package org.igclab.rules.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.igclab.rules.testing.Invalid.rejects;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ class KernelChainTest {
         assertThat(chain.kernels()).extracting(GroupConv::kernelSize).containsExactly(3, 1, 1);
         assertThat(chain.permutations()).containsExactly(Permutation.identity(64), Permutation.shuffle(64, 8));
         assertThat(chain.finalPermutation()).isEmpty();
-        assertThat(chain.productOfGroupSizes()).isEqualTo(64);
+        assertThat(chain.productOfGroupSizes()).isEqualTo(BigInteger.valueOf(64));
         assertThat(chain.inChannels()).isEqualTo(64);
         assertThat(chain.outChannels()).isEqualTo(64);
         assertThat(chain.hasConstantWidth()).isTrue();
@@ -47,7 +48,7 @@ class KernelChainTest {
     }
 
     @Test
-    void productOfGroupSizesSaturates() {
+    void productOfGroupSizesIsExactPast64Bits() {
         // five dense kernels of 65536 channels: 2^80 paths per output, more than a long holds
         int c = 65536;
         List<GroupConv> kernels = new ArrayList<>();
@@ -58,9 +59,8 @@ class KernelChainTest {
                 perms.add(Permutation.identity(c));
             }
         }
-        assertThat(new KernelChain(kernels, perms).productOfGroupSizes()).isEqualTo(Long.MAX_VALUE);
-        // three of them: 2^48 still fits
-        assertThat(new KernelChain(kernels.subList(0, 3), perms.subList(0, 2)).productOfGroupSizes()).isEqualTo(1L << 48);
+        assertThat(new KernelChain(kernels, perms).productOfGroupSizes()).isEqualTo(BigInteger.ONE.shiftLeft(80));
+        assertThat(new KernelChain(kernels.subList(0, 3), perms.subList(0, 2)).productOfGroupSizes()).isEqualTo(BigInteger.ONE.shiftLeft(48));
     }
 
     @Test
