@@ -45,6 +45,23 @@ public sealed interface Op {
     }
 
     /**
+     * An operation that declares it has no parameters and costs no multiply-accumulates: it moves or rescales data, and
+     * the cost model counts it in activations and memory traffic only. An operation says so by implementing this; it
+     * is never assumed.
+     */
+    sealed interface Free extends Op {
+        @Override
+        default ParamCount params(TensorShape in) {
+            return ParamCount.ZERO;
+        }
+
+        @Override
+        default long macs(TensorShape in, TensorShape out) {
+            return 0;
+        }
+    }
+
+    /**
      * Output positions along one side of a sliding window, {@code (in + 2 * padding - kernel) / stride + 1}, or -1
      * when the window is larger than the padded input. In long: a huge padding must not wrap around.
      */
@@ -125,7 +142,7 @@ public sealed interface Op {
     }
 
     /** ShuffleNet's channel shuffle with {@code groups} groups: {@link Permutation#shuffle(int, int)} with that many rows. */
-    record Shuffle(int groups) implements Op {
+    record Shuffle(int groups) implements Free {
         public Shuffle {
             InvalidDesignException.requirePositive("groups", groups);
         }
@@ -143,16 +160,6 @@ public sealed interface Op {
             return in;
         }
 
-        @Override
-        public ParamCount params(TensorShape in) {
-            return ParamCount.ZERO;
-        }
-
-        @Override
-        public long macs(TensorShape in, TensorShape out) {
-            return 0;
-        }
-
         public Permutation permutation(int channels) {
             return Permutation.shuffle(channels, groups);
         }
@@ -164,7 +171,7 @@ public sealed interface Op {
     }
 
     /** An explicit channel permutation. */
-    record Permute(Permutation permutation) implements Op {
+    record Permute(Permutation permutation) implements Free {
         @Override
         public OpType type() {
             return OpType.PERMUTE;
@@ -176,16 +183,6 @@ public sealed interface Op {
                 throw new InvalidDesignException("map", "has " + permutation.size() + " entries for " + in.channels() + " channels");
             }
             return in;
-        }
-
-        @Override
-        public ParamCount params(TensorShape in) {
-            return ParamCount.ZERO;
-        }
-
-        @Override
-        public long macs(TensorShape in, TensorShape out) {
-            return 0;
         }
 
         @Override
@@ -224,7 +221,7 @@ public sealed interface Op {
     }
 
     /** An element-wise activation; every switch over {@link Kind} is exhaustive, so a new kind is a compile error too. */
-    record Activation(Kind kind) implements Op {
+    record Activation(Kind kind) implements Free {
         public enum Kind { RELU, RELU6 }
 
         @Override
@@ -241,16 +238,6 @@ public sealed interface Op {
         }
 
         @Override
-        public ParamCount params(TensorShape in) {
-            return ParamCount.ZERO;
-        }
-
-        @Override
-        public long macs(TensorShape in, TensorShape out) {
-            return 0;
-        }
-
-        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.activation(this);
         }
@@ -264,7 +251,7 @@ public sealed interface Op {
      * @param stride  stride
      * @param padding padding on each side
      */
-    record Pool(boolean max, int kernel, int stride, int padding) implements Op {
+    record Pool(boolean max, int kernel, int stride, int padding) implements Free {
         public Pool {
             InvalidDesignException.requirePositive("kernel", kernel);
             InvalidDesignException.requirePositive("stride", stride);
@@ -291,23 +278,13 @@ public sealed interface Op {
         }
 
         @Override
-        public ParamCount params(TensorShape in) {
-            return ParamCount.ZERO;
-        }
-
-        @Override
-        public long macs(TensorShape in, TensorShape out) {
-            return 0;
-        }
-
-        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.pool(this);
         }
     }
 
     /** Global average pooling to {@code C x 1 x 1}. */
-    record GlobalAvgPool() implements Op {
+    record GlobalAvgPool() implements Free {
         @Override
         public OpType type() {
             return OpType.GLOBAL_AVG_POOL;
@@ -316,16 +293,6 @@ public sealed interface Op {
         @Override
         public TensorShape outShape(TensorShape in) {
             return new TensorShape(in.channels(), 1, 1);
-        }
-
-        @Override
-        public ParamCount params(TensorShape in) {
-            return ParamCount.ZERO;
-        }
-
-        @Override
-        public long macs(TensorShape in, TensorShape out) {
-            return 0;
         }
 
         @Override

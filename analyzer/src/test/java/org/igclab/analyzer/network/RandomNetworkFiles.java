@@ -87,13 +87,17 @@ final class RandomNetworkFiles {
 
     static Arbitrary<ObjectNode> layer(int depth) {
         return depth > 0
-                ? Arbitraries.frequencyOf(Tuple.of(5, op()), Tuple.of(2, template()), Tuple.of(3, composite(depth - 1)))
+                ? Arbitraries.frequencyOf(Tuple.of(3, op()), Tuple.of(2, template()), Tuple.of(5, composite(depth - 1)))
                 : Arbitraries.frequencyOf(Tuple.of(5, op()), Tuple.of(5, template()));
     }
 
-    /** A template of any family, its default kernel (3) and stride (1) sometimes left out. */
+    /**
+     * A template of any family, written-out chains (the most varied JSON) as often as all the others together, its
+     * default kernel (3) and stride (1) sometimes left out.
+     */
     static Arbitrary<ObjectNode> template() {
-        return Combinators.combine(RandomBlocks.any(), Arbitraries.of(false, true), Arbitraries.of(false, true)).as((c, dropKernel, dropStride) -> {
+        Arbitrary<RandomBlocks.Case> block = Arbitraries.oneOf(RandomBlocks.any(), RandomBlocks.igcv2Written());
+        return Combinators.combine(block, Arbitraries.of(false, true), Arbitraries.of(false, true)).as((c, dropKernel, dropStride) -> {
             ObjectNode t = c.template().toJson();
             if (dropKernel && t.path("kernel").asInt() == 3) {
                 t.remove("kernel");

@@ -68,28 +68,25 @@ public final class CostModel {
 
             @Override
             public Void residual(Layer.ResidualLayer r) {
-                r.children().forEach(l -> l.accept(this));
-                long out = r.out().elements();
-                layers.add(new LayerCost(r.path() + ".add", "add", block, r.in(), r.out(), ParamCount.ZERO, 0,
-                        out, Math.multiplyExact(3, out)));
-                return null;
+                return joined(r, "add", 3); // two inputs read, one output written
             }
 
             @Override
             public Void concat(Layer.ConcatLayer c) {
-                return concatenated(c);
+                return joined(c, "concat", 2);
             }
 
             @Override
             public Void split(Layer.SplitLayer s) {
-                return concatenated(s);
+                return joined(s, "concat", 2);
             }
 
-            private Void concatenated(Layer layer) {
+            /** The branches, then the row that joins their outputs: no parameters, no MACs, {@code moves} times the output in traffic. */
+            private Void joined(Layer layer, String what, int moves) {
                 layer.children().forEach(l -> l.accept(this));
                 long out = layer.out().elements();
-                layers.add(new LayerCost(layer.path() + ".concat", "concat", block, layer.in(), layer.out(), ParamCount.ZERO, 0,
-                        out, Math.multiplyExact(2, out)));
+                layers.add(new LayerCost(layer.path() + "." + what, what, block, layer.in(), layer.out(), ParamCount.ZERO, 0,
+                        out, Math.multiplyExact(moves, out)));
                 return null;
             }
 
