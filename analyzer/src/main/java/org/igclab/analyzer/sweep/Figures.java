@@ -29,7 +29,7 @@ public record Figures(long params, long macs, long activations, long peakActivat
                 Math.max(peakActivation, o.peakActivation), Math.addExact(traffic, o.traffic), v, worst, gcd(convGcd, o.convGcd));
     }
 
-    /** Whether every chain block is strictly complementary (true when there is none). */
+    /** Whether every chain block's verdict is strict (true when there is none). */
     public boolean strictlyComplementary() {
         return verdict == null || verdict == Verdict.STRICT;
     }

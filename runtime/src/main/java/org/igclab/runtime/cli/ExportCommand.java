@@ -85,7 +85,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Design design = DesignInputs.read(file).namedAfter(file);
         ResolvedNetwork network = DesignInputs.inFile(file,
-                () -> ShapeInference.resolve(design instanceof Design.NetworkDesign n ? n.network() : design.asNetwork(resolution)));
+                () -> ShapeInference.resolve(design.network(resolution)));
         PrintWriter err = spec.commandLine().getErr();
         switch (format) {
             case "json" -> emit(DesignIdentity.of(design).canonicalJson());
