@@ -37,9 +37,9 @@ public record EvaluationReport(String name, String designHash, String input, Par
         return parameters.agrees() && structure.stream().allMatch(StructureCheck::matches);
     }
 
-    /** The sparse execution's timing at a batch size, when it was timed. */
-    public Optional<LatencyStats> sparse(int batch) {
-        return latency.stream().filter(l -> l.batch() == batch && l.execution().equals("sparse") && l.runs() > 0).findFirst();
+    /** The headline timing at a batch size ({@link LatencyStats#headline}), when it was timed. */
+    public Optional<LatencyStats> headline(int batch) {
+        return LatencyStats.headline(latency, batch).filter(l -> l.runs() > 0);
     }
 
     /** Whether any timing was taken under interference. */

@@ -97,7 +97,7 @@ public final class Training {
         Tracker cosine = schedule(settings, steps);
         MomentumSgd sgd = new MomentumSgd(cosine, (float) settings.momentum(), (float) settings.weightDecay(), start.updates());
         try (Model model = Model.newInstance("igc")) {
-            DjlNetwork djl = DjlNetwork.build(network, DjlNetwork.Execution.SPARSE);
+            DjlNetwork djl = DjlNetwork.build(network);
             model.setBlock(djl.block());
             if (from.snapshot() > 0) {
                 checkpoint.load(model, from);

@@ -36,7 +36,7 @@ public final class RuntimeEvaluations implements Evaluations {
         if (!report.consistent()) {
             return "stored, but the engine and the analyzer disagree: " + report.parameters().describe();
         }
-        return report.sparse(1).map(l -> "median latency " + l.summary()).orElse("no timing");
+        return report.headline(1).map(l -> "median latency " + l.summary()).orElse("no timing");
     }
 
     private static String train(Design design, Requests.Evaluation request, Path store, ProgressListener progress,
