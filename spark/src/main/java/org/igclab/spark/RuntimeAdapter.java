@@ -299,6 +299,7 @@ public final class RuntimeAdapter {
                     .put("sharedHost", shared(outcome, overlapping));
             return JsonFields.pretty(report);
         } catch (IOException | ClassCastException e) {
+            // a result that is not a JSON object (a store of another version) is stored as it came, without the placement
             return run.resultJson();
         }
     }

@@ -97,7 +97,7 @@ public final class BudgetCommand implements Callable<Integer> {
         try (Progress progress = Progress.onConsole("searching")) {
             solution = BudgetSolver.solve(space, variable, step, max, p, m, progress);
         } catch (org.igclab.rules.model.InvalidDesignException e) {
-            throw new InputException("invalid space in " + file + ": " + e.getMessage());
+            throw new InputException("invalid space in " + file + ": " + e.getMessage(), e);
         }
         if (solution.unbuilt() != null) {
             throw new InputException("no design of " + file + " can be built: every value of " + variable + " tried is invalid; at "

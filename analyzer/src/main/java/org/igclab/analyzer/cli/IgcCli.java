@@ -44,7 +44,7 @@ public final class IgcCli {
         cl.setUsageHelpWidth(110);
         // picocli would read "@FILE" arguments as files of more arguments, unchecked: "@/dev/zero" never ends
         cl.setExpandAtFiles(false);
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionExceptionHandler(new ErrorHandler(System.getenv("IGC_DEBUG") != null));
         cl.setParameterExceptionHandler(ErrorHandler::onParameterError);
         return cl;
     }

@@ -76,7 +76,7 @@ public class SweepCommand implements Callable<Integer> {
             try {
                 objectives = Objective.parseList(pareto, Objective.numericVariables(space.grid()));
             } catch (IllegalArgumentException e) {
-                throw new InputException("--pareto " + pareto + ": " + e.getMessage());
+                throw new InputException("--pareto " + pareto + ": " + e.getMessage(), e);
             }
         }
         checkMeasurable(objectives);

@@ -1,6 +1,7 @@
 package org.igclab.analyzer.sweep;
 
 import org.igclab.rules.condition.Verdict;
+import org.igclab.rules.model.ExactCounts;
 
 /**
  * One design's numbers, small enough to keep for millions of designs: the network totals of the cost model
@@ -25,8 +26,8 @@ public record Figures(long params, long macs, long activations, long peakActivat
     public Figures plus(Figures o) {
         Verdict v = verdict == null ? o.verdict : o.verdict == null ? verdict : verdict.compareTo(o.verdict) >= 0 ? verdict : o.verdict;
         double worst = Double.isNaN(imbalance) ? o.imbalance : Double.isNaN(o.imbalance) ? imbalance : Math.max(imbalance, o.imbalance);
-        return new Figures(Math.addExact(params, o.params), Math.addExact(macs, o.macs), Math.addExact(activations, o.activations),
-                Math.max(peakActivation, o.peakActivation), Math.addExact(traffic, o.traffic), v, worst, gcd(convGcd, o.convGcd));
+        return new Figures(ExactCounts.add(params, o.params), ExactCounts.add(macs, o.macs), ExactCounts.add(activations, o.activations),
+                Math.max(peakActivation, o.peakActivation), ExactCounts.add(traffic, o.traffic), v, worst, gcd(convGcd, o.convGcd));
     }
 
     /** Whether every chain block is strictly complementary (true when there is none). */

@@ -16,6 +16,7 @@ import org.igclab.analyzer.network.template.BlockTemplate;
 import org.igclab.rules.condition.BalanceCondition;
 import org.igclab.rules.condition.ComplementaryCondition;
 import org.igclab.rules.condition.Verdict;
+import org.igclab.rules.model.CountOverflowException;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
 
@@ -79,8 +80,8 @@ public final class NetworkFigures {
                 previousIn = shape;
                 shape = c.out();
             }
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers");
+        } catch (CountOverflowException e) {
+            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers", e);
         }
         return total;
     }

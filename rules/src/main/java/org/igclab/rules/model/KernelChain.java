@@ -132,7 +132,7 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
         int h = height;
         int w = width;
         for (GroupConv k : kernels) {
-            total = Math.addExact(total, k.macs(h, w));
+            total = ExactCounts.add(total, k.macs(h, w));
             h = k.outputSide(h);
             w = k.outputSide(w);
         }

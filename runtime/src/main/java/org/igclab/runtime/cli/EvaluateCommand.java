@@ -107,7 +107,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             report = noStore ? StoredEvaluation.run(design, settings, progress, stop)
                     : StoredEvaluation.runAndStore(design, settings, db, progress, stop);
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+            throw new InputException("invalid design in " + file + ": " + e.getMessage(), e);
         } catch (CancellationException e) {
             err.println("igc evaluate: " + e.getMessage());
             return IgcCli.INTERRUPTED;

@@ -119,7 +119,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new InputException("--checkpoint " + checkpoint + " holds the weights of another design than " + file
                     + " (see igc results --id " + state.runId() + ")");
         }
-        return Instantiation.fromCheckpoint(network, ck, state);
+        return ck.instantiate(network, state);
     }
 
     private void emit(String text) throws IOException {

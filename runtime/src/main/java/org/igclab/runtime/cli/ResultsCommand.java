@@ -208,6 +208,7 @@ public final class ResultsCommand implements Callable<Integer> {
         try {
             return JsonFields.MAPPER.readTree(json);
         } catch (IOException e) {
+            // a stored text that is not JSON (written by hand, or damaged) is shown as the text it is
             return JsonFields.MAPPER.getNodeFactory().textNode(json);
         }
     }

@@ -135,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return IgcCli.INTERRUPTED;
             }
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+            throw new InputException("invalid design in " + file + ": " + e.getMessage(), e);
         } catch (CancellationException e) {
             err.println("igc train: " + e.getMessage());
             return IgcCli.INTERRUPTED;

@@ -58,7 +58,7 @@ public final class ResultStore implements AutoCloseable {
             store.recoverAbandonedRuns();
             return store;
         } catch (SQLException e) {
-            throw new StoreException("cannot open the results store " + file + ": " + reason(e));
+            throw new StoreException("cannot open the results store " + file + ": " + reason(e), e);
         }
     }
 
@@ -68,7 +68,7 @@ public final class ResultStore implements AutoCloseable {
             try {
                 s.execute("PRAGMA journal_mode = WAL");
             } catch (SQLException e) {
-                throw new StoreException(file + " is not an IGC Lab results store (" + reason(e) + ")");
+                throw new StoreException(file + " is not an IGC Lab results store (" + reason(e) + ")", e);
             }
             s.execute("PRAGMA synchronous = NORMAL");
             s.execute("PRAGMA foreign_keys = ON");
@@ -125,7 +125,7 @@ public final class ResultStore implements AutoCloseable {
             p.setLong(5, id);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e), e);
         }
     }
 
@@ -134,7 +134,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             return new Heartbeat("jdbc:sqlite:" + file.toAbsolutePath().toUri(), id, Liveness.pid());
         } catch (SQLException e) {
-            throw new StoreException("cannot open " + file + " for the run's heartbeat: " + reason(e));
+            throw new StoreException("cannot open " + file + " for the run's heartbeat: " + reason(e), e);
         }
     }
 
@@ -151,7 +151,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             return transaction(work::get);
         } catch (SQLException e) {
-            throw new StoreException("cannot write to " + file + ": " + reason(e));
+            throw new StoreException("cannot write to " + file + ": " + reason(e), e);
         }
     }
 
@@ -205,7 +205,7 @@ public final class ResultStore implements AutoCloseable {
             claim(id);
             return id;
         } catch (SQLException e) {
-            throw new StoreException("cannot record the run in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the run in " + file + ": " + reason(e), e);
         }
     }
 
@@ -214,7 +214,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             markDone(id, engineParams, accuracy, resultJson);
         } catch (SQLException e) {
-            throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the result in " + file + ": " + reason(e), e);
         }
     }
 
@@ -229,7 +229,7 @@ public final class ResultStore implements AutoCloseable {
                 return null;
             });
         } catch (SQLException e) {
-            throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the result in " + file + ": " + reason(e), e);
         }
     }
 
@@ -255,7 +255,7 @@ public final class ResultStore implements AutoCloseable {
             p.setLong(4, id);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e), e);
         }
     }
 
@@ -278,7 +278,7 @@ public final class ResultStore implements AutoCloseable {
             p.setDouble(7, e.seconds());
             p.executeUpdate();
         } catch (SQLException ex) {
-            throw new StoreException("cannot record epoch " + e.epoch() + " in " + file + ": " + reason(ex));
+            throw new StoreException("cannot record epoch " + e.epoch() + " in " + file + ": " + reason(ex), ex);
         }
     }
 
@@ -294,7 +294,7 @@ public final class ResultStore implements AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("cannot read epochs from " + file + ": " + reason(e));
+            throw new StoreException("cannot read epochs from " + file + ": " + reason(e), e);
         }
     }
 
@@ -321,7 +321,7 @@ public final class ResultStore implements AutoCloseable {
             }
             return withLatency(out);
         } catch (SQLException e) {
-            throw new StoreException("cannot read runs from " + file + ": " + reason(e));
+            throw new StoreException("cannot read runs from " + file + ": " + reason(e), e);
         }
     }
 
@@ -373,7 +373,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             db.close();
         } catch (SQLException e) {
-            throw new StoreException("cannot close " + file + ": " + reason(e));
+            throw new StoreException("cannot close " + file + ": " + reason(e), e);
         }
     }
 }

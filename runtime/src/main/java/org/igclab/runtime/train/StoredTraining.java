@@ -195,7 +195,7 @@ public final class StoredTraining {
                 });
                 return changed.isEmpty() ? "the settings differ" : String.join(", ", changed);
             } catch (IOException e) {
-                return "the settings differ";
+                return "the settings differ (the stored ones cannot be read: " + e.getMessage() + ")";
             }
         }).orElse("the settings differ");
     }
