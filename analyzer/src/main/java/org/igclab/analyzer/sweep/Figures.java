@@ -1,5 +1,6 @@
 package org.igclab.analyzer.sweep;
 
+import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.condition.Verdict;
 import org.igclab.rules.model.ExactCounts;
 
@@ -21,6 +22,21 @@ public record Figures(long params, long macs, long activations, long peakActivat
 
     /** Nothing: the identity of {@link #plus}. */
     public static final Figures NONE = new Figures(0, 0, 0, 0, 0, null, Double.NaN, 0);
+
+    /** The cost model's totals, with no verdict and no convolution yet. */
+    public static Figures counts(NetworkCost cost) {
+        return new Figures(cost.params().total(), cost.macs(), cost.activations(), cost.peakActivation(), cost.traffic(), null, Double.NaN, 0);
+    }
+
+    /** A chain block's verdict and imbalance, with no counts: what {@link #plus} adds for a block. */
+    public static Figures judged(Verdict verdict, double imbalance) {
+        return new Figures(0, 0, 0, 0, 0, verdict, imbalance, 0);
+    }
+
+    /** The same figures with a convolution of {@code outChannels} taken into {@link #convGcd}. */
+    public Figures withConvolution(int outChannels) {
+        return new Figures(params, macs, activations, peakActivation, traffic, verdict, imbalance, gcd(convGcd, outChannels));
+    }
 
     /** The figures of two parts of a network together: counts add, peaks and verdicts take the worse. */
     public Figures plus(Figures o) {

@@ -100,22 +100,19 @@ public final class NetworkFigures {
         Layer layer = ShapeInference.resolve(spec, in);
         Layer.SequenceLayer root = new Layer.SequenceLayer("", in, layer.out(), List.of(layer));
         NetworkCost cost = CostModel.of(new ResolvedNetwork(new Network("", in, List.of(spec)), root));
-        Figures f = new Figures(cost.params().total(), cost.macs(), cost.activations(), cost.peakActivation(), cost.traffic(),
-                null, Double.NaN, 0);
-        return new Costed(conditions(layer, f), layer.out());
+        return new Costed(conditions(layer, Figures.counts(cost)), layer.out());
     }
 
     /** Adds the verdicts of the chain blocks and the convolutions' channels found inside a layer. */
     private Figures conditions(Layer layer, Figures f) {
         Figures with = f;
         if (layer instanceof Layer.OpLayer op && op.op() instanceof Op.Conv conv) {
-            with = new Figures(f.params(), f.macs(), f.activations(), f.peakActivation(), f.traffic(), f.verdict(), f.imbalance(),
-                    Figures.gcd(f.convGcd(), conv.outChannels()));
+            with = f.withConvolution(conv.outChannels());
         }
         if (layer instanceof Layer.BlockLayer block) {
             ChainVerdict v = verdict(block.template(), block.in());
             if (v != null) {
-                with = with.plus(new Figures(0, 0, 0, 0, 0, v.verdict(), v.imbalance(), 0));
+                with = with.plus(Figures.judged(v.verdict(), v.imbalance()));
             }
         }
         for (Layer child : layer.children()) {

@@ -180,21 +180,20 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /** Records that a run has started; returns its id. */
-    public long begin(String kind, String designName, String designHash, String designJson, String settingsJson,
-                      String settingsHash, long params, long macs, String machine, String engine) {
+    public long begin(RunStart run) {
         String sql = "INSERT INTO runs (kind, status, design_name, design_hash, design_json, settings_json, settings_hash,"
                 + " params, macs, machine, engine, started_at) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement p = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            p.setString(1, kind);
-            p.setString(2, designName);
-            p.setString(3, designHash);
-            p.setString(4, designJson);
-            p.setString(5, settingsJson);
-            p.setString(6, settingsHash);
-            p.setLong(7, params);
-            p.setLong(8, macs);
-            p.setString(9, machine);
-            p.setString(10, engine);
+            p.setString(1, run.kind());
+            p.setString(2, run.designName());
+            p.setString(3, run.designHash());
+            p.setString(4, run.designJson());
+            p.setString(5, run.settingsJson());
+            p.setString(6, run.settingsHash());
+            p.setLong(7, run.params());
+            p.setLong(8, run.macs());
+            p.setString(9, run.machine());
+            p.setString(10, run.engine());
             p.setString(11, Instant.now().toString());
             p.executeUpdate();
             long id;
