@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc cost FILE}: parameters, MACs, FLOPs (and for networks memory) per layer and in total. */
+@Task.Of(Task.ANALYSE)
 @Command(name = "cost",
         mixinStandardHelpOptions = true,
         header = "Per-layer and total parameters, MACs, FLOPs and memory of a chain or network file.",
@@ -40,7 +41,7 @@ public final class CostCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
     Path file;
 
-    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE",
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", converter = WholeNumbers.Positive.class,
             description = "Input height = width (default: 32 for a chain, the network's own input for a network).")
     Integer resolution;
 
@@ -55,10 +56,7 @@ public final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String chosen = format.chosen();
-        if (resolution != null && resolution < 1) {
-            throw new InputException("--resolution = " + resolution + " must be positive");
-        }
+        OutputFormat.Format chosen = format.chosen();
         Design design = DesignInputs.read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (design instanceof Design.ChainDesign c) {
@@ -67,19 +65,19 @@ public final class CostCommand implements Callable<Integer> {
             }
             int side = resolution == null ? 32 : resolution;
             switch (chosen) {
-                case "json" -> out.print(JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side)));
-                case "csv" -> out.print(ChainCostView.csv(c.document(), side));
-                default -> out.print(ChainCostView.text(c.document(), file.toString(), side));
+                case JSON -> out.print(JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side)));
+                case CSV -> out.print(ChainCostView.csv(c.document(), side));
+                case TABLE -> out.print(ChainCostView.text(c.document(), file.toString(), side));
             }
             return IgcCli.OK;
         }
         Network network = resolution == null ? ((Design.NetworkDesign) design).network() : design.asNetwork(resolution);
         NetworkCost cost = DesignInputs.inFile(file, () -> CostModel.of(network));
         switch (chosen) {
-            case "json" -> out.print(JsonFields.pretty(NetworkCostView.json(cost)));
-            case "csv" -> out.print(NetworkCostView.csv(cost));
+            case JSON -> out.print(JsonFields.pretty(NetworkCostView.json(cost)));
+            case CSV -> out.print(NetworkCostView.csv(cost));
             // with the formulas, one row per block is enough beside them
-            default -> out.print(NetworkCostView.text(cost, blocks || formulas, formulas));
+            case TABLE -> out.print(NetworkCostView.text(cost, blocks || formulas, formulas));
         }
         return IgcCli.OK;
     }

@@ -73,7 +73,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     static int onParameterError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println(qualifiedName(cl) + ": " + OneLine.of(String.valueOf(ex.getMessage()), OneLine.MESSAGE));
+        // picocli starts some of its messages (options that exclude each other) with an "Error: " the command name replaces
+        String message = String.valueOf(ex.getMessage()).replaceFirst("^Error: ", "");
+        cl.getErr().println(qualifiedName(cl) + ": " + OneLine.of(message, OneLine.MESSAGE));
         cl.getErr().println("Try '" + qualifiedName(cl) + " --help' for usage and examples.");
         cl.getErr().flush();
         return IgcCli.INVALID;

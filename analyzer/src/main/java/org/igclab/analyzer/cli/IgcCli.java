@@ -41,6 +41,8 @@ public final class IgcCli {
             }
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.getCommandSpec().usageMessage().commandListHeading("%nCommands, by task:%n");
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandsByTask());
         cl.setUsageHelpWidth(110);
         // picocli would read "@FILE" arguments as files of more arguments, unchecked: "@/dev/zero" never ends
         cl.setExpandAtFiles(false);

@@ -5,14 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.SweepCommand;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
@@ -34,12 +37,23 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep")
 public class MeasuredSweepCommand extends SweepCommand {
 
-    @Option(names = "--evaluate", paramLabel = "WHAT", description = "Measure the passing designs in DJL/PyTorch: latency "
+    /** What a measured sweep measures. */
+    enum Measure {
+        LATENCY, TRAIN;
+
+        static final class Names extends Choice<Measure> {
+            Names() {
+                super(values(), m -> m.name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    @Option(names = "--evaluate", paramLabel = "WHAT", converter = Measure.Names.class, description = "Measure the passing designs in DJL/PyTorch: latency "
             + "(objectives latency_b<N> for each --batch N, by default latency_b1 and latency_b32; timed as igc evaluate times, "
             + "one intra-op thread unless --threads) or train (objective accuracy:max). Each design becomes a run in the results "
             + "store; one the store already has is not measured again, so an interrupted sweep continues where it stopped, "
             + "except a latency stored noisy, which is measured again. E.g. --evaluate latency --pareto params,latency_b1")
-    String evaluate;
+    Measure evaluate;
 
     @Mixin
     StoreOption store;
@@ -48,19 +62,23 @@ public class MeasuredSweepCommand extends SweepCommand {
     @Mixin
     TimingOptions timing;
 
-    @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", description = "--evaluate train: fashion-mnist or cifar10.")
-    String data;
+    @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", converter = DataSetName.Names.class,
+            description = "--evaluate train: fashion-mnist or cifar10.")
+    DataSetName data;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "--evaluate train: where the data set's files are.")
     Path dataDir;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "--evaluate train: epochs per design (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", converter = WholeNumbers.Positive.class,
+            description = "--evaluate train: epochs per design (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", description = "--evaluate train: first N training images only.")
+    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
+            description = "--evaluate train: first N training images only.")
     int limitTrain;
 
-    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", description = "--evaluate train: first N test images only.")
+    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
+            description = "--evaluate train: first N test images only.")
     int limitTest;
 
     @Option(names = "--checkpoint-root", paramLabel = "DIR", defaultValue = "igc-checkpoints",
@@ -77,22 +95,17 @@ public class MeasuredSweepCommand extends SweepCommand {
             }
             return sweep;
         }
-        if (!List.of("latency", "train").contains(evaluate)) {
-            throw new InputException("--evaluate = " + evaluate + " is not one of latency, train");
-        }
-        positive("--epochs", epochs, 1);
-        positive("--limit-train", limitTrain, 0);
-        positive("--limit-test", limitTest, 0);
         PrintWriter err = spec().commandLine().getErr();
-        err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate, store.path());
+        err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate.name().toLowerCase(Locale.ROOT),
+                store.path());
         Map<Long, Measurement> measured;
         try (GracefulStop stop = GracefulStop.onSignals(err::println);
              ResultStore db = store.open(err)) {
-            if (evaluate.equals("latency")) {
+            if (evaluate == Measure.LATENCY) {
                 EvaluationSettings settings = timing.apply(EvaluationSettings.defaults());
                 measured = measureLatency(sweep, settings, db, err, stop);
             } else {
-                TrainingSettings settings = new TrainingSettings(data, epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, limitTest);
+                TrainingSettings settings = new TrainingSettings(data.label(), epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, limitTest);
                 measured = measureTraining(sweep, settings, dataDir, checkpointRoot, db, err, stop);
             }
         }
@@ -132,8 +145,8 @@ public class MeasuredSweepCommand extends SweepCommand {
                 continue;
             }
             int batch = o.latencyBatch().getAsInt();
-            if (!evaluate.equals("latency")) {
-                throw new InputException("--pareto " + o + " is a latency; it needs --evaluate latency, not --evaluate " + evaluate);
+            if (evaluate != Measure.LATENCY) {
+                throw new InputException("--pareto " + o + " is a latency; it needs --evaluate latency, not --evaluate train");
             }
             if (!timing.batches.contains(batch)) {
                 throw new InputException("--pareto " + o + ": batch " + batch + " is not timed (--batch " + timing.batches.stream()
@@ -150,12 +163,6 @@ public class MeasuredSweepCommand extends SweepCommand {
         } catch (CancellationException e) {
             spec().commandLine().getErr().println("igc sweep: " + e.getMessage());
             return IgcCli.INTERRUPTED;
-        }
-    }
-
-    private static void positive(String option, int value, int least) {
-        if (value < least) {
-            throw new InputException(option + " = " + value + " must be at least " + least);
         }
     }
 }

@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.Task;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.cli.StoreOption;
 import org.igclab.ui.app.ExplorerLauncher;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code igc explore}: the interactive explorer, in a window or rendered to a PNG. */
+@Task.Of(Task.EXPLORE)
 @Command(name = "explore",
         mixinStandardHelpOptions = true,
         header = "The interactive explorer: trade-off curves, verdicts and channel wiring of a width's designs.",
