@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * into its type, and lists the names for the help ({@code completionCandidates}, shown by {@code ${COMPLETION-CANDIDATES}}).
  * A wrong value is reported by picocli with the option: {@code Invalid value for option '--data': 'mnist' is not one of
  * fashion-mnist, cifar10} (exit code 2). One subclass per type, e.g.
- * {@code static final class Names extends Choice<Execution> { Names() { super(Execution.values(), Execution::label); } }}
+ * {@code static final class Names extends Choice<Execution> { Names() { super(Execution.values()); } }}
  * and {@code @Option(names = "--execution", converter = Execution.Names.class, completionCandidates = Execution.Names.class)}.
  *
  * @param <E> the option's type, usually an enum
@@ -27,6 +27,16 @@ public abstract class Choice<E> implements CommandLine.ITypeConverter<E>, Iterab
         for (E v : values) {
             names.put(name.apply(v), v);
         }
+    }
+
+    /** An enum's constants, each known by {@link #nameOf}. */
+    protected Choice(E[] values) {
+        this(values, v -> nameOf((Enum<?>) v));
+    }
+
+    /** How an enum constant is typed: in lower case, {@code -} for {@code _} ({@code CHANNEL_WISE}: {@code channel-wise}). */
+    public static String nameOf(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Also accepts {@code alias} for {@code value}; the help shows only the names. */

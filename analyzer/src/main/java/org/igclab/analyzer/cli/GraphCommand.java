@@ -47,7 +47,7 @@ public final class GraphCommand implements Callable<Integer> {
 
         static final class Names extends Choice<GraphFormat> {
             Names() {
-                super(values(), f -> f.name().toLowerCase(java.util.Locale.ROOT));
+                super(values());
             }
         }
     }

@@ -87,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         static final class Names extends Choice<Executions> {
             Names() {
-                super(values(), e -> e.name().toLowerCase(java.util.Locale.ROOT));
+                super(values());
             }
         }
     }

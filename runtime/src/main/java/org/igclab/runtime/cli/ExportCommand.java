@@ -3,7 +3,6 @@ package org.igclab.runtime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
@@ -60,7 +59,7 @@ public final class ExportCommand implements Callable<Integer> {
 
         static final class Names extends Choice<Format> {
             Names() {
-                super(values(), f -> f.name().toLowerCase(Locale.ROOT));
+                super(values());
             }
         }
     }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,7 +42,7 @@ public class MeasuredSweepCommand extends SweepCommand {
 
         static final class Names extends Choice<Measure> {
             Names() {
-                super(values(), m -> m.name().toLowerCase(Locale.ROOT));
+                super(values());
             }
         }
     }
@@ -96,8 +95,7 @@ public class MeasuredSweepCommand extends SweepCommand {
             return sweep;
         }
         PrintWriter err = spec().commandLine().getErr();
-        err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate.name().toLowerCase(Locale.ROOT),
-                store.path());
+        err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), Choice.nameOf(evaluate), store.path());
         Map<Long, Measurement> measured;
         try (GracefulStop stop = GracefulStop.onSignals(err::println);
              ResultStore db = store.open(err)) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
@@ -62,13 +61,9 @@ public final class ResultsCommand implements Callable<Integer> {
     enum Kind {
         EVALUATE, TRAIN;
 
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         static final class Names extends Choice<Kind> {
             Names() {
-                super(values(), Kind::label);
+                super(values());
             }
         }
     }
@@ -77,13 +72,9 @@ public final class ResultsCommand implements Callable<Integer> {
     enum Status {
         RUNNING, DONE, FAILED, INTERRUPTED, CANCELLED;
 
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         static final class Names extends Choice<Status> {
             Names() {
-                super(values(), Status::label);
+                super(values());
             }
         }
     }
@@ -137,7 +128,7 @@ public final class ResultsCommand implements Callable<Integer> {
         }
         String text;
         try (ResultStore db = store.open(spec.commandLine().getErr())) {
-            RunQuery query = new RunQuery(kind == null ? null : kind.label(), name, status == null ? null : status.label(), limit);
+            RunQuery query = new RunQuery(kind == null ? null : Choice.nameOf(kind), name, status == null ? null : Choice.nameOf(status), limit);
             List<RunRecord> runs = db.list(id == null ? query : query.withId(id));
             if (id != null && runs.isEmpty()) {
                 throw new InputException("--id = " + id + ": no such run in " + store.path());
