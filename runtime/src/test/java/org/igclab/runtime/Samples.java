@@ -36,7 +36,7 @@ public final class Samples {
 
     /** The network a sample describes: a network as written, a chain on a small input. */
     public static ResolvedNetwork network(Design design) {
-        return ShapeInference.resolve(design instanceof Design.NetworkDesign n ? n.network() : design.asNetwork(CHAIN_SIDE));
+        return ShapeInference.resolve(design.network(CHAIN_SIDE));
     }
 
     public static ResolvedNetwork network(Path sample) throws IOException {

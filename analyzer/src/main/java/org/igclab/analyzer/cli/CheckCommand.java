@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             "Check a chain written in JSON (format igc-chain/1, see samples/chains/README.md) against the complementary",
             "condition (for any permutations: strict, dense or neither, with a witness pair when it fails) and the",
             "balance condition (both forms, with the closed-form and integer optima).",
-            "Exit code: 0 strictly complementary, 1 not, 2 invalid input."},
+            "Exit code: 0 strict, 1 dense or neither, 2 invalid input."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc check samples/chains/igcv2-c64.json",

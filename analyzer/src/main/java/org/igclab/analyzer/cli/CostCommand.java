@@ -59,26 +59,32 @@ public final class CostCommand implements Callable<Integer> {
         OutputFormat.Format chosen = format.chosen();
         Design design = DesignInputs.read(file);
         PrintWriter out = spec.commandLine().getOut();
-        if (design instanceof Design.ChainDesign c) {
-            if (blocks || formulas) {
-                throw new InputException((blocks ? "--blocks" : "--formulas") + " applies to network files; " + file + " is a chain");
+        out.print(design.accept(new Design.Visitor<String>() {
+            @Override
+            public String chain(Design.ChainDesign c) {
+                if (blocks || formulas) {
+                    throw new InputException((blocks ? "--blocks" : "--formulas") + " applies to network files; " + file + " is a chain");
+                }
+                int side = resolution == null ? 32 : resolution;
+                return DesignInputs.inFile(file, () -> switch (chosen) {
+                    case JSON -> JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side));
+                    case CSV -> ChainCostView.csv(c.document(), side);
+                    case TABLE -> ChainCostView.text(c.document(), file.toString(), side);
+                });
             }
-            int side = resolution == null ? 32 : resolution;
-            switch (chosen) {
-                case JSON -> out.print(JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side)));
-                case CSV -> out.print(ChainCostView.csv(c.document(), side));
-                case TABLE -> out.print(ChainCostView.text(c.document(), file.toString(), side));
+
+            @Override
+            public String network(Design.NetworkDesign n) {
+                Network network = resolution == null ? n.network() : n.asNetwork(resolution);
+                NetworkCost cost = DesignInputs.inFile(file, () -> CostModel.of(network));
+                return switch (chosen) {
+                    case JSON -> JsonFields.pretty(NetworkCostView.json(cost));
+                    case CSV -> NetworkCostView.csv(cost);
+                    // with the formulas, one row per block is enough beside them
+                    case TABLE -> NetworkCostView.text(cost, blocks || formulas, formulas);
+                };
             }
-            return IgcCli.OK;
-        }
-        Network network = resolution == null ? ((Design.NetworkDesign) design).network() : design.asNetwork(resolution);
-        NetworkCost cost = DesignInputs.inFile(file, () -> CostModel.of(network));
-        switch (chosen) {
-            case JSON -> out.print(JsonFields.pretty(NetworkCostView.json(cost)));
-            case CSV -> out.print(NetworkCostView.csv(cost));
-            // with the formulas, one row per block is enough beside them
-            case TABLE -> out.print(NetworkCostView.text(cost, blocks || formulas, formulas));
-        }
+        }));
         return IgcCli.OK;
     }
 }

@@ -7,9 +7,9 @@ import picocli.CommandLine;
 
 /** Builds the {@code igc} command line with every subcommand on the class path and its error handling. */
 public final class IgcCli {
-    /** Success, or a chain that is strictly complementary. */
+    /** Success, or a chain whose verdict is strict. */
     public static final int OK = 0;
-    /** The question was answered "no" (e.g. a chain that is not strictly complementary). */
+    /** The question was answered "no" (e.g. a chain whose verdict is not strict). */
     public static final int NO = 1;
     /** Bad input: a file, an option or a value. */
     public static final int INVALID = 2;

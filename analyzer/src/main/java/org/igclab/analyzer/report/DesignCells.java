@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.igclab.analyzer.sweep.Assignment;
 import org.igclab.analyzer.sweep.DesignGrid;
 import org.igclab.analyzer.sweep.Figures;
@@ -25,7 +24,7 @@ final class DesignCells {
 
     /** {@code strict}, {@code dense}, {@code neither}, or {@code -} without chain blocks. */
     static String verdict(Figures f) {
-        return f.verdict() == null ? "-" : f.verdict().name().toLowerCase(Locale.ROOT);
+        return f.verdict() == null ? "-" : f.verdict().label();
     }
 
     /** The variables' values in the order of {@code names}, as text. */

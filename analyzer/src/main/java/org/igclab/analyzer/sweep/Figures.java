@@ -33,9 +33,9 @@ public record Figures(long params, long macs, long activations, long peakActivat
         return new Figures(0, 0, 0, 0, 0, verdict, imbalance, 0);
     }
 
-    /** The same figures with a convolution of {@code outChannels} taken into {@link #convGcd}. */
-    public Figures withConvolution(int outChannels) {
-        return new Figures(params, macs, activations, peakActivation, traffic, verdict, imbalance, gcd(convGcd, outChannels));
+    /** The same figures with another {@link #convGcd}. */
+    public Figures withConvGcd(int gcd) {
+        return new Figures(params, macs, activations, peakActivation, traffic, verdict, imbalance, gcd);
     }
 
     /** The figures of two parts of a network together: counts add, peaks and verdicts take the worse. */
@@ -46,7 +46,7 @@ public record Figures(long params, long macs, long activations, long peakActivat
                 Math.max(peakActivation, o.peakActivation), ExactCounts.add(traffic, o.traffic), v, worst, gcd(convGcd, o.convGcd));
     }
 
-    /** Whether every chain block is strictly complementary (true when there is none). */
+    /** Whether every chain block's verdict is strict (true when there is none). */
     public boolean strictlyComplementary() {
         return verdict == null || verdict == Verdict.STRICT;
     }

@@ -24,7 +24,7 @@ class EnumerateCommandTest {
                 .contains("IGCV2 K=8 L=3, paper's rule")
                 .contains("# parameters: kernel weights").contains("FLOPs = 2 * MACs");
         // the dense 3x3 convolution: 64 * 64 * 9 weights, at 32x32
-        assertThat(run.out()).containsPattern("plain conv\\s+1\\s+64\\s+strictly complementary\\s+1\\s+1.000\\s+36,864\\s+37,748,736");
+        assertThat(run.out()).containsPattern("plain conv\\s+1\\s+64\\s+strict\\s+1\\s+1.000\\s+36,864\\s+37,748,736");
     }
 
     @Test

@@ -38,7 +38,7 @@ class PyTorchExportTest {
             try (Stream<Path> files = Files.list(Path.of("..", "samples", folder))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                     Design d = DesignFiles.read(f);
-                    ResolvedNetwork n = ShapeInference.resolve(d instanceof Design.NetworkDesign nd ? nd.network() : d.asNetwork(8));
+                    ResolvedNetwork n = ShapeInference.resolve(d.network(8));
                     String module = "m" + networks.size();
                     Files.writeString(dir.resolve(module + ".py"), PyTorchExport.source(n));
                     networks.put(module, n);

@@ -94,14 +94,4 @@ public record GroupConv(int inChannels, int outChannels, int groups, int kernelS
     public long weightCount() {
         return ExactCounts.multiply(ExactCounts.multiply((long) outChannels, groupSize()), (long) kernelArea());
     }
-
-    /** Output side for an input side, with "same" padding: {@code (side - 1) / stride + 1}. */
-    public int outputSide(int inputSide) {
-        return (inputSide - 1) / stride + 1;
-    }
-
-    /** Multiply-accumulates on an {@code height x width} input: {@code Cout * Hout * Wout * K * S}. */
-    public long macs(int height, int width) {
-        return ExactCounts.multiply(ExactCounts.multiply(weightCount(), (long) outputSide(height)), (long) outputSide(width));
-    }
 }

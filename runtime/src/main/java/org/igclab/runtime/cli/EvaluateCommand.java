@@ -120,8 +120,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationSettings chainSettings = settings();
         Design design = DesignInputs.read(file).namedAfter(file);
         // the resolution stored with the run is the one evaluated: a network's own input side
-        EvaluationSettings settings = design instanceof Design.NetworkDesign n
-                ? chainSettings.withResolution(n.network().input().height()) : chainSettings;
+        EvaluationSettings settings = chainSettings.withResolution(design.network(chainSettings.resolution()).input().height());
         EvaluationReport report;
         PrintWriter err = spec.commandLine().getErr();
         // refused before the store is opened: a design that cannot be evaluated creates no file

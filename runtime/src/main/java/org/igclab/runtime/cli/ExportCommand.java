@@ -92,7 +92,7 @@ public final class ExportCommand implements Callable<Integer> {
         target.checkBeforeWork();
         Design design = DesignInputs.read(file).namedAfter(file);
         ResolvedNetwork network = DesignInputs.inFile(file,
-                () -> ShapeInference.resolve(design instanceof Design.NetworkDesign n ? n.network() : design.asNetwork(resolution)));
+                () -> ShapeInference.resolve(design.network(resolution)));
         PrintWriter err = spec.commandLine().getErr();
         switch (format) {
             case JSON -> target.emit(spec, DesignIdentity.of(design).canonicalJson(), "");

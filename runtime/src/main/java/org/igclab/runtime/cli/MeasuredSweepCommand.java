@@ -61,28 +61,9 @@ public class MeasuredSweepCommand extends SweepCommand {
     @Mixin
     TimingOptions timing;
 
-    @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", converter = DataSetName.Names.class,
-            description = "--evaluate train: fashion-mnist or cifar10.")
-    DataSetName data;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "--evaluate train: where the data set's files are.")
-    Path dataDir;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", converter = WholeNumbers.Positive.class,
-            description = "--evaluate train: epochs per design (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
-            description = "--evaluate train: first N training images only.")
-    int limitTrain;
-
-    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
-            description = "--evaluate train: first N test images only.")
-    int limitTest;
-
-    @Option(names = "--checkpoint-root", paramLabel = "DIR", defaultValue = "igc-checkpoints",
-            description = "--evaluate train: where each design's checkpoint folder goes (default: ${DEFAULT-VALUE}).")
-    Path checkpointRoot;
+    /** --evaluate train: how designs are trained. */
+    @Mixin
+    TrainOptions train;
 
     @Override
     protected Sweep measure(Sweep sweep) throws IOException {
@@ -103,8 +84,7 @@ public class MeasuredSweepCommand extends SweepCommand {
                 EvaluationSettings settings = timing.apply(EvaluationSettings.defaults());
                 measured = measureLatency(sweep, settings, db, err, stop);
             } else {
-                TrainingSettings settings = new TrainingSettings(data.label(), epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, limitTest);
-                measured = measureTraining(sweep, settings, dataDir, checkpointRoot, db, err, stop);
+                measured = measureTraining(sweep, train.settings(), train.dataDir(), train.checkpointRoot(), db, err, stop);
             }
         }
         return sweep.withMeasurements(measured);
@@ -126,8 +106,7 @@ public class MeasuredSweepCommand extends SweepCommand {
         return SweepMeasurement.train(sweep, dataset, settings, checkpointRoot, db, err, stop);
     }
 
-    private static final Set<String> MEASURING = union(TimingOptions.NAMES, Set.of("--data", "--data-dir", "--epochs", "--limit-train",
-            "--limit-test", "--checkpoint-root"));
+    private static final Set<String> MEASURING = union(TimingOptions.NAMES, TrainOptions.NAMES);
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new HashSet<>(a);

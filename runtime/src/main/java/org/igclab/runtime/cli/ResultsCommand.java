@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
             "  igc results --kind train --name igcv2 --status done",
             "  igc results --status interrupted         runs stopped before their end (igc train --resume continues one)",
             "  igc results --id 7 --curve",
+            "  igc results --status pruned               study trainings stopped early (igc study show lists their trials)",
             "  igc results --latency --name cifar          # every timing: threads, spread, interval, load, noisy or not",
             "  igc results --csv -o runs.csv"})
 public final class ResultsCommand implements Callable<Integer> {
@@ -70,7 +71,7 @@ public final class ResultsCommand implements Callable<Integer> {
 
     /** The statuses a run can have. */
     enum Status {
-        RUNNING, DONE, FAILED, INTERRUPTED, CANCELLED;
+        RUNNING, DONE, FAILED, INTERRUPTED, PRUNED, CANCELLED;
 
         static final class Names extends Choice<Status> {
             Names() {
@@ -85,8 +86,9 @@ public final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "TEXT", description = "Only designs whose name contains TEXT (any case).")
     String name;
 
-    @Option(names = "--status", paramLabel = "STATUS", converter = Status.Names.class, description = "running, done, failed, interrupted (stopped before its end; "
-            + "a training resumes) or cancelled (stores of earlier versions).")
+    @Option(names = "--status", paramLabel = "STATUS", converter = Status.Names.class, description = "running, done, failed, "
+            + "interrupted (stopped before its end; a training resumes), pruned (a study's training stopped early by the median rule, "
+            + "with its curve) or cancelled (stores of earlier versions).")
     Status status;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,

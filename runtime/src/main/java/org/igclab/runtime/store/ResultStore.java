@@ -29,6 +29,8 @@ public final class ResultStore implements AutoCloseable {
     public static final String RUNNING = "running";
     /** A run stopped before its end: by a signal, a cancel, or its process dying; a training resumes from its checkpoint. */
     public static final String INTERRUPTED = "interrupted";
+    /** A training a study stopped early, its learning curve below the median of earlier trials' (the median stopping rule). */
+    public static final String PRUNED = "pruned";
 
     private final Path file;
     private final Connection db;
@@ -152,6 +154,21 @@ public final class ResultStore implements AutoCloseable {
             return transaction(work::get);
         } catch (SQLException e) {
             throw new StoreException("cannot write to " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Statements on the store's connection, for the tables kept beside the runs (a study's, {@code runtime.study}). */
+    @FunctionalInterface
+    public interface Sql<T> {
+        T run(Connection db) throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction (or in the one open); a failure names this store. */
+    public <T> T sql(Sql<T> work) {
+        try {
+            return transaction(() -> work.run(db));
+        } catch (SQLException e) {
+            throw new StoreException("cannot use " + file + ": " + reason(e), e);
         }
     }
 

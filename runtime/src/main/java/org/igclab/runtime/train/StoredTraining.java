@@ -49,11 +49,18 @@ public final class StoredTraining {
 
     /** The network trained: a network design as written; a bare chain is not a classifier. */
     public static ResolvedNetwork network(Design design) {
-        if (design instanceof Design.NetworkDesign n) {
-            return ShapeInference.resolve(n.network());
-        }
-        throw new DatasetException("a bare chain is not a classifier; train a network that uses it (e.g. a cifar skeleton "
-                + "with an igcv2 block, see samples/networks)");
+        return design.accept(new Design.Visitor<>() {
+            @Override
+            public ResolvedNetwork chain(Design.ChainDesign c) {
+                throw new DatasetException("a bare chain is not a classifier; train a network that uses it (e.g. a cifar skeleton "
+                        + "with an igcv2 block, see samples/networks)");
+            }
+
+            @Override
+            public ResolvedNetwork network(Design.NetworkDesign n) {
+                return ShapeInference.resolve(n.network());
+            }
+        });
     }
 
     public static String settingsJson(TrainingSettings settings) {

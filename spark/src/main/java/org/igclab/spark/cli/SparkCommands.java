@@ -7,6 +7,6 @@ import org.igclab.analyzer.cli.CommandProvider;
 public final class SparkCommands implements CommandProvider {
     @Override
     public List<Object> commands() {
-        return List.of(new SparkSweepCommand());
+        return List.of(new SparkSweepCommand(), new SparkStudyCommand());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -16,7 +15,6 @@ import org.igclab.runtime.cli.MeasuredSweepCommand;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.train.TrainingSettings;
-import org.igclab.spark.MasterUrl;
 import org.igclab.spark.RuntimeAdapter;
 import org.igclab.spark.SparkSweep;
 import org.igclab.spark.SweepJob;
@@ -24,7 +22,7 @@ import org.igclab.spark.TaskOutcome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code igc sweep} with Spark present: with {@code --spark} or {@code --master URL} the measured designs run as Spark
@@ -33,18 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", modelTransformer = SparkSweepCommand.Examples.class)
 public final class SparkSweepCommand extends MeasuredSweepCommand {
 
-    @Option(names = "--spark", description = "--evaluate: run the designs as Apache Spark tasks on an embedded local[*] master "
-            + "(every core of this machine); results stream into --store as each design finishes.")
-    boolean spark;
-
-    @Option(names = "--master", paramLabel = "URL", description = "--evaluate: run the designs as Spark tasks on this master: "
-            + "spark://HOST:7077 (a standalone cluster), local[N] or local[*]. Every worker needs IGC Lab at the same path (or "
-            + "--spark-conf spark.jars=...) and the data set at --data-dir.")
-    String master;
-
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting, as spark-submit's --conf "
-            + "(repeatable), e.g. --spark-conf spark.executor.memory=4g --spark-conf spark.task.maxFailures=8.")
-    Map<String, String> sparkConf = new LinkedHashMap<>();
+    @Mixin
+    SparkOptions on;
 
     private final List<TaskOutcome> failures = new ArrayList<>();
 
@@ -63,42 +51,29 @@ public final class SparkSweepCommand extends MeasuredSweepCommand {
     @Override
     protected Sweep measure(Sweep sweep) throws IOException {
         CommandLine.ParseResult parsed = spec().commandLine().getParseResult();
-        if (onSpark() && !parsed.hasMatchedOption("--evaluate")) {
-            throw new InputException((master != null ? "--master" : parsed.hasMatchedOption("--spark") ? "--spark" : "--spark-conf")
-                    + " applies to a measured sweep; add --evaluate latency or --evaluate train");
+        if (on.wanted() && !parsed.hasMatchedOption("--evaluate")) {
+            throw new InputException(on.given() + " applies to a measured sweep; add --evaluate latency or --evaluate train");
         }
-        if (master != null && MasterUrl.problem(master) != null) {
-            throw new InputException(MasterUrl.problem(master));
-        }
-        for (String key : sparkConf.keySet()) {
-            if (!key.startsWith("spark.")) {
-                throw new InputException("--spark-conf " + key + " is not a Spark setting (they start with 'spark.')");
-            }
-        }
+        on.check();
         return super.measure(sweep);
     }
 
     @Override
     protected Map<Long, Measurement> measureLatency(Sweep sweep, EvaluationSettings settings, ResultStore db, PrintWriter err,
                                                     BooleanSupplier stop) {
-        return onSpark() ? run(sweep, RuntimeAdapter.latencyJob(settings), db, err, stop) : super.measureLatency(sweep, settings, db, err, stop);
+        return on.wanted() ? run(sweep, RuntimeAdapter.latencyJob(settings), db, err, stop) : super.measureLatency(sweep, settings, db, err, stop);
     }
 
     @Override
     protected Map<Long, Measurement> measureTraining(Sweep sweep, TrainingSettings settings, Path dataDir, Path checkpointRoot,
                                                      ResultStore db, PrintWriter err, BooleanSupplier stop) {
-        return onSpark() ? run(sweep, RuntimeAdapter.trainingJob(settings, dataDir, checkpointRoot), db, err, stop)
+        return on.wanted() ? run(sweep, RuntimeAdapter.trainingJob(settings, dataDir, checkpointRoot), db, err, stop)
                 : super.measureTraining(sweep, settings, dataDir, checkpointRoot, db, err, stop);
-    }
-
-    private boolean onSpark() {
-        return spark || master != null || !sparkConf.isEmpty();
     }
 
     private Map<Long, Measurement> run(Sweep sweep, SweepJob job, ResultStore db, PrintWriter err, BooleanSupplier stop) {
         String name = sweep.space().name().isEmpty() ? "igc sweep" : "igc sweep: " + sweep.space().name();
-        SparkSweep.Result result = SparkSweep.run(new SparkSweep.Options(master == null ? "local[*]" : master, sparkConf), name, job,
-                RuntimeAdapter.tasks(sweep), db, err, stop);
+        SparkSweep.Result result = SparkSweep.run(on.options(), name, job, RuntimeAdapter.tasks(sweep), db, err, stop);
         failures.addAll(result.failures());
         err.printf("spark: %d designs stored or found stored, %d failed, %d reused from the store, %d duplicate results not stored again%n",
                 result.measured().size(), result.failures().size(), result.reused(), result.duplicates());

@@ -43,7 +43,7 @@ final class DesignTable extends VBox {
                 text("design", 150, DesignRow::name),
                 text("K", 78, DesignRow::groupSizes),
                 number("L", 30, r -> (long) r.length(), v -> Long.toString(v)),
-                text("verdict", 58, r -> r.design().complementary().verdict().name().toLowerCase()),
+                text("verdict", 58, r -> r.design().complementary().verdict().label()),
                 number("imbalance", 66, r -> r.design().imbalance(), v -> String.format("%.3f", v)),
                 number("params", 78, DesignRow::params, TextTable::grouped),
                 number("MACs", 92, DesignRow::macs, TextTable::grouped),
@@ -63,7 +63,7 @@ final class DesignTable extends VBox {
         });
         model.selectedProperty().addListener((o, was, now) -> reveal(now));
 
-        HBox filters = new HBox(8, controls.check(Control.ONLY_STRICT, "strictly complementary"),
+        HBox filters = new HBox(8, controls.check(Control.ONLY_STRICT, "strict"),
                 controls.check(Control.ONLY_BALANCED, "balanced within"), tolerance(controls),
                 controls.field(Control.NAME_FILTER, "name contains"));
         filters.setAlignment(Pos.CENTER_LEFT);

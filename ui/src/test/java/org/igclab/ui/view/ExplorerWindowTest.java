@@ -102,7 +102,7 @@ class ExplorerWindowTest {
         TableView<DesignRow> table = ExplorerFixture.table(robot);
         DesignRow strict = table.getItems().stream().filter(r -> r.groupSizes().equals("1,8,8")).findFirst().orElseThrow();
         fx.interact(() -> ExplorerFixture.clickRow(robot, strict));
-        assertDetail(robot, strict, "strictly complementary");
+        assertDetail(robot, strict, "strict");
         assertThat(robot.lookup("#balance").queryAs(Label.class).getText()).isEqualTo("balanced");
         assertThat(robot.lookup("#pathText").queryAs(Label.class).getText()).endsWith(": 1 path");
 
@@ -111,10 +111,10 @@ class ExplorerWindowTest {
         DesignRow dense = table.getItems().stream().filter(r -> r.design().complementary().verdict() == Verdict.DENSE)
                 .findFirst().orElseThrow();
         fx.interact(() -> ExplorerFixture.clickRow(robot, dense));
-        assertDetail(robot, dense, "dense, not strict");
+        assertDetail(robot, dense, "dense");
         assertThat(robot.lookup("#witness").queryAs(Label.class).getText()).contains("paths");
 
-        // a chain file whose permutations do not interleave is not even dense
+        // a chain file whose permutations do not interleave is neither strict nor dense
         fx.dialogs.nextOpen = ExplorerFixture.SAMPLES.resolve("chains/not-interleaved-c64.json");
         fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#openDesign"));
         ComplementaryReport report = ComplementaryCondition.check(ChainJson.read(fx.dialogs.nextOpen).chain());
