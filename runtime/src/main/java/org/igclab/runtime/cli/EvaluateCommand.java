@@ -9,12 +9,15 @@ import java.util.concurrent.CancellationException;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.JsonOption;
+import org.igclab.analyzer.cli.Task;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.text.Progress;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.GracefulStop;
+import org.igclab.runtime.plan.Execution;
 import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.EvaluationView;
@@ -29,6 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc evaluate FILE}: instantiate in DJL/PyTorch, check against the analyzer, time it, store the result. */
+@Task.Of(Task.MEASURE)
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         header = "Instantiate a design in DJL (PyTorch), prove it matches the analyzer, and time it.",
@@ -38,6 +42,11 @@ import picocli.CommandLine.Spec;
             "  - compare its parameters with the analyzer's, operation by operation (fails naming the first that differs);",
             "  - check that every chain of structured sparse kernels is wired as the path-count matrix predicts",
             "    (positive random weights, identity-basis input, compare zero patterns);",
+            "  - plan the execution (--execution): the network's runs of linear operations (convolutions, permutations, and",
+            "    BatchNorm in inference; a nonlinearity ends a run) may run as designed, with BatchNorm folded, with the 1x1",
+            "    kernels merged into one dense 1x1, or multiplied out; 'auto' times each distinct run's candidates and keeps",
+            "    the fastest; every candidate and plan is first checked against the design (max |difference| within 1e-4 of",
+            "    the output's largest value) and never timed if it differs; the report lists each run's plan and times;",
             "  - time forward passes in inference mode, one intra-op and one inter-op thread unless --threads:",
             "    warm up until two windows of 5 passes agree within 5%%, then time until the median's 95%% confidence",
             "    half-width (an order-statistic interval, free of any assumption about the timings' distribution) is within",
@@ -55,7 +64,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc evaluate samples/networks/cifar-igcv1-l24m2-d38.json",
-            "  igc evaluate samples/chains/igcv2-c64.json --resolution 56 --execution both",
+            "  igc evaluate samples/chains/igcv2-c64.json --resolution 56 --execution designed,merged,dense",
+            "  igc evaluate samples/networks/cifar-igcv2-k8-d38.json --batch 32 --execution designed,auto   # the plan against the design",
             "  igc evaluate samples/networks/resnet18.json --batch 1,8 --target 2 --max-seconds 60 --json",
             "  igc evaluate samples/networks/resnet18.json --threads 2     # two intra-op threads: only on a quiet machine"})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -68,11 +78,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     TimingOptions timing;
 
-    @Option(names = "--execution", paramLabel = "HOW", defaultValue = "sparse",
-            description = "sparse (the kernels as designed), dense (chains multiplied out into one convolution) or both (default: ${DEFAULT-VALUE}).")
-    String execution;
+    @Option(names = "--execution", paramLabel = "HOW", split = ",", defaultValue = "auto", converter = Execution.Names.class,
+            description = {"How the design is executed when timed, one or a list: auto (each run of linear operations as its fastest",
+                "candidate on this machine, timed; the default), designed (the kernels as written), folded (BatchNorm folded",
+                "into the convolution before it), merged (the 1x1 kernels and permutations after a spatial kernel multiplied",
+                "into one dense 1x1), dense (each run multiplied out into one convolution); sparse means designed."})
+    List<Execution> executions;
 
-    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", converter = WholeNumbers.Positive.class,
+            description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
     int resolution;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Weight initialisation seed (default: ${DEFAULT-VALUE}).")
@@ -87,8 +101,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption format;
 
     @Override
     public Integer call() throws IOException {
@@ -106,13 +120,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             report = noStore ? StoredEvaluation.run(design, settings, progress, stop)
                     : StoredEvaluation.runAndStore(design, settings, db, progress, stop);
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+            throw new InputException("invalid design in " + file + ": " + e.getMessage(), e);
         } catch (CancellationException e) {
             err.println("igc evaluate: " + e.getMessage());
             return IgcCli.INTERRUPTED;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (format.json()) {
             out.print(JsonFields.pretty(EvaluationView.json(report, settings)));
         } else {
             out.print(EvaluationView.text(report, settings));
@@ -132,15 +146,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationSettings settings() {
-        if (resolution < 1) {
-            throw new InputException("--resolution = " + resolution + " must be positive");
-        }
-        List<DjlNetwork.Execution> executions = switch (execution) {
-            case "sparse" -> List.of(DjlNetwork.Execution.SPARSE);
-            case "dense" -> List.of(DjlNetwork.Execution.DENSE);
-            case "both" -> List.of(DjlNetwork.Execution.SPARSE, DjlNetwork.Execution.DENSE);
-            default -> throw new InputException("--execution = " + execution + " is not one of sparse, dense, both");
-        };
         return timing.apply(EvaluationSettings.defaults()).withExecutions(executions).withSeed(seed).withResolution(resolution);
     }
 }

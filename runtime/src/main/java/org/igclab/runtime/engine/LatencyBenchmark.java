@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -37,9 +36,7 @@ public final class LatencyBenchmark {
     /** Times {@code block}'s inference passes on batches of {@code input}; arrays of each pass live in a sub-manager of {@code manager}. */
     public static LatencyStats measure(NDManager manager, Block block, TensorShape input, String execution, int batch, TimingPolicy policy,
                                        InterferenceRule rule, DoubleConsumer progress, BooleanSupplier cancelled) {
-        boolean before = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad off = NoGrad.enter()) {
             ParameterStore store = new ParameterStore(manager, false);
             AdaptiveTiming.Passes pass = () -> {
                 try (NDManager scope = manager.newSubManager()) {
@@ -48,8 +45,6 @@ public final class LatencyBenchmark {
                 }
             };
             return time(execution, batch, pass, policy, rule, progress, cancelled);
-        } finally {
-            JniUtils.setGradMode(before);
         }
     }
 

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.engine.NoGrad;
 
 /**
  * How closely an execution computes what the design computes, on one random input: the largest absolute difference
@@ -21,6 +21,9 @@ public record Agreement(double maxDifference, double scale) {
 
     /** The relative difference allowed: float32 products summed in another order differ by far less. */
     public static final double TOLERANCE = 1e-4;
+
+    /** The design against itself: nothing to compare. */
+    public static final Agreement IDENTICAL = new Agreement(0, 0);
 
     /** Images in the input compared. */
     static final int BATCH = 2;
@@ -54,9 +57,7 @@ public record Agreement(double maxDifference, double scale) {
 
     /** Both blocks on the same seeded random input of {@code input}'s shape, in inference mode without gradients. */
     public static Agreement of(NDManager manager, Block designed, Block planned, TensorShape input, long seed) {
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager scope = manager.newSubManager()) {
+        try (NoGrad off = NoGrad.enter(); NDManager scope = manager.newSubManager()) {
             ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
             // centred: a plan must agree on negative activations too, where a folded shift shows
             NDArray x = scope.randomUniform(-1f, 1f, Instantiation.batchShape(input, BATCH));
@@ -64,8 +65,6 @@ public record Agreement(double maxDifference, double scale) {
             float[] a = designed.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
             float[] b = planned.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
             return of(a, b);
-        } finally {
-            JniUtils.setGradMode(grad);
         }
     }
 }

@@ -1,11 +1,7 @@
 package org.igclab.runtime.plan;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.plan.Strategy;
 
 /**
@@ -32,36 +28,14 @@ public enum Execution {
 
     /** {@code designed}, ..., {@code auto}: as written on the command line and stored with a timing. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choice.nameOf(this);
     }
 
-    /** The labels, for messages and help. */
-    public static String labels() {
-        return Arrays.stream(values()).map(Execution::label).collect(Collectors.joining(", "));
-    }
-
-    /**
-     * Parses {@code auto} or a list such as {@code designed,merged,auto}. {@code sparse}, the name of the design's own
-     * execution before plans existed (in stored timings and older scripts), means {@code designed}.
-     *
-     * @throws IllegalArgumentException naming the value that is not an execution
-     */
-    public static List<Execution> parseList(String text) {
-        List<Execution> out = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            Execution e = named(part.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "'" + part.trim() + "' is not an execution (known: " + labels() + ")"));
-            if (out.contains(e)) {
-                throw new IllegalArgumentException("'" + part.trim() + "' is named twice");
-            }
-            out.add(e);
+    /** The command line's names; {@code sparse}, the design's own execution before plans existed, means {@code designed}. */
+    public static final class Names extends Choice<Execution> {
+        public Names() {
+            super(values());
+            alias("sparse", DESIGNED);
         }
-        return out;
-    }
-
-    /** The execution a label names; {@code sparse} is {@link #DESIGNED}. */
-    public static Optional<Execution> named(String label) {
-        String l = label.toLowerCase(Locale.ROOT);
-        return l.equals("sparse") ? Optional.of(DESIGNED) : Arrays.stream(values()).filter(e -> e.label().equals(l)).findFirst();
     }
 }

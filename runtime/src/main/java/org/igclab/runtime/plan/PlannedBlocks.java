@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.igclab.analyzer.plan.Plan;
 import org.igclab.analyzer.plan.Step;
 import org.igclab.runtime.engine.BlockTree;
 import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.NoGrad;
 
 /**
  * The DJL blocks of a {@link Plan}: the design's own block for every operation kept, and for every other step a
@@ -51,15 +51,11 @@ public final class PlannedBlocks {
         if (mode == Mode.TRAINING) {
             return new ComposedConv(step, design);
         }
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager scope = manager.newSubManager()) {
+        try (NoGrad off = NoGrad.enter(); NDManager scope = manager.newSubManager()) {
             Composition.Affine weights = Composition.of(step, design, new ParameterStore(scope, false), false, scope);
             NDArray w = kept(weights.weight(), manager);
             NDArray b = weights.bias().map(a -> kept(a, manager)).orElse(null);
             return fixed(conv, w, b, step.describe());
-        } finally {
-            JniUtils.setGradMode(grad);
         }
     }
 

@@ -7,6 +7,7 @@ import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -56,7 +57,7 @@ public record InvertedResidualBlock(int out, int expansion, int stride, int kern
             throw new InvalidDesignException("kernel", "= " + kernel + " is even: padded by " + kernel / 2
                     + ", it grows the output by one and the residual cannot be added (use an odd kernel)");
         }
-        int hidden = Math.multiplyExact(in.channels(), expansion);
+        int hidden = ExactCounts.multiply(in.channels(), expansion);
         SpecBuilder body = new SpecBuilder(residual(in) ? path + ".body" : path);
         if (expansion != 1) {
             body.conv("expand", hidden, 1, 1, 1).bn("expand_bn").relu6("expand_relu6");
