@@ -36,6 +36,22 @@ public final class PlannedBlocks {
         return new Builder(plan, design, manager).layer(plan.network().root());
     }
 
+    /**
+     * The block a model trains under a training plan: it holds the design's parameters under the design's names (so
+     * checkpoints, optimizer state and exports are the design's) and runs the plan, which computes its merged weights
+     * from them at every step; the design's own block when every run is executed as designed.
+     */
+    public static Block training(Plan plan, DjlNetwork design) {
+        if (plan.mode() != Mode.TRAINING) {
+            throw new IllegalArgumentException("an inference plan cannot train: BatchNorm would be folded with fixed statistics");
+        }
+        if (plan.runs().stream().allMatch(r -> plan.strategy(r) == org.igclab.analyzer.plan.Strategy.DESIGNED)) {
+            return design.block();
+        }
+        // a training plan computes every weight per pass: nothing is computed ahead into a manager
+        return new PlannedRoot(design.block(), new Builder(plan, design, null).layer(plan.network().root()));
+    }
+
     /** One run's steps as a sequence of blocks (for timing and checking a run by itself). */
     public static List<Block> run(List<Step> steps, Mode mode, DjlNetwork design, NDManager manager) {
         List<Block> blocks = new ArrayList<>();

@@ -22,7 +22,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.TensorShape;
+import org.igclab.analyzer.plan.Mode;
+import org.igclab.analyzer.plan.Plan;
 import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.plan.PlannedBlocks;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.NoGrad;
 import org.igclab.runtime.store.EpochRecord;
@@ -98,7 +101,7 @@ public final class Training {
         MomentumSgd sgd = new MomentumSgd(cosine, (float) settings.momentum(), (float) settings.weightDecay(), start.updates());
         try (Model model = Model.newInstance("igc")) {
             DjlNetwork djl = DjlNetwork.build(network);
-            model.setBlock(djl.block());
+            model.setBlock(PlannedBlocks.training(Plan.uniform(network, Mode.TRAINING, settings.execution()), djl));
             if (from.snapshot() > 0) {
                 checkpoint.load(model, from);
             }
