@@ -36,6 +36,13 @@ def time_batch(model, shape, batch, target, max_runs, min_runs, max_seconds):
         model(x)
         return (time.perf_counter_ns() - start) / 1e6, (time.thread_time_ns() - cpu) / 1e6
 
+    r = time_passes(one, target, max_runs, min_runs, max_seconds)
+    r["batch"] = batch
+    return r
+
+
+def time_passes(one, target, max_runs, min_runs, max_seconds):
+    """Warms up, then times one() (returning wall and thread CPU milliseconds) to the target half-width."""
     warm, started = [], time.monotonic()
     while len(warm) < 50 and time.monotonic() - started < max_seconds / 3:
         warm.append(one()[0])
@@ -57,7 +64,7 @@ def time_batch(model, shape, batch, target, max_runs, min_runs, max_seconds):
         elif time.monotonic() - started >= max_seconds:
             stop = "time cap"
     med, lo, hi = median_interval(times)
-    return {"batch": batch, "warmup": len(warm), "runs": len(times), "medianMs": med,
+    return {"warmup": len(warm), "runs": len(times), "medianMs": med,
             "halfWidthMs": None if lo is None else (hi - lo) / 2, "stop": stop,
             "cpuShare": statistics.median(cpu)}
 

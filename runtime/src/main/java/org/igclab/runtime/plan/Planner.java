@@ -93,9 +93,13 @@ public final class Planner {
         for (List<LinearRun> same : distinct.values()) {
             LinearRun run = same.get(0);
             List<CandidateResult> results = new ArrayList<>();
-            for (LinearRun.Candidate c : run.candidates()) {
+            List<LinearRun.Candidate> candidates = run.candidates();
+            for (LinearRun.Candidate c : candidates) {
                 int before = done++;
-                results.add(timeCandidate(inst, run, c, timing, share -> progress.accept((before + share) / total), cancelled));
+                // a run with nothing to change is not timed: there is nothing to choose
+                results.add(candidates.size() == 1 ? new CandidateResult(c.strategy(), Steps.describe(c.steps()), Agreement.IDENTICAL,
+                        Optional.empty())
+                        : timeCandidate(inst, run, c, timing, share -> progress.accept((before + share) / total), cancelled));
             }
             Strategy best = results.stream().filter(CandidateResult::usable).min(Comparator.comparingDouble(CandidateResult::medianMs))
                     .map(CandidateResult::strategy).orElse(Strategy.DESIGNED);

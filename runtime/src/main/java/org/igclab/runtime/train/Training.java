@@ -25,9 +25,9 @@ import org.igclab.analyzer.network.TensorShape;
 import org.igclab.analyzer.plan.Mode;
 import org.igclab.analyzer.plan.Plan;
 import org.igclab.runtime.engine.DjlNetwork;
-import org.igclab.runtime.plan.PlannedBlocks;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.NoGrad;
+import org.igclab.runtime.plan.PlannedBlocks;
 import org.igclab.runtime.store.EpochRecord;
 
 /**

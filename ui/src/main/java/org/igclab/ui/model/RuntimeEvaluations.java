@@ -44,7 +44,7 @@ public final class RuntimeEvaluations implements Evaluations {
         ImageDataset data = Datasets.load(request.dataset(), request.dataDir());
         TrainingSettings defaults = TrainingSettings.defaults(request.dataset());
         TrainingSettings settings = new TrainingSettings(request.dataset(), request.epochs(), defaults.batchSize(), defaults.learningRate(),
-                defaults.momentum(), defaults.weightDecay(), defaults.seed(), request.trainImages(), request.trainImages());
+                defaults.momentum(), defaults.weightDecay(), defaults.seed(), request.trainImages(), request.trainImages(), defaults.execution());
         Path root = store.toAbsolutePath().getParent().resolve("igc-checkpoints");
         Path checkpoints = StoredTraining.defaultCheckpointDir(root, design, settings);
         TrainingListener listener = new TrainingListener() {
