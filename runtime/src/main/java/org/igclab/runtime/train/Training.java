@@ -170,8 +170,10 @@ public final class Training {
                     lossSum += loss.getFloat() * batch.size();
                     correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(y).sum().getLong();
                 }
-                trainer.step();
             }
+            // after the step's arrays are freed: a planned execution lends the parameters to them while it computes its
+            // weights, and what the update creates from a parameter (momentum) must stay with the model
+            trainer.step();
             seen += batch.size();
             listener.step(epoch, settings.epochs(), b + 1, steps, lossSum / seen, (double) correct / seen,
                     at.seconds() + (System.nanoTime() - began) / 1e9);
