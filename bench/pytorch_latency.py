@@ -69,6 +69,18 @@ def time_passes(one, target, max_runs, min_runs, max_seconds):
             "cpuShare": statistics.median(cpu)}
 
 
+def load(path, threads):
+    """The exported module at path, with PyTorch on `threads` intra-op and one inter-op thread, seeded."""
+    # the inter-op pool must be sized before any parallel work
+    torch.set_num_interop_threads(1)
+    torch.set_num_threads(threads)
+    spec = importlib.util.spec_from_file_location("exported", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    torch.manual_seed(42)
+    return module
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("module")
@@ -79,13 +91,7 @@ def main():
     p.add_argument("--min-runs", type=int, default=10)
     p.add_argument("--max-seconds", type=float, default=20)
     a = p.parse_args()
-    # the inter-op pool must be sized before any parallel work
-    torch.set_num_interop_threads(1)
-    torch.set_num_threads(a.threads)
-    spec = importlib.util.spec_from_file_location("exported", a.module)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    torch.manual_seed(42)
+    module = load(a.module, a.threads)
     model = module.build().eval()
     with torch.inference_mode():
         for b in (int(x) for x in a.batch.split(",")):

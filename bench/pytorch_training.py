@@ -6,13 +6,12 @@ warm-up and timing as bench/pytorch_latency.py. Prints one JSON object.
     /usr/bin/python3 bench/pytorch_training.py model.py --batch 32 --threads 1 --name cifar-igcv2-k8-d38
 """
 import argparse
-import importlib.util
 import json
 import time
 
 import torch
 
-from pytorch_latency import time_passes
+from pytorch_latency import load, time_passes
 
 
 def main():
@@ -23,12 +22,7 @@ def main():
     p.add_argument("--name", default="")
     p.add_argument("--quick", action="store_true", help="a few passes: checks the script, the figure means little")
     a = p.parse_args()
-    torch.set_num_interop_threads(1)
-    torch.set_num_threads(a.threads)
-    spec = importlib.util.spec_from_file_location("exported", a.module)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    torch.manual_seed(42)
+    module = load(a.module, a.threads)
     model = module.build().train()
     classes = model(torch.rand(2, *module.INPUT_SHAPE)).shape[1]
     sgd = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
