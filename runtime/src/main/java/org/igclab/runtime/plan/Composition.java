@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.igclab.analyzer.network.Layer.OpLayer;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.plan.Step;
+import org.igclab.analyzer.plan.WeightAlgebra;
 import org.igclab.rules.model.Permutation;
 import org.igclab.runtime.engine.DjlNetwork;
 
@@ -20,6 +21,7 @@ import org.igclab.runtime.engine.DjlNetwork;
  * The weights of a planned step, computed from the design's own blocks and parameters: a composition is the design's
  * operations applied to a basis (the identity for pointwise operations, the spatial kernel's columns otherwise), so it
  * is the product of the design's kernels by construction, and inside an autograd recording its gradients reach them.
+ * {@link WeightAlgebra} computes the same weights in plain arithmetic; a test holds the two together.
  */
 final class Composition {
 
@@ -65,7 +67,7 @@ final class Composition {
             return linearAndOffset(y, in, affine, false, out, in, 1);
         }
         NDArray w = embedGroups(value(ps, design.blockOf(head), "weight", manager, training), conv.groups(), manager);
-        Optional<Permutation> before = permutation(sources.subList(0, h), head.in().channels());
+        Optional<Permutation> before = WeightAlgebra.permutation(sources.subList(0, h), head.in().channels());
         if (before.isPresent()) {
             w = w.get(new NDIndex(":, {}", manager.create(indices(before.get().inverse()))));
         }
@@ -118,7 +120,7 @@ final class Composition {
         NDArray scale = gamma.div(variance.add(DjlNetwork.BN_EPSILON).sqrt());
         NDArray shift = beta.sub(mean.mul(scale));
         int channels = step.conv().out().channels();
-        Optional<Permutation> between = permutation(step.between(), channels);
+        Optional<Permutation> between = WeightAlgebra.permutation(step.between(), channels);
         if (between.isPresent()) {
             NDArray back = manager.create(indices(between.get().inverse()));
             scale = scale.get(new NDIndex("{}", back));
@@ -163,20 +165,6 @@ final class Composition {
         long k2 = w.getShape().get(3);
         NDArray mask = manager.eye(groups).reshape(groups, 1, groups, 1, 1, 1);
         return w.reshape(groups, out / groups, 1, inPerGroup, k1, k2).mul(mask).reshape(out, groups * inPerGroup, k1, k2);
-    }
-
-    /** The permutations among these operations, one after another, or empty when there are none. */
-    static Optional<Permutation> permutation(List<OpLayer> ops, int channels) {
-        Permutation p = null;
-        for (OpLayer op : ops) {
-            Permutation next = op.op() instanceof Op.Shuffle s ? s.permutation(channels)
-                    : op.op() instanceof Op.Permute m ? m.permutation() : null;
-            if (next == null) {
-                throw new IllegalArgumentException("not a permutation: " + op.path());
-            }
-            p = p == null ? next : p.then(next);
-        }
-        return Optional.ofNullable(p);
     }
 
     private static long[] indices(Permutation p) {

@@ -13,12 +13,18 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.Random;
+import org.igclab.analyzer.network.Layer;
 import org.igclab.analyzer.network.NetworkJson;
+import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.analyzer.plan.LinearRun;
+import org.igclab.analyzer.plan.LinearRuns;
 import org.igclab.analyzer.plan.Mode;
 import org.igclab.analyzer.plan.Plan;
+import org.igclab.analyzer.plan.Step;
 import org.igclab.analyzer.plan.Strategy;
+import org.igclab.analyzer.plan.WeightAlgebra;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,5 +123,68 @@ class PlannedBlocksTest {
             NDArray y = block.forward(new ParameterStore(pass, false), new NDList(x.duplicate()), true).singletonOrThrow();
             gc.backward(y.mul(mix).sum());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{\"type\": \"igcv1\", \"L\": 4}",
+        "{\"type\": \"igcv2\", \"groupSizes\": [2, 2, 4], \"out\": 32, \"stride\": 2}",
+    })
+    void theEnginesComputedKernelsAreTheWeightAlgebras(String block) {
+        ResolvedNetwork network = network(block);
+        try (Instantiation inst = Instantiation.of(network, 3); NDManager scope = inst.manager().newSubManager()) {
+            randomiseNorms(inst, 5);
+            WeightAlgebra.Weights weights = new DesignWeights(inst.djl());
+            for (LinearRun run : LinearRuns.of(network.root(), Mode.INFERENCE)) {
+                for (LinearRun.Candidate c : run.candidates()) {
+                    for (Step step : c.steps().stream().filter(s -> !(s instanceof Step.Keep)).toList()) {
+                        WeightAlgebra.Kernel expected = WeightAlgebra.of(step, weights);
+                        Composition.Affine actual = Composition.of(step, inst.djl(), new ParameterStore(scope, false), false, scope);
+                        float[] w = actual.weight().toFloatArray();
+                        assertThat(w).hasSize(expected.weight().length);
+                        Agreement a = Agreement.of(floats(expected.weight()), w);
+                        assertThat(a.agrees()).as(step.describe() + ": " + a.describe()).isTrue();
+                        assertThat(actual.bias().isPresent()).isEqualTo(expected.bias().isPresent());
+                        actual.bias().ifPresent(b -> assertThat(Agreement.of(floats(expected.bias().get()), b.toFloatArray()).agrees())
+                                .as(step.describe() + " bias").isTrue());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The design's DJL parameters as plain numbers. */
+    record DesignWeights(DjlNetwork design) implements WeightAlgebra.Weights {
+        @Override
+        public WeightAlgebra.Kernel conv(Layer.OpLayer op) {
+            Block b = design.blockOf(op);
+            Op.Conv c = (Op.Conv) op.op();
+            return new WeightAlgebra.Kernel(c.outChannels(), op.in().channels() / c.groups(), c.kernel(), values(b, "weight"),
+                    c.bias() ? java.util.Optional.of(values(b, "bias")) : java.util.Optional.empty());
+        }
+
+        @Override
+        public WeightAlgebra.Norm norm(Layer.OpLayer op) {
+            Block b = design.blockOf(op);
+            return new WeightAlgebra.Norm(values(b, "gamma"), values(b, "beta"), values(b, "runningMean"), values(b, "runningVar"),
+                    DjlNetwork.BN_EPSILON);
+        }
+
+        private static double[] values(Block b, String name) {
+            float[] f = b.getParameters().get(name).getArray().toFloatArray();
+            double[] d = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                d[i] = f[i];
+            }
+            return d;
+        }
+    }
+
+    private static float[] floats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 }

@@ -89,7 +89,7 @@ public final class PlannerBench {
         System.out.println("\nauto's plans:");
         System.out.print(plans);
 
-        TextTable training = new TextTable("sample", "execution", ">step ms", ">±%", ">images/s", ">vs designed", "noisy", "load 1m");
+        TextTable training = new TextTable("sample", "execution", ">step ms", ">±", ">images/s", ">vs designed", "noisy", "load 1m");
         for (Path f : files) {
             String name = f.getFileName().toString().replace(".json", "");
             ResolvedNetwork network = ShapeInference.resolve(DesignFiles.read(f).network(32));
@@ -100,7 +100,7 @@ public final class PlannerBench {
                 designedMs = s == Strategy.DESIGNED ? l.medianMs() : designedMs;
                 figures.add(figure(name, "training", l));
                 System.err.printf("%s training %s: %s%n", name, s.label(), l.summary());
-                training.row(name, s.label(), String.format("%.1f", l.medianMs()), String.format("%.1f", l.halfWidthPercent()),
+                training.row(name, s.label(), String.format("%.1f", l.medianMs()), percent(l),
                         String.format("%.1f", l.imagesPerSecond()), String.format("%.2fx", designedMs / l.medianMs()), l.noisy() ? "yes" : "no",
                         load(List.of(l)));
             }
@@ -120,7 +120,12 @@ public final class PlannerBench {
 
     private static String cell(Map<Execution, LatencyStats> timed, Execution e) {
         LatencyStats l = timed.get(e);
-        return l == null ? "differs" : String.format("%.1f±%.1f%%", l.medianMs(), l.halfWidthPercent());
+        return l == null ? "differs" : String.format("%.1f±%s", l.medianMs(), percent(l));
+    }
+
+    /** The half-width in percent, or {@code ?} under 6 passes (no interval). */
+    private static String percent(LatencyStats l) {
+        return Double.isFinite(l.halfWidthPercent()) ? String.format("%.1f%%", l.halfWidthPercent()) : "?";
     }
 
     private static String load(Iterable<LatencyStats> timings) {
