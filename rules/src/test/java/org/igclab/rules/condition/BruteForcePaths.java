@@ -9,7 +9,7 @@ import org.igclab.rules.model.Permutation;
  * {@code B_l[o][i] = 1} iff the kernel connects {@code o} to {@code i} and {@code P[j][sourceOf(j)] = 1},
  * multiplied as dense matrices of longs. {@code O(L * C^3)}: only for small widths.
  */
-final class BruteForcePaths {
+public final class BruteForcePaths {
     private BruteForcePaths() {
     }
 
@@ -53,7 +53,7 @@ final class BruteForcePaths {
         return c;
     }
 
-    static long[][] pathCounts(KernelChain chain) {
+    public static long[][] pathCounts(KernelChain chain) {
         long[][] n = connectivity(chain.kernel(0));
         for (int l = 1; l < chain.length(); l++) {
             n = multiply(matrix(chain.permutations().get(l - 1)), n);
