@@ -13,6 +13,7 @@ import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.OutputFormat;
 import org.igclab.analyzer.cli.OutputTarget;
+import org.igclab.analyzer.cli.PlotOption;
 import org.igclab.analyzer.cli.Task;
 import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.text.Csv;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
             "  igc results --kind train --name igcv2 --status done",
             "  igc results --status interrupted         runs stopped before their end (igc train --resume continues one)",
             "  igc results --id 7 --curve",
+            "  igc results --curve --name igcv2 --plot curves.png   every matching training's curve, test accuracy overlaid",
             "  igc results --status pruned               study trainings stopped early (igc study show lists their trials)",
             "  igc results --latency --name cifar          # every timing: threads, spread, interval, load, noisy or not",
             "  igc results --csv -o runs.csv"})
@@ -103,7 +105,8 @@ public final class ResultsCommand implements Callable<Integer> {
     View view;
 
     static final class View {
-        @Option(names = "--curve", required = true, description = "With --id: the run's learning curve, one row per epoch.")
+        @Option(names = "--curve", required = true, description = "With --id: the run's learning curve, one row per epoch; without: "
+                + "every matching training run's, one row per run and epoch.")
         boolean curve;
 
         @Option(names = "--latency", required = true, description = "One row per timing (run, execution, batch) instead of one per run.")
@@ -116,14 +119,21 @@ public final class ResultsCommand implements Callable<Integer> {
     @Mixin
     OutputTarget target;
 
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() throws IOException {
         OutputFormat.Format chosen = format.chosen();
         target.checkBeforeWork();
+        plot.checkBeforeWork(spec);
         boolean curve = view != null && view.curve;
         boolean latency = view != null && view.latency;
-        if (curve && id == null) {
-            throw new InputException("--curve needs --id");
+        if (plot.requested() && !curve) {
+            throw new InputException("--plot draws learning curves: add --curve (with --id for one run, or filters for several)");
+        }
+        if (curve && kind == Kind.EVALUATE) {
+            throw new InputException("--curve with --kind evaluate: only trainings have learning curves");
         }
         if (!Files.exists(store.path())) {
             throw new InputException("no results store at " + store.path() + " (run 'igc evaluate' or 'igc train' first, or pass --store)");
@@ -135,7 +145,16 @@ public final class ResultsCommand implements Callable<Integer> {
             if (id != null && runs.isEmpty()) {
                 throw new InputException("--id = " + id + ": no such run in " + store.path());
             }
-            text = curve ? curveText(db.epochs(id), chosen) : latency ? StoredLatencyView.rows(runs, chosen) : runsText(runs, chosen);
+            if (curve) {
+                List<StoredCurves.Curve> curves = runs.stream().filter(r -> r.kind().equals("train"))
+                        .map(r -> new StoredCurves.Curve(r, db.epochs(r.id()))).toList();
+                text = id != null ? curveText(db.epochs(id), chosen) : StoredCurves.text(curves, chosen);
+                if (plot.requested()) {
+                    plot.write(spec, StoredCurves.chart(curves, store.path().toString()));
+                }
+            } else {
+                text = latency ? StoredLatencyView.rows(runs, chosen) : runsText(runs, chosen);
+            }
         }
         target.emit(spec, text, "");
         return IgcCli.OK;
