@@ -98,6 +98,24 @@ class SweepCommandTest {
     }
 
     @Test
+    void csvCellsHoldNoJsonTheBlocksFieldsAreColumnsOfTheirOwn() throws IOException {
+        for (CliRun run : List.of(CliRun.of("sweep", EQUAL, "--csv"),
+                CliRun.of("budget", EQUAL, "--params", "317242", "--vary", "width", "--step", "1", "--csv"))) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<CSVRecord> rows = csv(run.out());
+            assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.values()).noneMatch(v -> v.startsWith("{") || v.startsWith("[")));
+            assertThat(rows.get(0).getParser().getHeaderNames()).contains("family", "block.type", "block.L", "block.K", "block.widen",
+                    "block.norm").doesNotContain("block");
+            CSVRecord igcv1 = rows.stream().filter(r -> r.get("block.type").equals("igcv1")).findFirst().orElseThrow();
+            assertThat(Integer.parseInt(igcv1.get("block.L"))).isEqualTo(24);
+            assertThat(igcv1.get("block.K")).isEmpty();
+            CSVRecord igcv2 = rows.stream().filter(r -> r.get("block.type").equals("igcv2")).findFirst().orElseThrow();
+            assertThat(igcv2.get("block.widen")).isEqualTo("last");
+            assertThat(Long.parseLong(igcv2.get("params"))).isPositive();
+        }
+    }
+
+    @Test
     void writesAtomicallyAndRefusesToOverwrite() throws IOException {
         Path out = dir.resolve("sweep.csv");
         assertThat(CliRun.of("sweep", EQUAL, "--csv", "-o", out.toString()).exitCode()).isZero();
