@@ -6,6 +6,7 @@ import org.igclab.analyzer.sweep.Assignment;
 import org.igclab.analyzer.sweep.BudgetSolver;
 import org.igclab.analyzer.sweep.DesignGrid;
 import org.igclab.analyzer.sweep.Space;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
 
 /** The answers of a budget search: per combination of the other variables, the largest value that fits. */
@@ -66,17 +67,17 @@ public final class BudgetView {
         after.add("probes");
         after.add("note");
         DesignGrid grid = solution.space().grid();
-        List<DesignCells.CsvRow> rows = new ArrayList<>();
+        List<FlatCsv.Row> rows = new ArrayList<>();
         for (BudgetSolver.Answer a : solution.answers()) {
             List<Object> cells = new ArrayList<>();
             cells.add(a.found() ? a.value() : "");
             cells.addAll(DesignCells.csvFigures(a.found() ? a.best().figures() : null));
             cells.add(a.probes());
             cells.add(a.note());
-            rows.add(new DesignCells.CsvRow(List.of(), DesignCells.flatVariables(grid, others(space, q), solution.space().values(a.design())),
+            rows.add(new FlatCsv.Row(List.of(), DesignCells.flatVariables(grid, others(space, q), solution.space().values(a.design())),
                     cells));
         }
-        return DesignCells.csv(List.of(), others(space, q), after, rows);
+        return FlatCsv.of(List.of(), others(space, q), after, rows);
     }
 
     /** JSON; each answer carries its network filled in, ready to save as a network file. */

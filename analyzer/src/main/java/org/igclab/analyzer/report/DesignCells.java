@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.sweep.Assignment;
 import org.igclab.analyzer.sweep.DesignGrid;
 import org.igclab.analyzer.sweep.Figures;
@@ -66,68 +63,15 @@ final class DesignCells {
     }
 
     /**
-     * A CSV row with its variables flattened: the cells before them, the variables by column, the cells after.
-     *
-     * @param before    cells before the variables
-     * @param variables each column's value ({@link #flatVariables})
-     * @param after     cells after the variables
-     */
-    record CsvRow(List<Object> before, Map<String, Object> variables, List<Object> after) {
-    }
-
-    /**
      * The variables as CSV cells without JSON in them: a value that is an object or a list becomes one column per leaf
      * ({@code block.type}, {@code block.K}, {@code block.groupSizes[1]}), numbers stay numbers.
      */
     static Map<String, Object> flatVariables(DesignGrid grid, List<String> names, Assignment values) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : names) {
-            flatten(name, values.node(grid.names().indexOf(name)), out);
+            out.putAll(FlatCsv.flatten(name, values.node(grid.names().indexOf(name))));
         }
         return out;
-    }
-
-    private static void flatten(String column, JsonNode node, Map<String, Object> out) {
-        if (node == null || node.isNull()) {
-            out.put(column, "");
-        } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> flatten(column + "." + e.getKey(), e.getValue(), out));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(column + "[" + i + "]", node.get(i), out);
-            }
-        } else if (node.isIntegralNumber()) {
-            out.put(column, node.longValue());
-        } else if (node.isNumber()) {
-            out.put(column, node.doubleValue());
-        } else if (node.isBoolean()) {
-            out.put(column, node.booleanValue());
-        } else {
-            out.put(column, node.asText());
-        }
-    }
-
-    /**
-     * The CSV of rows whose variables are flattened: the variables' columns are those of every row, in the order first
-     * seen (the variables' names when there is no row); a row without a column leaves it blank.
-     */
-    static String csv(List<String> before, List<String> variableNames, List<String> after, List<CsvRow> rows) {
-        Set<String> columns = new LinkedHashSet<>();
-        rows.forEach(r -> columns.addAll(r.variables().keySet()));
-        if (rows.isEmpty()) {
-            columns.addAll(variableNames);
-        }
-        List<String> header = new ArrayList<>(before);
-        header.addAll(columns);
-        header.addAll(after);
-        List<List<?>> cells = new ArrayList<>(rows.size());
-        for (CsvRow r : rows) {
-            List<Object> row = new ArrayList<>(r.before());
-            columns.forEach(c -> row.add(r.variables().getOrDefault(c, "")));
-            row.addAll(r.after());
-            cells.add(row);
-        }
-        return Csv.of(header, cells);
     }
 
     /** Writes a JSON document. */

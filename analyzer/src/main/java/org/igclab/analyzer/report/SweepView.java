@@ -13,6 +13,7 @@ import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.analyzer.sweep.SweepRow;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
 
 /** A sweep's designs with their figures, verdicts and Pareto marks, as a text table, CSV or JSON. */
@@ -84,13 +85,13 @@ public final class SweepView {
         DesignGrid grid = sweep.space().grid();
         int variables = grid.names().size();
         List<String> headers = headers(sweep, o, false);
-        List<DesignCells.CsvRow> rows = new ArrayList<>();
+        List<FlatCsv.Row> rows = new ArrayList<>();
         for (int i : shown(sweep, o)) {
             List<Object> cells = cells(sweep, o, i, false);
-            rows.add(new DesignCells.CsvRow(cells.subList(0, 1), DesignCells.flatVariables(grid, grid.names(),
+            rows.add(new FlatCsv.Row(cells.subList(0, 1), DesignCells.flatVariables(grid, grid.names(),
                     sweep.space().values(sweep.rows().get(i).design())), cells.subList(1 + variables, cells.size())));
         }
-        return DesignCells.csv(headers.subList(0, 1), grid.names(), headers.subList(1 + variables, headers.size()), rows);
+        return FlatCsv.of(headers.subList(0, 1), grid.names(), headers.subList(1 + variables, headers.size()), rows);
     }
 
     /** The columns of the text table ({@code text}) or of the CSV. */

@@ -17,6 +17,7 @@ import org.igclab.analyzer.cli.PlotOption;
 import org.igclab.analyzer.cli.Task;
 import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.evaluate.LatencyView;
@@ -161,14 +162,18 @@ public final class ResultsCommand implements Callable<Integer> {
     }
 
     private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params");
-    private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "design_hash", "machine", "engine",
-            "message");
+    private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "checkpoint_dir", "design_hash",
+            "machine", "engine", "message");
+    private static final String CHECKPOINT_NOTE = "checkpoint: the folder igc train uses by default, under the folder it ran in "
+            + "(--checkpoint-dir or --checkpoint-root may have put it elsewhere); times: ISO 8601, UTC, to the second";
 
-    private static List<Object> row(RunRecord r, List<Integer> batches) {
-        List<Object> cells = new ArrayList<>(Arrays.asList(r.id(), r.kind(), r.status(), r.designName(), r.params(), r.macs(), r.engineParams()));
-        cells.addAll(StoredLatencyView.csvCells(r, batches));
-        cells.addAll(Arrays.asList(r.accuracy(), r.startedAt(), r.finishedAt(), r.designHash(), r.machine(), r.engine(), r.message()));
-        return cells;
+    /** A run's CSV row: its columns, its settings flattened ({@code settings.epochs}, ...), then the rest. */
+    private static FlatCsv.Row row(RunRecord r, List<Integer> batches) {
+        List<Object> before = new ArrayList<>(Arrays.asList(r.id(), r.kind(), r.status(), r.designName(), r.params(), r.macs(), r.engineParams()));
+        before.addAll(StoredLatencyView.csvCells(r, batches));
+        List<Object> after = new ArrayList<>(Arrays.asList(r.accuracy(), RunSettings.toSecond(r.startedAt()), RunSettings.toSecond(r.finishedAt()),
+                RunSettings.checkpointFolder(r).orElse(""), r.designHash(), r.machine(), r.engine(), r.message()));
+        return new FlatCsv.Row(before, FlatCsv.flatten("settings", RunSettings.json(r)), after);
     }
 
     private static String runsText(List<RunRecord> runs, OutputFormat.Format format) {
@@ -177,10 +182,7 @@ public final class ResultsCommand implements Callable<Integer> {
                 List<Integer> batches = StoredLatencyView.batches(runs);
                 List<String> header = new ArrayList<>(COLUMNS);
                 header.addAll(StoredLatencyView.csvHeaders(batches));
-                header.addAll(LATER_COLUMNS);
-                List<List<?>> rows = new ArrayList<>();
-                runs.forEach(r -> rows.add(row(r, batches)));
-                return Csv.of(header, rows);
+                return FlatCsv.of(header, List.of("settings"), LATER_COLUMNS, runs.stream().map(r -> row(r, batches)).toList());
             }
             case JSON -> {
                 ArrayNode a = JsonFields.MAPPER.createArrayNode();
@@ -189,8 +191,9 @@ public final class ResultsCommand implements Callable<Integer> {
                     n.remove("designJson");
                     n.remove("resultJson");
                     n.set("design", parse(r.designJson()));
-                    n.set("settings", parse(r.settingsJson()));
+                    n.set("settings", RunSettings.json(r));
                     n.remove("settingsJson");
+                    RunSettings.checkpointFolder(r).ifPresent(f -> n.put("checkpointDir", f));
                     n.set("latency", LatencyView.json(r.latency()));
                     if (r.resultJson() != null) {
                         n.set("result", parse(r.resultJson()));
@@ -203,15 +206,17 @@ public final class ResultsCommand implements Callable<Integer> {
                 if (runs.isEmpty()) {
                     return "no runs match\n";
                 }
-                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", "latency ms (sparse)", ">accuracy", "started",
-                        "note");
+                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", "latency ms (sparse)", ">accuracy", "settings",
+                        "started", "finished", "checkpoint", "note");
                 for (RunRecord r : runs) {
                     t.row(r.id(), r.kind(), r.status(), r.designName(), r.params() == null ? "-" : TextTable.grouped(r.params()),
                             r.macs() == null ? "-" : TextTable.grouped(r.macs()), r.latency().isEmpty() ? "-" : LatencyView.brief(r.latency()),
-                            r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), r.startedAt(),
-                            r.message() == null ? "" : r.message());
+                            r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), RunSettings.brief(r),
+                            RunSettings.toSecond(r.startedAt()), r.finishedAt() == null ? "-" : RunSettings.toSecond(r.finishedAt()),
+                            RunSettings.checkpointFolder(r).orElse("-"), r.message() == null ? "" : r.message());
                 }
-                return t.render() + "(" + TextTable.count(runs.size(), "run") + ")\n" + StoredLatencyView.notes(runs);
+                return t.render() + "(" + TextTable.count(runs.size(), "run") + ")\n" + StoredLatencyView.notes(runs)
+                        + (runs.stream().anyMatch(r -> r.kind().equals("train")) ? CHECKPOINT_NOTE + "\n" : "");
             }
         }
     }
