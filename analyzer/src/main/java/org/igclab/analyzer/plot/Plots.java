@@ -154,7 +154,7 @@ public final class Plots {
             r.setSeriesStroke(i, new BasicStroke(s.style() == Style.HIGHLIGHT ? 2f : 1.5f));
         }
         boolean wholeX = c.series().stream().flatMap(s -> s.points().stream()).allMatch(p -> p[0] == Math.rint(p[0]));
-        XYPlot plot = new XYPlot(data, axis(c.xLabel(), c.logX(), wholeX), axis(c.yLabel(), c.logY(), false), r);
+        XYPlot plot = new XYPlot(data, axis(c.xLabel(), c.logX(), wholeX, magnitude(c, 0)), axis(c.yLabel(), c.logY(), false, magnitude(c, 1)), r);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -163,7 +163,12 @@ public final class Plots {
         return chart;
     }
 
-    private static ValueAxis axis(String label, boolean log, boolean whole) {
+    /** The largest absolute value of a coordinate, so that an axis over one value (one epoch, one design) still has a span. */
+    private static double magnitude(Chart c, int coordinate) {
+        return c.series().stream().flatMap(s -> s.points().stream()).mapToDouble(p -> Math.abs(p[coordinate])).max().orElse(1);
+    }
+
+    private static ValueAxis axis(String label, boolean log, boolean whole, double magnitude) {
         if (log) {
             LogAxis axis = new LogAxis(label);
             axis.setSmallestValue(1e-9);
@@ -173,6 +178,7 @@ public final class Plots {
         }
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
+        axis.setAutoRangeMinimumSize(Math.max(whole ? 2 : 1e-9, magnitude / 10));
         if (whole) {
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }

@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.igclab.analyzer.network.TensorShape;
-import org.igclab.rules.condition.BruteForcePaths;
 import org.igclab.rules.condition.ComplementaryCondition;
 import org.igclab.rules.condition.Verdict;
 import org.igclab.rules.factor.Factorizations;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
+import org.igclab.rules.testing.BruteForcePaths;
 import org.junit.jupiter.api.Test;
 
 /** IGCV2 blocks that change width: widening in the last kernel keeps them strictly complementary, in the first does not. */
