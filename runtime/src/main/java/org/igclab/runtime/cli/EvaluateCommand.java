@@ -42,11 +42,12 @@ import picocli.CommandLine.Spec;
             "  - compare its parameters with the analyzer's, operation by operation (fails naming the first that differs);",
             "  - check that every chain of structured sparse kernels is wired as the path-count matrix predicts",
             "    (positive random weights, identity-basis input, compare zero patterns);",
-            "  - plan the execution (--execution): the network's runs of linear operations (convolutions, permutations, and",
-            "    BatchNorm in inference; a nonlinearity ends a run) may run as designed, with BatchNorm folded, with the 1x1",
-            "    kernels merged into one dense 1x1, or multiplied out; 'auto' times each distinct run's candidates and keeps",
-            "    the fastest; every candidate and plan is first checked against the design (max |difference| within 1e-4 of",
-            "    the output's largest value) and never timed if it differs; the report lists each run's plan and times;",
+            "  - plan the execution (--execution): the network's runs of linear operations (convolutions,",
+            "    permutations, and BatchNorm in inference; a nonlinearity ends a run) may run as designed, with",
+            "    BatchNorm folded, with the 1x1 kernels merged into one dense 1x1, or multiplied out; 'auto' times",
+            "    each distinct run's candidates and keeps the fastest; every candidate and plan is first checked",
+            "    against the design (max |difference| within 1e-4 of the output's largest value) and never timed",
+            "    if it differs; the report lists each run's plan and its candidates' times;",
             "  - time forward passes in inference mode, one intra-op and one inter-op thread unless --threads:",
             "    warm up until two windows of 5 passes agree within 5%%, then time until the median's 95%% confidence",
             "    half-width (an order-statistic interval, free of any assumption about the timings' distribution) is within",
@@ -79,10 +80,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     TimingOptions timing;
 
     @Option(names = "--execution", paramLabel = "HOW", split = ",", defaultValue = "auto", converter = Execution.Names.class,
-            description = {"How the design is executed when timed, one or a list: auto (each run of linear operations as its fastest",
-                "candidate on this machine, timed; the default), designed (the kernels as written), folded (BatchNorm folded",
-                "into the convolution before it), merged (the 1x1 kernels and permutations after a spatial kernel multiplied",
-                "into one dense 1x1), dense (each run multiplied out into one convolution); sparse means designed."})
+            description = "How the design is executed when timed, one or a list: auto (each run of linear operations as its "
+                    + "fastest candidate on this machine, timed; the default), designed (the kernels as written), folded (BatchNorm "
+                    + "folded into the convolution before it), merged (the 1x1 kernels and permutations after a spatial kernel "
+                    + "multiplied into one dense 1x1), dense (each run multiplied out into one convolution); sparse means designed.")
     List<Execution> executions;
 
     @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", converter = WholeNumbers.Positive.class,
