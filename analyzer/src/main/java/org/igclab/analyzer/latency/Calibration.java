@@ -32,14 +32,20 @@ public record Calibration(long id, Fingerprint fingerprint, int batch, int threa
      * @param primitive   what was timed
      * @param medianMs    median of a pass of {@link #batch} images
      * @param halfWidthMs half-width of the median's 95% interval (NaN when there is none)
-     * @param noisy       taken under interference: kept, but never fitted on
+     * @param noisy       taken under interference: used only where quiet points are missing
      */
     public record Point(Primitive primitive, double medianMs, double halfWidthMs, boolean noisy) {
+    }
+
+    /** Points timed under interference. */
+    public long noisyPoints() {
+        return points.stream().filter(Point::noisy).count();
     }
 
     /** {@code calibration 3 (full grid, batch 1, 1 thread, 2026-11-30T22:40Z) on AMD EPYC ..., 2 cores, DJL ...}. */
     public String describe() {
         return "calibration " + id + " (" + grid + " grid, batch " + batch + ", " + threads + " thread" + (threads == 1 ? "" : "s") + ", "
-                + createdAt + ") of " + fingerprint.describe();
+                + createdAt + ") of " + fingerprint.describe()
+                + (noisyPoints() > 0 ? "; " + noisyPoints() + " of its " + points.size() + " timings were taken under interference" : "");
     }
 }

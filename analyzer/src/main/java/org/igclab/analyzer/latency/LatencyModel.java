@@ -20,6 +20,11 @@ import org.apache.commons.math3.linear.RealVector;
  * so collinear features (a channel-wise kernel's MACs are its output times k^2) do not break it; solved with Commons
  * Math's QR decomposition. A class with too few points falls back to its kind, a kind never timed to the roofline
  * bound. No prediction is below the roofline bound.
+ *
+ * <p>A timing taken under interference (noisy) is used only where quiet ones are missing: a noisy point where the
+ * primitive has no quiet one, a fit over noisy points where its class has too few quiet ones. On a machine that was busy
+ * through the whole calibration every point is noisy; the model then still predicts, and the calibration says how many of
+ * its points were noisy ({@link Calibration#noisyPoints()}), which every view of a prediction prints.
  */
 public final class LatencyModel implements OpLatency {
     /** Points a fit needs at least. */
@@ -35,8 +40,9 @@ public final class LatencyModel implements OpLatency {
     public LatencyModel(Calibration calibration) {
         this.calibration = calibration;
         for (Calibration.Point x : calibration.points()) {
-            if (!x.noisy()) {
-                timed.putIfAbsent(x.primitive(), x);
+            Calibration.Point before = timed.get(x.primitive());
+            if (before == null || before.noisy() && !x.noisy()) {
+                timed.put(x.primitive(), x);
             }
         }
     }
@@ -46,7 +52,7 @@ public final class LatencyModel implements OpLatency {
     }
 
     /** A fitted linear model: coefficients over {@link #features} (the constant first) and the points it was fitted on. */
-    record Fit(double[] coefficients, int points) {
+    record Fit(double[] coefficients, int points, boolean quiet) {
         double predict(double[] x) {
             double y = 0;
             for (int j = 0; j < x.length; j++) {
@@ -60,10 +66,11 @@ public final class LatencyModel implements OpLatency {
     public Estimate estimate(Primitive p) {
         double bound = boundMs(p);
         Calibration.Point point = timed.get(p);
-        if (point != null) {
+        Optional<Fit> fit = byClass.computeIfAbsent(classOf(p), c -> fit(q -> classOf(q).equals(c), LatencyModel::features));
+        // a noisy timing of p itself gives way to a fit over quiet timings of its class
+        if (point != null && !(point.noisy() && fit.isPresent() && fit.get().quiet())) {
             return new Estimate(Math.max(point.medianMs(), bound), bound, Estimate.Basis.TIMED, 1);
         }
-        Optional<Fit> fit = byClass.computeIfAbsent(classOf(p), c -> fit(q -> classOf(q).equals(c), LatencyModel::features));
         Estimate.Basis basis = Estimate.Basis.FITTED;
         if (fit.isEmpty()) {
             fit = byKind.computeIfAbsent(p.kind(), k -> fit(q -> q.kind() == k, LatencyModel::kindFeatures));
@@ -113,16 +120,21 @@ public final class LatencyModel implements OpLatency {
     }
 
     private Optional<Fit> fit(java.util.function.Predicate<Primitive> member, Function<Primitive, double[]> features) {
-        List<Calibration.Point> points = new ArrayList<>();
+        List<Calibration.Point> quiet = new ArrayList<>();
+        List<Calibration.Point> all = new ArrayList<>();
         for (Calibration.Point x : calibration.points()) {
-            if (!x.noisy() && x.medianMs() > 0 && member.test(x.primitive())) {
-                points.add(x);
+            if (x.medianMs() > 0 && member.test(x.primitive())) {
+                all.add(x);
+                if (!x.noisy()) {
+                    quiet.add(x);
+                }
             }
         }
+        List<Calibration.Point> points = quiet.size() >= MIN_POINTS ? quiet : all;
         if (points.size() < MIN_POINTS) {
             return Optional.empty();
         }
-        return Optional.of(new Fit(relativeRidge(points, features), points.size()));
+        return Optional.of(new Fit(relativeRidge(points, features), points.size(), points == quiet));
     }
 
     /**

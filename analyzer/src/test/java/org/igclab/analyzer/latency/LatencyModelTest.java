@@ -74,14 +74,22 @@ class LatencyModelTest {
     }
 
     @Test
-    void noisyPointsAreNeverFittedOn() {
+    void noisyPointsGiveWayToQuietOnes() {
         List<Calibration.Point> points = new ArrayList<>(calibration(convGrid(), LatencyModelTest::law).points());
         Primitive p = conv(32, 32, 1, 1, 16);
         points.replaceAll(x -> x.primitive().equals(p) ? new Calibration.Point(p, 1000, 1, true) : x);
         Calibration c = new Calibration(1, HERE, 1, 1, "test", "now", PEAK_MACS, PEAK_BYTES, points);
         Estimate e = new LatencyModel(c).estimate(p);
-        assertThat(e.basis()).isEqualTo(Estimate.Basis.FITTED);
+        assertThat(e.basis()).as("the noisy timing of p is not used while its class has quiet points").isEqualTo(Estimate.Basis.FITTED);
         assertThat(e.ms()).isCloseTo(law(p), within(law(p) * 1e-3));
+        assertThat(c.describe()).contains("1 of its 72 timings were taken under interference");
+
+        // a calibration timed all under interference still predicts, from its noisy points
+        Calibration busy = new Calibration(2, HERE, 1, 1, "test", "now", PEAK_MACS, PEAK_BYTES,
+                c.points().stream().map(x -> new Calibration.Point(x.primitive(), x.primitive().equals(p) ? law(p) : x.medianMs(), 0, true)).toList());
+        Primitive untimed = conv(48, 48, 1, 1, 12);
+        assertThat(new LatencyModel(busy).estimate(untimed).ms()).isCloseTo(law(untimed), within(law(untimed) * 1e-3));
+        assertThat(new LatencyModel(busy).estimate(p).basis()).isEqualTo(Estimate.Basis.TIMED);
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.igclab.runtime.calibrate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.igclab.analyzer.latency.Primitive;
+import org.igclab.analyzer.network.LayerSpec;
+import org.igclab.analyzer.network.Network;
+import org.igclab.analyzer.network.Op;
+import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.runtime.engine.DjlNetwork;
+import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.engine.NoGrad;
+import org.igclab.runtime.engine.Threads;
+import org.igclab.runtime.latency.AdaptiveTiming;
+import org.igclab.runtime.latency.InterferenceRule;
+import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.latency.TimingPolicy;
+
+/**
+ * Times one primitive in DJL/PyTorch as a network's forward pass runs it: the operation built by the same
+ * {@link DjlNetwork} a design is built with (a network of that one operation), in inference mode, each pass in its own
+ * sub-manager on a fresh random input drawn before the clock starts. The clock stops when the operation returns: PyTorch
+ * on the CPU computes eagerly, and inside a network the next operation reads the output where it lies.
+ */
+final class PrimitiveTiming {
+
+    private PrimitiveTiming() {
+    }
+
+    /** The median and spread of a pass of {@code batch} images through {@code p}. */
+    static LatencyStats time(Primitive p, int batch, TimingPolicy policy, InterferenceRule rule, BooleanSupplier cancelled) {
+        Shape input = new Shape(batch, p.in().channels(), p.in().height(), p.in().width());
+        try (NoGrad off = NoGrad.enter()) {
+            if (p.op().isPresent()) {
+                Op op = p.op().get();
+                Network one = new Network(p.key(), p.in(), List.of(new LayerSpec.OpSpec("op", op)));
+                try (Instantiation inst = Instantiation.of(ShapeInference.resolve(one), DjlNetwork.Execution.SPARSE, 1)) {
+                    ParameterStore params = new ParameterStore(inst.manager(), false);
+                    return time(inst.manager(), scope -> {
+                        NDList x = new NDList(scope.randomUniform(0f, 1f, input));
+                        return () -> inst.block().forward(params, x, false);
+                    }, batch, policy, rule, cancelled);
+                }
+            }
+            try (NDManager manager = NDManager.newBaseManager()) {
+                boolean add = switch (p.kind()) {
+                    case ADD -> true;
+                    case CONCAT -> false;
+                    default -> throw new IllegalStateException(p.kind() + " is an operation");
+                };
+                return time(manager, scope -> {
+                    NDArray x = scope.randomUniform(0f, 1f, input);
+                    NDArray y = scope.randomUniform(0f, 1f, input);
+                    return add ? () -> x.add(y) : () -> NDArrays.concat(new NDList(x, y), 1);
+                }, batch, policy, rule, cancelled);
+            }
+        }
+    }
+
+    /** Times the work {@code prepare} returns, its inputs drawn by {@code prepare} in a fresh sub-manager before the clock starts. */
+    private static LatencyStats time(NDManager manager, Function<NDManager, Runnable> prepare, int batch, TimingPolicy policy,
+                                     InterferenceRule rule, BooleanSupplier cancelled) {
+        AdaptiveTiming.Passes pass = () -> {
+            try (NDManager scope = manager.newSubManager()) {
+                Runnable work = prepare.apply(scope);
+                long wall = System.nanoTime();
+                long cpu = AdaptiveTiming.threadCpuNanos();
+                work.run();
+                long cpuAfter = AdaptiveTiming.threadCpuNanos();
+                long wallAfter = System.nanoTime();
+                return new AdaptiveTiming.Pass(wallAfter - wall, cpu < 0 ? wallAfter - wall : cpuAfter - cpu);
+            }
+        };
+        AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, AdaptiveTiming.Environment.system(), pass, cancelled, share -> { });
+        Threads.Counts threads = Threads.current();
+        return LatencyStats.of("calibration", batch, threads.intra(), threads.interop(), t);
+    }
+
+    /** Multiply-accumulates per second of a large square matrix product, from its fastest tenth of passes (p10). */
+    static double peakMacsPerSecond(TimingPolicy policy, InterferenceRule rule, BooleanSupplier cancelled) {
+        int n = 512;
+        try (NoGrad off = NoGrad.enter(); NDManager manager = NDManager.newBaseManager()) {
+            LatencyStats t = time(manager, scope -> {
+                NDArray a = scope.randomUniform(0f, 1f, new Shape(n, n));
+                NDArray b = scope.randomUniform(0f, 1f, new Shape(n, n));
+                return () -> a.matMul(b);
+            }, 1, policy, rule, cancelled);
+            return (double) n * n * n / (t.p10Ms() / 1000);
+        }
+    }
+
+    /** Bytes read plus written per second by a copy of 64 MiB, from its fastest tenth of passes (p10). */
+    static double peakBytesPerSecond(TimingPolicy policy, InterferenceRule rule, BooleanSupplier cancelled) {
+        long elements = 16L << 20;
+        try (NoGrad off = NoGrad.enter(); NDManager manager = NDManager.newBaseManager()) {
+            LatencyStats t = time(manager, scope -> {
+                NDArray a = scope.randomUniform(0f, 1f, new Shape(elements));
+                return () -> a.duplicate();
+            }, 1, policy, rule, cancelled);
+            return 2.0 * Primitive.BYTES * elements / (t.p10Ms() / 1000);
+        }
+    }
+}
