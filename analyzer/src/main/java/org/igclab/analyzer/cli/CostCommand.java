@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
             "  igc cost samples/chains/igcv2-c64.json",
             "  igc cost samples/networks/resnet18.json --blocks",
             "  igc cost samples/networks/cifar-igcv1-l24m2-d38.json --formulas",
-            "  igc cost samples/networks/mobilenet-v1.json --resolution 160 --csv > mnv1-160.csv"})
-public final class CostCommand implements Callable<Integer> {
+            "  igc cost samples/networks/mobilenet-v1.json --resolution 160 --csv > mnv1-160.csv",
+            "  igc cost samples/networks/cifar-igcv2-k8-d38.json --latency   # predicted ms per layer (after igc calibrate)"})
+public class CostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -53,6 +54,23 @@ public final class CostCommand implements Callable<Integer> {
 
     @Mixin
     OutputFormat format;
+
+    /** The file, the resolution asked for (null: the design's own) and the format: for a command that extends this one. */
+    protected Path file() {
+        return file;
+    }
+
+    protected Integer resolution() {
+        return resolution;
+    }
+
+    protected OutputFormat.Format chosenFormat() {
+        return format.chosen();
+    }
+
+    protected CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {

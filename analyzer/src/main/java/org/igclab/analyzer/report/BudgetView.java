@@ -42,7 +42,7 @@ public final class BudgetView {
         s.append(NetworkCostView.conventionsText());
         List<String> headers = new ArrayList<>(others(space, q));
         headers.add(">" + q.variable());
-        headers.addAll(DesignCells.textHeaders());
+        headers.addAll(DesignCells.textHeaders(predicted(solution)));
         headers.add(">probes");
         headers.add("note");
         TextTable t = new TextTable(headers.toArray(String[]::new));
@@ -50,7 +50,7 @@ public final class BudgetView {
             DesignGrid grid = solution.space().grid();
             List<Object> cells = new ArrayList<>(DesignCells.variables(grid, others(space, q), solution.space().values(a.design())));
             cells.add(a.found() ? Integer.toString(a.value()) : "-");
-            cells.addAll(DesignCells.textFigures(a.found() ? a.best().figures() : null));
+            cells.addAll(DesignCells.textFigures(a.found() ? a.best().figures() : null, predicted(solution)));
             cells.add(a.probes());
             cells.add(a.note());
             t.row(cells.toArray());
@@ -62,7 +62,7 @@ public final class BudgetView {
     public static String csv(Space space, Question q, BudgetSolver.Solution solution) {
         List<String> header = new ArrayList<>(others(space, q));
         header.add(q.variable());
-        header.addAll(DesignCells.FIGURE_COLUMNS);
+        header.addAll(DesignCells.csvHeaders(predicted(solution)));
         header.add("probes");
         header.add("note");
         List<List<?>> rows = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class BudgetView {
             DesignGrid grid = solution.space().grid();
             List<Object> cells = new ArrayList<>(DesignCells.variables(grid, others(space, q), solution.space().values(a.design())));
             cells.add(a.found() ? a.value() : "");
-            cells.addAll(DesignCells.csvFigures(a.found() ? a.best().figures() : null));
+            cells.addAll(DesignCells.csvFigures(a.found() ? a.best().figures() : null, predicted(solution)));
             cells.add(a.probes());
             cells.add(a.note());
             rows.add(cells);
@@ -115,5 +115,9 @@ public final class BudgetView {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    private static boolean predicted(BudgetSolver.Solution solution) {
+        return DesignCells.predicted(solution.answers().stream().filter(BudgetSolver.Answer::found).map(a -> a.best().figures()));
     }
 }

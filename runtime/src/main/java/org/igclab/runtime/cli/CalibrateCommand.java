@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
             "over input and output channels, groups (dense, grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and",
             "input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
             "connected layers, residual adds and concatenations; then the machine's peak multiply-accumulate rate (a",
-            "512x512 matrix product) and memory bandwidth (a 64 MiB copy). Each is timed as igc evaluate times (warm-up,",
-            "then until the median is known to 3%%, at most 60 passes or 1 s; a noisy timing is stored marked and never",
-            "fitted on). The calibration is stored in the results store with the machine's fingerprint (CPU model, cores,",
+            "512x512 matrix product) and memory bandwidth (in-place adds over 1, 8 and 64 MiB, caches included). Each is",
+            "timed as igc evaluate times (warm-up, then until the median is known to 3%%, at most 60 passes or 1 s; a noisy",
+            "timing is stored marked, and used only where quiet ones are missing). The calibration is stored in the results store with the machine's fingerprint (CPU model, cores,",
             "DJL and PyTorch versions), the batch and the threads; 'igc cost --latency', 'igc evaluate', 'igc sweep' and",
             "'igc budget' predict from it (see src/site/markdown/latency.md).",
             "Each primitive is stored as soon as it is timed. Ctrl-C stops after the one in flight (exit code 130); the",
@@ -103,10 +103,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                     return IgcCli.INTERRUPTED;
                 }
                 Calibration c = outcome.calibration().get();
-                out.printf("%s%n%s %d primitives (%d timed now, %d noisy, stored marked and not fitted on) in %s%n", c.describe(),
+                out.printf("%s%n%s %d primitives (%d timed now, %d noisy: stored marked, used only where quiet ones are missing) in %s%n", c.describe(),
                         outcome.resumed() ? "continued:" : "timed:", c.points().size(), outcome.timed(), outcome.noisy(),
                         minutes((System.nanoTime() - began) / 1e9));
-                out.printf("peak rate %.2f GMAC/s (512x512 matrix product), bandwidth %.2f GB/s (64 MiB copy, read + written)%n",
+                out.printf("peak rate %.2f GMAC/s (512x512 matrix product), bandwidth %.2f GB/s (in-place add over 1 to 64 MiB, read + written)%n",
                         c.peakMacsPerSecond() / 1e9, c.peakBytesPerSecond() / 1e9);
                 return IgcCli.OK;
             }
