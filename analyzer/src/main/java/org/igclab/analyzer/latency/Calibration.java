@@ -33,8 +33,27 @@ public record Calibration(long id, Fingerprint fingerprint, int batch, int threa
      * @param medianMs    median of a pass of {@link #batch} images
      * @param halfWidthMs half-width of the median's 95% interval (NaN when there is none)
      * @param noisy       taken under interference: used only where quiet points are missing
+     * @param cpuMs       median CPU time of the timing thread over a pass (NaN when not recorded): with one intra-op
+     *                    thread, the work without the waits a busy machine adds
      */
-    public record Point(Primitive primitive, double medianMs, double halfWidthMs, boolean noisy) {
+    public record Point(Primitive primitive, double medianMs, double halfWidthMs, boolean noisy, double cpuMs) {
+        /** A point without CPU time. */
+        public Point(Primitive primitive, double medianMs, double halfWidthMs, boolean noisy) {
+            this(primitive, medianMs, halfWidthMs, noisy, Double.NaN);
+        }
+
+        /** Its time by this clock (the wall clock where no CPU time was recorded). */
+        public double ms(Clock clock) {
+            return clock == Clock.CPU && !Double.isNaN(cpuMs) ? cpuMs : medianMs;
+        }
+    }
+
+    /** What a time is measured by. */
+    public enum Clock {
+        /** Wall-clock time: what a caller waits (the project's latency). */
+        WALL,
+        /** The timing thread's CPU time: the work alone, steady on a busy machine; equal to the wall time on a quiet one. */
+        CPU
     }
 
     /** Points timed under interference. */

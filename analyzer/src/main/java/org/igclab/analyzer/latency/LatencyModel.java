@@ -32,13 +32,37 @@ public final class LatencyModel implements OpLatency {
     private static final double RIDGE = 1e-6;
 
     private final Calibration calibration;
+    private final Calibration.Clock clock;
     private final Map<String, Optional<Fit>> byClass = new HashMap<>();
     private final Map<Primitive.Kind, Optional<Fit>> byKind = new HashMap<>();
 
     private final Map<Primitive, Calibration.Point> timed = new HashMap<>();
+    private final double peakMacsPerSecond;
+    private final double peakBytesPerSecond;
 
+    /**
+     * The model of a calibration. Its peak rates are the calibration's, raised to the fastest rate any of its primitives
+     * ran at: a peak measured while the machine was busy would otherwise put the bound above times actually seen.
+     */
     public LatencyModel(Calibration calibration) {
+        this(calibration, Calibration.Clock.WALL);
+    }
+
+    /** The model of a calibration's times by {@code clock}. */
+    public LatencyModel(Calibration calibration, Calibration.Clock clock) {
         this.calibration = calibration;
+        this.clock = clock;
+        double macs = calibration.peakMacsPerSecond();
+        double bytes = calibration.peakBytesPerSecond();
+        for (Calibration.Point x : calibration.points()) {
+            double seconds = x.ms(clock) / 1000;
+            if (seconds > 0) {
+                macs = Math.max(macs, x.primitive().macs() * calibration.batch() / seconds);
+                bytes = Math.max(bytes, x.primitive().bytes(calibration.batch()) / seconds);
+            }
+        }
+        this.peakMacsPerSecond = macs;
+        this.peakBytesPerSecond = bytes;
         for (Calibration.Point x : calibration.points()) {
             Calibration.Point before = timed.get(x.primitive());
             if (before == null || before.noisy() && !x.noisy()) {
@@ -49,6 +73,16 @@ public final class LatencyModel implements OpLatency {
 
     public Calibration calibration() {
         return calibration;
+    }
+
+    /** The multiply-accumulate rate the bound assumes: the calibration's peak, or a faster rate one of its primitives ran at. */
+    public double peakMacsPerSecond() {
+        return peakMacsPerSecond;
+    }
+
+    /** The bandwidth the bound assumes, likewise. */
+    public double peakBytesPerSecond() {
+        return peakBytesPerSecond;
     }
 
     /** A fitted linear model: coefficients over {@link #features} (the constant first) and the points it was fitted on. */
@@ -69,7 +103,7 @@ public final class LatencyModel implements OpLatency {
         Optional<Fit> fit = byClass.computeIfAbsent(classOf(p), c -> fit(q -> classOf(q).equals(c), LatencyModel::features));
         // a noisy timing of p itself gives way to a fit over quiet timings of its class
         if (point != null && !(point.noisy() && fit.isPresent() && fit.get().quiet())) {
-            return new Estimate(Math.max(point.medianMs(), bound), bound, Estimate.Basis.TIMED, 1);
+            return new Estimate(Math.max(point.ms(clock), bound), bound, Estimate.Basis.TIMED, 1);
         }
         Estimate.Basis basis = Estimate.Basis.FITTED;
         if (fit.isEmpty()) {
@@ -85,8 +119,8 @@ public final class LatencyModel implements OpLatency {
 
     /** The roofline bound of a pass of the calibration's batch, in milliseconds. */
     public double boundMs(Primitive p) {
-        double compute = p.macs() * calibration.batch() / calibration.peakMacsPerSecond();
-        double memory = p.bytes(calibration.batch()) / calibration.peakBytesPerSecond();
+        double compute = p.macs() * calibration.batch() / peakMacsPerSecond;
+        double memory = p.bytes(calibration.batch()) / peakBytesPerSecond;
         return 1000 * Math.max(compute, memory);
     }
 
@@ -123,7 +157,7 @@ public final class LatencyModel implements OpLatency {
         List<Calibration.Point> quiet = new ArrayList<>();
         List<Calibration.Point> all = new ArrayList<>();
         for (Calibration.Point x : calibration.points()) {
-            if (x.medianMs() > 0 && member.test(x.primitive())) {
+            if (x.ms(clock) > 0 && member.test(x.primitive())) {
                 all.add(x);
                 if (!x.noisy()) {
                     quiet.add(x);
@@ -134,14 +168,14 @@ public final class LatencyModel implements OpLatency {
         if (points.size() < MIN_POINTS) {
             return Optional.empty();
         }
-        return Optional.of(new Fit(relativeRidge(points, features), points.size(), points == quiet));
+        return Optional.of(new Fit(relativeRidge(points, features, clock), points.size(), points == quiet));
     }
 
     /**
      * Least squares of the relative error with a ridge penalty: rows {@code x_i / y_i} against 1, columns scaled to unit
      * largest value, then {@code RIDGE * I} stacked under them; coefficients scaled back.
      */
-    static double[] relativeRidge(List<Calibration.Point> points, Function<Primitive, double[]> features) {
+    static double[] relativeRidge(List<Calibration.Point> points, Function<Primitive, double[]> features, Calibration.Clock clock) {
         int n = points.size();
         int d = features.apply(points.get(0).primitive()).length;
         double[][] rows = new double[n + d][d];
@@ -149,7 +183,7 @@ public final class LatencyModel implements OpLatency {
         double[] scale = new double[d];
         for (int i = 0; i < n; i++) {
             double[] x = features.apply(points.get(i).primitive());
-            double y = points.get(i).medianMs();
+            double y = points.get(i).ms(clock);
             for (int j = 0; j < d; j++) {
                 rows[i][j] = x[j] / y;
                 scale[j] = Math.max(scale[j], Math.abs(rows[i][j]));

@@ -107,12 +107,23 @@ class LatencyModelTest {
 
     @Test
     void noPredictionIsBelowTheRooflineBound() {
-        // a machine that claims to run everything in a microsecond: the bound still holds
-        LatencyModel model = new LatencyModel(calibration(convGrid(), p -> 0.001));
-        Primitive big = conv(256, 256, 1, 3, 32);
+        // a fit that would extrapolate below the bound: times that stop growing with the work
+        LatencyModel model = new LatencyModel(calibration(convGrid(), p -> 0.05 + 1e-9 * p.macs()));
+        Primitive big = conv(1024, 1024, 1, 3, 64);
         Estimate e = model.estimate(big);
-        assertThat(e.boundMs()).isCloseTo(1000 * big.macs() / PEAK_MACS, within(1e-9));
+        assertThat(e.boundMs()).isCloseTo(1000 * big.macs() / model.peakMacsPerSecond(), within(1e-9));
         assertThat(e.ms()).isGreaterThanOrEqualTo(e.boundMs());
+    }
+
+    @Test
+    void aPeakMeasuredSlowerThanATimedPrimitiveIsRaisedToIt() {
+        Primitive big = conv(256, 256, 1, 3, 32);
+        // 604 million MACs in 10 ms: 60 GMAC/s, faster than the calibration's 1 GMAC/s peak
+        Calibration c = new Calibration(1, HERE, 1, 1, "test", "now", PEAK_MACS, PEAK_BYTES, List.of(new Calibration.Point(big, 10, 0.1, false)));
+        LatencyModel model = new LatencyModel(c);
+        assertThat(model.peakMacsPerSecond()).isCloseTo(big.macs() / 0.010, within(1.0));
+        assertThat(model.estimate(big).boundMs()).isCloseTo(10, within(1e-9));
+        assertThat(model.estimate(big).ms()).isEqualTo(10);
     }
 
     @Test

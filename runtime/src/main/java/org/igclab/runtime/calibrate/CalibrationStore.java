@@ -108,11 +108,11 @@ public final class CalibrationStore {
     }
 
     /** Stores one primitive's timing; a primitive stored already is left as it is. */
-    public void addPoint(long id, Primitive q, LatencyStats t) {
+    public void addPoint(long id, Primitive q, LatencyStats t, double cpuMs) {
         store.sql(db -> {
             String sql = "INSERT OR IGNORE INTO calibration_points (calibration_id, primitive, kind, in_c, in_h, in_w, out_c, out_h, out_w,"
-                    + " groups, kernel, stride, padding, median_ms, half_width_ms, p10_ms, p90_ms, runs, noisy, note)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                    + " groups, kernel, stride, padding, median_ms, half_width_ms, p10_ms, p90_ms, runs, noisy, note, cpu_ms)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             try (PreparedStatement p = db.prepareStatement(sql)) {
                 p.setLong(1, id);
                 p.setString(2, q.key());
@@ -129,6 +129,7 @@ public final class CalibrationStore {
                 p.setInt(18, t.runs());
                 p.setInt(19, t.noisy() ? 1 : 0);
                 p.setString(20, t.noisy() ? t.interference().reason() : null);
+                setReal(p, 21, cpuMs);
                 return p.executeUpdate();
             }
         });
@@ -218,7 +219,9 @@ public final class CalibrationStore {
                             new TensorShape(rs.getInt("out_c"), rs.getInt("out_h"), rs.getInt("out_w")),
                             rs.getInt("groups"), rs.getInt("kernel"), rs.getInt("stride"), rs.getInt("padding"));
                     double half = rs.getDouble("half_width_ms");
-                    points.add(new Calibration.Point(q, rs.getDouble("median_ms"), rs.wasNull() ? Double.NaN : half, rs.getInt("noisy") != 0));
+                    half = rs.wasNull() ? Double.NaN : half;
+                    double cpu = rs.getDouble("cpu_ms");
+                    points.add(new Calibration.Point(q, rs.getDouble("median_ms"), half, rs.getInt("noisy") != 0, rs.wasNull() ? Double.NaN : cpu));
                 }
             }
         }

@@ -90,11 +90,12 @@ public final class Calibrator {
             if (stored.contains(p.key())) {
                 continue;
             }
-            LatencyStats t = PrimitiveTiming.time(p, s.batch(), s.policy(), s.rule(), cancelled);
+            PrimitiveTiming.Timed timing = PrimitiveTiming.time(p, s.batch(), s.policy(), s.rule(), cancelled);
+            LatencyStats t = timing.stats();
             if (t.stop() == org.igclab.runtime.latency.Stop.CANCELLED) {
                 return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
             }
-            store.addPoint(id, p, t);
+            store.addPoint(id, p, t, timing.cpuMs());
             timed++;
             noisy += t.noisy() ? 1 : 0;
             done++;

@@ -6,13 +6,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.igclab.analyzer.latency.Primitive;
 import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Network;
-import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
@@ -34,21 +35,26 @@ final class PrimitiveTiming {
     private PrimitiveTiming() {
     }
 
+    /**
+     * A timing, with the median of the timing thread's CPU time over the timed passes (all attempts): with one intra-op
+     * thread PyTorch works on that thread, so its CPU time is the work without the waits a busy machine adds.
+     *
+     * @param stats the wall-clock timing
+     * @param cpuMs the median CPU time of a pass
+     */
+    record Timed(LatencyStats stats, double cpuMs) {
+    }
+
     /** The median and spread of a pass of {@code batch} images through {@code p}. */
-    static LatencyStats time(Primitive p, int batch, TimingPolicy policy, InterferenceRule rule, BooleanSupplier cancelled) {
+    static Timed time(Primitive p, int batch, TimingPolicy policy, InterferenceRule rule, BooleanSupplier cancelled) {
         Shape input = new Shape(batch, p.in().channels(), p.in().height(), p.in().width());
-        try (NoGrad off = NoGrad.enter()) {
-            if (p.op().isPresent()) {
-                Op op = p.op().get();
-                Network one = new Network(p.key(), p.in(), List.of(new LayerSpec.OpSpec("op", op)));
-                try (Instantiation inst = Instantiation.of(ShapeInference.resolve(one), DjlNetwork.Execution.SPARSE, 1)) {
-                    ParameterStore params = new ParameterStore(inst.manager(), false);
-                    return time(inst.manager(), scope -> {
-                        NDList x = new NDList(scope.randomUniform(0f, 1f, input));
-                        return () -> inst.block().forward(params, x, false);
-                    }, batch, policy, rule, cancelled);
-                }
+        if (p.op().isPresent()) {
+            Network one = new Network(p.key(), p.in(), List.of(new LayerSpec.OpSpec("op", p.op().get())));
+            try (Instantiation inst = Instantiation.of(ShapeInference.resolve(one), DjlNetwork.Execution.SPARSE, 1)) {
+                return forward(inst, batch, policy, rule, cancelled);
             }
+        }
+        try (NoGrad off = NoGrad.enter()) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 boolean add = switch (p.kind()) {
                     case ADD -> true;
@@ -64,9 +70,22 @@ final class PrimitiveTiming {
         }
     }
 
+    /** Forward passes of an instantiated network (one operation, or a whole design), in inference mode. */
+    static Timed forward(Instantiation inst, int batch, TimingPolicy policy, InterferenceRule rule, BooleanSupplier cancelled) {
+        Shape input = Instantiation.batchShape(inst.network().spec().input(), batch);
+        try (NoGrad off = NoGrad.enter()) {
+            ParameterStore params = new ParameterStore(inst.manager(), false);
+            return time(inst.manager(), scope -> {
+                NDList x = new NDList(scope.randomUniform(0f, 1f, input));
+                return () -> inst.block().forward(params, x, false);
+            }, batch, policy, rule, cancelled);
+        }
+    }
+
     /** Times the work {@code prepare} returns, its inputs drawn by {@code prepare} in a fresh sub-manager before the clock starts. */
-    private static LatencyStats time(NDManager manager, Function<NDManager, Runnable> prepare, int batch, TimingPolicy policy,
-                                     InterferenceRule rule, BooleanSupplier cancelled) {
+    private static Timed time(NDManager manager, Function<NDManager, Runnable> prepare, int batch, TimingPolicy policy,
+                              InterferenceRule rule, BooleanSupplier cancelled) {
+        List<Double> cpuMs = new ArrayList<>();
         AdaptiveTiming.Passes pass = () -> {
             try (NDManager scope = manager.newSubManager()) {
                 Runnable work = prepare.apply(scope);
@@ -75,12 +94,16 @@ final class PrimitiveTiming {
                 work.run();
                 long cpuAfter = AdaptiveTiming.threadCpuNanos();
                 long wallAfter = System.nanoTime();
-                return new AdaptiveTiming.Pass(wallAfter - wall, cpu < 0 ? wallAfter - wall : cpuAfter - cpu);
+                AdaptiveTiming.Pass done = new AdaptiveTiming.Pass(wallAfter - wall, cpu < 0 ? wallAfter - wall : cpuAfter - cpu);
+                cpuMs.add(done.cpuNanos() / 1e6);
+                return done;
             }
         };
         AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, AdaptiveTiming.Environment.system(), pass, cancelled, share -> { });
         Threads.Counts threads = Threads.current();
-        return LatencyStats.of("calibration", batch, threads.intra(), threads.interop(), t);
+        double[] timed = cpuMs.subList(Math.min(t.warmup(), cpuMs.size()), cpuMs.size()).stream().mapToDouble(Double::doubleValue).toArray();
+        return new Timed(LatencyStats.of("calibration", batch, threads.intra(), threads.interop(), t),
+                timed.length == 0 ? Double.NaN : new Median().evaluate(timed));
     }
 
     /** Multiply-accumulates per second of a large square matrix product, from its fastest tenth of passes (p10). */
@@ -91,7 +114,7 @@ final class PrimitiveTiming {
                 NDArray a = scope.randomUniform(0f, 1f, new Shape(n, n));
                 NDArray b = scope.randomUniform(0f, 1f, new Shape(n, n));
                 return () -> a.matMul(b);
-            }, 1, policy, rule, cancelled);
+            }, 1, policy, rule, cancelled).stats();
             return (double) n * n * n / (t.p10Ms() / 1000);
         }
     }
@@ -107,7 +130,7 @@ final class PrimitiveTiming {
             long elements = (mebibytes << 20) / Primitive.BYTES;
             try (NoGrad off = NoGrad.enter(); NDManager manager = NDManager.newBaseManager()) {
                 NDArray a = manager.randomUniform(0f, 1f, new Shape(elements));
-                LatencyStats t = time(manager, scope -> () -> a.addi(1f), 1, policy, rule, cancelled);
+                LatencyStats t = time(manager, scope -> () -> a.addi(1f), 1, policy, rule, cancelled).stats();
                 best = Math.max(best, 2.0 * Primitive.BYTES * elements / (t.p10Ms() / 1000));
             }
         }

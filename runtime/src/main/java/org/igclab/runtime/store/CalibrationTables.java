@@ -25,7 +25,7 @@ final class CalibrationTables {
           out_c INTEGER NOT NULL, out_h INTEGER NOT NULL, out_w INTEGER NOT NULL,
           groups INTEGER NOT NULL, kernel INTEGER NOT NULL, stride INTEGER NOT NULL, padding INTEGER NOT NULL,
           median_ms REAL NOT NULL, half_width_ms REAL, p10_ms REAL, p90_ms REAL, runs INTEGER NOT NULL, noisy INTEGER NOT NULL,
-          note TEXT, PRIMARY KEY (calibration_id, primitive))""");
+          note TEXT, cpu_ms REAL, PRIMARY KEY (calibration_id, primitive))""");
 
     private CalibrationTables() {
     }

@@ -41,14 +41,14 @@ class CalibrationStoreTest {
         try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
             CalibrationStore calibrations = new CalibrationStore(store);
             long id = calibrations.begin(start(HERE));
-            calibrations.addPoint(id, CONV, timing(0.25, false));
+            calibrations.addPoint(id, CONV, timing(0.25, false), 0.2);
             assertThat(calibrations.best(HERE, 1, 1)).as("running: never used").isEmpty();
             // an interrupted run continued: the same calibration, the stored primitive skipped, a second store of it ignored
             assertThat(calibrations.unfinished(start(HERE))).contains(id);
             assertThat(calibrations.unfinished(start(ELSEWHERE))).isEmpty();
             assertThat(calibrations.timedKeys(id)).containsExactly(CONV.key());
-            calibrations.addPoint(id, CONV, timing(99, false));
-            calibrations.addPoint(id, ADD, timing(0.01, true));
+            calibrations.addPoint(id, CONV, timing(99, false), 98);
+            calibrations.addPoint(id, ADD, timing(0.01, true), Double.NaN);
             calibrations.complete(id, 4e10, 5e9);
 
             Calibration c = calibrations.best(HERE, 1, 1).orElseThrow();
@@ -56,6 +56,8 @@ class CalibrationStoreTest {
             assertThat(c.fingerprint()).isEqualTo(HERE);
             assertThat(c.points()).extracting(Calibration.Point::primitive).containsExactly(CONV, ADD);
             assertThat(c.points().get(0).medianMs()).isEqualTo(0.25);
+            assertThat(c.points().get(0).ms(Calibration.Clock.CPU)).isEqualTo(0.2);
+            assertThat(c.points().get(1).ms(Calibration.Clock.CPU)).as("no CPU time recorded: the wall time").isEqualTo(0.01);
             assertThat(c.points().get(1).noisy()).isTrue();
             assertThat(c.peakMacsPerSecond()).isEqualTo(4e10);
             assertThat(calibrations.unfinished(start(HERE))).isEmpty();
@@ -93,7 +95,7 @@ class CalibrationStoreTest {
             assertThat(store.list(new org.igclab.runtime.store.RunQuery(null, null, null, 0))).extracting(r -> r.designName()).containsExactly("kept");
             CalibrationStore calibrations = new CalibrationStore(store);
             long id = calibrations.begin(start(HERE));
-            calibrations.addPoint(id, CONV, timing(0.25, false));
+            calibrations.addPoint(id, CONV, timing(0.25, false), 0.2);
             calibrations.complete(id, 4e10, 5e9);
             assertThat(calibrations.best(HERE, 1, 1)).isPresent();
         }
