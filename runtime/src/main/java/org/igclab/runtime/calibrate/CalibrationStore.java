@@ -221,7 +221,8 @@ public final class CalibrationStore {
                     double half = rs.getDouble("half_width_ms");
                     half = rs.wasNull() ? Double.NaN : half;
                     double cpu = rs.getDouble("cpu_ms");
-                    points.add(new Calibration.Point(q, rs.getDouble("median_ms"), half, rs.getInt("noisy") != 0, rs.wasNull() ? Double.NaN : cpu));
+                    cpu = rs.wasNull() ? Double.NaN : cpu;
+                    points.add(new Calibration.Point(q, rs.getDouble("median_ms"), half, rs.getInt("noisy") != 0, cpu));
                 }
             }
         }
