@@ -52,13 +52,7 @@ public final class CalibrationStore {
             String sql = "INSERT INTO calibrations (status, grid, batch, threads, cpu, cores, engine, machine, planned, started_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             try (PreparedStatement p = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                p.setString(1, RUNNING);
-                p.setString(2, s.grid());
-                p.setInt(3, s.batch());
-                p.setInt(4, s.threads());
-                p.setString(5, s.fingerprint().cpu());
-                p.setInt(6, s.fingerprint().cores());
-                p.setString(7, s.fingerprint().engine());
+                bind(p, s);
                 p.setString(8, s.machine());
                 p.setInt(9, s.planned());
                 p.setString(10, Instant.now().toString());
@@ -77,18 +71,23 @@ public final class CalibrationStore {
             String sql = "SELECT id FROM calibrations WHERE status = ? AND grid = ? AND batch = ? AND threads = ? AND cpu = ? AND cores = ?"
                     + " AND engine = ? ORDER BY id DESC LIMIT 1";
             try (PreparedStatement p = db.prepareStatement(sql)) {
-                p.setString(1, RUNNING);
-                p.setString(2, s.grid());
-                p.setInt(3, s.batch());
-                p.setInt(4, s.threads());
-                p.setString(5, s.fingerprint().cpu());
-                p.setInt(6, s.fingerprint().cores());
-                p.setString(7, s.fingerprint().engine());
+                bind(p, s);
                 try (ResultSet rs = p.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
                 }
             }
         });
+    }
+
+    /** Parameters 1 to 7: a running calibration with these settings on this machine (status, grid, batch, threads, cpu, cores, engine). */
+    private static void bind(PreparedStatement p, Start s) throws SQLException {
+        p.setString(1, RUNNING);
+        p.setString(2, s.grid());
+        p.setInt(3, s.batch());
+        p.setInt(4, s.threads());
+        p.setString(5, s.fingerprint().cpu());
+        p.setInt(6, s.fingerprint().cores());
+        p.setString(7, s.fingerprint().engine());
     }
 
     /** The keys of the primitives a calibration has stored. */
