@@ -1,11 +1,13 @@
 package org.igclab.analyzer.latency;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -13,18 +15,21 @@ import org.apache.commons.math3.linear.RealVector;
 
 /**
  * Predicts a primitive's time from a {@link Calibration}, as nn-Meter does on kernels: a primitive the calibration
- * timed is its median; any other is a linear regression over the timed primitives of its class (same kind, and for
- * convolutions the same grouping, kernel and stride; for pools the same window), on features that say how much work
- * and memory it has (MACs, elements read and written, weights, and for grouped convolutions the per-group launches).
- * The fit minimises the relative error (each row divided by its time), with a small ridge penalty on scaled features
- * so collinear features (a channel-wise kernel's MACs are its output times k^2) do not break it; solved with Commons
- * Math's QR decomposition. A class with too few points falls back to its kind, a kind never timed to the roofline
- * bound. No prediction is below the roofline bound.
+ * timed is its median; any other is interpolated from the timed primitives of its class (same kind, and for
+ * convolutions the same grouping, kernel and stride; for pools the same window): a linear regression over twice as many
+ * of them as it has features, the nearest in the logarithms of the features (a local interpolation), on features that say how much work and memory
+ * it has (MACs, elements read and written, weights, and for grouped convolutions the groups and groups x positions:
+ * PyTorch runs a grouped convolution group by group). A local fit follows a kernel's regimes (small inputs run far
+ * below the peak rate, large ones near it) where one line over a class would not. The fit minimises the relative error
+ * (each row divided by its time), with a small ridge penalty on scaled features so that collinear or more features than
+ * points do not break it; solved with Commons Math's QR decomposition. A class with too few points falls back to a fit
+ * over its whole kind, a kind never timed to the roofline bound. No prediction is below the roofline bound.
  *
- * <p>A timing taken under interference (noisy) is used only where quiet ones are missing: a noisy point where the
- * primitive has no quiet one, a fit over noisy points where its class has too few quiet ones. On a machine that was busy
- * through the whole calibration every point is noisy; the model then still predicts, and the calibration says how many of
- * its points were noisy ({@link Calibration#noisyPoints()}), which every view of a prediction prints.
+ * <p>A timing taken under interference (noisy) is used only where quiet ones are missing: a class with at least as many
+ * quiet timings as noisy ones is fitted on its quiet ones (and a noisy timing of the primitive itself gives way to that
+ * fit); a class timed mostly under interference on all of them, since a few quiet points alone would be extrapolated
+ * far. On a machine busy through the whole calibration every point is noisy; the model then still predicts, and the
+ * calibration says how many of its points were noisy ({@link Calibration#noisyPoints()}), which every view prints.
  */
 public final class LatencyModel implements OpLatency {
     /** Points a fit needs at least. */
@@ -33,22 +38,23 @@ public final class LatencyModel implements OpLatency {
 
     private final Calibration calibration;
     private final Calibration.Clock clock;
-    private final Map<String, Optional<Fit>> byClass = new HashMap<>();
-    private final Map<Primitive.Kind, Optional<Fit>> byKind = new HashMap<>();
-
     private final Map<Primitive, Calibration.Point> timed = new HashMap<>();
+    private final Map<String, Members> byClass = new HashMap<>();
+    private final Map<Primitive.Kind, Optional<Fit>> byKind = new HashMap<>();
+    private final Map<Primitive, Estimate> estimates = new HashMap<>();
     private final double peakMacsPerSecond;
     private final double peakBytesPerSecond;
 
-    /**
-     * The model of a calibration. Its peak rates are the calibration's, raised to the fastest rate any of its primitives
-     * ran at: a peak measured while the machine was busy would otherwise put the bound above times actually seen.
-     */
+    /** The model of a calibration's wall-clock times. */
     public LatencyModel(Calibration calibration) {
         this(calibration, Calibration.Clock.WALL);
     }
 
-    /** The model of a calibration's times by {@code clock}. */
+    /**
+     * The model of a calibration's times by {@code clock}. Its peak rates are the calibration's, raised to the fastest
+     * rate any of its primitives ran at: a peak measured while the machine was busy would otherwise put the bound above
+     * times actually seen.
+     */
     public LatencyModel(Calibration calibration, Calibration.Clock clock) {
         this.calibration = calibration;
         this.clock = clock;
@@ -60,15 +66,13 @@ public final class LatencyModel implements OpLatency {
                 macs = Math.max(macs, x.primitive().macs() * calibration.batch() / seconds);
                 bytes = Math.max(bytes, x.primitive().bytes(calibration.batch()) / seconds);
             }
-        }
-        this.peakMacsPerSecond = macs;
-        this.peakBytesPerSecond = bytes;
-        for (Calibration.Point x : calibration.points()) {
             Calibration.Point before = timed.get(x.primitive());
             if (before == null || before.noisy() && !x.noisy()) {
                 timed.put(x.primitive(), x);
             }
         }
+        this.peakMacsPerSecond = macs;
+        this.peakBytesPerSecond = bytes;
     }
 
     public Calibration calibration() {
@@ -85,8 +89,8 @@ public final class LatencyModel implements OpLatency {
         return peakBytesPerSecond;
     }
 
-    /** A fitted linear model: coefficients over {@link #features} (the constant first) and the points it was fitted on. */
-    record Fit(double[] coefficients, int points, boolean quiet) {
+    /** A fitted linear model: coefficients over the features (the constant first) and the points it was fitted on. */
+    record Fit(double[] coefficients, int points) {
         double predict(double[] x) {
             double y = 0;
             for (int j = 0; j < x.length; j++) {
@@ -96,25 +100,69 @@ public final class LatencyModel implements OpLatency {
         }
     }
 
+    /** The points a class is fitted on, and whether they are its quiet ones alone. */
+    private record Members(List<Calibration.Point> points, boolean quiet) {
+    }
+
     @Override
     public Estimate estimate(Primitive p) {
+        return estimates.computeIfAbsent(p, this::compute);
+    }
+
+    private Estimate compute(Primitive p) {
         double bound = boundMs(p);
         Calibration.Point point = timed.get(p);
-        Optional<Fit> fit = byClass.computeIfAbsent(classOf(p), c -> fit(q -> classOf(q).equals(c), LatencyModel::features));
-        // a noisy timing of p itself gives way to a fit over quiet timings of its class
-        if (point != null && !(point.noisy() && fit.isPresent() && fit.get().quiet())) {
+        Members members = byClass.computeIfAbsent(classOf(p), c -> members(q -> classOf(q).equals(c)));
+        if (point != null && !(point.noisy() && members.quiet())) {
             return new Estimate(Math.max(point.ms(clock), bound), bound, Estimate.Basis.TIMED, 1);
         }
-        Estimate.Basis basis = Estimate.Basis.FITTED;
-        if (fit.isEmpty()) {
-            fit = byKind.computeIfAbsent(p.kind(), k -> fit(q -> q.kind() == k, LatencyModel::kindFeatures));
-            basis = Estimate.Basis.KIND;
-            if (fit.isPresent()) {
-                return new Estimate(Math.max(fit.get().predict(kindFeatures(p)), bound), bound, basis, fit.get().points());
-            }
-            return Estimate.boundOnly(bound);
+        if (members.points().size() >= MIN_POINTS) {
+            double[] at = logs(features(p));
+            List<Calibration.Point> near = new ArrayList<>(members.points());
+            near.sort(Comparator.comparingDouble(x -> distance(at, logs(features(x.primitive())))));
+            near = near.subList(0, Math.min(2 * at.length, near.size()));
+            Fit fit = new Fit(relativeRidge(near, LatencyModel::features, clock), near.size());
+            return new Estimate(Math.max(fit.predict(features(p)), bound), bound, Estimate.Basis.FITTED, fit.points());
         }
-        return new Estimate(Math.max(fit.get().predict(features(p)), bound), bound, basis, fit.get().points());
+        Optional<Fit> kind = byKind.computeIfAbsent(p.kind(), k -> {
+            Members all = members(q -> q.kind() == k);
+            return all.points().size() < MIN_POINTS ? Optional.empty()
+                    : Optional.of(new Fit(relativeRidge(all.points(), LatencyModel::kindFeatures, clock), all.points().size()));
+        });
+        return kind.map(f -> new Estimate(Math.max(f.predict(kindFeatures(p)), bound), bound, Estimate.Basis.KIND, f.points()))
+                .orElseGet(() -> Estimate.boundOnly(bound));
+    }
+
+    /** The points of a class to fit on: its quiet ones when they are at least half of them (and enough), else all. */
+    private Members members(Predicate<Primitive> member) {
+        List<Calibration.Point> quiet = new ArrayList<>();
+        List<Calibration.Point> all = new ArrayList<>();
+        for (Calibration.Point x : calibration.points()) {
+            if (x.ms(clock) > 0 && member.test(x.primitive())) {
+                all.add(x);
+                if (!x.noisy()) {
+                    quiet.add(x);
+                }
+            }
+        }
+        boolean mostlyQuiet = quiet.size() >= MIN_POINTS && 2 * quiet.size() >= all.size();
+        return mostlyQuiet ? new Members(quiet, true) : new Members(all, false);
+    }
+
+    private static double[] logs(double[] x) {
+        double[] out = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            out[j] = Math.log1p(x[j]);
+        }
+        return out;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double d = 0;
+        for (int j = 0; j < a.length; j++) {
+            d += (a[j] - b[j]) * (a[j] - b[j]);
+        }
+        return d;
     }
 
     /** The roofline bound of a pass of the calibration's batch, in milliseconds. */
@@ -139,7 +187,7 @@ public final class LatencyModel implements OpLatency {
         double out = p.out().elements();
         return switch (p.kind()) {
             case CONV -> p.grouping().equals("grouped")
-                    ? new double[] {1, p.macs(), in, out, p.weights(), (double) p.groups() * p.out().positions()}
+                    ? new double[] {1, p.macs(), in, out, p.weights(), p.groups(), (double) p.groups() * p.out().positions()}
                     : new double[] {1, p.macs(), in, out, p.weights()};
             case LINEAR -> new double[] {1, p.macs(), in};
             default -> new double[] {1, p.reads(), out};
@@ -151,24 +199,6 @@ public final class LatencyModel implements OpLatency {
         return p.kind() == Primitive.Kind.CONV
                 ? new double[] {1, p.macs(), p.in().elements(), p.out().elements(), p.weights()}
                 : features(p);
-    }
-
-    private Optional<Fit> fit(java.util.function.Predicate<Primitive> member, Function<Primitive, double[]> features) {
-        List<Calibration.Point> quiet = new ArrayList<>();
-        List<Calibration.Point> all = new ArrayList<>();
-        for (Calibration.Point x : calibration.points()) {
-            if (x.ms(clock) > 0 && member.test(x.primitive())) {
-                all.add(x);
-                if (!x.noisy()) {
-                    quiet.add(x);
-                }
-            }
-        }
-        List<Calibration.Point> points = quiet.size() >= MIN_POINTS ? quiet : all;
-        if (points.size() < MIN_POINTS) {
-            return Optional.empty();
-        }
-        return Optional.of(new Fit(relativeRidge(points, features, clock), points.size(), points == quiet));
     }
 
     /**
