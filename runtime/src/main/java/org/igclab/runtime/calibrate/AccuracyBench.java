@@ -111,4 +111,20 @@ public final class AccuracyBench {
         return results.isEmpty() ? Double.NaN : (double) results.stream().filter(r -> Math.abs(error.applyAsDouble(r)) <= tolerance).count()
                 / results.size();
     }
+
+    /**
+     * Leave-one-out over a calibration, no timing: each primitive predicted by the model of all the others, by
+     * {@code clock}; the errors (predicted over timed, minus one) in the calibration's order.
+     */
+    public static double[] leaveOneOut(Calibration c, Calibration.Clock clock) {
+        double[] errors = new double[c.points().size()];
+        for (int i = 0; i < errors.length; i++) {
+            List<Calibration.Point> others = new ArrayList<>(c.points());
+            Calibration.Point left = others.remove(i);
+            Calibration without = new Calibration(c.id(), c.fingerprint(), c.batch(), c.threads(), c.grid(), c.createdAt(),
+                    c.peakMacsPerSecond(), c.peakBytesPerSecond(), others);
+            errors[i] = new LatencyModel(without, clock).estimate(left.primitive()).ms() / left.ms(clock) - 1;
+        }
+        return errors;
+    }
 }

@@ -71,6 +71,22 @@ public final class Calibrator {
     public record Outcome(long id, boolean resumed, int timed, int noisy, Optional<Calibration> calibration) {
     }
 
+    /** Seconds of untimed passes before the grid. */
+    static final double WARM_UP_SECONDS = 3;
+
+    /**
+     * Untimed passes of the grid's first primitives for {@link #WARM_UP_SECONDS}: until the JIT has compiled the engine's
+     * Java side, a fresh process runs every operation slower, and the grid's first timings (its smallest inputs) were
+     * several times those of the same operations later.
+     */
+    private static void warmUp(List<Primitive> grid, Settings s, BooleanSupplier cancelled) {
+        TimingPolicy brief = new TimingPolicy(0.5, 0.95, 1, 50, 0.1, 5, 1, 0, 1);
+        long end = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+        for (int i = 0; System.nanoTime() < end && !cancelled.getAsBoolean(); i = (i + 1) % Math.min(24, grid.size())) {
+            PrimitiveTiming.time(grid.get(i), s.batch(), brief, s.rule(), cancelled);
+        }
+    }
+
     public static Outcome run(CalibrationStore store, Settings s, Consumer<Progress> progress, BooleanSupplier cancelled) {
         Threads.Counts threads = Threads.apply(s.threads(), Threads.DEFAULT);
         Fingerprint here = MachineInfo.fingerprint();
@@ -80,6 +96,7 @@ public final class Calibrator {
         long id = unfinished.orElseGet(() -> store.begin(start));
         Set<String> stored = store.timedKeys(id);
         int done = (int) grid.stream().filter(p -> stored.contains(p.key())).count();
+        warmUp(grid, s, cancelled);
         int timed = 0;
         int noisy = 0;
         long began = System.nanoTime();

@@ -85,6 +85,9 @@ public final class LatencyBenchCommand implements Callable<Integer> {
             out.println(LatencyPredictionView.source(predictor.calibration(), predictor.here()));
             out.printf("%d designs from %d spaces, batch %d, %d intra-op thread(s), as designed%n", chosen.size(), read.size(),
                     predictor.calibration().batch(), predictor.calibration().threads());
+            double[] loo = AccuracyBench.leaveOneOut(predictor.calibration(), org.igclab.analyzer.latency.Calibration.Clock.WALL);
+            out.printf("leave-one-out over the calibration's %d primitives (each predicted from the others, nothing timed): %s within +-10%%%n",
+                    loo.length, percent((double) java.util.Arrays.stream(loo).filter(e -> Math.abs(e) <= 0.10).count() / loo.length));
             TimingPolicy policy = TimingPolicy.defaults().withMaxSeconds(maxSeconds);
             List<AccuracyBench.Result> results = AccuracyBench.run(predictor, chosen, policy, r -> {
                 out.printf("%s%n    %,d MACs; wall: predicted %.3f ms, measured %.3f ms %s, %+.1f%%; CPU: predicted %.3f ms, measured %.3f ms, %+.1f%%%n",
