@@ -26,7 +26,7 @@ public record Predictor(LatencyModel model, Fingerprint here) {
     public static Predictor load(ResultStore store, int threads, int batch) {
         Fingerprint here = MachineInfo.fingerprint();
         Calibration c = new CalibrationStore(store).best(here, threads, batch).orElseThrow(() -> new InputException(
-                "no calibration in " + store.file() + ": run igc calibrate (about 5 minutes; igc calibrate --quick for a first one)"));
+                "no calibration in " + store.file() + ": run igc calibrate (a few minutes; igc calibrate --quick for a first one)"));
         return new Predictor(new LatencyModel(c), here);
     }
 

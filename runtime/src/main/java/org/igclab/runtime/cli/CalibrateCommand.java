@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
             "'igc budget' predict from it (see src/site/markdown/latency.md).",
             "Each primitive is stored as soon as it is timed. Ctrl-C stops after the one in flight (exit code 130); the",
             "next 'igc calibrate' with the same settings continues there (--restart begins anew). An unfinished",
-            "calibration is never used for predictions. The full grid takes about 5 minutes on a quiet 2-core machine,",
-            "--quick (100 primitives) well under one."},
+            "calibration is never used for predictions. The full grid (752 primitives) took 1 min 43 s here beside other",
+            "work (load about 3 on 2 cores) and 6 min beside heavy load (load 12 to 16); --quick (100) 10 to 20 s."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc calibrate                       # the full grid, batch 1, one intra-op thread",
