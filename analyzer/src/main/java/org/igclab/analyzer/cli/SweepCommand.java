@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.igclab.analyzer.plot.Charts;
 import org.igclab.analyzer.report.SweepView;
 import org.igclab.analyzer.latency.OpLatency;
 import org.igclab.analyzer.sweep.Objective;
@@ -39,12 +40,16 @@ import picocli.CommandLine.Spec;
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,width:max --csv -o front.csv",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --all --json > everything.json",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,latency_pred --front-only   # after igc calibrate",
+            "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs --plot front.png",
+            "",
+            "--plot draws the passing designs on the first two objectives of --pareto, the front (over all of them) joined.",
             "",
             "Objectives: params, macs, activations, peak_activation, traffic, imbalance, any variable whose values are",
             "whole numbers, latency_pred (the latency predicted from this machine's calibration, igc calibrate; the",
-            "space's constraints may hold maxLatencyPred in milliseconds), and once measured (--evaluate, with the runtime) latency_b<N> for a batch size N that was timed",
-            "(latency_b1, latency_b32 by default) and accuracy. A latency measured under interference (noisy) is shown",
-            "marked and never ranked: its design is left out of the front."})
+            "space's constraints may hold maxLatencyPred in milliseconds), and once measured (--evaluate, with the",
+            "runtime) latency_b<N> for a batch size N that was timed (latency_b1, latency_b32 by default) and accuracy.",
+            "A latency measured under interference (noisy) is shown marked and never ranked: its design is left out of",
+            "the front."})
 public class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,9 +72,13 @@ public class SweepCommand implements Callable<Integer> {
     @Mixin
     OutputTarget target;
 
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() throws IOException {
         target.checkBeforeWork();
+        plot.checkBeforeWork(spec);
         OutputFormat.Format chosen = format.chosen();
         if (frontOnly && pareto == null) {
             throw new InputException("--front-only needs --pareto OBJECTIVES");
@@ -82,6 +91,9 @@ public class SweepCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputException("--pareto " + pareto + ": " + e.getMessage(), e);
             }
+        }
+        if (plot.requested() && objectives.size() < 2) {
+            throw new InputException("--plot needs --pareto with two objectives (or more: the first two are the axes), e.g. --pareto params,macs");
         }
         checkMeasurable(objectives);
         boolean predict = objectives.stream().anyMatch(Objective::predicted) || space.constraints().maxLatencyPred().isPresent();
@@ -109,6 +121,9 @@ public class SweepCommand implements Callable<Integer> {
         String summary = sweep.throughput() + "; " + SweepView.counts(sweep)
                 + (objectives.isEmpty() ? "" : String.format("; %,d on the Pareto front", front.cardinality()));
         spec.commandLine().getErr().println(summary);
+        if (plot.requested()) {
+            plot.write(spec, Charts.sweep(sweep, objectives, front, file.toString()));
+        }
         target.emit(spec, text, "");
         return IgcCli.OK;
     }
