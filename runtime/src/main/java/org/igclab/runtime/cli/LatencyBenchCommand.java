@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "calibration's batch and threads, as designed. Prints each design's prediction, measurement and error, then the",
             "share within +-10% (nn-Meter's measure; it reports 99.0% on a mobile CPU) and the median absolute error.",
             "A calibration times primitive operations, never whole designs, so every design here is one it never timed.",
-            "Timings taken under interference are marked noisy and counted apart: on a busy machine the figures say so.",
+            "Timings taken under interference are marked noisy (timed at most twice) and counted apart: on a busy machine",
+            "the figures say so.",
             "Nothing is stored. Ctrl-C stops after the design in flight and prints what was measured."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -88,7 +89,7 @@ public final class LatencyBenchCommand implements Callable<Integer> {
             double[] loo = AccuracyBench.leaveOneOut(predictor.calibration(), org.igclab.analyzer.latency.Calibration.Clock.WALL);
             out.printf("leave-one-out over the calibration's %d primitives (each predicted from the others, nothing timed): %s within +-10%%%n",
                     loo.length, percent((double) java.util.Arrays.stream(loo).filter(e -> Math.abs(e) <= 0.10).count() / loo.length));
-            TimingPolicy policy = TimingPolicy.defaults().withMaxSeconds(maxSeconds);
+            TimingPolicy policy = TimingPolicy.defaults().withMaxSeconds(maxSeconds).withAttempts(2);
             List<AccuracyBench.Result> results = AccuracyBench.run(predictor, chosen, policy, r -> {
                 out.printf("%s%n    %,d MACs; wall: predicted %.3f ms, measured %.3f ms %s, %+.1f%%; CPU: predicted %.3f ms, measured %.3f ms, %+.1f%%%n",
                         r.name(), r.macs(), r.predictedMs(), r.measured().medianMs(), r.measured().noisy() ? "(noisy)" : "(quiet)", 100 * r.error(),
