@@ -48,6 +48,25 @@ public final class NetworkFigures {
 
     private final Map<LayerKey, Costed> layers = bounded();
     private final Map<ChainKey, ChainVerdict> chains = bounded();
+    private final boolean judged;
+
+    /** Figures with the chains' verdicts. */
+    public NetworkFigures() {
+        this(true);
+    }
+
+    private NetworkFigures(boolean judged) {
+        this.judged = judged;
+    }
+
+    /**
+     * Figures without the conditions' verdicts ({@link Figures#verdict()} null): for callers that judge the chains
+     * themselves, such as the explorer, which knows its chains are canonical. Judging a wide network's stage blocks
+     * exactly costs {@code O(L C^2 / 64)} each, far more than costing them.
+     */
+    public static NetworkFigures costsOnly() {
+        return new NetworkFigures(false);
+    }
 
     private static <K, V> Map<K, V> bounded() {
         return new LinkedHashMap<>(1024, 0.75f, false) {
@@ -101,7 +120,7 @@ public final class NetworkFigures {
         NetworkCost cost = CostModel.of(new ResolvedNetwork(new Network("", in, List.of(spec)), root));
         Figures f = new Figures(cost.params().total(), cost.macs(), cost.activations(), cost.peakActivation(), cost.traffic(),
                 null, Double.NaN, 0);
-        return new Costed(conditions(layer, f), layer.out());
+        return new Costed(judged ? conditions(layer, f) : f, layer.out());
     }
 
     /** Adds the verdicts of the chain blocks and the convolutions' channels found inside a layer. */

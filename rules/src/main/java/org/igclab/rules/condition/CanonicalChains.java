@@ -10,7 +10,7 @@ import org.igclab.rules.model.Permutation;
  * final permutation and {@code prod K_l = C}, is strictly complementary by construction: each kernel chooses one
  * mixed-radix digit of the channel and the permutations only move digits, so from any input to any output there is
  * exactly one choice of digits (the proof is in {@code src/site/markdown/concepts.md}, "Why canonical interleaving
- * is strict"). Recognising such a chain costs {@code O(L C)}; the exact check {@link ComplementaryCondition#check}
+ * is strict"). Recognising such a chain costs at most {@code O(L C)} (nothing for the shuffles a chain is built with); the exact check {@link ComplementaryCondition#check}
  * costs {@code O(L C^2 / 64)}, which at {@code C = 4096} is most of an enumeration's time.
  */
 public final class CanonicalChains {
@@ -33,15 +33,10 @@ public final class CanonicalChains {
         return true;
     }
 
-    /** {@code canonical(C, K)} is {@code shuffle(C, C / K)}: position {@code x * rows + r} takes channel {@code r * K + x}. */
+    /** Whether {@code p} is {@code canonical(C, K) = shuffle(C, C / K)}, the identity when {@code K} is 1 or {@code C}. */
     private static boolean isCanonical(Permutation p, int channels, int groupSize) {
         int rows = channels / groupSize;
-        for (int j = 0; j < channels; j++) {
-            if (p.sourceOf(j) != (j % rows) * groupSize + j / rows) {
-                return false;
-            }
-        }
-        return true;
+        return rows == 1 || rows == channels ? p.isIdentity() : p.shuffleRows() == rows;
     }
 
     /**

@@ -15,6 +15,9 @@ import org.igclab.runtime.cli.StoreOption;
 import org.igclab.ui.app.ExplorerLauncher;
 import org.igclab.ui.app.FxPlatform;
 import org.igclab.ui.model.Control;
+import org.igclab.ui.model.ControlForm;
+import org.igclab.ui.model.NetworkTemplate;
+import org.igclab.ui.model.Theme;
 import org.igclab.ui.model.ExplorerContext;
 import org.igclab.ui.model.NetworkTemplates;
 import org.igclab.ui.model.RuntimeEvaluations;
@@ -79,12 +82,13 @@ public final class ExploreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         double[] wh = size();
         SettingsStore remembered = new SettingsStore(settings != null ? settings : SettingsStore.defaultFile());
-        Map<Control, String> initial = specFile == null ? remembered.load() : spec(specFile);
+        NetworkTemplates templates = NetworkTemplates.load(samples());
+        Map<Control, String> initial = specFile == null ? remembered.load() : spec(specFile, templates);
         if (snapshot != null && !force && Files.exists(snapshot)) {
             throw new InputException(snapshot + " exists; pass --force to replace it");
         }
-        ExplorerContext context = new ExplorerContext(remembered, snapshot == null, initial, store.path(),
-                NetworkTemplates.load(samples()), new RuntimeEvaluations(), Platform::runLater);
+        ExplorerContext context = new ExplorerContext(remembered, snapshot == null, initial, store.path(), templates,
+                new RuntimeEvaluations(), Platform::runLater).withSystemDark(snapshot == null && Theme.systemPrefersDark(System::getenv, Theme::run));
         if (snapshot != null) {
             FxPlatform.useHeadless(wh[0], wh[1]);
             ExplorerLauncher.snapshot(context, wh[0], wh[1], snapshot, force);
@@ -127,12 +131,30 @@ public final class ExploreCommand implements Callable<Integer> {
         throw new InputException("--size = " + size + " must be WIDTHxHEIGHT, from 640x480 to 8192x8192 (e.g. 1440x900)");
     }
 
-    private static Map<Control, String> spec(Path file) throws IOException {
+    /**
+     * Reads a spec strictly: an unknown control, a value a control does not accept or a template that is not here is an
+     * error naming the control and the value, rather than a window (or a snapshot) with nothing in it.
+     */
+    static Map<Control, String> spec(Path file, NetworkTemplates templates) throws IOException {
+        Map<Control, String> texts;
         try {
-            return SettingsStore.readSpec(file);
+            texts = SettingsStore.readSpec(file);
         } catch (InvalidDesignException e) {
             throw new InputException(DesignInputs.complaint(file, "invalid explorer spec ", e));
         }
+        Map<Control, String> problems = new ControlForm(texts).problems();
+        for (Map.Entry<Control, String> p : problems.entrySet()) {
+            if (texts.containsKey(p.getKey())) {
+                throw new InputException("invalid explorer spec " + file + ": controls." + p.getKey().key() + " = \""
+                        + texts.get(p.getKey()) + "\": " + p.getValue());
+            }
+        }
+        String template = texts.getOrDefault(Control.TEMPLATE, Control.TEMPLATE.defaultText());
+        if (templates.find(template).isEmpty()) {
+            throw new InputException("invalid explorer spec " + file + ": controls.template = \"" + template + "\" is not a template here "
+                    + "(known: " + String.join(", ", templates.all().stream().map(NetworkTemplate::key).toList()) + ")");
+        }
+        return texts;
     }
 
     /**

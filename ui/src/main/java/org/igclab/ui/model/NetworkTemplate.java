@@ -52,16 +52,29 @@ public record NetworkTemplate(String key, String label, ObjectNode json) {
         int channels = skeleton.path("inputChannels").asInt(3);
         int classes = skeleton.path("classes").asInt(10);
         String key = String.format(Locale.ROOT, "cifar-d%d-%dx%d-k%d", depth, channels, side, classes);
-        String label = String.format(Locale.ROOT, "CIFAR skeleton, depth %d, %dx%dx%d input", depth, channels, side, side)
-                + (classes == 10 ? "" : ", " + classes + " classes");
+        String label = label(depth, channels, side, classes);
         ObjectNode copy = (ObjectNode) network.deepCopy();
         copy.remove("description");
         return new NetworkTemplate(key, label, copy);
     }
 
+    /**
+     * {@code Fashion-MNIST network, depth 11 (1x28x28)}: named after the data set whose images it takes (the skeleton is
+     * the one of IGCV1's CIFAR code, whatever the input), else after its input.
+     */
+    static String label(int depth, int channels, int side, int classes) {
+        String input = String.format(Locale.ROOT, "%dx%dx%d", channels, side, side);
+        String data = switch (input) {
+            case "3x32x32" -> "CIFAR-10 network";
+            case "1x28x28" -> "Fashion-MNIST network";
+            default -> "network";
+        };
+        return String.format(Locale.ROOT, "%s, depth %d (%s%s)", data, depth, input, classes == 10 ? "" : ", " + classes + " classes");
+    }
+
     /** The design an enumerated chain stands for here: the chain itself, or the network with it as every block. */
     public Design design(ChainShape shape) {
-        String name = ShapeNames.name(shape) + " (" + shape.groupSizeList() + "), C = " + shape.channels();
+        String name = DesignRow.label(ShapeNames.name(shape), shape.groupSizeList()) + ", C = " + shape.channels();
         if (isBlock()) {
             return new Design.ChainDesign(new ChainDocument(name, shape.toChain()));
         }

@@ -63,7 +63,7 @@ class EvaluationCancelTest {
             assertThat(runs).hasSize(1);
             assertThat(runs.get(0).status()).isEqualTo(ResultStore.INTERRUPTED);
             assertThat(runs.get(0).latency()).isEmpty();
-            assertThat(runs.get(0).designName()).isEqualTo(fx.model.subjectProperty().get().name());
+            assertThat(runs.get(0).designName()).isEqualTo(fx.model.detail().subjectProperty().get().name());
         }
         fx.model.close();
     }
