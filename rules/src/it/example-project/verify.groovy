@@ -12,7 +12,7 @@ assert !(good =~ /Tests run: [1-9]\d*, Failures: [1-9]/)
 
 // Second run: both broken designs failed, each message naming its witness and the fix.
 assert broken =~ /Tests run: 2, Failures: 2, Errors: 0, Skipped: 0.*- in org\.igclab\.example\.BrokenDesignTest/
-assert broken.contains('chain "IGCV2 C=32 K=(1,4,16): one group too wide" (C = 32, K = (1, 4, 16)) is not strictly complementary')
+assert broken.contains('chain "IGCV2 C=32 K=(1,4,16): one group too wide" (C = 32, K = (1, 4, 16)) is not strict: its complementary verdict is dense')
 assert broken.contains('witness: output channel 0 reaches input channel 0 by 2 paths')
 assert broken.contains('reduce a group size so that prod K_l = 32, e.g. K = (1, 4, 8)')
 assert broken.contains('witness: output channel 0 does not reach input channel 8 (0 paths)')

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>{@code random}: every permutation between kernels (and none after the last) is an arbitrary one, a
  * seeded Fisher-Yates shuffle; the chain is then almost never complementary, and the checker must find a
- * witness. {@code canonical}: the canonical interleaving permutations, a strictly complementary chain.
+ * witness. {@code canonical}: the canonical interleaving permutations, a strict chain.
  * The chains are built once; only the check is timed.
  */
 @State(Scope.Benchmark)

@@ -126,7 +126,7 @@ public final class ChainEnumerator {
 
     /**
      * Builds, checks and costs every shape, sorted by parameters (then length, then group sizes).
-     * Loose shapes that are not dense are dropped. {@code progress} hears of every chain checked.
+     * Loose shapes whose verdict is neither are dropped. {@code progress} hears of every chain checked.
      */
     public static List<EnumeratedDesign> enumerate(EnumerationOptions o, ProgressListener progress) {
         List<ChainShape> shapes = shapes(o);
@@ -151,9 +151,8 @@ public final class ChainEnumerator {
     public static EnumeratedDesign evaluate(ChainShape shape, int side) {
         KernelChain chain = shape.toChain();
         ComplementaryReport report = CanonicalChains.check(chain);
-        long params = chain.weightCount();
         return new EnumeratedDesign(shape, ShapeNames.name(shape), report, BalanceCondition.imbalance(chain),
-                params, chain.macs(side, side));
+                shape.weights(), shape.macs(side));
     }
 
     private static final Comparator<EnumeratedDesign> ORDER = Comparator

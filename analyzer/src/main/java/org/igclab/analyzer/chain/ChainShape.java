@@ -5,11 +5,12 @@ import java.util.stream.Collectors;
 import org.igclab.rules.model.KernelChain;
 
 /**
- * A width-keeping chain described by its group sizes and kernel sides; the permutations are canonical.
+ * A width-keeping stride-1 chain described by its group sizes and kernel sides: a first kernel of any side, then
+ * 1x1 kernels, as {@link ChainEnumerator} lists them; the permutations are canonical. Costed by {@link ChainCosts}.
  *
  * @param channels    the width {@code C}
  * @param groupSizes  {@code K_1..K_L}
- * @param kernelSizes kernel sides, e.g. {@code 3, 1, 1}
+ * @param kernelSizes kernel sides, e.g. {@code 3, 1, 1}: 1 after the first
  */
 public record ChainShape(int channels, List<Integer> groupSizes, List<Integer> kernelSizes) {
 
@@ -18,6 +19,9 @@ public record ChainShape(int channels, List<Integer> groupSizes, List<Integer> k
         kernelSizes = List.copyOf(kernelSizes);
         if (groupSizes.size() != kernelSizes.size() || groupSizes.isEmpty()) {
             throw new IllegalArgumentException("a shape needs one kernel size per group size, and at least one kernel");
+        }
+        if (kernelSizes.stream().skip(1).anyMatch(s -> s != 1)) {
+            throw new IllegalArgumentException("a shape's kernels after the first are 1x1: " + kernelSizes);
         }
     }
 
@@ -34,6 +38,17 @@ public record ChainShape(int channels, List<Integer> groupSizes, List<Integer> k
 
     public int length() {
         return groupSizes.size();
+    }
+
+    /** Parameters: the kernels' weights, {@code C * sum_l K_l * S_l}. */
+    public long weights() {
+        int[] k = groupSizes.stream().mapToInt(Integer::intValue).toArray();
+        return ChainCosts.weights(channels, kernelSizes.get(0), k, k.length);
+    }
+
+    /** MACs on a {@code side x side} input. */
+    public long macs(int side) {
+        return ChainCosts.macs(weights(), side);
     }
 
     /** {@code prod K_l}. */

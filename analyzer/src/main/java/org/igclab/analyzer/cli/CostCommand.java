@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc cost FILE}: parameters, MACs, FLOPs (and for networks memory) per layer and in total. */
+@Task.Of(Task.ANALYSE)
 @Command(name = "cost",
         mixinStandardHelpOptions = true,
         header = "Per-layer and total parameters, MACs, FLOPs and memory of a chain or network file.",
@@ -40,7 +41,7 @@ public final class CostCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
     Path file;
 
-    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE",
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", converter = WholeNumbers.Positive.class,
             description = "Input height = width (default: 32 for a chain, the network's own input for a network).")
     Integer resolution;
 
@@ -55,32 +56,35 @@ public final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String chosen = format.chosen();
-        if (resolution != null && resolution < 1) {
-            throw new InputException("--resolution = " + resolution + " must be positive");
-        }
+        OutputFormat.Format chosen = format.chosen();
         Design design = DesignInputs.read(file);
         PrintWriter out = spec.commandLine().getOut();
-        if (design instanceof Design.ChainDesign c) {
-            if (blocks || formulas) {
-                throw new InputException((blocks ? "--blocks" : "--formulas") + " applies to network files; " + file + " is a chain");
+        out.print(design.accept(new Design.Visitor<String>() {
+            @Override
+            public String chain(Design.ChainDesign c) {
+                if (blocks || formulas) {
+                    throw new InputException((blocks ? "--blocks" : "--formulas") + " applies to network files; " + file + " is a chain");
+                }
+                int side = resolution == null ? 32 : resolution;
+                return DesignInputs.inFile(file, () -> switch (chosen) {
+                    case JSON -> JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side));
+                    case CSV -> ChainCostView.csv(c.document(), side);
+                    case TABLE -> ChainCostView.text(c.document(), file.toString(), side);
+                });
             }
-            int side = resolution == null ? 32 : resolution;
-            switch (chosen) {
-                case "json" -> out.print(JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side)));
-                case "csv" -> out.print(ChainCostView.csv(c.document(), side));
-                default -> out.print(ChainCostView.text(c.document(), file.toString(), side));
+
+            @Override
+            public String network(Design.NetworkDesign n) {
+                Network network = resolution == null ? n.network() : n.asNetwork(resolution);
+                NetworkCost cost = DesignInputs.inFile(file, () -> CostModel.of(network));
+                return switch (chosen) {
+                    case JSON -> JsonFields.pretty(NetworkCostView.json(cost));
+                    case CSV -> NetworkCostView.csv(cost);
+                    // with the formulas, one row per block is enough beside them
+                    case TABLE -> NetworkCostView.text(cost, blocks || formulas, formulas);
+                };
             }
-            return IgcCli.OK;
-        }
-        Network network = resolution == null ? ((Design.NetworkDesign) design).network() : design.asNetwork(resolution);
-        NetworkCost cost = DesignInputs.inFile(file, () -> CostModel.of(network));
-        switch (chosen) {
-            case "json" -> out.print(JsonFields.pretty(NetworkCostView.json(cost)));
-            case "csv" -> out.print(NetworkCostView.csv(cost));
-            // with the formulas, one row per block is enough beside them
-            default -> out.print(NetworkCostView.text(cost, blocks || formulas, formulas));
-        }
+        }));
         return IgcCli.OK;
     }
 }

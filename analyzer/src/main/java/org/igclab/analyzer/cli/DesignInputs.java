@@ -9,7 +9,6 @@ import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.SpaceJson;
 import org.igclab.analyzer.network.Blocks;
 import org.igclab.analyzer.network.Layer;
-import org.igclab.analyzer.network.Network;
 import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.rules.io.ChainDocument;
 import org.igclab.rules.model.KernelChain;
@@ -36,27 +35,32 @@ public final class DesignInputs {
 
     /** The chain of a chain file, or of the block at {@code blockPath} in a network file. */
     static ChainDocument chain(Path file, String blockPath) throws IOException {
-        Design design = read(file);
-        if (design instanceof Design.ChainDesign c) {
-            if (blockPath != null) {
-                throw new InputException("--block applies to network files; " + file + " is a chain");
+        return read(file).accept(new Design.Visitor<>() {
+            @Override
+            public ChainDocument chain(Design.ChainDesign c) {
+                if (blockPath != null) {
+                    throw new InputException("--block applies to network files; " + file + " is a chain");
+                }
+                return c.document();
             }
-            return c.document();
-        }
-        if (blockPath == null) {
-            throw new InputException(file + " is a network; name one of its blocks with --block PATH, or give a chain file");
-        }
-        Network network = ((Design.NetworkDesign) design).network();
-        Layer.BlockLayer b = inFile(file, () -> Blocks.find(ShapeInference.resolve(network).root(), blockPath))
-                .orElseThrow(() -> new InputException("--block = " + blockPath + ": " + file + " has no block there (blocks: "
-                        + String.join(", ", Blocks.paths(inFile(file, () -> ShapeInference.resolve(network)).root())) + ")"));
-        KernelChain chain = b.template().chain(b.in()).orElseThrow(() -> new InputException("--block = " + blockPath
-                + " is a " + b.template().type() + " block, which is not a chain of structured sparse kernels"));
-        return new ChainDocument(b.template().label(b.in()), chain);
+
+            @Override
+            public ChainDocument network(Design.NetworkDesign n) {
+                if (blockPath == null) {
+                    throw new InputException(file + " is a network; name one of its blocks with --block PATH, or give a chain file");
+                }
+                Layer root = inFile(file, () -> ShapeInference.resolve(n.network()).root());
+                Layer.BlockLayer b = Blocks.find(root, blockPath).orElseThrow(() -> new InputException("--block = " + blockPath + ": "
+                        + file + " has no block there (blocks: " + String.join(", ", Blocks.paths(root)) + ")"));
+                KernelChain chain = b.template().chain(b.in()).orElseThrow(() -> new InputException("--block = " + blockPath
+                        + " is a " + b.template().type() + " block, which is not a chain of structured sparse kernels"));
+                return new ChainDocument(b.template().label(b.in()), chain);
+            }
+        });
     }
 
     /** Reads a space file ({@code igc-space/1}), naming the file in every complaint about it. */
-    static Space space(Path file) throws IOException {
+    public static Space space(Path file) throws IOException {
         return space(file, null);
     }
 
@@ -65,7 +69,7 @@ public final class DesignInputs {
         try {
             return SpaceJson.read(file, supplied);
         } catch (InvalidDesignException e) {
-            throw new InputException(complaint(file, "invalid space in ", e));
+            throw new InputException(complaint(file, "invalid space in ", e), e);
         }
     }
 
@@ -74,7 +78,7 @@ public final class DesignInputs {
         try {
             return work.get();
         } catch (InvalidDesignException e) {
-            throw new InputException(complaint(file, "invalid design in ", e));
+            throw new InputException(complaint(file, "invalid design in ", e), e);
         }
     }
 

@@ -1,15 +1,9 @@
 package org.igclab.analyzer.design;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.igclab.analyzer.network.LayerSpec;
+import org.igclab.analyzer.network.ChainOps;
 import org.igclab.analyzer.network.Network;
-import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.ChainDocument;
-import org.igclab.rules.model.GroupConv;
-import org.igclab.rules.model.KernelChain;
-import org.igclab.rules.model.Permutation;
 
 /** What a design file holds: a bare chain or a whole network. */
 public sealed interface Design {
@@ -27,8 +21,20 @@ public sealed interface Design {
         return withName(file.getFileName().toString().replaceFirst("\\.json$", ""));
     }
 
-    /** The design as a network; a chain becomes its kernels and permutations on a {@code C x side x side} input. */
+    /** The design as a network on a {@code side x side} input; a chain becomes its operations ({@link ChainOps#network}). */
     Network asNetwork(int side);
+
+    /** The design as a network: a network on its own input, a chain on a {@code C x chainSide x chainSide} input. */
+    Network network(int chainSide);
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of design. */
+    interface Visitor<R> {
+        R chain(ChainDesign design);
+
+        R network(NetworkDesign design);
+    }
 
     record ChainDesign(ChainDocument document) implements Design {
         @Override
@@ -43,19 +49,17 @@ public sealed interface Design {
 
         @Override
         public Network asNetwork(int side) {
-            KernelChain chain = document.chain();
-            List<LayerSpec> layers = new ArrayList<>();
-            for (int l = 0; l < chain.length(); l++) {
-                GroupConv k = chain.kernel(l);
-                layers.add(new LayerSpec.OpSpec("layers[" + layers.size() + "]",
-                        new Op.Conv(k.outChannels(), k.kernelSize(), k.stride(), k.kernelSize() / 2, k.groups(), false)));
-                Permutation p = l + 1 < chain.length() ? chain.permutations().get(l) : chain.finalPermutation().orElse(null);
-                if (p != null && !p.isIdentity()) {
-                    int rows = p.shuffleRows();
-                    layers.add(new LayerSpec.OpSpec("layers[" + layers.size() + "]", rows > 0 ? new Op.Shuffle(rows) : new Op.Permute(p)));
-                }
-            }
-            return new Network(name(), new TensorShape(chain.inChannels(), side, side), layers);
+            return ChainOps.network(name(), document.chain(), side);
+        }
+
+        @Override
+        public Network network(int chainSide) {
+            return asNetwork(chainSide);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.chain(this);
         }
     }
 
@@ -75,6 +79,16 @@ public sealed interface Design {
         public Network asNetwork(int side) {
             TensorShape in = network.input();
             return new Network(network.name(), new TensorShape(in.channels(), side, side), network.layers());
+        }
+
+        @Override
+        public Network network(int chainSide) {
+            return network;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.network(this);
         }
     }
 }

@@ -17,8 +17,17 @@ import org.igclab.rules.io.ChainJson;
 public record DesignIdentity(String canonicalJson, String hash) {
 
     public static DesignIdentity of(Design design) {
-        String json = design instanceof Design.ChainDesign c ? ChainJson.write(c.document())
-                : NetworkJson.write(((Design.NetworkDesign) design).network());
+        String json = design.accept(new Design.Visitor<>() {
+            @Override
+            public String chain(Design.ChainDesign c) {
+                return ChainJson.write(c.document());
+            }
+
+            @Override
+            public String network(Design.NetworkDesign n) {
+                return NetworkJson.write(n.network());
+            }
+        });
         return new DesignIdentity(json, sha256(json));
     }
 

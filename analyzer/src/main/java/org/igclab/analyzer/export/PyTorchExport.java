@@ -39,33 +39,45 @@ public final class PyTorchExport {
         String pad = "    ".repeat(depth + 1);
         StringBuilder s = new StringBuilder("nn.Sequential(OrderedDict([\n");
         for (Layer l : layers) {
-            if (l instanceof Layer.BlockLayer b) {
-                s.append(pad).append("# ").append(escape(b.template().label(b.in()))).append('\n');
-            }
+            l.blockLabel().ifPresent(label -> s.append(pad).append("# ").append(escape(label)).append('\n'));
             s.append(pad).append("(\"").append(name(l.path(), top)).append("\", ").append(layer(l, depth + 1)).append("),\n");
         }
         return s.append("    ".repeat(depth)).append("]))").toString();
     }
 
     private static String layer(Layer layer, int depth) {
-        if (layer instanceof Layer.OpLayer op) {
-            return op(op.op(), op.in());
-        }
-        if (layer instanceof Layer.BlockLayer b) {
-            return layer(b.body(), depth);
-        }
-        if (layer instanceof Layer.SequenceLayer s) {
-            return sequence(s.layers(), false, depth);
-        }
-        if (layer instanceof Layer.ResidualLayer r) {
-            return "Residual(\n" + "    ".repeat(depth + 1) + layer(r.body(), depth + 1) + ",\n" + "    ".repeat(depth + 1)
-                    + r.shortcut().map(sc -> layer(sc, depth + 1)).orElse("None") + ")";
-        }
-        if (layer instanceof Layer.ConcatLayer c) {
-            return "Concat([\n" + branches(c.branches(), depth) + "])";
-        }
-        Layer.SplitLayer split = (Layer.SplitLayer) layer;
-        return "Split(" + split.sizes() + ", [\n" + branches(split.branches(), depth) + "])";
+        return layer.accept(new Layer.Visitor<>() {
+            @Override
+            public String op(Layer.OpLayer op) {
+                return PyTorchExport.op(op.op(), op.in());
+            }
+
+            @Override
+            public String block(Layer.BlockLayer b) {
+                return layer(b.body(), depth);
+            }
+
+            @Override
+            public String sequence(Layer.SequenceLayer s) {
+                return PyTorchExport.sequence(s.layers(), false, depth);
+            }
+
+            @Override
+            public String residual(Layer.ResidualLayer r) {
+                return "Residual(\n" + "    ".repeat(depth + 1) + layer(r.body(), depth + 1) + ",\n" + "    ".repeat(depth + 1)
+                        + r.shortcut().map(sc -> layer(sc, depth + 1)).orElse("None") + ")";
+            }
+
+            @Override
+            public String concat(Layer.ConcatLayer c) {
+                return "Concat([\n" + branches(c.branches(), depth) + "])";
+            }
+
+            @Override
+            public String split(Layer.SplitLayer split) {
+                return "Split(" + split.sizes() + ", [\n" + branches(split.branches(), depth) + "])";
+            }
+        });
     }
 
     private static String branches(List<Layer> branches, int depth) {
@@ -74,31 +86,56 @@ public final class PyTorchExport {
     }
 
     private static String op(Op op, TensorShape in) {
-        if (op instanceof Op.Conv c) {
-            return "nn.Conv2d(" + in.channels() + ", " + c.outChannels() + ", " + c.kernel() + ", stride=" + c.stride() + ", padding="
-                    + c.padding() + ", groups=" + c.groups() + ", bias=" + (c.bias() ? "True" : "False") + ")";
-        }
-        if (op instanceof Op.Shuffle sh) {
-            return "ChannelShuffle(" + sh.groups() + ")";
-        }
-        if (op instanceof Op.Permute p) {
-            return "ChannelPermute(" + java.util.Arrays.toString(p.permutation().toArray()) + ")";
-        }
-        if (op instanceof Op.BatchNorm) {
-            return "nn.BatchNorm2d(" + in.channels() + ")";
-        }
-        if (op instanceof Op.Activation a) {
-            return a.kind() == Op.Activation.Kind.RELU ? "nn.ReLU()" : "nn.ReLU6()";
-        }
-        if (op instanceof Op.Pool p) {
-            return p.max() ? "nn.MaxPool2d(" + p.kernel() + ", stride=" + p.stride() + ", padding=" + p.padding() + ")"
-                    : "nn.AvgPool2d(" + p.kernel() + ", stride=" + p.stride() + ", padding=" + p.padding() + ", count_include_pad=True)";
-        }
-        if (op instanceof Op.GlobalAvgPool) {
-            return "nn.AdaptiveAvgPool2d(1)";
-        }
-        Op.Linear l = (Op.Linear) op;
-        return "FlatLinear(" + in.elements() + ", " + l.outFeatures() + ", bias=" + (l.bias() ? "True" : "False") + ")";
+        return op.accept(new Op.Visitor<>() {
+            @Override
+            public String conv(Op.Conv c) {
+                return "nn.Conv2d(" + in.channels() + ", " + c.outChannels() + ", " + c.kernel() + ", stride=" + c.stride() + ", padding="
+                        + c.padding() + ", groups=" + c.groups() + ", bias=" + python(c.bias()) + ")";
+            }
+
+            @Override
+            public String shuffle(Op.Shuffle sh) {
+                return "ChannelShuffle(" + sh.groups() + ")";
+            }
+
+            @Override
+            public String permute(Op.Permute p) {
+                return "ChannelPermute(" + java.util.Arrays.toString(p.permutation().toArray()) + ")";
+            }
+
+            @Override
+            public String batchNorm(Op.BatchNorm b) {
+                return "nn.BatchNorm2d(" + in.channels() + ")";
+            }
+
+            @Override
+            public String activation(Op.Activation a) {
+                return switch (a.kind()) {
+                    case RELU -> "nn.ReLU()";
+                    case RELU6 -> "nn.ReLU6()";
+                };
+            }
+
+            @Override
+            public String pool(Op.Pool p) {
+                return p.max() ? "nn.MaxPool2d(" + p.kernel() + ", stride=" + p.stride() + ", padding=" + p.padding() + ")"
+                        : "nn.AvgPool2d(" + p.kernel() + ", stride=" + p.stride() + ", padding=" + p.padding() + ", count_include_pad=True)";
+            }
+
+            @Override
+            public String globalAvgPool(Op.GlobalAvgPool g) {
+                return "nn.AdaptiveAvgPool2d(1)";
+            }
+
+            @Override
+            public String linear(Op.Linear l) {
+                return "FlatLinear(" + in.elements() + ", " + l.outFeatures() + ", bias=" + python(l.bias()) + ")";
+            }
+        });
+    }
+
+    private static String python(boolean b) {
+        return b ? "True" : "False";
     }
 
     /** A Python identifier for a layer: the whole path at the top ({@code stages_1_blocks_0}), the last part inside. */

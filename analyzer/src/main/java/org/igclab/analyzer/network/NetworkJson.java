@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import org.igclab.analyzer.network.template.Templates;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
@@ -21,8 +19,6 @@ import org.igclab.rules.model.InvalidDesignException;
 public final class NetworkJson {
     public static final String FORMAT = "igc-network/1";
     private static final Set<String> TOP = Set.of("format", "name", "description", "input", "stem", "stages", "head", "layers", "skeleton");
-    private static final Set<String> OPS = Set.of("conv", "shuffle", "permute", "bn", "relu", "relu6", "maxpool", "avgpool", "gap", "linear");
-    private static final Set<String> COMPOSITES = Set.of("sequence", "residual", "concat", "split");
 
     private NetworkJson() {
     }
@@ -59,19 +55,19 @@ public final class NetworkJson {
                     throw new InvalidDesignException(top.pathOf(section), "cannot be given beside \"layers\"");
                 }
             }
-            layers.addAll(list(top, "layers"));
+            layers.addAll(LayerJson.list(top, "layers"));
         } else {
             if (top.has("stem")) {
-                layers.addAll(list(top, "stem"));
+                layers.addAll(LayerJson.list(top, "stem"));
             }
             if (top.has("stages")) {
                 for (JsonFields.Element stage : top.array("stages")) {
                     JsonFields s = stage.asObject().allowOnly(Set.of("name", "blocks"));
-                    layers.addAll(list(s, "blocks"));
+                    layers.addAll(LayerJson.list(s, "blocks"));
                 }
             }
             if (top.has("head")) {
-                layers.addAll(list(top, "head"));
+                layers.addAll(LayerJson.list(top, "head"));
             }
         }
         if (layers.isEmpty()) {
@@ -92,63 +88,6 @@ public final class NetworkJson {
         InvalidDesignException.requirePositive(f.pathOf(f.has("size") ? "size" : "height"), h);
         InvalidDesignException.requirePositive(f.pathOf(f.has("size") ? "size" : "width"), w);
         return new TensorShape(channels, h, w);
-    }
-
-    private static List<LayerSpec> list(JsonFields parent, String field) {
-        List<LayerSpec> specs = new ArrayList<>();
-        for (JsonFields.Element e : parent.array(field)) {
-            specs.add(layer(e.asObject()));
-        }
-        return specs;
-    }
-
-    /** One layer object; its path is its place in the file. */
-    public static LayerSpec layer(JsonFields f) {
-        String type = f.requiredString("type");
-        String path = f.path();
-        if (Templates.isTemplate(type)) {
-            return new LayerSpec.BlockSpec(path, Templates.parse(type, f));
-        }
-        if (OPS.contains(type)) {
-            try {
-                return new LayerSpec.OpSpec(path, LayerOps.parse(type, f));
-            } catch (InvalidDesignException e) {
-                throw e.path().startsWith(path) ? e : e.under(path);
-            }
-        }
-        return switch (type) {
-            case "sequence" -> new LayerSpec.SequenceSpec(path, list(f.allowOnly(Set.of("type", "layers")), "layers"));
-            case "residual" -> {
-                f.allowOnly(Set.of("type", "body", "shortcut"));
-                LayerSpec body = new LayerSpec.SequenceSpec(f.pathOf("body"), list(f, "body"));
-                yield new LayerSpec.ResidualSpec(path, body, f.has("shortcut")
-                        ? java.util.Optional.of(new LayerSpec.SequenceSpec(f.pathOf("shortcut"), list(f, "shortcut")))
-                        : java.util.Optional.empty());
-            }
-            case "concat" -> new LayerSpec.ConcatSpec(path, branches(f.allowOnly(Set.of("type", "branches"))));
-            case "split" -> new LayerSpec.SplitSpec(path, f.allowOnly(Set.of("type", "sizes", "branches")).intList("sizes"), branches(f));
-            default -> {
-                TreeSet<String> known = new TreeSet<>(OPS);
-                known.addAll(COMPOSITES);
-                known.addAll(Templates.names());
-                throw new InvalidDesignException(f.pathOf("type"), "= \"" + type + "\" is not a layer type (known: " + String.join(", ", known) + ")");
-            }
-        };
-    }
-
-    private static List<LayerSpec> branches(JsonFields f) {
-        List<LayerSpec> branches = new ArrayList<>();
-        for (JsonFields.Element b : f.array("branches")) {
-            if (!b.node().isArray()) {
-                throw new InvalidDesignException(b.path(), "must be a list of layers");
-            }
-            List<LayerSpec> layers = new ArrayList<>();
-            for (int i = 0; i < b.node().size(); i++) {
-                layers.add(layer(JsonFields.of(b.node().get(i), b.path() + "[" + i + "]")));
-            }
-            branches.add(new LayerSpec.SequenceSpec(b.path(), layers));
-        }
-        return branches;
     }
 
     /** The canonical JSON of a network: sections rebuilt from the layers' paths, every field explicit. */
@@ -172,7 +111,7 @@ public final class NetworkJson {
                 String section = path.substring(0, path.indexOf('['));
                 target = root.has(section) ? (ArrayNode) root.get(section) : root.putArray(section);
             }
-            target.add(LayerOps.toJson(spec));
+            target.add(LayerJson.write(spec));
         }
         return root;
     }

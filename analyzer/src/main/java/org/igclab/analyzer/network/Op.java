@@ -1,30 +1,75 @@
 package org.igclab.analyzer.network;
 
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.Permutation;
 
 /**
- * The primitive operations a network is made of. Each knows its output shape, its parameters and its
- * multiply-accumulates; composites ({@link LayerSpec}) and block templates expand into these.
- * Field names in errors are those of the network file.
+ * The primitive operations a network is made of. Each knows its name in a file, its output shape, its parameters and
+ * its multiply-accumulates; composites ({@link LayerSpec}) and block templates expand into these. Everything that
+ * interprets an operation (cost, shapes, DJL, ONNX, PyTorch, JSON) does so through a {@link Visitor}, so a new
+ * operation is a compile error wherever it is not yet handled. Field names in errors are those of the network file.
  */
 public sealed interface Op {
+
+    /** Its entry in the one table of operation names. */
+    OpType type();
 
     /** The output shape for an input shape; throws naming the offending field. */
     TensorShape outShape(TensorShape in);
 
     /** Parameters, split as the counting conventions require. */
-    default ParamCount params(TensorShape in) {
-        return ParamCount.ZERO;
-    }
+    ParamCount params(TensorShape in);
 
     /** MACs: counted for convolutions and fully connected layers only (src/site/markdown/conventions.md). */
-    default long macs(TensorShape in, TensorShape out) {
-        return 0;
+    long macs(TensorShape in, TensorShape out);
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per operation: implementing it is handling every operation there is. */
+    interface Visitor<R> {
+        R conv(Conv conv);
+
+        R shuffle(Shuffle shuffle);
+
+        R permute(Permute permute);
+
+        R batchNorm(BatchNorm batchNorm);
+
+        R activation(Activation activation);
+
+        R pool(Pool pool);
+
+        R globalAvgPool(GlobalAvgPool pool);
+
+        R linear(Linear linear);
     }
 
-    /** The file's name for the operation ({@code conv}, {@code bn}, ...). */
-    String type();
+    /**
+     * An operation that declares it has no parameters and costs no multiply-accumulates: it moves or rescales data, and
+     * the cost model counts it in activations and memory traffic only. An operation says so by implementing this; it
+     * is never assumed.
+     */
+    sealed interface Free extends Op {
+        @Override
+        default ParamCount params(TensorShape in) {
+            return ParamCount.ZERO;
+        }
+
+        @Override
+        default long macs(TensorShape in, TensorShape out) {
+            return 0;
+        }
+    }
+
+    /**
+     * Output positions along one side of a sliding window, {@code (in + 2 * padding - kernel) / stride + 1}, or -1
+     * when the window is larger than the padded input. In long: a huge padding must not wrap around.
+     */
+    private static long windowSide(int in, int kernel, int stride, int padding) {
+        long span = (long) in + 2L * padding - kernel;
+        return span < 0 ? -1 : span / stride + 1;
+    }
 
     /**
      * A convolution.
@@ -56,8 +101,8 @@ public sealed interface Op {
         }
 
         @Override
-        public String type() {
-            return "conv";
+        public OpType type() {
+            return OpType.CONV;
         }
 
         @Override
@@ -69,12 +114,11 @@ public sealed interface Op {
         }
 
         private int side(int inSide, String what) {
-            long span = (long) inSide + 2L * padding - kernel; // in long: a huge padding must not wrap around
-            if (span < 0) {
+            long side = windowSide(inSide, kernel, stride, padding);
+            if (side < 0) {
                 throw new InvalidDesignException("kernel", "= " + kernel + " is larger than the padded input " + what
                         + " " + ((long) inSide + 2L * padding));
             }
-            long side = span / stride + 1;
             if (side > Integer.MAX_VALUE) {
                 throw new InvalidDesignException("padding", "= " + padding + " makes the output " + what + " " + side + ", too large");
             }
@@ -83,25 +127,30 @@ public sealed interface Op {
 
         @Override
         public ParamCount params(TensorShape in) {
-            long weights = Math.multiplyExact(Math.multiplyExact((long) outChannels, in.channels() / groups), (long) kernel * kernel);
+            long weights = ExactCounts.multiply(ExactCounts.multiply((long) outChannels, in.channels() / groups), (long) kernel * kernel);
             return new ParamCount(weights, bias ? outChannels : 0, 0);
         }
 
         @Override
         public long macs(TensorShape in, TensorShape out) {
-            return Math.multiplyExact(params(in).weights(), out.positions());
+            return ExactCounts.multiply(params(in).weights(), out.positions());
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.conv(this);
         }
     }
 
     /** ShuffleNet's channel shuffle with {@code groups} groups: {@link Permutation#shuffle(int, int)} with that many rows. */
-    record Shuffle(int groups) implements Op {
+    record Shuffle(int groups) implements Free {
         public Shuffle {
             InvalidDesignException.requirePositive("groups", groups);
         }
 
         @Override
-        public String type() {
-            return "shuffle";
+        public OpType type() {
+            return OpType.SHUFFLE;
         }
 
         @Override
@@ -115,13 +164,18 @@ public sealed interface Op {
         public Permutation permutation(int channels) {
             return Permutation.shuffle(channels, groups);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.shuffle(this);
+        }
     }
 
     /** An explicit channel permutation. */
-    record Permute(Permutation permutation) implements Op {
+    record Permute(Permutation permutation) implements Free {
         @Override
-        public String type() {
-            return "permute";
+        public OpType type() {
+            return OpType.PERMUTE;
         }
 
         @Override
@@ -131,13 +185,18 @@ public sealed interface Op {
             }
             return in;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.permute(this);
+        }
     }
 
     /** BatchNorm with affine scale and shift (2 parameters per channel; running statistics are buffers, not parameters). */
     record BatchNorm() implements Op {
         @Override
-        public String type() {
-            return "bn";
+        public OpType type() {
+            return OpType.BATCH_NORM;
         }
 
         @Override
@@ -149,20 +208,39 @@ public sealed interface Op {
         public ParamCount params(TensorShape in) {
             return new ParamCount(0, 0, 2L * in.channels());
         }
+
+        /** Scale and shift are not counted as MACs (conventions.md counts convolutions and fully connected layers). */
+        @Override
+        public long macs(TensorShape in, TensorShape out) {
+            return 0;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.batchNorm(this);
+        }
     }
 
-    /** An element-wise activation. */
-    record Activation(Kind kind) implements Op {
+    /** An element-wise activation; every switch over {@link Kind} is exhaustive, so a new kind is a compile error too. */
+    record Activation(Kind kind) implements Free {
         public enum Kind { RELU, RELU6 }
 
         @Override
-        public String type() {
-            return kind == Kind.RELU ? "relu" : "relu6";
+        public OpType type() {
+            return switch (kind) {
+                case RELU -> OpType.RELU;
+                case RELU6 -> OpType.RELU6;
+            };
         }
 
         @Override
         public TensorShape outShape(TensorShape in) {
             return in;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.activation(this);
         }
     }
 
@@ -174,7 +252,7 @@ public sealed interface Op {
      * @param stride  stride
      * @param padding padding on each side
      */
-    record Pool(boolean max, int kernel, int stride, int padding) implements Op {
+    record Pool(boolean max, int kernel, int stride, int padding) implements Free {
         public Pool {
             InvalidDesignException.requirePositive("kernel", kernel);
             InvalidDesignException.requirePositive("stride", stride);
@@ -184,32 +262,43 @@ public sealed interface Op {
         }
 
         @Override
-        public String type() {
-            return max ? "maxpool" : "avgpool";
+        public OpType type() {
+            return max ? OpType.MAX_POOL : OpType.AVG_POOL;
         }
 
         @Override
         public TensorShape outShape(TensorShape in) {
-            int h = in.height() + 2 * padding - kernel;
-            int w = in.width() + 2 * padding - kernel;
+            long h = windowSide(in.height(), kernel, stride, padding);
+            long w = windowSide(in.width(), kernel, stride, padding);
             if (h < 0 || w < 0) {
                 throw new InvalidDesignException("kernel", "= " + kernel + " is larger than the padded input "
                         + (in.height() + 2 * padding) + "x" + (in.width() + 2 * padding));
             }
-            return new TensorShape(in.channels(), h / stride + 1, w / stride + 1);
+            // padding is at most half the kernel, so the output is never larger than the input
+            return new TensorShape(in.channels(), (int) h, (int) w);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pool(this);
         }
     }
 
     /** Global average pooling to {@code C x 1 x 1}. */
-    record GlobalAvgPool() implements Op {
+    record GlobalAvgPool() implements Free {
         @Override
-        public String type() {
-            return "gap";
+        public OpType type() {
+            return OpType.GLOBAL_AVG_POOL;
         }
 
         @Override
         public TensorShape outShape(TensorShape in) {
             return new TensorShape(in.channels(), 1, 1);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.globalAvgPool(this);
         }
     }
 
@@ -225,8 +314,8 @@ public sealed interface Op {
         }
 
         @Override
-        public String type() {
-            return "linear";
+        public OpType type() {
+            return OpType.LINEAR;
         }
 
         @Override
@@ -236,12 +325,17 @@ public sealed interface Op {
 
         @Override
         public ParamCount params(TensorShape in) {
-            return new ParamCount(Math.multiplyExact(in.elements(), outFeatures), bias ? outFeatures : 0, 0);
+            return new ParamCount(ExactCounts.multiply(in.elements(), outFeatures), bias ? outFeatures : 0, 0);
         }
 
         @Override
         public long macs(TensorShape in, TensorShape out) {
             return params(in).weights();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.linear(this);
         }
     }
 }

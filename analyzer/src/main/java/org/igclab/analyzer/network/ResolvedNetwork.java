@@ -1,6 +1,5 @@
 package org.igclab.analyzer.network;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,17 +16,6 @@ public record ResolvedNetwork(Network spec, Layer.SequenceLayer root) {
 
     /** Every primitive operation in execution order. */
     public List<Layer.OpLayer> ops() {
-        List<Layer.OpLayer> ops = new ArrayList<>();
-        collect(root, ops);
-        return ops;
-    }
-
-    private static void collect(Layer layer, List<Layer.OpLayer> ops) {
-        if (layer instanceof Layer.OpLayer op) {
-            ops.add(op);
-        }
-        for (Layer child : layer.children()) {
-            collect(child, ops);
-        }
+        return root.ops().toList();
     }
 }

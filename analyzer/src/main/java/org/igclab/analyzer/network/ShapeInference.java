@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.igclab.rules.model.CountOverflowException;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -25,32 +26,46 @@ public final class ShapeInference {
 
     /** Resolves one layer on an input shape. */
     public static Layer resolve(LayerSpec spec, TensorShape in) {
-        if (spec instanceof LayerSpec.OpSpec o) {
-            return new Layer.OpLayer(o.path(), in, local(o.path(), () -> o.op().outShape(in)), o.op());
-        }
-        if (spec instanceof LayerSpec.SequenceSpec s) {
-            if (s.layers().isEmpty()) {
-                throw new InvalidDesignException(s.path(), "has no layers");
+        return spec.accept(new LayerSpec.Visitor<>() {
+            @Override
+            public Layer op(LayerSpec.OpSpec o) {
+                return new Layer.OpLayer(o.path(), in, local(o.path(), () -> o.op().outShape(in)), o.op());
             }
-            return sequence(s.path(), s.layers(), in);
-        }
-        if (spec instanceof LayerSpec.ResidualSpec r) {
-            return residual(r, in);
-        }
-        if (spec instanceof LayerSpec.ConcatSpec c) {
-            List<Layer> branches = new ArrayList<>();
-            for (LayerSpec b : c.branches()) {
-                branches.add(resolve(b, in));
+
+            @Override
+            public Layer sequence(LayerSpec.SequenceSpec s) {
+                if (s.layers().isEmpty()) {
+                    throw new InvalidDesignException(s.path(), "has no layers");
+                }
+                return ShapeInference.sequence(s.path(), s.layers(), in);
             }
-            return new Layer.ConcatLayer(c.path(), in, concatenated(c.path(), branches), branches);
-        }
-        if (spec instanceof LayerSpec.SplitSpec s) {
-            return split(s, in);
-        }
-        LayerSpec.BlockSpec b = (LayerSpec.BlockSpec) spec;
-        LayerSpec expanded = local(b.path(), () -> b.template().expand(b.path(), in));
-        Layer body = resolve(expanded, in);
-        return new Layer.BlockLayer(b.path(), in, body.out(), b.template(), body);
+
+            @Override
+            public Layer residual(LayerSpec.ResidualSpec r) {
+                return ShapeInference.residual(r, in);
+            }
+
+            @Override
+            public Layer concat(LayerSpec.ConcatSpec c) {
+                List<Layer> branches = new ArrayList<>();
+                for (LayerSpec b : c.branches()) {
+                    branches.add(resolve(b, in));
+                }
+                return new Layer.ConcatLayer(c.path(), in, concatenated(c.path(), branches), branches);
+            }
+
+            @Override
+            public Layer split(LayerSpec.SplitSpec s) {
+                return ShapeInference.split(s, in);
+            }
+
+            @Override
+            public Layer block(LayerSpec.BlockSpec b) {
+                LayerSpec expanded = local(b.path(), () -> b.template().expand(b.path(), in));
+                Layer body = resolve(expanded, in);
+                return new Layer.BlockLayer(b.path(), in, body.out(), b.template(), body);
+            }
+        });
     }
 
     private static Layer.SequenceLayer sequence(String path, List<LayerSpec> specs, TensorShape in) {
@@ -121,10 +136,10 @@ public final class ShapeInference {
     private static <T> T local(String path, Supplier<T> work) {
         try {
             return work.get();
+        } catch (CountOverflowException e) {
+            throw new InvalidDesignException(path, "is too large: its counts do not fit in 64-bit integers", e);
         } catch (InvalidDesignException e) {
             throw e.under(path);
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException(path, "is too large: its counts do not fit in 64-bit integers");
         }
     }
 }

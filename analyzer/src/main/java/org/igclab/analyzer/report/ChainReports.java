@@ -9,6 +9,7 @@ import org.igclab.rules.condition.BalanceForm;
 import org.igclab.rules.condition.BalanceReport;
 import org.igclab.rules.condition.ComplementaryReport;
 import org.igclab.rules.condition.IntegerOptimum;
+import org.igclab.rules.condition.PathCount;
 import org.igclab.rules.condition.Witness;
 import org.igclab.rules.io.JsonFields;
 
@@ -20,15 +21,15 @@ public final class ChainReports {
 
     public static ObjectNode complementary(ComplementaryReport r) {
         ObjectNode n = JsonFields.MAPPER.createObjectNode();
-        n.put("verdict", r.verdict().name().toLowerCase());
+        n.put("verdict", r.verdict().label());
         n.put("strict", r.isStrict());
         n.put("dense", r.isDense());
         n.put("productOfGroupSizes", r.productOfGroupSizes());
         n.put("inChannels", r.inChannels());
         n.put("outChannels", r.outChannels());
         n.put("necessaryConditionHolds", r.necessaryConditionHolds());
-        n.put("minPathCount", r.minPathCount().label());
-        n.put("maxPathCount", r.maxPathCount().label());
+        pathCount(n, "minPathCount", r.minPathCount());
+        pathCount(n, "maxPathCount", r.maxPathCount());
         n.put("connectedPairs", r.connectedPairs());
         n.put("redundantPairs", r.redundantPairs());
         n.put("connectedFraction", r.connectedFraction());
@@ -37,6 +38,12 @@ public final class ChainReports {
         r.redundant().ifPresent(w -> n.set("redundant", witness(w)));
         n.put("explanation", r.explanation());
         return n;
+    }
+
+    /** {@code "maxPathCount": 2, "maxPathCountSaturated": true}: a count of 2 with the flag means two or more. */
+    private static void pathCount(ObjectNode n, String field, PathCount count) {
+        n.put(field, count.count());
+        n.put(field + "Saturated", count.saturated());
     }
 
     private static ObjectNode witness(Witness w) {
@@ -109,8 +116,8 @@ public final class ChainReports {
         ArrayNode s = n.putArray("kernelSizes");
         d.shape().kernelSizes().forEach(s::add);
         n.put("productOfGroupSizes", d.shape().product());
-        n.put("verdict", d.complementary().verdict().name().toLowerCase());
-        n.put("maxPathCount", d.complementary().maxPathCount().label());
+        n.put("verdict", d.complementary().verdict().label());
+        pathCount(n, "maxPathCount", d.complementary().maxPathCount());
         n.put("imbalance", d.imbalance());
         n.put("params", d.params());
         n.put("macs", d.macs());
@@ -120,13 +127,13 @@ public final class ChainReports {
 
     /** The CSV columns of enumerated designs ({@code igc enumerate --csv}), matching {@link #csvCells}. */
     public static final List<String> CSV_HEADER = List.of("name", "channels", "layers", "group_sizes", "kernel_sizes", "product",
-            "verdict", "max_paths", "imbalance", "params", "macs", "flops");
+            "verdict", "max_paths", "max_paths_saturated", "imbalance", "params", "macs", "flops");
 
     /** One design's CSV cells, in the order of {@link #CSV_HEADER}. */
     public static List<Object> csvCells(EnumeratedDesign d) {
         return List.of(d.name(), d.shape().channels(), d.shape().length(), d.shape().groupSizeList(), d.shape().kernelSizeList(),
-                d.shape().product(), d.complementary().verdict().name().toLowerCase(), d.complementary().maxPathCount().label(),
-                d.imbalance(), d.params(), d.macs(), d.flops());
+                d.shape().product(), d.complementary().verdict().label(), d.complementary().maxPathCount().count(),
+                d.complementary().maxPathCount().saturated(), d.imbalance(), d.params(), d.macs(), d.flops());
     }
 
     public static ArrayNode designs(List<EnumeratedDesign> designs) {

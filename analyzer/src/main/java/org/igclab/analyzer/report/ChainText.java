@@ -1,5 +1,6 @@
 package org.igclab.analyzer.report;
 
+import java.math.BigInteger;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.condition.BalanceForm;
@@ -8,7 +9,6 @@ import org.igclab.rules.condition.ComplementaryReport;
 import org.igclab.rules.io.ChainDocument;
 import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.KernelChain;
-import org.igclab.rules.model.Permutation;
 
 /** Text forms of a chain and its condition reports, as {@code igc check} prints them. */
 public final class ChainText {
@@ -27,10 +27,8 @@ public final class ChainText {
             GroupConv k = chain.kernel(l);
             s.append(String.format("  W%-2d %dx%d  %d -> %d  groups %d  K = %d%s%n", l + 1, k.kernelSize(), k.kernelSize(),
                     k.inChannels(), k.outChannels(), k.groups(), k.groupSize(), k.stride() == 1 ? "" : "  stride " + k.stride()));
-            Permutation p = l + 1 < chain.length() ? chain.permutations().get(l) : chain.finalPermutation().orElse(null);
-            if (p != null) {
-                s.append(String.format("  P%-2d %s%n", l + 1, p.description()));
-            }
+            int step = l + 1;
+            chain.permutationAfter(l).ifPresent(p -> s.append(String.format("  P%-2d %s%n", step, p.description())));
         }
         return s.toString();
     }
@@ -39,8 +37,9 @@ public final class ChainText {
         StringBuilder s = new StringBuilder();
         s.append("complementary: ").append(r.verdict().label()).append('\n');
         s.append("  ").append(r.explanation()).append('\n');
+        int order = r.productOfGroupSizes().compareTo(BigInteger.valueOf(r.inChannels()));
         s.append(String.format("  necessary condition prod K_l = C_in: %d %s %d (%s)%n", r.productOfGroupSizes(),
-                r.productOfGroupSizes() == r.inChannels() ? "=" : r.productOfGroupSizes() < r.inChannels() ? "<" : ">",
+                order == 0 ? "=" : order < 0 ? "<" : ">",
                 r.inChannels(), r.necessaryConditionHolds() ? "holds" : "fails"));
         s.append(String.format("  path counts: min %s, max %s; connected pairs %s of %s (%.1f%%), redundant pairs %s%n",
                 r.minPathCount().label(), r.maxPathCount().label(), TextTable.grouped(r.connectedPairs()),

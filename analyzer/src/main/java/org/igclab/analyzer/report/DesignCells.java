@@ -6,12 +6,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.igclab.analyzer.sweep.Assignment;
 import org.igclab.analyzer.sweep.DesignGrid;
 import org.igclab.analyzer.sweep.Figures;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.ExactCounts;
 
 /** The cells of a design's variables and figures, shared by the sweep and budget reports. */
 final class DesignCells {
@@ -24,7 +24,7 @@ final class DesignCells {
 
     /** {@code strict}, {@code dense}, {@code neither}, or {@code -} without chain blocks. */
     static String verdict(Figures f) {
-        return f.verdict() == null ? "-" : f.verdict().name().toLowerCase(Locale.ROOT);
+        return f.verdict() == null ? "-" : f.verdict().label();
     }
 
     /** The variables' values in the order of {@code names}, as text. */
@@ -90,7 +90,7 @@ final class DesignCells {
     static void jsonFigures(JsonGenerator g, Figures f) throws IOException {
         g.writeNumberField("params", f.params());
         g.writeNumberField("macs", f.macs());
-        g.writeNumberField("flops", Math.multiplyExact(2, f.macs()));
+        g.writeNumberField("flops", ExactCounts.multiply(2, f.macs()));
         g.writeNumberField("activations", f.activations());
         g.writeNumberField("peakActivation", f.peakActivation());
         g.writeNumberField("traffic", f.traffic());

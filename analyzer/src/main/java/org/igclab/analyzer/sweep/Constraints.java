@@ -12,7 +12,7 @@ import org.igclab.rules.model.InvalidDesignException;
 /**
  * What a design must satisfy to count: a budget ({@code maxParams}, {@code maxMacs}) and conditions on its
  * shape ({@code channelsMultipleOf}: every convolution's output channels; {@code complementary}: every chain
- * block strictly complementary; {@code balancedWithin}: every chain block's imbalance at most {@code 1 + tol}).
+ * block strict; {@code balancedWithin}: every chain block's imbalance at most {@code 1 + tol}).
  * Blocks that are not chains (ResNet, ShuffleNet units, plain convolutions) have no verdicts to fail.
  */
 public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, OptionalInt channelsMultipleOf, boolean complementary,
@@ -83,7 +83,7 @@ public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, Optional
                     + " (their greatest common divisor is " + f.convGcd() + ")");
         }
         if (complementary && !f.strictlyComplementary()) {
-            return Optional.of("a block is " + f.verdict().label() + ", not strictly complementary");
+            return Optional.of("a block's complementary verdict is " + f.verdict().label() + ", not strict");
         }
         if (balancedWithin.isPresent() && !Double.isNaN(f.imbalance()) && f.imbalance() > 1 + balancedWithin.getAsDouble() + 1e-12) {
             return Optional.of(String.format("imbalance %.3f exceeds 1 + %s", f.imbalance(),
@@ -115,7 +115,7 @@ public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, Optional
         maxMacs.ifPresent(v -> s.append(String.format("; MACs <= %,d", v)));
         channelsMultipleOf.ifPresent(v -> s.append("; conv output channels multiples of ").append(v));
         if (complementary) {
-            s.append("; chain blocks strictly complementary");
+            s.append("; chain blocks strict");
         }
         balancedWithin.ifPresent(v -> s.append("; chain blocks balanced within ")
                 .append(java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));

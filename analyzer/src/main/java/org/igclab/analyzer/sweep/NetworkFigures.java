@@ -16,6 +16,7 @@ import org.igclab.analyzer.network.template.BlockTemplate;
 import org.igclab.rules.condition.BalanceCondition;
 import org.igclab.rules.condition.ComplementaryCondition;
 import org.igclab.rules.condition.Verdict;
+import org.igclab.rules.model.CountOverflowException;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
 
@@ -88,7 +89,7 @@ public final class NetworkFigures {
         Costed c = null;
         try {
             for (LayerSpec spec : network.layers()) {
-                Object what = spec instanceof LayerSpec.OpSpec o ? o.op() : spec instanceof LayerSpec.BlockSpec b ? b.template() : null;
+                Object what = spec.accept(CACHE_KEY);
                 // a stage's repeated blocks share one template on one shape: the last answer serves without a lookup
                 if (what == null || what != previous || !shape.equals(previousIn)) {
                     c = what == null ? cost(spec, shape) : layer(spec, what, shape);
@@ -98,8 +99,8 @@ public final class NetworkFigures {
                 previousIn = shape;
                 shape = c.out();
             }
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers");
+        } catch (CountOverflowException e) {
+            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers", e);
         }
         return total;
     }
@@ -118,26 +119,18 @@ public final class NetworkFigures {
         Layer layer = ShapeInference.resolve(spec, in);
         Layer.SequenceLayer root = new Layer.SequenceLayer("", in, layer.out(), List.of(layer));
         NetworkCost cost = CostModel.of(new ResolvedNetwork(new Network("", in, List.of(spec)), root));
-        Figures f = new Figures(cost.params().total(), cost.macs(), cost.activations(), cost.peakActivation(), cost.traffic(),
-                null, Double.NaN, 0);
+        Figures f = Figures.counts(cost);
         return new Costed(judged ? conditions(layer, f) : f, layer.out());
     }
 
     /** Adds the verdicts of the chain blocks and the convolutions' channels found inside a layer. */
     private Figures conditions(Layer layer, Figures f) {
-        Figures with = f;
-        if (layer instanceof Layer.OpLayer op && op.op() instanceof Op.Conv conv) {
-            with = new Figures(f.params(), f.macs(), f.activations(), f.peakActivation(), f.traffic(), f.verdict(), f.imbalance(),
-                    Figures.gcd(f.convGcd(), conv.outChannels()));
-        }
-        if (layer instanceof Layer.BlockLayer block) {
+        Figures with = f.withConvGcd(layer.ops().mapToInt(op -> op.op().accept(CONV_CHANNELS)).reduce(f.convGcd(), Figures::gcd));
+        for (Layer.BlockLayer block : layer.blocks().toList()) {
             ChainVerdict v = verdict(block.template(), block.in());
             if (v != null) {
-                with = with.plus(new Figures(0, 0, 0, 0, 0, v.verdict(), v.imbalance(), 0));
+                with = with.plus(Figures.judged(v.verdict(), v.imbalance()));
             }
-        }
-        for (Layer child : layer.children()) {
-            with = conditions(child, with);
         }
         return with;
     }
@@ -159,4 +152,80 @@ public final class NetworkFigures {
     private static ChainVerdict judge(KernelChain chain) {
         return new ChainVerdict(ComplementaryCondition.check(chain).verdict(), BalanceCondition.imbalance(chain));
     }
+
+    /** What a top-level layer's cost depends on beside its input shape: its operation or template; null for composites. */
+    private static final LayerSpec.Visitor<Object> CACHE_KEY = new LayerSpec.Visitor<>() {
+        @Override
+        public Object op(LayerSpec.OpSpec spec) {
+            return spec.op();
+        }
+
+        @Override
+        public Object block(LayerSpec.BlockSpec spec) {
+            return spec.template();
+        }
+
+        @Override
+        public Object sequence(LayerSpec.SequenceSpec spec) {
+            return null;
+        }
+
+        @Override
+        public Object residual(LayerSpec.ResidualSpec spec) {
+            return null;
+        }
+
+        @Override
+        public Object concat(LayerSpec.ConcatSpec spec) {
+            return null;
+        }
+
+        @Override
+        public Object split(LayerSpec.SplitSpec spec) {
+            return null;
+        }
+    };
+
+    /** A convolution's output channels, for {@code channelsMultipleOf}; 0 (no constraint) for other operations. */
+    private static final Op.Visitor<Integer> CONV_CHANNELS = new Op.Visitor<>() {
+        @Override
+        public Integer conv(Op.Conv conv) {
+            return conv.outChannels();
+        }
+
+        @Override
+        public Integer shuffle(Op.Shuffle shuffle) {
+            return 0;
+        }
+
+        @Override
+        public Integer permute(Op.Permute permute) {
+            return 0;
+        }
+
+        @Override
+        public Integer batchNorm(Op.BatchNorm batchNorm) {
+            return 0;
+        }
+
+        @Override
+        public Integer activation(Op.Activation activation) {
+            return 0;
+        }
+
+        @Override
+        public Integer pool(Op.Pool pool) {
+            return 0;
+        }
+
+        @Override
+        public Integer globalAvgPool(Op.GlobalAvgPool pool) {
+            return 0;
+        }
+
+        @Override
+        public Integer linear(Op.Linear linear) {
+            return 0;
+        }
+    };
 }

@@ -105,7 +105,7 @@ public record Objective(String name, boolean maximize) {
     }
 
     /** The value to minimize for a row that passed (a maximized value is negated); NaN for a measurement missing or noisy. */
-    double minimized(SweepRow row, Assignment values, DesignGrid grid) {
+    public double minimized(SweepRow row, Assignment values, DesignGrid grid) {
         ToDoubleBiFunction<SweepRow, Assignment> figure = FIGURES.get(name);
         OptionalInt batch = latencyBatch();
         double v;

@@ -18,7 +18,7 @@ class CheckCommandTest {
     void strictChainExitsZeroAndSaysWhy() {
         CliRun run = CliRun.of("check", CliRun.sample("chains/igcv2-c64.json"));
         assertThat(run.exitCode()).isEqualTo(IgcCli.OK);
-        assertThat(run.out()).contains("complementary: strictly complementary")
+        assertThat(run.out()).contains("complementary: strict\n")
                 .contains("prod K_l = C_in: 64 = 64 (holds)")
                 .contains("balance: balanced (1x1 kernels after a channel-wise first kernel");
         assertThat(run.err()).isEmpty();
@@ -28,7 +28,7 @@ class CheckCommandTest {
     void chainWithoutInterleavingExitsOneWithAMissingWitness() {
         CliRun run = CliRun.of("check", CliRun.sample("chains/not-interleaved-c64.json"));
         assertThat(run.exitCode()).isEqualTo(IgcCli.NO);
-        assertThat(run.out()).contains("complementary: not dense")
+        assertThat(run.out()).contains("complementary: neither\n")
                 .contains("witness: output channel 0 does not reach input channel 8 (0 paths)");
     }
 
@@ -41,7 +41,30 @@ class CheckCommandTest {
         assertThat(json.at("/complementary/witness/paths").asLong()).isEqualTo(2);
         assertThat(json.at("/complementary/productOfGroupSizes").asLong()).isEqualTo(128);
         assertThat(json.at("/complementary/redundantPairs").asLong()).isEqualTo(64 * 64);
+        // the check counts paths up to two: a number with a flag, never the string "2+"
+        assertThat(json.at("/complementary/maxPathCount").isInt()).isTrue();
+        assertThat(json.at("/complementary/maxPathCount").asInt()).isEqualTo(2);
+        assertThat(json.at("/complementary/maxPathCountSaturated").asBoolean()).isTrue();
+        assertThat(json.at("/complementary/minPathCount").asInt()).isEqualTo(2);
+        assertThat(json.at("/complementary/minPathCountSaturated").asBoolean()).isTrue();
         assertThat(json.at("/balance/oneByOneAfterChannelWise/imbalance").asDouble()).isEqualTo(2.0);
+    }
+
+    /** Nine dense kernels on 512 channels: 2^72 paths a pair and prod K_l = 2^81, printed as they are, not as 2^63 - 1. */
+    @Test
+    void pathCountsPast64BitsArePrintedExactly() throws IOException {
+        Path dense = dir.resolve("dense.json");
+        Files.writeString(dense, "{\"channels\": 512, \"kernels\": [" + String.join(", ", java.util.Collections.nCopies(9, "{\"groups\": 1}"))
+                + "], \"permutations\": [" + String.join(", ", java.util.Collections.nCopies(8, "\"identity\"")) + "]}");
+        CliRun text = CliRun.of("check", dense.toString());
+        assertThat(text.exitCode()).isEqualTo(IgcCli.NO);
+        assertThat(text.out()).contains("complementary: dense\n")
+                .contains("prod K_l = C_in: 2417851639229258349412352 > 512 (fails)")
+                .contains("by 4722366482869645213696 paths")
+                .doesNotContain(String.valueOf(Long.MAX_VALUE));
+        JsonNode json = JsonFields.MAPPER.readTree(CliRun.of("check", dense.toString(), "--json").out());
+        assertThat(json.at("/complementary/witness/paths").bigIntegerValue()).isEqualTo(java.math.BigInteger.TWO.pow(72));
+        assertThat(json.at("/complementary/productOfGroupSizes").bigIntegerValue()).isEqualTo(java.math.BigInteger.TWO.pow(81));
     }
 
     @Test
@@ -76,7 +99,7 @@ class CheckCommandTest {
         String net = CliRun.sample("networks/cifar-igcv1-l24m2-d38.json");
         CliRun run = CliRun.of("check", net, "--block", "stages[1].blocks[1]");
         assertThat(run.exitCode()).isEqualTo(IgcCli.OK);
-        assertThat(run.out()).contains("IGCV1 L24M4 96->96").contains("strictly complementary");
+        assertThat(run.out()).contains("IGCV1 L24M4 96->96").contains("complementary: strict\n");
     }
 
     @Test

@@ -24,7 +24,7 @@ class EnumerateCommandTest {
                 .contains("IGCV2 K=8 L=3, paper's rule")
                 .contains("# parameters: kernel weights").contains("FLOPs = 2 * MACs");
         // the dense 3x3 convolution: 64 * 64 * 9 weights, at 32x32
-        assertThat(run.out()).containsPattern("plain conv\\s+1\\s+64\\s+strictly complementary\\s+1\\s+1.000\\s+36,864\\s+37,748,736");
+        assertThat(run.out()).containsPattern("plain conv\\s+1\\s+64\\s+strict\\s+1\\s+1.000\\s+36,864\\s+37,748,736");
     }
 
     @Test
@@ -103,13 +103,15 @@ class EnumerateCommandTest {
 
     @Test
     void badOptionsAreInputErrorsNamingTheOption() {
-        assertThat(CliRun.of("enumerate", "-c", "0").err()).contains("--channels = 0 must be positive");
+        assertThat(CliRun.of("enumerate", "-c", "0").err()).contains("Invalid value for option '--channels': '0' must be positive");
+        assertThat(CliRun.of("enumerate", "-c", "64", "--top", "-3").err()).contains("Invalid value for option '--top': '-3' must be positive");
+        assertThat(CliRun.of("enumerate", "-c", "sixty").err()).contains("Invalid value for option '--channels': 'sixty' is not a whole number");
         assertThat(CliRun.of("enumerate", "-c", "64", "--kernel", "2").err()).contains("--kernel = 2");
         assertThat(CliRun.of("enumerate", "-c", "64", "--layers", "5..2").err()).contains("'5..2' is an empty range");
         assertThat(CliRun.of("enumerate", "-c", "64", "--first", "sideways").err()).contains("'sideways' is not one of");
         CliRun both = CliRun.of("enumerate", "-c", "64", "--json", "--csv");
         assertThat(both.exitCode()).isEqualTo(IgcCli.INVALID);
-        assertThat(both.err()).contains("choose one of --json and --csv");
+        assertThat(both.err()).startsWith("igc enumerate: --json, --csv are mutually exclusive (specify only one)");
         assertThat(CliRun.of("enumerate").exitCode()).isEqualTo(IgcCli.INVALID);
     }
 

@@ -81,8 +81,8 @@ class CountingConventionsTest {
                 new Op.Permute(Permutation.of(5, 4, 3, 2, 1, 0)));
         for (Op op : free) {
             TensorShape out = op.outShape(in);
-            assertThat(op.params(in)).as(op.type()).isEqualTo(ParamCount.ZERO);
-            assertThat(op.macs(in, out)).as(op.type()).isZero();
+            assertThat(op.params(in)).as(op.type().fileName()).isEqualTo(ParamCount.ZERO);
+            assertThat(op.macs(in, out)).as(op.type().fileName()).isZero();
         }
         // pools: (9 + 2 - 3) / 2 + 1 = 5; (9 - 2) / 2 + 1 = 4; global: 1x1
         assertThat(new Op.Pool(true, 3, 2, 1).outShape(in)).isEqualTo(new TensorShape(6, 5, 5));

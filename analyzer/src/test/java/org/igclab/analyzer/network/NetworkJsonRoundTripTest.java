@@ -93,6 +93,6 @@ class NetworkJsonRoundTripTest {
 
     @Provide
     Arbitrary<ObjectNode> files() {
-        return Arbitraries.randomValue(RandomNetworkFiles::network);
+        return RandomNetworkFiles.network();
     }
 }

@@ -78,7 +78,7 @@ class SweepTest {
         // IGCV2's stage transitions double the width in a channel-wise kernel: every input is reached twice
         SweepRow igcv2 = sweep.rows().get(4);
         assertThat(igcv2.figures().verdict()).isEqualTo(Verdict.DENSE);
-        assertThat(c.reason(igcv2.figures())).hasValueSatisfying(r -> assertThat(r).contains("dense, not strict"));
+        assertThat(c.reason(igcv2.figures())).hasValueSatisfying(r -> assertThat(r).contains("verdict is dense, not strict"));
         // width 24: the stem's 24 channels are not a multiple of 16
         assertThat(c.reason(sweep.rows().get(9).figures())).hasValueSatisfying(r -> assertThat(r).contains("multiples of 16"));
         assertThat(c.reason(sweep.rows().get(11).figures())).hasValueSatisfying(r -> assertThat(r).contains("exceed maxParams 30,000"));

@@ -43,7 +43,7 @@ public final class BalanceCondition {
         int c = chain.inChannels();
         List<GroupConv> kernels = chain.kernels();
         int firstArea = kernels.get(0).kernelArea();
-        boolean product = chain.productOfGroupSizes() == c;
+        boolean product = chain.productOfGroupSizes().equals(java.math.BigInteger.valueOf(c));
 
         List<Long> allTerms = terms(kernels);
         double areaProduct = kernels.stream().mapToDouble(GroupConv::kernelArea).reduce(1, (a, b) -> a * b);

@@ -21,7 +21,7 @@ public final class CanonicalChains {
     /** Whether the chain is the canonical interleaving of its group sizes with {@code prod K_l = C}. */
     public static boolean isStrictByConstruction(KernelChain chain) {
         int c = chain.inChannels();
-        if (!chain.hasConstantWidth() || chain.productOfGroupSizes() != c
+        if (!chain.hasConstantWidth() || !chain.productOfGroupSizes().equals(java.math.BigInteger.valueOf(c))
                 || chain.finalPermutation().filter(p -> !p.isIdentity()).isPresent()) {
             return false;
         }
@@ -50,7 +50,7 @@ public final class CanonicalChains {
     /** The report of a strictly complementary chain on {@code channels} channels: every entry of {@code N} is 1. */
     static ComplementaryReport strict(int channels) {
         long pairs = (long) channels * channels;
-        return new ComplementaryReport(Verdict.STRICT, channels, channels, channels, PathCount.ONE, PathCount.ONE, pairs, 0,
+        return new ComplementaryReport(Verdict.STRICT, channels, channels, java.math.BigInteger.valueOf(channels), PathCount.ONE, PathCount.ONE, pairs, 0,
                 Optional.empty(), Optional.empty());
     }
 }

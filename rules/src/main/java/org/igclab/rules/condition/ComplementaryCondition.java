@@ -1,5 +1,7 @@
 package org.igclab.rules.condition;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Optional;
 import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.InvalidDesignException;
@@ -46,15 +48,16 @@ public final class ComplementaryCondition {
     }
 
     /** The exact number of paths from output channel {@code output} back to input channel {@code input}. */
-    public static long exactPaths(KernelChain chain, int output, int input) {
+    public static BigInteger exactPaths(KernelChain chain, int output, int input) {
         return exactPathsFrom(chain, output)[input];
     }
 
-    /** Exact path counts from one output channel to every input channel (a row of {@code N}), saturating at {@link Long#MAX_VALUE}. */
-    public static long[] exactPathsFrom(KernelChain chain, int output) {
+    /** Exact path counts from one output channel to every input channel (a row of {@code N}); they can pass 64 bits. */
+    public static BigInteger[] exactPathsFrom(KernelChain chain, int output) {
         int position = chain.finalPermutation().map(p -> p.sourceOf(output)).orElse(output);
-        long[] counts = new long[chain.outChannels()];
-        counts[position] = 1;
+        BigInteger[] counts = new BigInteger[chain.outChannels()];
+        Arrays.fill(counts, BigInteger.ZERO);
+        counts[position] = BigInteger.ONE;
         for (int l = chain.length() - 1; l >= 0; l--) {
             counts = backThroughKernel(chain.kernel(l), counts);
             if (l > 0) {
@@ -64,13 +67,14 @@ public final class ComplementaryCondition {
         return counts;
     }
 
-    private static long[] backThroughKernel(GroupConv kernel, long[] outputCounts) {
-        long[] perGroup = new long[kernel.groups()];
+    private static BigInteger[] backThroughKernel(GroupConv kernel, BigInteger[] outputCounts) {
+        BigInteger[] perGroup = new BigInteger[kernel.groups()];
+        Arrays.fill(perGroup, BigInteger.ZERO);
         for (int o = 0; o < outputCounts.length; o++) {
             int g = kernel.groupOfOutput(o);
-            perGroup[g] = saturatingAdd(perGroup[g], outputCounts[o]);
+            perGroup[g] = perGroup[g].add(outputCounts[o]);
         }
-        long[] inputCounts = new long[kernel.inChannels()];
+        BigInteger[] inputCounts = new BigInteger[kernel.inChannels()];
         int k = kernel.groupSize();
         for (int i = 0; i < inputCounts.length; i++) {
             inputCounts[i] = perGroup[i / k];
@@ -78,17 +82,12 @@ public final class ComplementaryCondition {
         return inputCounts;
     }
 
-    private static long[] backThroughPermutation(Permutation p, long[] counts) {
-        long[] before = new long[counts.length];
+    private static BigInteger[] backThroughPermutation(Permutation p, BigInteger[] counts) {
+        BigInteger[] before = new BigInteger[counts.length];
         for (int j = 0; j < counts.length; j++) {
             before[p.sourceOf(j)] = counts[j];
         }
         return before;
-    }
-
-    private static long saturatingAdd(long a, long b) {
-        long sum = a + b;
-        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     private static ComplementaryReport summarize(KernelChain chain, SaturatedRows rows) {
@@ -113,7 +112,7 @@ public final class ComplementaryCondition {
         }
         long all = (long) out * in;
         Optional<Witness> missing = missingAt < 0 ? Optional.empty()
-                : Optional.of(new Witness(missingAt, rows.firstMissing(rows.rowOf(missingAt)), 0));
+                : Optional.of(new Witness(missingAt, rows.firstMissing(rows.rowOf(missingAt)), BigInteger.ZERO));
         Optional<Witness> twice = Optional.empty();
         if (redundantAt >= 0) {
             int i = rows.firstRedundant(rows.rowOf(redundantAt));

@@ -1,5 +1,6 @@
 package org.igclab.rules.condition;
 
+import java.math.BigInteger;
 import java.util.Optional;
 
 /**
@@ -8,9 +9,9 @@ import java.util.Optional;
  * @param verdict                  strict, dense or neither
  * @param outChannels              rows of the path-count matrix {@code N}
  * @param inChannels               columns of {@code N}
- * @param productOfGroupSizes      {@code prod K_l}, the number of paths leaving every output channel
- * @param minPathCount             smallest entry of {@code N}, saturated
- * @param maxPathCount             largest entry of {@code N}, saturated
+ * @param productOfGroupSizes      {@code prod K_l}, the number of paths leaving every output channel, exactly
+ * @param minPathCount             smallest entry of {@code N}, saturated at two
+ * @param maxPathCount             largest entry of {@code N}, saturated at two
  * @param connectedPairs           entries of {@code N} that are at least 1
  * @param redundantPairs           entries of {@code N} that are at least 2
  * @param missing                  a pair with no path, when there is one
@@ -20,7 +21,7 @@ public record ComplementaryReport(
         Verdict verdict,
         int outChannels,
         int inChannels,
-        long productOfGroupSizes,
+        BigInteger productOfGroupSizes,
         PathCount minPathCount,
         PathCount maxPathCount,
         long connectedPairs,
@@ -38,7 +39,7 @@ public record ComplementaryReport(
 
     /** The necessary condition for strictness, {@code prod K_l = Cin}, reported on its own. */
     public boolean necessaryConditionHolds() {
-        return productOfGroupSizes == inChannels;
+        return productOfGroupSizes.equals(BigInteger.valueOf(inChannels));
     }
 
     /** Connected pairs over all pairs, in [0, 1]. */
@@ -51,18 +52,18 @@ public record ComplementaryReport(
         return missing.isPresent() ? missing : redundant;
     }
 
-    /** One or two sentences on why the chain is or is not strictly complementary. */
+    /** One or two sentences on why the chain's verdict is strict, or why it is not. */
     public String explanation() {
         String product = "prod K_l = " + productOfGroupSizes;
         return switch (verdict) {
             case STRICT -> "every output channel reaches every input channel by exactly one path ("
                     + product + " = " + inChannels + " input channels).";
             case DENSE -> "every output channel reaches every input channel, but " + redundant.orElseThrow().describe()
-                    + (productOfGroupSizes > inChannels
+                    + (productOfGroupSizes.compareTo(BigInteger.valueOf(inChannels)) > 0
                         ? "; " + product + " exceeds the " + inChannels + " input channels, so paths must repeat."
                         : "; the permutations do not interleave the groups.");
             case NEITHER -> missing.orElseThrow().describe()
-                    + (productOfGroupSizes < inChannels
+                    + (productOfGroupSizes.compareTo(BigInteger.valueOf(inChannels)) < 0
                         ? "; " + product + " is less than the " + inChannels + " input channels, so no permutation can connect them all."
                         : redundant.isPresent()
                             ? "; the permutations route some paths twice (" + redundant.get().describe() + ") instead of reaching every input."

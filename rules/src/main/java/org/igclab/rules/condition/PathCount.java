@@ -1,20 +1,27 @@
 package org.igclab.rules.condition;
 
-/** A path count saturated at two: only "none", "exactly one" and "more than one" decide the conditions. */
+/**
+ * A path count saturated at two: only "none", "exactly one" and "more than one" decide the conditions. As a number it
+ * is 0, 1 or 2, the last {@link #saturated()}: two or more.
+ */
 public enum PathCount {
-    NONE("0"),
-    ONE("1"),
-    MANY("2+");
+    NONE,
+    ONE,
+    MANY;
 
-    private final String label;
-
-    PathCount(String label) {
-        this.label = label;
+    /** 0, 1 or 2 (for two or more). */
+    public int count() {
+        return ordinal();
     }
 
-    /** {@code 0}, {@code 1} or {@code 2+}. */
+    /** True for {@link #MANY}: the count is at least {@link #count()}, not exactly it. */
+    public boolean saturated() {
+        return this == MANY;
+    }
+
+    /** {@code 0}, {@code 1} or {@code 2+}, for text. */
     public String label() {
-        return label;
+        return count() + (saturated() ? "+" : "");
     }
 
     public static PathCount of(long exact) {

@@ -1,21 +1,32 @@
 package org.igclab.rules.condition;
 
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.stream.LongStream;
+
 import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.KernelChain;
 
 /**
- * The exact path-count matrix {@code N} of a chain ({@code N[o][i]} paths from output {@code o} to input {@code i},
- * saturating at {@link Long#MAX_VALUE} like {@link ComplementaryCondition#exactPathsFrom}),
- * for drawing heat maps and for inspection at small widths. Costs {@code O(L * Cout * Cin * K)} time and
+ * The path-count matrix {@code N} of a chain ({@code N[o][i]} paths from output {@code o} to input {@code i}), for
+ * drawing heat maps and for inspection at small widths. Entries are held as longs saturating at
+ * {@link Long#MAX_VALUE} ({@link #get}, enough to tell none, one and many); {@link #exact}, {@link #max} and
+ * {@link #min} give the counts themselves, past 64 bits too. Costs {@code O(L * Cout * Cin * K)} time and
  * {@code Cout * Cin} longs of memory; {@link ComplementaryCondition} decides the conditions without it.
  */
 public final class PathCountMatrix {
     /** Largest matrix built, in entries (2048 x 2048). */
     public static final long MAX_ENTRIES = 2048L * 2048L;
 
+    private final KernelChain chain;
     private final long[][] counts;
 
-    private PathCountMatrix(long[][] counts) {
+    private PathCountMatrix(KernelChain chain, long[][] counts) {
+        this.chain = chain;
         this.counts = counts;
     }
 
@@ -37,7 +48,7 @@ public final class PathCountMatrix {
         if (chain.finalPermutation().isPresent()) {
             m = permuteRows(m, chain.finalPermutation().get().toArray());
         }
-        return new PathCountMatrix(m);
+        return new PathCountMatrix(chain, m);
     }
 
     private static long[][] connectivity(GroupConv kernel) {
@@ -87,30 +98,51 @@ public final class PathCountMatrix {
         return counts[0].length;
     }
 
-    /** {@code N[output][input]}. */
+    /** {@code N[output][input]}, saturating at {@link Long#MAX_VALUE}. */
     public long get(int output, int input) {
         return counts[output][input];
     }
 
-    /** Largest entry. */
-    public long max() {
-        long max = 0;
-        for (long[] row : counts) {
-            for (long v : row) {
-                max = Math.max(max, v);
-            }
-        }
-        return max;
+    /** {@code N[output][input]}, exactly. */
+    public BigInteger exact(int output, int input) {
+        long v = counts[output][input];
+        return v < Long.MAX_VALUE ? BigInteger.valueOf(v) : ComplementaryCondition.exactPaths(chain, output, input);
     }
 
-    /** Smallest entry. */
-    public long min() {
-        long min = Long.MAX_VALUE;
-        for (long[] row : counts) {
-            for (long v : row) {
-                min = Math.min(min, v);
+    /** Largest entry, exactly. */
+    public BigInteger max() {
+        return extreme(true);
+    }
+
+    /** Smallest entry, exactly. */
+    public BigInteger min() {
+        return extreme(false);
+    }
+
+    /** The largest or smallest entry; rows that hold saturated entries are recounted exactly, each shared row once. */
+    private BigInteger extreme(boolean largest) {
+        Comparator<BigInteger> order = largest ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        long bestFitting = largest ? Long.MIN_VALUE : Long.MAX_VALUE;
+        boolean anyFitting = false;
+        BigInteger bestRecounted = null;
+        Set<long[]> recounted = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int o = 0; o < counts.length; o++) {
+            long[] row = counts[o];
+            if (Arrays.stream(row).noneMatch(v -> v == Long.MAX_VALUE)) {
+                LongStream values = Arrays.stream(row);
+                long best = largest ? values.max().orElseThrow() : values.min().orElseThrow();
+                bestFitting = largest ? Math.max(bestFitting, best) : Math.min(bestFitting, best);
+                anyFitting = true;
+            } else if (recounted.add(row)) {
+                for (BigInteger v : ComplementaryCondition.exactPathsFrom(chain, o)) {
+                    bestRecounted = bestRecounted == null || order.compare(v, bestRecounted) > 0 ? v : bestRecounted;
+                }
             }
         }
-        return min;
+        BigInteger fitting = anyFitting ? BigInteger.valueOf(bestFitting) : null;
+        if (fitting == null || bestRecounted == null) {
+            return fitting == null ? bestRecounted : fitting;
+        }
+        return order.compare(fitting, bestRecounted) >= 0 ? fitting : bestRecounted;
     }
 }

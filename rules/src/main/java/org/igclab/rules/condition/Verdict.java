@@ -1,21 +1,18 @@
 package org.igclab.rules.condition;
 
-/** The complementary verdict of a chain. */
+import java.util.Locale;
+
+/** The complementary verdict of a chain; its one word, {@link #label()}, is the same in every output and document. */
 public enum Verdict {
     /** Exactly one path between every output and every input channel. */
-    STRICT("strictly complementary"),
+    STRICT,
     /** At least one path between every pair, more than one for some. */
-    DENSE("dense, not strict"),
+    DENSE,
     /** Some output channel does not reach some input channel. */
-    NEITHER("not dense");
+    NEITHER;
 
-    private final String label;
-
-    Verdict(String label) {
-        this.label = label;
-    }
-
+    /** {@code strict}, {@code dense} or {@code neither}. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -55,7 +55,7 @@ public final class ChannelGraph {
                 }
             }
             stage++;
-            Permutation p = l + 1 < chain.length() ? chain.permutations().get(l) : chain.finalPermutation().orElse(null);
+            Permutation p = chain.permutationAfter(l).orElse(null);
             if (p != null) {
                 addStage(graph, stage + 1, p.size());
                 for (int j = 0; j < p.size(); j++) {

@@ -1,5 +1,6 @@
 package org.igclab.rules.junit;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,20 +22,21 @@ final class ComplementaryAdvice {
     private ComplementaryAdvice() {
     }
 
-    /** One sentence: what is wrong and what to change, for a chain that is not strict ({@code strict}) or not dense. */
+    /** One sentence: what is wrong and what to change, for a chain whose verdict is not strict ({@code strict}) or is neither. */
     static String fix(KernelChain chain, ComplementaryReport report, boolean strict) {
-        long product = report.productOfGroupSizes();
+        BigInteger product = report.productOfGroupSizes();
         int c = chain.inChannels();
+        int order = product.compareTo(BigInteger.valueOf(c));
         String paths = ", so each output channel has " + product + " paths for " + c + " input channels";
-        if (product < c) {
+        if (order < 0) {
             return "prod K_l = " + product + " is less than C = " + c + paths + " and no permutation can connect every pair: "
                     + "raise a group size or add a kernel so that prod K_l " + (strict ? "= " : ">= ") + c + example(chain);
         }
-        if (product > c && strict) {
+        if (order > 0 && strict) {
             return "prod K_l = " + product + " exceeds C = " + c + paths + " and some pair is reached more than once "
                     + "whatever the permutations: reduce a group size so that prod K_l = " + c + example(chain);
         }
-        return interleaving(chain, product == c, strict);
+        return interleaving(chain, order == 0, strict);
     }
 
     /** {@code , e.g. K = (1, 8, 8) with canonical permutations: KernelChain.interleaved(...)}, or nothing when none fits. */

@@ -30,7 +30,7 @@ import org.opentest4j.AssertionFailedError;
  * message names the chain, its verdict, the witness pair with its exact path count, and a fix to consider, e.g.
  *
  * <pre>
- * chain "loose" (C = 64, K = (1, 8, 16)) is not strictly complementary: it is dense, not strict
+ * chain "loose" (C = 64, K = (1, 8, 16)) is not strict: its complementary verdict is dense
  *   witness: output channel 0 reaches input channel 0 by 2 paths
  *   fix to consider: prod K_l = 128 exceeds C = 64, ... reduce a group size so that prod K_l = 64, e.g. K = (1, 8, 8) ...
  * </pre>
@@ -47,7 +47,7 @@ public final class IgcAssertions {
     private IgcAssertions() {
     }
 
-    /** Asserts that the chain is strictly complementary: exactly one path from every output to every input channel. */
+    /** Asserts that the chain's complementary verdict is strict: exactly one path from every output to every input channel. */
     public static ComplementaryReport assertComplementary(KernelChain chain) {
         return complementary("", chain, true);
     }
@@ -103,16 +103,15 @@ public final class IgcAssertions {
         if (strict ? report.isStrict() : report.isDense()) {
             return report;
         }
-        String headline = strict
-                ? " is not strictly complementary: it is " + (report.isDense() ? report.verdict().label() : "not even dense")
-                : " is not dense: some output channel does not reach some input channel";
+        String headline = " is not " + (strict ? Verdict.STRICT : Verdict.DENSE).label() + ": its complementary verdict is "
+                + report.verdict().label() + (report.isDense() ? "" : " (some output channel does not reach some input channel)");
         String message = Describe.chain(name, chain) + headline
                 + "\n  witness: " + witnesses(report)
                 + "\n  fix to consider: " + ComplementaryAdvice.fix(chain, report, strict);
-        throw new AssertionFailedError(message, strict ? Verdict.STRICT.label() : "dense", report.verdict().label());
+        throw new AssertionFailedError(message, (strict ? Verdict.STRICT : Verdict.DENSE).label(), report.verdict().label());
     }
 
-    /** The missing pair and the repeated pair, whichever the report has: both explain a chain that is not dense. */
+    /** The missing pair and the repeated pair, whichever the report has: both explain a chain whose verdict is neither. */
     private static String witnesses(ComplementaryReport report) {
         return report.missing().map(Witness::describe)
                 .map(m -> report.redundant().map(r -> m + "; " + r.describe()).orElse(m))

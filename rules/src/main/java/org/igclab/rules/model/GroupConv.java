@@ -92,16 +92,6 @@ public record GroupConv(int inChannels, int outChannels, int groups, int kernelS
 
     /** Number of weights, {@code outChannels * K * S}; no bias. */
     public long weightCount() {
-        return Math.multiplyExact(Math.multiplyExact((long) outChannels, groupSize()), (long) kernelArea());
-    }
-
-    /** Output side for an input side, with "same" padding: {@code (side - 1) / stride + 1}. */
-    public int outputSide(int inputSide) {
-        return (inputSide - 1) / stride + 1;
-    }
-
-    /** Multiply-accumulates on an {@code height x width} input: {@code Cout * Hout * Wout * K * S}. */
-    public long macs(int height, int width) {
-        return Math.multiplyExact(Math.multiplyExact(weightCount(), (long) outputSide(height)), (long) outputSide(width));
+        return ExactCounts.multiply(ExactCounts.multiply((long) outChannels, groupSize()), (long) kernelArea());
     }
 }

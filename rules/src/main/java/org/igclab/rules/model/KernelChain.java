@@ -1,5 +1,6 @@
 package org.igclab.rules.model;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
     /**
      * The canonical interleaved chain on {@code channels} channels: kernel {@code l} has group size
      * {@code groupSizes[l]} and side {@code kernelSizes[l]}; each permutation is {@link Permutation#canonical}.
-     * Strictly complementary exactly when the group sizes multiply to {@code channels}.
+     * Its verdict is strict exactly when the group sizes multiply to {@code channels}.
      */
     public static KernelChain interleaved(int channels, int[] groupSizes, int[] kernelSizes) {
         if (groupSizes.length != kernelSizes.length) {
@@ -96,6 +97,17 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
         return kernels.get(l);
     }
 
+    /**
+     * The permutation that follows kernel {@code l} (0-based): {@code P_{l+1}} between it and the next kernel, or the
+     * final permutation after the last kernel, when there is one.
+     */
+    public Optional<Permutation> permutationAfter(int l) {
+        if (l < 0 || l >= kernels.size()) {
+            throw new IndexOutOfBoundsException("kernel " + l + " of a chain of " + kernels.size());
+        }
+        return l + 1 < kernels.size() ? Optional.of(permutations.get(l)) : finalPermutation;
+    }
+
     public int inChannels() {
         return kernels.get(0).inChannels();
     }
@@ -109,34 +121,18 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
         return kernels.stream().mapToInt(GroupConv::groupSize).toArray();
     }
 
-    /** {@code prod K_l}, saturating at {@link Long#MAX_VALUE}: the number of paths leaving each output channel. */
-    public long productOfGroupSizes() {
-        long product = 1;
+    /** {@code prod K_l}, exactly: the number of paths leaving each output channel, which can pass 64 bits. */
+    public BigInteger productOfGroupSizes() {
+        BigInteger product = BigInteger.ONE;
         for (GroupConv k : kernels) {
-            if (product > Long.MAX_VALUE / k.groupSize()) {
-                return Long.MAX_VALUE;
-            }
-            product *= k.groupSize();
+            product = product.multiply(BigInteger.valueOf(k.groupSize()));
         }
         return product;
     }
 
     /** Total weights of all kernels. */
     public long weightCount() {
-        return kernels.stream().mapToLong(GroupConv::weightCount).reduce(0, Math::addExact);
-    }
-
-    /** Total multiply-accumulates on an {@code height x width} input, following strides; exact (ArithmeticException on overflow). */
-    public long macs(int height, int width) {
-        long total = 0;
-        int h = height;
-        int w = width;
-        for (GroupConv k : kernels) {
-            total = Math.addExact(total, k.macs(h, w));
-            h = k.outputSide(h);
-            w = k.outputSide(w);
-        }
-        return total;
+        return kernels.stream().mapToLong(GroupConv::weightCount).reduce(0, ExactCounts::add);
     }
 
     /** True when every kernel keeps the width of the first ({@code C} in, {@code C} out everywhere). */

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.testing.RandomChains;
 
@@ -104,12 +105,22 @@ class BalancePropertiesTest {
     }
 
     /** The report's own bound is the same AM-GM bound, and a real chain never beats it. */
+    /** A width, a first kernel side and group sizes that multiply to the width. */
+    record Factored(int c, int side, int[] k) {
+    }
+
+    @Provide
+    Arbitrary<Factored> factored() {
+        return Combinators.combine(Arbitraries.integers().between(1, 1024), RandomChains.kernelSide(), Arbitraries.integers().between(1, 4))
+                .flatAs((c, side, length) -> RandomChains.factorsOfLength(c, length).map(k -> new Factored(c, side, k)));
+    }
+
     @Property(tries = 150)
-    void reportBoundMatchesTheFormula(@ForAll("seeds") Random random) {
-        int c = 1 + random.nextInt(1024);
-        int side = RandomChains.randomKernelSide(random);
-        int length = 1 + random.nextInt(4);
-        int[] k = RandomChains.randomFactorsOfLength(c, length, random);
+    void reportBoundMatchesTheFormula(@ForAll("factored") Factored f) {
+        int c = f.c();
+        int side = f.side();
+        int[] k = f.k();
+        int length = k.length;
         KernelChain chain = KernelChain.interleaved(c, side, k);
         BalanceReport report = BalanceCondition.analyze(chain);
         double bound = (double) c * length * Math.pow((double) c * side * side, 1.0 / length);
@@ -135,15 +146,14 @@ class BalancePropertiesTest {
 
     /** Chains with all {@code S_l K_l} equal have imbalance 1 and exactly the AM-GM bound as weights. */
     @Property(tries = 200)
-    void balancedChainsMeetTheBound(@ForAll("seeds") Random random) {
+    void balancedChainsMeetTheBound(@ForAll @IntRange(min = 1, max = 4) int m, @ForAll @Size(min = 1, max = 3) List<Boolean> threeByThree) {
         // a common value T = 9m; each kernel either 3x3 with K = m or 1x1 with K = 9m.
-        int m = 1 + random.nextInt(4);
-        int length = 1 + random.nextInt(3);
+        int length = threeByThree.size();
         int[] sides = new int[length];
         int[] k = new int[length];
         long c = 1;
         for (int l = 0; l < length; l++) {
-            sides[l] = random.nextBoolean() ? 3 : 1;
+            sides[l] = threeByThree.get(l) ? 3 : 1;
             k[l] = sides[l] == 3 ? m : 9 * m;
             c *= k[l];
         }
@@ -248,8 +258,4 @@ class BalancePropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<Random> seeds() {
-        return Arbitraries.randomValue(r -> new Random(r.nextLong()));
-    }
 }

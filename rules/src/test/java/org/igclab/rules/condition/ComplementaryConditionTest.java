@@ -3,6 +3,7 @@ package org.igclab.rules.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import org.igclab.rules.model.GroupConv;
@@ -28,7 +29,7 @@ class ComplementaryConditionTest {
         ComplementaryReport report = ComplementaryCondition.check(chain);
 
         assertThat(report.verdict()).isEqualTo(Verdict.STRICT);
-        assertThat(report.productOfGroupSizes()).isEqualTo(64);
+        assertThat(report.productOfGroupSizes()).isEqualTo(big(64));
         assertThat(report.connectedPairs()).isEqualTo(4096);
         assertThat(report.redundantPairs()).isZero();
         assertThat(report.minPathCount()).isEqualTo(PathCount.ONE);
@@ -54,13 +55,13 @@ class ComplementaryConditionTest {
         assertThat(report.connectedFraction()).isEqualTo(0.125);
         assertThat(report.minPathCount()).isEqualTo(PathCount.NONE);
         assertThat(report.maxPathCount()).isEqualTo(PathCount.MANY);
-        assertThat(report.missing()).contains(new Witness(0, 8, 0));
-        assertThat(report.redundant()).contains(new Witness(0, 0, 8));
+        assertThat(report.missing()).contains(witness(0, 8, 0));
+        assertThat(report.redundant()).contains(witness(0, 0, 8));
         assertThat(report.witness()).isEqualTo(report.missing());
         assertThat(report.explanation()).isEqualTo("output channel 0 does not reach input channel 8 (0 paths); "
                 + "the permutations route some paths twice (output channel 0 reaches input channel 0 by 8 paths) "
                 + "instead of reaching every input.");
-        assertThat(ComplementaryCondition.exactPaths(chain, 17, 20)).isEqualTo(8); // 17 and 20 both in block 2
+        assertThat(ComplementaryCondition.exactPaths(chain, 17, 20)).isEqualTo(big(8)); // 17 and 20 both in block 2
         assertThat(ComplementaryCondition.exactPaths(chain, 17, 8)).isZero();
     }
 
@@ -76,19 +77,19 @@ class ComplementaryConditionTest {
         assertThat(report.verdict()).isEqualTo(Verdict.DENSE);
         assertThat(report.isDense()).isTrue();
         assertThat(report.isStrict()).isFalse();
-        assertThat(report.productOfGroupSizes()).isEqualTo(128);
+        assertThat(report.productOfGroupSizes()).isEqualTo(big(128));
         assertThat(report.necessaryConditionHolds()).isFalse();
         assertThat(report.connectedPairs()).isEqualTo(4096);
         assertThat(report.redundantPairs()).isEqualTo(4096);
         assertThat(report.minPathCount()).isEqualTo(PathCount.MANY);
         assertThat(report.maxPathCount()).isEqualTo(PathCount.MANY);
         assertThat(report.missing()).isEmpty();
-        assertThat(report.redundant()).contains(new Witness(0, 0, 2));
-        assertThat(report.witness()).contains(new Witness(0, 0, 2));
+        assertThat(report.redundant()).contains(witness(0, 0, 2));
+        assertThat(report.witness()).contains(witness(0, 0, 2));
         assertThat(report.explanation()).isEqualTo("every output channel reaches every input channel, but output channel 0 "
                 + "reaches input channel 0 by 2 paths; prod K_l = 128 exceeds the 64 input channels, so paths must repeat.");
         for (int o = 0; o < 64; o += 7) {
-            assertThat(ComplementaryCondition.exactPathsFrom(chain, o)).containsOnly(2L);
+            assertThat(ComplementaryCondition.exactPathsFrom(chain, o)).containsOnly(big(2));
         }
     }
 
@@ -104,7 +105,7 @@ class ComplementaryConditionTest {
         assertThat(report.redundantPairs()).isZero();
         assertThat(report.minPathCount()).isEqualTo(PathCount.NONE);
         assertThat(report.maxPathCount()).isEqualTo(PathCount.ONE);
-        assertThat(report.missing()).contains(new Witness(0, 8, 0));
+        assertThat(report.missing()).contains(witness(0, 8, 0));
         assertThat(report.redundant()).isEmpty();
         assertThat(report.explanation()).isEqualTo("output channel 0 does not reach input channel 8 (0 paths); "
                 + "prod K_l = 8 is less than the 64 input channels, so no permutation can connect them all.");
@@ -126,8 +127,8 @@ class ComplementaryConditionTest {
         assertThat(a.verdict()).isEqualTo(Verdict.NEITHER);
         assertThat(a.connectedPairs()).isEqualTo(8);
         assertThat(a.redundantPairs()).isEqualTo(8);
-        assertThat(a.missing()).contains(new Witness(0, 2, 0));
-        assertThat(a.redundant()).contains(new Witness(0, 0, 2));
+        assertThat(a.missing()).contains(witness(0, 2, 0));
+        assertThat(a.redundant()).contains(witness(0, 0, 2));
 
         // [0, 2, 1, 3] = shuffle(4, 2): W2 group 0 reads W1 outputs 0 (group 0) and 2 (group 1): one path to each input.
         KernelChain interleaved = chain(4, new int[] {2, 2}, Permutation.of(0, 2, 1, 3));
@@ -152,10 +153,10 @@ class ComplementaryConditionTest {
                 List.of(Permutation.identity(4)),
                 Optional.of(Permutation.of(2, 3, 0, 1)));
         ComplementaryReport report = ComplementaryCondition.check(chain);
-        assertThat(report.missing()).contains(new Witness(0, 0, 0));
-        assertThat(report.redundant()).contains(new Witness(0, 2, 2));
-        assertThat(ComplementaryCondition.exactPathsFrom(chain, 0)).containsExactly(0, 0, 2, 2);
-        assertThat(ComplementaryCondition.exactPathsFrom(chain, 3)).containsExactly(2, 2, 0, 0);
+        assertThat(report.missing()).contains(witness(0, 0, 0));
+        assertThat(report.redundant()).contains(witness(0, 2, 2));
+        assertThat(ComplementaryCondition.exactPathsFrom(chain, 0)).containsExactly(big(0), big(0), big(2), big(2));
+        assertThat(ComplementaryCondition.exactPathsFrom(chain, 3)).containsExactly(big(2), big(2), big(0), big(0));
     }
 
     @Test
@@ -170,7 +171,7 @@ class ComplementaryConditionTest {
         assertThat(report.outChannels()).isEqualTo(8);
         assertThat(report.inChannels()).isEqualTo(4);
         assertThat(report.verdict()).isEqualTo(Verdict.STRICT);
-        assertThat(report.productOfGroupSizes()).isEqualTo(4);
+        assertThat(report.productOfGroupSizes()).isEqualTo(big(4));
         assertThat(report.connectedPairs()).isEqualTo(32);
     }
 
@@ -185,14 +186,14 @@ class ComplementaryConditionTest {
                 List.of(Permutation.of(0, 6, 7, 8, 1, 2, 3, 9, 4, 5, 10, 11)));
         ComplementaryReport report = ComplementaryCondition.check(chain);
         assertThat(report.verdict()).isEqualTo(Verdict.DENSE);
-        assertThat(report.productOfGroupSizes()).isEqualTo(4);
+        assertThat(report.productOfGroupSizes()).isEqualTo(big(4));
         assertThat(report.connectedPairs()).isEqualTo(24);
         assertThat(report.redundantPairs()).isEqualTo(16);
         assertThat(report.minPathCount()).isEqualTo(PathCount.ONE);
         assertThat(report.maxPathCount()).isEqualTo(PathCount.MANY);
-        assertThat(report.redundant()).contains(new Witness(0, 1, 3));
-        assertThat(ComplementaryCondition.exactPathsFrom(chain, 5)).containsExactly(3, 1);
-        assertThat(ComplementaryCondition.exactPathsFrom(chain, 11)).containsExactly(2, 2);
+        assertThat(report.redundant()).contains(witness(0, 1, 3));
+        assertThat(ComplementaryCondition.exactPathsFrom(chain, 5)).containsExactly(big(3), big(1));
+        assertThat(ComplementaryCondition.exactPathsFrom(chain, 11)).containsExactly(big(2), big(2));
         assertThat(report.explanation()).isEqualTo("every output channel reaches every input channel, but output channel 0 "
                 + "reaches input channel 1 by 3 paths; prod K_l = 4 exceeds the 2 input channels, so paths must repeat.");
     }
@@ -209,9 +210,9 @@ class ComplementaryConditionTest {
 
     @Test
     void witnessDescriptions() {
-        assertThat(new Witness(17, 3, 0).describe()).isEqualTo("output channel 17 does not reach input channel 3 (0 paths)");
-        assertThat(new Witness(17, 3, 1).describe()).isEqualTo("output channel 17 reaches input channel 3 by 1 path");
-        assertThat(new Witness(17, 3, 2).describe()).isEqualTo("output channel 17 reaches input channel 3 by 2 paths");
+        assertThat(witness(17, 3, 0).describe()).isEqualTo("output channel 17 does not reach input channel 3 (0 paths)");
+        assertThat(witness(17, 3, 1).describe()).isEqualTo("output channel 17 reaches input channel 3 by 1 path");
+        assertThat(witness(17, 3, 2).describe()).isEqualTo("output channel 17 reaches input channel 3 by 2 paths");
     }
 
     @Test
@@ -221,7 +222,14 @@ class ComplementaryConditionTest {
         assertThat(PathCount.of(2)).isEqualTo(PathCount.MANY);
         assertThat(PathCount.of(Long.MAX_VALUE)).isEqualTo(PathCount.MANY);
         assertThat(PathCount.MANY.label()).isEqualTo("2+");
-        assertThat(Verdict.DENSE.label()).isEqualTo("dense, not strict");
+        assertThat(PathCount.MANY.count()).isEqualTo(2);
+        assertThat(PathCount.MANY.saturated()).isTrue();
+        assertThat(PathCount.ONE.count()).isEqualTo(1);
+        assertThat(PathCount.ONE.saturated()).isFalse();
+        assertThat(PathCount.NONE.label()).isEqualTo("0");
+        assertThat(Verdict.STRICT.label()).isEqualTo("strict");
+        assertThat(Verdict.DENSE.label()).isEqualTo("dense");
+        assertThat(Verdict.NEITHER.label()).isEqualTo("neither");
     }
 
     @Test
@@ -230,8 +238,8 @@ class ComplementaryConditionTest {
         PathCountMatrix strict = PathCountMatrix.of(KernelChain.interleaved(8, 3, 2, 4));
         assertThat(strict.rows()).isEqualTo(8);
         assertThat(strict.columns()).isEqualTo(8);
-        assertThat(strict.min()).isEqualTo(1);
-        assertThat(strict.max()).isEqualTo(1);
+        assertThat(strict.min()).isEqualTo(big(1));
+        assertThat(strict.max()).isEqualTo(big(1));
 
         // The 4-channel identity chain: N = [[2,2,0,0],[2,2,0,0],[0,0,2,2],[0,0,2,2]].
         PathCountMatrix apart = PathCountMatrix.of(chain(4, new int[] {2, 2}, Permutation.identity(4)));
@@ -242,22 +250,36 @@ class ComplementaryConditionTest {
             }
         }
         assertThat(apart.min()).isZero();
-        assertThat(apart.max()).isEqualTo(2);
+        assertThat(apart.max()).isEqualTo(big(2));
     }
 
     @Test
-    void hugeCountsSaturateInsteadOfWrapping() {
+    void hugeCountsAreExactPast64Bits() {
         // L dense kernels on 256 channels: 256^(L-1) paths per pair. L = 8: 2^56 fits; L = 9: 2^64 does not
         // (a plain long sum wraps to exactly 0, which would read as "no path").
         assertThat(PathCountMatrix.of(denseChain(256, 8)).get(3, 7)).isEqualTo(1L << 56);
         KernelChain nine = denseChain(256, 9);
         PathCountMatrix n = PathCountMatrix.of(nine);
-        assertThat(n.get(3, 7)).isEqualTo(Long.MAX_VALUE);
-        assertThat(n.min()).isEqualTo(Long.MAX_VALUE);
-        assertThat(ComplementaryCondition.exactPaths(nine, 3, 7)).isEqualTo(Long.MAX_VALUE);
+        BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
+        assertThat(n.get(3, 7)).isEqualTo(Long.MAX_VALUE); // the long view saturates: still "many", never "none"
+        assertThat(n.exact(3, 7)).isEqualTo(twoTo64);
+        assertThat(n.min()).isEqualTo(twoTo64);
+        assertThat(n.max()).isEqualTo(twoTo64);
+        assertThat(ComplementaryCondition.exactPaths(nine, 3, 7)).isEqualTo(twoTo64);
+        assertThat(nine.productOfGroupSizes()).isEqualTo(BigInteger.ONE.shiftLeft(72));
         ComplementaryReport report = ComplementaryCondition.check(nine);
         assertThat(report.verdict()).isEqualTo(Verdict.DENSE);
-        assertThat(report.redundant()).contains(new Witness(0, 0, Long.MAX_VALUE));
+        assertThat(report.redundant()).contains(new Witness(0, 0, twoTo64));
+        assertThat(report.redundant().orElseThrow().describe()).endsWith("by 18446744073709551616 paths");
+        assertThat(report.explanation()).contains("prod K_l = 4722366482869645213696 exceeds the 256 input channels");
+    }
+
+    private static Witness witness(int output, int input, long paths) {
+        return new Witness(output, input, BigInteger.valueOf(paths));
+    }
+
+    private static BigInteger big(long value) {
+        return BigInteger.valueOf(value);
     }
 
     private static KernelChain denseChain(int c, int length) {

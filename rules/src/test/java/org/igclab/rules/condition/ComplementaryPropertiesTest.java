@@ -2,15 +2,17 @@ package org.igclab.rules.condition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Random;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
-import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.model.Permutation;
 import org.igclab.rules.testing.RandomChains;
@@ -22,7 +24,7 @@ class ComplementaryPropertiesTest {
     @Property(tries = 300)
     void canonicalChainsAreStrictlyComplementary(@ForAll("canonicalChains") KernelChain chain) {
         int c = chain.inChannels();
-        assertThat(chain.productOfGroupSizes()).isEqualTo(c);
+        assertThat(chain.productOfGroupSizes()).isEqualTo(BigInteger.valueOf(c));
 
         ComplementaryReport report = ComplementaryCondition.check(chain);
 
@@ -40,14 +42,13 @@ class ComplementaryPropertiesTest {
         assertThat(report.witness()).isEmpty();
         // spot check one row exactly: every input reached once
         int output = c - 1;
-        assertThat(ComplementaryCondition.exactPathsFrom(chain, output)).containsOnly(1L);
+        assertThat(ComplementaryCondition.exactPathsFrom(chain, output)).containsOnly(BigInteger.ONE);
     }
 
     /** The same with the block-shape factory: first kernel k x k, then 1x1 kernels. */
     @Property(tries = 200)
-    void usualBlockShapeIsStrictForEveryFactorization(@ForAll("seeds") Random random) {
-        int c = 1 + random.nextInt(512);
-        int[] factors = RandomChains.randomFactorization(c, random);
+    void usualBlockShapeIsStrictForEveryFactorization(@ForAll("factorizations") int[] factors) {
+        int c = Arrays.stream(factors).reduce(1, (a, b) -> a * b);
         int[] groupSizes = new int[factors.length + 1];
         groupSizes[0] = 1;
         System.arraycopy(factors, 0, groupSizes, 1, factors.length);
@@ -96,9 +97,9 @@ class ComplementaryPropertiesTest {
         assertThat(report.redundantPairs()).isEqualTo(redundant);
 
         // every output channel has prod K_l paths in all
-        assertThat(report.productOfGroupSizes()).isEqualTo(Arrays.stream(chain.groupSizes()).asLongStream().reduce(1, (a, b) -> a * b));
+        assertThat(report.productOfGroupSizes().longValueExact()).isEqualTo(Arrays.stream(chain.groupSizes()).asLongStream().reduce(1, (a, b) -> a * b));
         for (long[] row : n) {
-            assertThat(Arrays.stream(row).sum()).isEqualTo(report.productOfGroupSizes());
+            assertThat(Arrays.stream(row).sum()).isEqualTo(report.productOfGroupSizes().longValueExact());
         }
 
         assertThat(report.missing().isPresent()).isEqualTo(min == 0);
@@ -108,8 +109,8 @@ class ComplementaryPropertiesTest {
         });
         assertThat(report.redundant().isPresent()).isEqualTo(max >= 2);
         report.redundant().ifPresent(w -> {
-            assertThat(w.paths()).isGreaterThanOrEqualTo(2);
-            assertThat(n[w.output()][w.input()]).as("brute count at redundant witness %s", w).isEqualTo(w.paths());
+            assertThat(w.paths()).isGreaterThanOrEqualTo(BigInteger.TWO);
+            assertThat(n[w.output()][w.input()]).as("brute count at redundant witness %s", w).isEqualTo(w.paths().longValueExact());
         });
 
         // exact rows and the explicit matrix
@@ -117,13 +118,14 @@ class ComplementaryPropertiesTest {
         assertThat(matrix.rows()).isEqualTo(out);
         assertThat(matrix.columns()).isEqualTo(in);
         for (int o = 0; o < out; o++) {
-            assertThat(ComplementaryCondition.exactPathsFrom(chain, o)).as("exact row %d", o).containsExactly(n[o]);
+            assertThat(ComplementaryCondition.exactPathsFrom(chain, o)).as("exact row %d", o)
+                    .containsExactly(Arrays.stream(n[o]).mapToObj(BigInteger::valueOf).toArray(BigInteger[]::new));
             for (int i = 0; i < in; i++) {
                 assertThat(matrix.get(o, i)).isEqualTo(n[o][i]);
             }
         }
-        assertThat(matrix.min()).isEqualTo(min);
-        assertThat(matrix.max()).isEqualTo(max);
+        assertThat(matrix.min()).isEqualTo(BigInteger.valueOf(min));
+        assertThat(matrix.max()).isEqualTo(BigInteger.valueOf(max));
 
         Statistics.label("verdict").coverage(coverage -> {
             coverage.check(Verdict.STRICT).count(count -> count >= 5);
@@ -148,24 +150,27 @@ class ComplementaryPropertiesTest {
             }
         }
         ComplementaryReport report = ComplementaryCondition.check(chain);
-        Verdict expected = n.min() == 0 ? Verdict.NEITHER : n.max() == 1 ? Verdict.STRICT : Verdict.DENSE;
+        long min = n.min().longValueExact();
+        long max = n.max().longValueExact();
+        Verdict expected = min == 0 ? Verdict.NEITHER : max == 1 ? Verdict.STRICT : Verdict.DENSE;
         assertThat(report.verdict()).isEqualTo(expected);
         assertThat(report.connectedPairs()).isEqualTo(connected);
         assertThat(report.redundantPairs()).isEqualTo(redundant);
-        assertThat(report.minPathCount()).isEqualTo(PathCount.of(n.min()));
-        assertThat(report.maxPathCount()).isEqualTo(PathCount.of(n.max()));
+        assertThat(report.minPathCount()).isEqualTo(PathCount.of(min));
+        assertThat(report.maxPathCount()).isEqualTo(PathCount.of(max));
         report.missing().ifPresent(w -> assertThat(n.get(w.output(), w.input())).isZero());
-        report.redundant().ifPresent(w -> assertThat(n.get(w.output(), w.input())).isEqualTo(w.paths()).isGreaterThanOrEqualTo(2));
+        report.redundant().ifPresent(w -> assertThat(n.exact(w.output(), w.input())).isEqualTo(w.paths()).isGreaterThanOrEqualTo(BigInteger.TWO));
     }
 
     /** The necessary condition: a chain whose group sizes do not multiply to C is never strict. */
     @Property(tries = 200)
     void strictNeedsTheProductOfGroupSizes(@ForAll("smallChains") KernelChain chain) {
         ComplementaryReport report = ComplementaryCondition.check(chain);
-        if (report.productOfGroupSizes() != chain.inChannels()) {
+        int order = report.productOfGroupSizes().compareTo(BigInteger.valueOf(chain.inChannels()));
+        if (order != 0) {
             assertThat(report.verdict()).isNotEqualTo(Verdict.STRICT);
         }
-        if (report.productOfGroupSizes() < chain.inChannels()) {
+        if (order < 0) {
             assertThat(report.verdict()).isEqualTo(Verdict.NEITHER);
         }
         if (report.isStrict()) {
@@ -175,9 +180,9 @@ class ComplementaryPropertiesTest {
 
     /** Reordering the outputs with a final permutation moves rows of N and changes no count. */
     @Property(tries = 150)
-    void finalPermutationOnlyMovesRows(@ForAll("seeds") Random random) {
-        KernelChain chain = RandomChains.anyChain(random);
-        Permutation last = RandomChains.randomPermutation(chain.outChannels(), random);
+    void finalPermutationOnlyMovesRows(@ForAll("reorderedChains") Tuple.Tuple2<KernelChain, Permutation> reorder) {
+        KernelChain chain = reorder.get1();
+        Permutation last = reorder.get2();
         KernelChain reordered = new KernelChain(chain.kernels(), chain.permutations(), java.util.Optional.of(last));
         KernelChain plain = new KernelChain(chain.kernels(), chain.permutations());
 
@@ -193,45 +198,40 @@ class ComplementaryPropertiesTest {
     }
 
     @Provide
-    Arbitrary<Random> seeds() {
-        return Arbitraries.randomValue(r -> new Random(r.nextLong()));
-    }
-
-    @Provide
     Arbitrary<KernelChain> smallChains() {
-        return Arbitraries.randomValue(RandomChains::anyChain);
+        return RandomChains.chains();
     }
 
     @Provide
     Arbitrary<KernelChain> wideChains() {
-        return Arbitraries.randomValue(r -> RandomChains.anyChain(r, RandomChains.WIDE_WIDTHS));
+        return RandomChains.chains(RandomChains.WIDE_WIDTHS);
     }
 
-    /** C in 1..512, a random ordered factorization with channel-wise kernels mixed in, random kernel sides. */
+    @Provide
+    Arbitrary<int[]> factorizations() {
+        return Arbitraries.integers().between(1, 512).flatMap(RandomChains::factorization);
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple2<KernelChain, Permutation>> reorderedChains() {
+        return RandomChains.chains().flatMap(chain -> RandomChains.anyOrder(chain.outChannels()).map(p -> Tuple.of(chain, p)));
+    }
+
+    /** C in 1..512, an ordered factorization with up to two channel-wise kernels put anywhere, any kernel sides. */
     @Provide
     Arbitrary<KernelChain> canonicalChains() {
-        return Arbitraries.randomValue(random -> {
-            int c = 1 + random.nextInt(512);
-            int[] factors = RandomChains.randomFactorization(c, random);
-            java.util.List<Integer> sizes = new java.util.ArrayList<>();
-            for (int f : factors) {
-                sizes.add(f);
-            }
-            int ones = random.nextInt(3);
-            for (int k = 0; k < ones || sizes.isEmpty(); k++) {
-                sizes.add(random.nextInt(sizes.size() + 1), 1);
-            }
-            int[] groupSizes = sizes.stream().mapToInt(Integer::intValue).toArray();
-            int[] sides = new int[groupSizes.length];
-            for (int l = 0; l < sides.length; l++) {
-                sides[l] = RandomChains.randomKernelSide(random);
-            }
-            KernelChain chain = KernelChain.interleaved(c, groupSizes, sides);
-            for (int l = 0; l < chain.length(); l++) {
-                GroupConv k = chain.kernel(l);
-                assertThat(k.groupSize()).isEqualTo(groupSizes[l]);
-            }
-            return chain;
+        return factorizations().flatMap(factors -> {
+            int c = Arrays.stream(factors).reduce(1, (a, b) -> a * b);
+            // where the channel-wise kernels go: positions in the growing list (at least one kernel in all)
+            Arbitrary<List<Integer>> ones = Arbitraries.integers().between(0, factors.length + 2).list()
+                    .ofMinSize(factors.length == 0 ? 1 : 0).ofMaxSize(2);
+            return ones.flatMap(positions -> {
+                List<Integer> sizes = new ArrayList<>(Arrays.stream(factors).boxed().toList());
+                positions.forEach(at -> sizes.add(Math.min(at, sizes.size()), 1));
+                int[] groupSizes = sizes.stream().mapToInt(Integer::intValue).toArray();
+                return RandomChains.kernelSide().list().ofSize(groupSizes.length)
+                        .map(sides -> KernelChain.interleaved(c, groupSizes, sides.stream().mapToInt(Integer::intValue).toArray()));
+            });
         });
     }
 }

@@ -45,19 +45,15 @@ class ChainJsonPropertiesTest {
 
     @Provide
     Arbitrary<KernelChain> chains() {
-        return Arbitraries.randomValue(RandomChains::anyChain);
+        return RandomChains.chains();
     }
 
     @Provide
     Arbitrary<Permutation> permutations() {
-        return Arbitraries.randomValue(random -> {
-            int n = 1 + random.nextInt(48);
-            return switch (random.nextInt(3)) {
-                case 0 -> Permutation.shuffle(n, RandomChains.randomDivisor(n, random));
-                case 1 -> Permutation.identity(n);
-                default -> RandomChains.randomPermutation(n, random);
-            };
-        });
+        return Arbitraries.integers().between(1, 48).flatMap(n -> Arbitraries.oneOf(
+                RandomChains.divisor(n).map(d -> Permutation.shuffle(n, d)),
+                Arbitraries.just(Permutation.identity(n)),
+                RandomChains.anyOrder(n)));
     }
 
     @Provide

@@ -14,6 +14,7 @@ import java.util.List;
 import org.igclab.rules.condition.Verdict;
 import org.igclab.rules.io.ChainDocument;
 import org.igclab.rules.model.GroupConv;
+import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.model.Permutation;
 import org.junit.jupiter.api.Test;
@@ -50,13 +51,13 @@ class IgcAssertionsTest {
     @Test
     void tooManyPathsNameTheRepeatedPairAndTheStrictGroupSizes() {
         AssertionFailedError e = failure(() -> assertComplementary(LOOSE));
-        assertThat(e).hasMessage(LOOSE_NAME + " is not strictly complementary: it is dense, not strict\n"
+        assertThat(e).hasMessage(LOOSE_NAME + " is not strict: its complementary verdict is dense\n"
                 + "  witness: output channel 0 reaches input channel 0 by 2 paths\n"
                 + "  fix to consider: prod K_l = 128 exceeds C = 64, so each output channel has 128 paths for 64 input channels "
                 + "and some pair is reached more than once whatever the permutations: reduce a group size so that prod K_l = 64, "
                 + "e.g. K = (1, 8, 8) with canonical permutations: KernelChain.interleaved(64, 3, 1, 8, 8)");
-        assertThat(e.getExpected().getValue()).isEqualTo("strictly complementary");
-        assertThat(e.getActual().getValue()).isEqualTo("dense, not strict");
+        assertThat(e.getExpected().getValue()).isEqualTo("strict");
+        assertThat(e.getActual().getValue()).isEqualTo("dense");
     }
 
     @Test
@@ -72,14 +73,14 @@ class IgcAssertionsTest {
         String fix = "  fix to consider: prod K_l = 64 = C, so the group sizes are right, but the permutations do not interleave the groups "
                 + "(paths first repeat at W_3, right after P_2): use the canonical interleaving Permutation.shuffle(C, G_l) after W_l "
                 + "(Permutation.canonical(C, K_l); \"canonical\" in a chain file), here P_2 = Permutation.shuffle(64, 8) instead of identity; "
-                + "with those the chain is strictly complementary";
+                + "with those the chain is strict";
         String witness = "  witness: output channel 0 does not reach input channel 8 (0 paths); output channel 0 reaches input channel 0 by 8 paths\n";
         assertThat(failure(() -> assertComplementary(NOT_INTERLEAVED)))
-                .hasMessage(APART_NAME + " is not strictly complementary: it is not even dense\n" + witness + fix);
+                .hasMessage(APART_NAME + " is not strict: its complementary verdict is neither (some output channel does not reach some input channel)\n" + witness + fix);
         AssertionFailedError dense = failure(() -> assertDense(NOT_INTERLEAVED));
-        assertThat(dense).hasMessage(APART_NAME + " is not dense: some output channel does not reach some input channel\n" + witness + fix);
+        assertThat(dense).hasMessage(APART_NAME + " is not dense: its complementary verdict is neither (some output channel does not reach some input channel)\n" + witness + fix);
         assertThat(dense.getExpected().getValue()).isEqualTo("dense");
-        assertThat(dense.getActual().getValue()).isEqualTo("not dense");
+        assertThat(dense.getActual().getValue()).isEqualTo("neither");
     }
 
     @Test
@@ -89,12 +90,12 @@ class IgcAssertionsTest {
         KernelChain reversed = new KernelChain(List.of(GroupConv.withGroupSize(8, 2, 3), GroupConv.withGroupSize(8, 4, 1)),
                 List.of(Permutation.of(7, 6, 5, 4, 3, 2, 1, 0)));
         assertThat(failure(() -> assertComplementary(new ChainDocument("reversed", reversed)))).hasMessage(
-                "chain \"reversed\" (C = 8, K = (2, 4)) is not strictly complementary: it is not even dense\n"
+                "chain \"reversed\" (C = 8, K = (2, 4)) is not strict: its complementary verdict is neither (some output channel does not reach some input channel)\n"
                 + "  witness: output channel 0 does not reach input channel 0 (0 paths); output channel 0 reaches input channel 4 by 2 paths\n"
                 + "  fix to consider: prod K_l = 8 = C, so the group sizes are right, but the permutations do not interleave the groups "
                 + "(paths first repeat at W_2, right after P_1): use the canonical interleaving Permutation.shuffle(C, G_l) after W_l "
                 + "(Permutation.canonical(C, K_l); \"canonical\" in a chain file), here P_1 = Permutation.shuffle(8, 4) instead of "
-                + "an explicit permutation; with those the chain is strictly complementary");
+                + "an explicit permutation; with those the chain is strict");
     }
 
     @Test
@@ -106,9 +107,9 @@ class IgcAssertionsTest {
                 + "and no permutation can connect every pair: raise a group size or add a kernel so that prod K_l ";
         String example = "64, e.g. K = (1, 8, 8) with canonical permutations: KernelChain.interleaved(64, 3, 1, 8, 8)";
         assertThat(failure(() -> assertComplementary(chain)))
-                .hasMessage(start + "is not strictly complementary: it is not even dense\n" + witness + because + "= " + example);
+                .hasMessage(start + "is not strict: its complementary verdict is neither (some output channel does not reach some input channel)\n" + witness + because + "= " + example);
         assertThat(failure(() -> assertDense(chain)))
-                .hasMessage(start + "is not dense: some output channel does not reach some input channel\n" + witness + because + ">= " + example);
+                .hasMessage(start + "is not dense: its complementary verdict is neither (some output channel does not reach some input channel)\n" + witness + because + ">= " + example);
     }
 
     @Test
@@ -176,7 +177,7 @@ class IgcAssertionsTest {
 
         Path invalid = Files.writeString(dir.resolve("invalid.json"), "{\"channels\": 64, \"kernels\": [{\"groups\": 5}]}");
         assertThat(failure(() -> assertComplementary(invalid))).hasMessage(invalid
-                + " is not a valid chain file: kernels[0].groups = 5 does not divide 64 input channels").hasCauseInstanceOf(IllegalArgumentException.class);
+                + " is not a valid chain file: kernels[0].groups = 5 does not divide 64 input channels").hasCauseInstanceOf(InvalidDesignException.class);
 
         // a chain file without a name is named after the file
         Path unnamed = Files.writeString(dir.resolve("unnamed.json"), "{\"channels\": 8, \"kernels\": [{\"groupSize\": 4}, {\"groupSize\": 4}]}");

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.igclab.rules.condition.BalanceCondition;
 import org.igclab.rules.condition.ComplementaryCondition;
@@ -24,13 +25,21 @@ class SuggestionPropertiesTest {
     private static final Pattern BALANCES = Pattern.compile("K = \\(([0-9, ]+)\\) balances the chain");
 
     /** A width-keeping chain of 1 to 4 kernels, each group size a divisor of C, the first kernel 3x3. */
-    private static KernelChain randomChain(Random random) {
-        int c = RandomChains.SMALL_WIDTHS[random.nextInt(RandomChains.SMALL_WIDTHS.length)];
-        int[] k = new int[1 + random.nextInt(4)];
-        for (int l = 0; l < k.length; l++) {
-            k[l] = RandomChains.randomDivisor(c, random);
-        }
-        return KernelChain.interleaved(c, 3, k);
+    @Provide
+    Arbitrary<KernelChain> chains() {
+        return RandomChains.width(RandomChains.SMALL_WIDTHS).flatMap(c -> RandomChains.divisor(c).list().ofMinSize(1).ofMaxSize(4)
+                .map(k -> KernelChain.interleaved(c, 3, k.stream().mapToInt(Integer::intValue).toArray())));
+    }
+
+    /** A channel-wise 3x3 kernel, then 1x1 kernels whose group sizes multiply to C. */
+    @Provide
+    Arbitrary<KernelChain> strictChains() {
+        return RandomChains.width(RandomChains.SMALL_WIDTHS).flatMap(c -> RandomChains.factorization(c).map(factors -> {
+            int[] k = new int[factors.length + 1];
+            k[0] = 1;
+            System.arraycopy(factors, 0, k, 1, factors.length);
+            return KernelChain.interleaved(c, 3, k);
+        }));
     }
 
     /** Exhaustive: every tuple of divisors of this length with product C, under the same rules as the suggestion. */
@@ -62,8 +71,7 @@ class SuggestionPropertiesTest {
     }
 
     @Property(tries = 300)
-    void theSuggestedStrictGroupSizesAreStrictKeepTheShapeAndAreNearest(@ForAll Random random) {
-        KernelChain chain = randomChain(random);
+    void theSuggestedStrictGroupSizesAreStrictKeepTheShapeAndAreNearest(@ForAll("chains") KernelChain chain) {
         int c = chain.inChannels();
         int[] given = chain.groupSizes();
         Optional<int[]> suggested = ComplementaryAdvice.nearestStrictGroupSizes(c, given, Describe.kernelSizes(chain));
@@ -84,8 +92,7 @@ class SuggestionPropertiesTest {
     }
 
     @Property(tries = 300)
-    void groupSizesSaidToBalanceTheChainDo(@ForAll Random random, @ForAll @IntRange(min = 0, max = 3) int tenths) {
-        KernelChain chain = randomChain(random);
+    void groupSizesSaidToBalanceTheChainDo(@ForAll("chains") KernelChain chain, @ForAll @IntRange(min = 0, max = 3) int tenths) {
         double tolerance = tenths / 10.0;
         if (BalanceCondition.analyze(chain).isBalanced(tolerance)) {
             IgcAssertions.assertBalanced(chain, tolerance);
@@ -96,7 +103,7 @@ class SuggestionPropertiesTest {
             if (m.find()) {
                 int[] k = Arrays.stream(m.group(1).split(", ")).mapToInt(Integer::parseInt).toArray();
                 KernelChain balanced = KernelChain.interleaved(chain.inChannels(), 3, k);
-                assertThat(balanced.productOfGroupSizes()).isEqualTo(chain.inChannels());
+                assertThat(balanced.productOfGroupSizes()).isEqualTo(java.math.BigInteger.valueOf(chain.inChannels()));
                 assertThat(BalanceCondition.imbalance(balanced)).isEqualTo(1.0);
                 assertThat(k).hasSameSizeAs(chain.groupSizes());
             } else {
@@ -106,14 +113,7 @@ class SuggestionPropertiesTest {
     }
 
     @Property(tries = 100)
-    void strictChainsPassEveryAssertionTheyShould(@ForAll Random random) {
-        int c = RandomChains.SMALL_WIDTHS[random.nextInt(RandomChains.SMALL_WIDTHS.length)];
-        // a channel-wise 3x3 kernel, then 1x1 kernels whose group sizes multiply to C
-        int[] factors = RandomChains.randomFactorization(c, random);
-        int[] k = new int[factors.length + 1];
-        k[0] = 1;
-        System.arraycopy(factors, 0, k, 1, factors.length);
-        KernelChain chain = KernelChain.interleaved(c, 3, k);
+    void strictChainsPassEveryAssertionTheyShould(@ForAll("strictChains") KernelChain chain) {
         IgcAssertions.assertComplementary(chain);
         IgcAssertions.assertDense(chain);
     }

@@ -50,17 +50,6 @@ class GroupConvTest {
     }
 
     @Test
-    void macsFollowTheStride() {
-        // "same" padding: a side of 32 at stride 2 becomes (32 - 1) / 2 + 1 = 16, a side of 7 becomes 4
-        GroupConv k = new GroupConv(64, 64, 64, 3, 2);
-        assertThat(k.outputSide(32)).isEqualTo(16);
-        assertThat(k.outputSide(7)).isEqualTo(4);
-        // Cout * Hout * Wout * K * S = 64 * 16 * 16 * 1 * 9
-        assertThat(k.macs(32, 32)).isEqualTo(147_456);
-        assertThat(GroupConv.of(64, 8, 1).macs(32, 32)).isEqualTo(64L * 32 * 32 * 8);
-    }
-
-    @Test
     void invalidGroupConvolutions() {
         rejects(() -> GroupConv.of(64, 5, 1), "groups", "groups = 5 does not divide 64 input channels");
         rejects(() -> new GroupConv(64, 48, 32, 1, 1), "groups", "groups = 32 does not divide 48 output channels");

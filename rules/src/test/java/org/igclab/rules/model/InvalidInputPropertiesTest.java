@@ -4,10 +4,10 @@ import static org.igclab.rules.testing.Invalid.rejects;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -26,14 +26,21 @@ class InvalidInputPropertiesTest {
                 "groups = " + groups + " does not divide " + channels + " input channels");
     }
 
+    /** A width, a group count above 1 that divides it, and an output width that is no multiple of the groups. */
+    record Indivisible(int in, int groups, int out) {
+    }
+
     @Property(tries = 200)
-    void groupsMustDivideTheOutputChannels(@ForAll("seeds") Random random) {
-        int in = RandomChains.SMALL_WIDTHS[random.nextInt(RandomChains.SMALL_WIDTHS.length)];
-        int groups = RandomChains.randomDivisor(in, random);
-        Assume.that(groups > 1);
-        int out = groups * (1 + random.nextInt(8)) + 1 + random.nextInt(groups - 1); // not a multiple of groups
-        rejects(() -> new GroupConv(in, out, groups, 1, 1), "groups",
-                "groups = " + groups + " does not divide " + out + " output channels");
+    void groupsMustDivideTheOutputChannels(@ForAll("indivisible") Indivisible k) {
+        rejects(() -> new GroupConv(k.in(), k.out(), k.groups(), 1, 1), "groups",
+                "groups = " + k.groups() + " does not divide " + k.out() + " output channels");
+    }
+
+    @Provide
+    Arbitrary<Indivisible> indivisible() {
+        return RandomChains.width(RandomChains.SMALL_WIDTHS).filter(in -> in > 1).flatMap(in -> RandomChains.divisor(in)
+                .filter(g -> g > 1).flatMap(g -> Combinators.combine(Arbitraries.integers().between(1, 8), Arbitraries.integers().between(1, g - 1))
+                        .as((times, rest) -> new Indivisible(in, g, g * times + rest))));
     }
 
     @Property(tries = 200)
@@ -45,12 +52,16 @@ class InvalidInputPropertiesTest {
                 names[field] + " = " + bad + " must be positive");
     }
 
+    /** A chain of {@code length} kernels whose kernel {@code broken} reads {@code other} channels instead of {@code c}. */
+    record Mismatch(int length, int broken, int c, int other) {
+    }
+
     @Property(tries = 200)
-    void consecutiveKernelsMustAgreeOnTheWidth(@ForAll("seeds") Random random) {
-        int length = 2 + random.nextInt(4);
-        int broken = 1 + random.nextInt(length - 1);
-        int c = RandomChains.SMALL_WIDTHS[1 + random.nextInt(RandomChains.SMALL_WIDTHS.length - 1)];
-        int other = c + 1 + random.nextInt(64);
+    void consecutiveKernelsMustAgreeOnTheWidth(@ForAll("mismatches") Mismatch m) {
+        int length = m.length();
+        int broken = m.broken();
+        int c = m.c();
+        int other = m.other();
         List<GroupConv> kernels = new ArrayList<>();
         List<Permutation> perms = new ArrayList<>();
         for (int l = 0; l < length; l++) {
@@ -81,54 +92,94 @@ class InvalidInputPropertiesTest {
                 + length + " kernels needs " + (length - 1) + " (one between each pair of kernels)");
     }
 
+    @Provide
+    Arbitrary<Mismatch> mismatches() {
+        return Arbitraries.integers().between(2, 5).flatMap(length -> Combinators.combine(Arbitraries.integers().between(1, length - 1),
+                RandomChains.width(RandomChains.SMALL_WIDTHS).filter(c -> c > 1), Arbitraries.integers().between(1, 64))
+                .as((broken, c, more) -> new Mismatch(length, broken, c, c + more)));
+    }
+
+    /** Permutation {@code broken} of a chain on {@code c} channels has {@code permutations.get(broken).size()} instead. */
+    record WrongPermutation(int c, int broken, List<Permutation> permutations) {
+    }
+
     @Property(tries = 200)
-    void permutationsMustHaveTheWidthTheyReorder(@ForAll("seeds") Random random) {
-        int length = 2 + random.nextInt(4);
-        int broken = random.nextInt(length - 1);
-        int c = 4 + random.nextInt(60);
-        int wrong = random.nextBoolean() ? 1 + random.nextInt(c - 1) : c + 1 + random.nextInt(10);
+    void permutationsMustHaveTheWidthTheyReorder(@ForAll("wrongPermutations") WrongPermutation w) {
+        int c = w.c();
+        int broken = w.broken();
+        List<Permutation> perms = w.permutations();
+        int wrong = perms.get(broken).size();
         List<GroupConv> kernels = new ArrayList<>();
-        List<Permutation> perms = new ArrayList<>();
-        for (int l = 0; l < length; l++) {
+        for (int l = 0; l <= perms.size(); l++) {
             kernels.add(GroupConv.of(c, 1, 1));
-            if (l + 1 < length) {
-                perms.add(RandomChains.randomPermutation(l == broken ? wrong : c, random));
-            }
         }
         rejects(() -> new KernelChain(kernels, perms), "permutations[" + broken + "]",
                 "permutations[" + broken + "]: has " + wrong + " channels but kernels[" + broken + "] has " + c + " output channels");
     }
 
+    @Provide
+    Arbitrary<WrongPermutation> wrongPermutations() {
+        return Combinators.combine(Arbitraries.integers().between(2, 5), Arbitraries.integers().between(4, 63)).flatAs((length, c) ->
+                Combinators.combine(Arbitraries.integers().between(0, length - 2),
+                        Arbitraries.oneOf(Arbitraries.integers().between(1, c - 1), Arbitraries.integers().between(c + 1, c + 10)))
+                        .flatAs((broken, wrong) -> {
+                            List<Arbitrary<Permutation>> perms = new ArrayList<>();
+                            for (int l = 0; l + 1 < length; l++) {
+                                perms.add(RandomChains.anyOrder(l == broken ? wrong : c));
+                            }
+                            return Combinators.combine(perms).as(p -> new WrongPermutation(c, broken, p));
+                        }));
+    }
+
+    /** A permutation's map, and two positions {@code first < second} in it. */
+    record TwoPositions(int[] map, int first, int second) {
+    }
+
     @Property(tries = 200)
-    void repeatedEntriesAreNamed(@ForAll("seeds") Random random) {
-        int n = 2 + random.nextInt(63);
-        int[] map = RandomChains.randomPermutation(n, random).toArray();
-        int first = random.nextInt(n - 1);
-        int second = first + 1 + random.nextInt(n - first - 1);
+    void repeatedEntriesAreNamed(@ForAll("twoPositions") TwoPositions t) {
+        int[] map = t.map();
+        int first = t.first();
+        int second = t.second();
         map[second] = map[first];
         rejects(() -> Permutation.of(map), "[" + second + "]",
                 "[" + second + "] = " + map[first] + " repeats the value of [" + first + "]: not a bijection");
     }
 
+    @Provide
+    Arbitrary<TwoPositions> twoPositions() {
+        return Arbitraries.integers().between(2, 64).flatMap(n -> Arbitraries.integers().between(0, n - 2).flatMap(first ->
+                Combinators.combine(RandomChains.anyOrder(n), Arbitraries.integers().between(first + 1, n - 1))
+                        .as((p, second) -> new TwoPositions(p.toArray(), first, second))));
+    }
+
+    /** A permutation's map of {@code n} entries, a position in it and a value outside {@code 0..n-1}. */
+    record OutOfRange(int[] map, int at, int value) {
+    }
+
     @Property(tries = 200)
-    void outOfRangeEntriesAreNamed(@ForAll("seeds") Random random) {
-        int n = 1 + random.nextInt(64);
-        int[] map = RandomChains.randomPermutation(n, random).toArray();
-        int at = random.nextInt(n);
-        int value = random.nextBoolean() ? n + random.nextInt(100) : -1 - random.nextInt(100);
+    void outOfRangeEntriesAreNamed(@ForAll("outOfRange") OutOfRange o) {
+        int[] map = o.map();
+        int n = map.length;
+        int at = o.at();
+        int value = o.value();
         map[at] = value;
         rejects(() -> Permutation.of(map), "[" + at + "]", "[" + at + "] = " + value + " is outside 0.." + (n - 1));
     }
 
     /** In a chain file the complaint names the kernel by its index. */
+    @Provide
+    Arbitrary<OutOfRange> outOfRange() {
+        return Arbitraries.integers().between(1, 64).flatMap(n -> Combinators.combine(RandomChains.anyOrder(n),
+                Arbitraries.integers().between(0, n - 1),
+                Arbitraries.oneOf(Arbitraries.integers().between(n, n + 99), Arbitraries.integers().between(-100, -1)))
+                .as((p, at, value) -> new OutOfRange(p.toArray(), at, value)));
+    }
+
     @Property(tries = 100)
     void chainFilesNameTheKernelThatDoesNotDivide(@ForAll @IntRange(min = 1, max = 5) int length,
-                                                  @ForAll("seeds") Random random) {
-        int broken = random.nextInt(length);
-        int groups;
-        do {
-            groups = 3 + random.nextInt(60);
-        } while (64 % groups == 0);
+                                                  @ForAll @IntRange(min = 0, max = 4) int brokenAt,
+                                                  @ForAll("notDividing64") int groups) {
+        int broken = brokenAt % length;
         StringBuilder json = new StringBuilder("{\"channels\": 64, \"kernels\": [");
         for (int l = 0; l < length; l++) {
             json.append(l > 0 ? ", " : "").append("{\"groups\": ").append(l == broken ? groups : 8).append("}");
@@ -140,7 +191,7 @@ class InvalidInputPropertiesTest {
     }
 
     @Provide
-    Arbitrary<Random> seeds() {
-        return Arbitraries.randomValue(r -> new Random(r.nextLong()));
+    Arbitrary<Integer> notDividing64() {
+        return Arbitraries.integers().between(3, 62).filter(g -> 64 % g != 0);
     }
 }

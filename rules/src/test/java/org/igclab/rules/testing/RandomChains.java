@@ -1,17 +1,22 @@
 package org.igclab.rules.testing;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.model.Permutation;
 
 /**
- * Random chains for property tests, built from a seeded {@link Random} (jqwik hands one per try, so
- * failures replay). Everything here is written from the definitions, not from the main code's helpers.
+ * Random chains for property tests, built from jqwik combinators so that a failure shrinks to a small chain: fewer
+ * kernels, narrower widths, identities for permutations, 1x1 kernels, stride 1. Everything here is written from the
+ * definitions, not from the main code's helpers.
  */
 public final class RandomChains {
     /** Widths with many divisors, so group counts, shuffles and factorizations have room; all at most 64. */
@@ -20,73 +25,71 @@ public final class RandomChains {
     /** Widths above one 64-bit word, several not a multiple of 64. */
     public static final int[] WIDE_WIDTHS = {65, 72, 96, 100, 120, 128, 144, 192, 200, 256};
 
-    private static final int[] KERNEL_SIDES = {1, 3, 5, 7};
-
     private RandomChains() {
     }
 
     /** All divisors of {@code n}, ascending, 1 and {@code n} included. */
     public static int[] divisors(int n) {
-        List<Integer> out = new ArrayList<>();
-        for (int d = 1; d <= n; d++) {
-            if (n % d == 0) {
-                out.add(d);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    public static int randomDivisor(int n, Random random) {
-        int[] ds = divisors(n);
-        return ds[random.nextInt(ds.length)];
+        return IntStream.rangeClosed(1, n).filter(d -> n % d == 0).toArray();
     }
 
     public static int gcd(int a, int b) {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    /** A uniformly random permutation of {@code n} channels from a seeded shuffle. */
-    public static Permutation randomPermutation(int n, Random random) {
-        List<Integer> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add(i);
-        }
-        Collections.shuffle(values, random);
-        return Permutation.of(values.stream().mapToInt(Integer::intValue).toArray());
+    /** One of the given widths; shrinks towards the first. */
+    public static Arbitrary<Integer> width(int[] choices) {
+        return Arbitraries.of(Arrays.stream(choices).boxed().toList());
+    }
+
+    /** A divisor of {@code n}; shrinks towards 1. */
+    public static Arbitrary<Integer> divisor(int n) {
+        return Arbitraries.of(Arrays.stream(divisors(n)).boxed().toList());
+    }
+
+    /** 1, 3, 5 or 7; shrinks towards 1. */
+    public static Arbitrary<Integer> kernelSide() {
+        return Arbitraries.of(1, 3, 5, 7);
+    }
+
+    /** Mostly 1, sometimes 2. */
+    public static Arbitrary<Integer> stride() {
+        return Arbitraries.frequency(Tuple.of(7, 1), Tuple.of(1, 2));
+    }
+
+    /** A uniformly random permutation of {@code n} channels; shrinks towards the identity. */
+    public static Arbitrary<Permutation> anyOrder(int n) {
+        return Arbitraries.shuffle(IntStream.range(0, n).boxed().toList())
+                .map(order -> Permutation.of(order.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** {@code length} factors, each at least 1, whose product is {@code n}. */
-    public static int[] randomFactorsOfLength(int n, int length, Random random) {
-        int[] factors = new int[length];
-        int remaining = n;
-        for (int l = 0; l < length - 1; l++) {
-            factors[l] = randomDivisor(remaining, random);
-            remaining /= factors[l];
+    public static Arbitrary<int[]> factorsOfLength(int n, int length) {
+        if (length == 1) {
+            return Arbitraries.just(new int[] {n});
         }
-        factors[length - 1] = remaining;
-        return factors;
+        return divisor(n).flatMap(d -> factorsOfLength(n / d, length - 1).map(rest -> prepend(d, rest)));
     }
 
-    /** A random ordered factorization of {@code n} into factors of at least 2 (empty for {@code n = 1}). */
-    public static int[] randomFactorization(int n, Random random) {
-        List<Integer> factors = new ArrayList<>();
-        int remaining = n;
-        while (remaining > 1) {
-            int[] ds = divisors(remaining);
-            int d = ds[1 + random.nextInt(ds.length - 1)];
-            factors.add(d);
-            remaining /= d;
+    /** An ordered factorization of {@code n} into factors of at least 2 (empty for {@code n = 1}). */
+    public static Arbitrary<int[]> factorization(int n) {
+        if (n == 1) {
+            return Arbitraries.just(new int[0]);
         }
-        return factors.stream().mapToInt(Integer::intValue).toArray();
+        List<Integer> factors = Arrays.stream(divisors(n)).skip(1).boxed().toList();
+        return Arbitraries.of(factors).flatMap(d -> factorization(n / d).map(rest -> prepend(d, rest)));
     }
 
-    public static int randomKernelSide(Random random) {
-        return KERNEL_SIDES[random.nextInt(KERNEL_SIDES.length)];
+    private static int[] prepend(int first, int[] rest) {
+        int[] all = new int[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     /** Any chain on {@link #SMALL_WIDTHS}: the brute-force matrices stay at most 64 x 64. */
-    public static KernelChain anyChain(Random random) {
-        return anyChain(random, SMALL_WIDTHS);
+    public static Arbitrary<KernelChain> chains() {
+        return chains(SMALL_WIDTHS);
     }
 
     /**
@@ -94,52 +97,63 @@ public final class RandomChains {
      * (often a factorization of the width, so strict and dense chains come up), permutations that interleave,
      * identities, shuffles or uniformly random ones, and sometimes a final permutation.
      */
-    public static KernelChain anyChain(Random random, int[] widthChoices) {
-        int length = 1 + random.nextInt(5);
-        int[] widths = new int[length + 1];
-        boolean constant = random.nextInt(10) < 6;
-        for (int l = 0; l <= length; l++) {
-            widths[l] = constant && l > 0 ? widths[0] : widthChoices[random.nextInt(widthChoices.length)];
-        }
-        if (!constant && random.nextBoolean()) {
-            // few inputs fanned out to many channels: dense chains whose rows differ from each other
-            widths[0] = widthChoices[random.nextInt(Math.min(4, widthChoices.length))];
-        }
-        int[] groupSizes = null;
-        if (constant && random.nextBoolean()) {
-            groupSizes = randomFactorsOfLength(widths[0], length, random);
-        }
-        List<GroupConv> kernels = new ArrayList<>();
-        for (int l = 0; l < length; l++) {
-            int in = widths[l];
-            int out = widths[l + 1];
-            int groups = groupSizes != null ? in / groupSizes[l] : randomDivisor(gcd(in, out), random);
-            int stride = random.nextInt(8) == 0 ? 2 : 1;
-            kernels.add(new GroupConv(in, out, groups, randomKernelSide(random), stride));
-        }
-        List<Permutation> perms = new ArrayList<>();
-        for (int l = 0; l + 1 < length; l++) {
-            perms.add(anyPermutation(kernels.get(l), random));
-        }
-        Optional<Permutation> last = random.nextInt(3) == 0
-                ? Optional.of(anyPermutation(kernels.get(length - 1), random))
-                : Optional.empty();
-        return new KernelChain(kernels, perms, last);
+    public static Arbitrary<KernelChain> chains(int[] widthChoices) {
+        Arbitrary<Integer> width = width(widthChoices);
+        // kernels drawn as lists, so that shrinking drops kernels
+        Arbitrary<List<GroupConv>> constant = width.flatMap(c -> Combinators.combine(divisor(c), kernelSide(), stride())
+                .as((groups, side, stride) -> new GroupConv(c, c, groups, side, stride)).list().ofMinSize(1).ofMaxSize(5));
+        Arbitrary<List<GroupConv>> factored = Combinators.combine(width, Arbitraries.integers().between(1, 5))
+                .flatAs((c, length) -> factorsOfLength(c, length).flatMap(k -> kernelsOfGroupSizes(c, k)));
+        // few inputs fanned out to many channels sometimes: dense chains whose rows differ from each other
+        Arbitrary<Integer> first = Arbitraries.oneOf(width, width(Arrays.copyOf(widthChoices, Math.min(4, widthChoices.length))));
+        Arbitrary<List<GroupConv>> changing = Combinators.combine(first, width.list().ofMinSize(1).ofMaxSize(5)).flatAs((in, outs) -> {
+            List<Integer> widths = new ArrayList<>(List.of(in));
+            widths.addAll(outs);
+            return kernels(widths);
+        });
+        return Arbitraries.frequencyOf(Tuple.of(3, constant), Tuple.of(3, factored), Tuple.of(4, changing))
+                .flatMap(RandomChains::withPermutations);
     }
 
-    /** A permutation of the kernel's outputs: the interleaving shuffle, the identity, some shuffle, or random. */
-    public static Permutation anyPermutation(GroupConv before, Random random) {
+    /** Kernel {@code l} from {@code widths[l]} to {@code widths[l + 1]}, its groups a divisor of both. */
+    private static Arbitrary<List<GroupConv>> kernels(List<Integer> widths) {
+        List<Arbitrary<GroupConv>> kernels = new ArrayList<>();
+        for (int l = 0; l + 1 < widths.size(); l++) {
+            int in = widths.get(l);
+            int out = widths.get(l + 1);
+            kernels.add(Combinators.combine(divisor(gcd(in, out)), kernelSide(), stride())
+                    .as((groups, side, stride) -> new GroupConv(in, out, groups, side, stride)));
+        }
+        return Combinators.combine(kernels).as(List::copyOf);
+    }
+
+    /** Width-keeping kernels with the given group sizes. */
+    private static Arbitrary<List<GroupConv>> kernelsOfGroupSizes(int c, int[] groupSizes) {
+        List<Arbitrary<GroupConv>> kernels = new ArrayList<>();
+        for (int k : groupSizes) {
+            kernels.add(Combinators.combine(kernelSide(), stride()).as((side, stride) -> new GroupConv(c, c, c / k, side, stride)));
+        }
+        return Combinators.combine(kernels).as(List::copyOf);
+    }
+
+    private static Arbitrary<KernelChain> withPermutations(List<GroupConv> kernels) {
+        List<Arbitrary<Permutation>> between = new ArrayList<>();
+        for (int l = 0; l + 1 < kernels.size(); l++) {
+            between.add(permutationAfter(kernels.get(l)));
+        }
+        Arbitrary<List<Permutation>> permutations = between.isEmpty() ? Arbitraries.just(List.of()) : Combinators.combine(between).as(List::copyOf);
+        Arbitrary<Optional<Permutation>> last = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(Optional.empty())),
+                Tuple.of(1, permutationAfter(kernels.get(kernels.size() - 1)).map(Optional::of)));
+        return Combinators.combine(permutations, last).as((perms, fin) -> new KernelChain(kernels, perms, fin));
+    }
+
+    /** A permutation of the kernel's outputs: the identity, the interleaving shuffle, some shuffle, or random. */
+    public static Arbitrary<Permutation> permutationAfter(GroupConv before) {
         int size = before.outChannels();
-        int pick = random.nextInt(10);
-        if (pick < 4) {
-            return Permutation.shuffle(size, before.groups());
-        }
-        if (pick == 4) {
-            return Permutation.identity(size);
-        }
-        if (pick == 5) {
-            return Permutation.shuffle(size, randomDivisor(size, random));
-        }
-        return randomPermutation(size, random);
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(Permutation.identity(size))),
+                Tuple.of(4, Arbitraries.just(Permutation.shuffle(size, before.groups()))),
+                Tuple.of(1, divisor(size).map(d -> Permutation.shuffle(size, d))),
+                Tuple.of(4, anyOrder(size)));
     }
 }

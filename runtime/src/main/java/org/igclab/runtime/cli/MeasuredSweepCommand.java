@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.SweepCommand;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
@@ -20,6 +23,7 @@ import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.sweep.SweepMeasurement;
 import org.igclab.runtime.train.Datasets;
+import org.igclab.runtime.train.ImageDataset;
 import org.igclab.runtime.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +34,25 @@ import picocli.CommandLine.Option;
  * passed measured (latency) or trained (accuracy), each stored, so the figures can be Pareto objectives.
  */
 @Command(name = "sweep")
-public final class MeasuredSweepCommand extends SweepCommand {
+public class MeasuredSweepCommand extends SweepCommand {
 
-    @Option(names = "--evaluate", paramLabel = "WHAT", description = "Measure the passing designs in DJL/PyTorch: latency "
+    /** What a measured sweep measures. */
+    enum Measure {
+        LATENCY, TRAIN;
+
+        static final class Names extends Choice<Measure> {
+            Names() {
+                super(values());
+            }
+        }
+    }
+
+    @Option(names = "--evaluate", paramLabel = "WHAT", converter = Measure.Names.class, description = "Measure the passing designs in DJL/PyTorch: latency "
             + "(objectives latency_b<N> for each --batch N, by default latency_b1 and latency_b32; timed as igc evaluate times, "
             + "one intra-op thread unless --threads) or train (objective accuracy:max). Each design becomes a run in the results "
             + "store; one the store already has is not measured again, so an interrupted sweep continues where it stopped, "
             + "except a latency stored noisy, which is measured again. E.g. --evaluate latency --pareto params,latency_b1")
-    String evaluate;
+    Measure evaluate;
 
     @Mixin
     StoreOption store;
@@ -46,21 +61,9 @@ public final class MeasuredSweepCommand extends SweepCommand {
     @Mixin
     TimingOptions timing;
 
-    @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", description = "--evaluate train: fashion-mnist or cifar10.")
-    String data;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "--evaluate train: where the data set's files are.")
-    Path dataDir;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "--evaluate train: epochs per design (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", description = "--evaluate train: first N training images only.")
-    int limitTrain;
-
-    @Option(names = "--checkpoint-root", paramLabel = "DIR", defaultValue = "igc-checkpoints",
-            description = "--evaluate train: where each design's checkpoint folder goes (default: ${DEFAULT-VALUE}).")
-    Path checkpointRoot;
+    /** --evaluate train: how designs are trained. */
+    @Mixin
+    TrainOptions train;
 
     @Override
     protected Sweep measure(Sweep sweep) throws IOException {
@@ -72,30 +75,38 @@ public final class MeasuredSweepCommand extends SweepCommand {
             }
             return sweep;
         }
-        if (!List.of("latency", "train").contains(evaluate)) {
-            throw new InputException("--evaluate = " + evaluate + " is not one of latency, train");
-        }
-        positive("--epochs", epochs, 1);
-        positive("--limit-train", limitTrain, 0);
         PrintWriter err = spec().commandLine().getErr();
-        err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate, store.path());
+        err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), Choice.nameOf(evaluate), store.path());
         Map<Long, Measurement> measured;
         try (GracefulStop stop = GracefulStop.onSignals(err::println);
              ResultStore db = store.open(err)) {
-            if (evaluate.equals("latency")) {
+            if (evaluate == Measure.LATENCY) {
                 EvaluationSettings settings = timing.apply(EvaluationSettings.defaults());
-                measured = SweepMeasurement.latency(sweep, settings, db, err, stop);
+                measured = measureLatency(sweep, settings, db, err, stop);
             } else {
-                TrainingSettings settings = new TrainingSettings(data, epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, 0);
-                measured = SweepMeasurement.train(sweep, Datasets.load(data, dataDir).limited(limitTrain, 0), settings, checkpointRoot, db, err,
-                        stop);
+                measured = measureTraining(sweep, train.settings(), train.dataDir(), train.checkpointRoot(), db, err, stop);
             }
         }
         return sweep.withMeasurements(measured);
     }
 
-    private static final Set<String> MEASURING = union(TimingOptions.NAMES, Set.of("--data", "--data-dir", "--epochs", "--limit-train",
-            "--checkpoint-root"));
+    /** Measures the latency of the passing designs, in this process; a module that runs them elsewhere overrides it. */
+    protected Map<Long, Measurement> measureLatency(Sweep sweep, EvaluationSettings settings, ResultStore db, PrintWriter err,
+                                                    BooleanSupplier stop) {
+        return SweepMeasurement.latency(sweep, settings, db, err, stop);
+    }
+
+    /**
+     * Trains the passing designs on the data set in {@code dataDir} (null: its default place), in this process; a module
+     * that runs them elsewhere overrides it.
+     */
+    protected Map<Long, Measurement> measureTraining(Sweep sweep, TrainingSettings settings, Path dataDir, Path checkpointRoot,
+                                                     ResultStore db, PrintWriter err, BooleanSupplier stop) {
+        ImageDataset dataset = Datasets.load(settings.dataset(), dataDir).limited(settings.trainLimit(), settings.testLimit());
+        return SweepMeasurement.train(sweep, dataset, settings, checkpointRoot, db, err, stop);
+    }
+
+    private static final Set<String> MEASURING = union(TimingOptions.NAMES, TrainOptions.NAMES);
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new HashSet<>(a);
@@ -111,8 +122,8 @@ public final class MeasuredSweepCommand extends SweepCommand {
                 continue;
             }
             int batch = o.latencyBatch().getAsInt();
-            if (!evaluate.equals("latency")) {
-                throw new InputException("--pareto " + o + " is a latency; it needs --evaluate latency, not --evaluate " + evaluate);
+            if (evaluate != Measure.LATENCY) {
+                throw new InputException("--pareto " + o + " is a latency; it needs --evaluate latency, not --evaluate train");
             }
             if (!timing.batches.contains(batch)) {
                 throw new InputException("--pareto " + o + ": batch " + batch + " is not timed (--batch " + timing.batches.stream()
@@ -129,12 +140,6 @@ public final class MeasuredSweepCommand extends SweepCommand {
         } catch (CancellationException e) {
             spec().commandLine().getErr().println("igc sweep: " + e.getMessage());
             return IgcCli.INTERRUPTED;
-        }
-    }
-
-    private static void positive(String option, int value, int least) {
-        if (value < least) {
-            throw new InputException(option + " = " + value + " must be at least " + least);
         }
     }
 }

@@ -17,9 +17,12 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.igclab.analyzer.network.ChainOps;
 import org.igclab.analyzer.network.Layer;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.rules.model.KernelChain;
 
 /**
  * Builds a DJL {@link Block} for a resolved network, one DJL block per operation of the network description,
@@ -70,35 +73,58 @@ public final class DjlNetwork {
         return mapped;
     }
 
-    private record Builder(Execution execution, List<Mapped> mapped) {
+    private record Builder(Execution execution, List<Mapped> mapped) implements Layer.Visitor<Block> {
 
         Block layer(Layer layer) {
-            if (layer instanceof Layer.OpLayer op) {
-                Block b = op(op.op(), op.in().channels());
-                mapped.add(new Mapped(op, b));
-                return b;
-            }
-            if (layer instanceof Layer.BlockLayer b) {
-                if (execution == Execution.DENSE && b.template().chain(b.in()).isPresent() && b.body() instanceof Layer.SequenceLayer s) {
-                    return denseSequence(s);
-                }
+            return layer.accept(this);
+        }
+
+        @Override
+        public Block op(Layer.OpLayer op) {
+            Block b = op.op().accept(new OpBlocks());
+            mapped.add(new Mapped(op, b));
+            return b;
+        }
+
+        @Override
+        public Block block(Layer.BlockLayer b) {
+            Optional<KernelChain> chain = execution == Execution.DENSE ? b.template().chain(b.in()) : Optional.empty();
+            List<Layer> layers = b.body().children();
+            int run = chain.map(c -> ChainOps.prefixLength(layers, c)).orElse(0);
+            if (run < 2) {
                 return layer(b.body());
             }
-            if (layer instanceof Layer.SequenceLayer s) {
-                SequentialBlock seq = new SequentialBlock();
-                s.layers().forEach(l -> seq.add(layer(l)));
-                return seq;
+            // the chain's kernels and permutations, multiplied into one dense convolution; what follows is kept
+            SequentialBlock seq = new SequentialBlock();
+            seq.add(conv(ChainOps.multipliedOut(chain.get())));
+            for (Layer rest : layers.subList(run, layers.size())) {
+                seq.add(layer(rest));
             }
-            if (layer instanceof Layer.ResidualLayer r) {
-                Block body = layer(r.body());
-                Block shortcut = r.shortcut().map(this::layer).orElse(Blocks.identityBlock());
-                return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
-                        List.of(body, shortcut));
-            }
-            if (layer instanceof Layer.ConcatLayer c) {
-                return new ParallelBlock(DjlNetwork::concatChannels, c.branches().stream().map(this::layer).toList());
-            }
-            Layer.SplitLayer s = (Layer.SplitLayer) layer;
+            return seq;
+        }
+
+        @Override
+        public Block sequence(Layer.SequenceLayer s) {
+            SequentialBlock seq = new SequentialBlock();
+            s.layers().forEach(l -> seq.add(layer(l)));
+            return seq;
+        }
+
+        @Override
+        public Block residual(Layer.ResidualLayer r) {
+            Block body = layer(r.body());
+            Block shortcut = r.shortcut().map(this::layer).orElse(Blocks.identityBlock());
+            return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
+                    List.of(body, shortcut));
+        }
+
+        @Override
+        public Block concat(Layer.ConcatLayer c) {
+            return new ParallelBlock(DjlNetwork::concatChannels, c.branches().stream().map(this::layer).toList());
+        }
+
+        @Override
+        public Block split(Layer.SplitLayer s) {
             List<Block> branches = new ArrayList<>();
             int start = 0;
             for (int i = 0; i < s.branches().size(); i++) {
@@ -112,82 +138,82 @@ public final class DjlNetwork {
             }
             return new ParallelBlock(DjlNetwork::concatChannels, branches);
         }
+    }
 
-        /** The leading run of linear operations becomes one dense convolution; what follows is kept. */
-        private Block denseSequence(Layer.SequenceLayer s) {
-            List<Layer> layers = s.layers();
-            int run = 0;
-            while (run < layers.size() && layers.get(run) instanceof Layer.OpLayer op
-                    && (op.op() instanceof Op.Conv || op.op() instanceof Op.Shuffle || op.op() instanceof Op.Permute)) {
-                run++;
-            }
-            if (run < 2 || !(layers.get(0) instanceof Layer.OpLayer first) || !(first.op() instanceof Op.Conv c)) {
-                return layer(s);
-            }
-            Layer.OpLayer last = (Layer.OpLayer) layers.get(run - 1);
-            SequentialBlock seq = new SequentialBlock();
-            seq.add(conv(new Op.Conv(last.out().channels(), c.kernel(), c.stride(), c.padding(), 1, false)));
-            for (Layer rest : layers.subList(run, layers.size())) {
-                seq.add(layer(rest));
-            }
-            return seq;
+    /** One DJL block per operation. */
+    private static final class OpBlocks implements Op.Visitor<Block> {
+        @Override
+        public Block conv(Op.Conv c) {
+            return DjlNetwork.conv(c);
         }
 
-        private Block op(Op op, int inChannels) {
-            if (op instanceof Op.Conv c) {
-                return conv(c);
-            }
-            if (op instanceof Op.Shuffle sh) {
-                int g = sh.groups();
-                return LambdaBlock.singleton(x -> {
-                    Shape shape = x.getShape();
-                    long n = shape.get(0);
-                    long ch = shape.get(1);
-                    long h = shape.get(2);
-                    long w = shape.get(3);
-                    return x.reshape(n, g, ch / g, h, w).transpose(0, 2, 1, 3, 4).reshape(n, ch, h, w);
-                }, "shuffle");
-            }
-            if (op instanceof Op.Permute p) {
-                long[] source = java.util.Arrays.stream(p.permutation().toArray()).asLongStream().toArray();
-                return LambdaBlock.singleton(x -> {
-                    try (NDArray index = x.getManager().create(source)) {
-                        return x.get(new NDIndex(":, {}", index));
-                    }
-                }, "permute");
-            }
-            if (op instanceof Op.BatchNorm) {
-                return BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM).build();
-            }
-            if (op instanceof Op.Activation a) {
-                return a.kind() == Op.Activation.Kind.RELU ? Activation.reluBlock() : Activation.relu6Block();
-            }
-            if (op instanceof Op.Pool p) {
-                Shape k = new Shape(p.kernel(), p.kernel());
-                Shape st = new Shape(p.stride(), p.stride());
-                Shape pad = new Shape(p.padding(), p.padding());
-                return p.max() ? Pool.maxPool2dBlock(k, st, pad) : Pool.avgPool2dBlock(k, st, pad, false, true);
-            }
-            if (op instanceof Op.GlobalAvgPool) {
-                return Pool.globalAvgPool2dBlock();
-            }
-            Op.Linear l = (Op.Linear) op;
+        @Override
+        public Block shuffle(Op.Shuffle sh) {
+            int g = sh.groups();
+            return LambdaBlock.singleton(x -> {
+                Shape shape = x.getShape();
+                long n = shape.get(0);
+                long ch = shape.get(1);
+                long h = shape.get(2);
+                long w = shape.get(3);
+                return x.reshape(n, g, ch / g, h, w).transpose(0, 2, 1, 3, 4).reshape(n, ch, h, w);
+            }, "shuffle");
+        }
+
+        @Override
+        public Block permute(Op.Permute p) {
+            long[] source = java.util.Arrays.stream(p.permutation().toArray()).asLongStream().toArray();
+            return LambdaBlock.singleton(x -> {
+                try (NDArray index = x.getManager().create(source)) {
+                    return x.get(new NDIndex(":, {}", index));
+                }
+            }, "permute");
+        }
+
+        @Override
+        public Block batchNorm(Op.BatchNorm b) {
+            return BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM).build();
+        }
+
+        @Override
+        public Block activation(Op.Activation a) {
+            return switch (a.kind()) {
+                case RELU -> Activation.reluBlock();
+                case RELU6 -> Activation.relu6Block();
+            };
+        }
+
+        @Override
+        public Block pool(Op.Pool p) {
+            Shape k = new Shape(p.kernel(), p.kernel());
+            Shape st = new Shape(p.stride(), p.stride());
+            Shape pad = new Shape(p.padding(), p.padding());
+            return p.max() ? Pool.maxPool2dBlock(k, st, pad) : Pool.avgPool2dBlock(k, st, pad, false, true);
+        }
+
+        @Override
+        public Block globalAvgPool(Op.GlobalAvgPool g) {
+            return Pool.globalAvgPool2dBlock();
+        }
+
+        @Override
+        public Block linear(Op.Linear l) {
             SequentialBlock seq = new SequentialBlock();
             seq.add(Blocks.batchFlattenBlock());
             seq.add(Linear.builder().setUnits(l.outFeatures()).optBias(l.bias()).build());
             return seq;
         }
+    }
 
-        private static Block conv(Op.Conv c) {
-            return Conv2d.builder()
-                    .setKernelShape(new Shape(c.kernel(), c.kernel()))
-                    .setFilters(c.outChannels())
-                    .optStride(new Shape(c.stride(), c.stride()))
-                    .optPadding(new Shape(c.padding(), c.padding()))
-                    .optGroups(c.groups())
-                    .optBias(c.bias())
-                    .build();
-        }
+    private static Block conv(Op.Conv c) {
+        return Conv2d.builder()
+                .setKernelShape(new Shape(c.kernel(), c.kernel()))
+                .setFilters(c.outChannels())
+                .optStride(new Shape(c.stride(), c.stride()))
+                .optPadding(new Shape(c.padding(), c.padding()))
+                .optGroups(c.groups())
+                .optBias(c.bias())
+                .build();
     }
 
     private static NDList concatChannels(List<NDList> outputs) {

@@ -40,7 +40,7 @@ public record ParameterCheck(List<Row> rows, long analyzer, long engine) {
         for (DjlNetwork.Mapped m : inst.djl().mapped()) {
             long a = m.layer().op().params(m.layer().in()).total();
             long e = Instantiation.trainableParameters(m.block());
-            rows.add(new Row(m.layer().path(), m.layer().op().type(), a, e));
+            rows.add(new Row(m.layer().path(), m.layer().op().type().fileName(), a, e));
             analyzer += a;
         }
         // the whole block's count also catches parameters in blocks no operation accounts for

@@ -49,7 +49,7 @@ public record StructureCheck(String label, String channels, boolean matches, Opt
                     if (engine != analyzer) {
                         return new StructureCheck(label, outChannels + "x" + in, false, Optional.of(String.format(
                                 "output %d from input %d: engine gives %s, the analyzer counts %d paths",
-                                o, i, engine ? "a nonzero weight" : "zero", expected.get(o, i))));
+                                o, i, engine ? "a nonzero weight" : "zero", expected.exact(o, i))));
                     }
                 }
             }

@@ -42,7 +42,7 @@ public final class Evaluator {
      * Evaluates a design: checks its memory estimate first (refused as bad input when it does not fit), then builds
      * it, checks it and times every execution and batch size asked for.
      *
-     * @throws org.igclab.analyzer.cli.InputException when a batch would not fit in memory
+     * @throws MemoryLimitException when a batch would not fit in memory
      */
     public static EvaluationReport evaluate(Design design, EvaluationSettings settings, ProgressListener progress, BooleanSupplier cancelled) {
         ResolvedNetwork network = network(design, settings);
@@ -91,7 +91,7 @@ public final class Evaluator {
     /**
      * Refuses, as bad input, a design whose memory estimate at one of the batch sizes does not fit this machine.
      *
-     * @throws org.igclab.analyzer.cli.InputException naming the batch and the figures
+     * @throws MemoryLimitException naming the batch and the figures
      */
     public static void checkMemory(Design design, EvaluationSettings settings) {
         MemoryEstimate.check(CostModel.of(network(design, settings)), settings.batches());
@@ -99,25 +99,28 @@ public final class Evaluator {
 
     /** The network evaluated: a network as written, a chain on a {@code C x resolution x resolution} input. */
     public static ResolvedNetwork network(Design design, EvaluationSettings settings) {
-        if (design instanceof Design.NetworkDesign n) {
-            return ShapeInference.resolve(n.network());
-        }
-        return ShapeInference.resolve(design.asNetwork(settings.resolution()));
+        return ShapeInference.resolve(design.network(settings.resolution()));
     }
 
     /** The chain of a chain design, or each distinct chain of a network's blocks (by label and input). */
     static Map<String, KernelChain> chains(Design design, ResolvedNetwork network) {
-        Map<String, KernelChain> chains = new LinkedHashMap<>();
-        if (design instanceof Design.ChainDesign c) {
-            chains.put(c.name().isEmpty() ? "chain" : c.name(), c.document().chain());
-            return chains;
-        }
-        for (Layer.BlockLayer b : Blocks.all(network.root())) {
-            List<KernelChain> inBlock = b.template().chains(b.in());
-            for (int i = 0; i < inBlock.size(); i++) {
-                chains.putIfAbsent(b.template().label(b.in()) + (inBlock.size() > 1 ? ", chain " + (i + 1) : ""), inBlock.get(i));
+        return design.accept(new Design.Visitor<>() {
+            @Override
+            public Map<String, KernelChain> chain(Design.ChainDesign c) {
+                return Map.of(c.name().isEmpty() ? "chain" : c.name(), c.document().chain());
             }
-        }
-        return chains;
+
+            @Override
+            public Map<String, KernelChain> network(Design.NetworkDesign n) {
+                Map<String, KernelChain> chains = new LinkedHashMap<>();
+                for (Layer.BlockLayer b : Blocks.all(network.root())) {
+                    List<KernelChain> inBlock = b.template().chains(b.in());
+                    for (int i = 0; i < inBlock.size(); i++) {
+                        chains.putIfAbsent(b.template().label(b.in()) + (inBlock.size() > 1 ? ", chain " + (i + 1) : ""), inBlock.get(i));
+                    }
+                }
+                return chains;
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.igclab.runtime.export;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
@@ -66,103 +67,171 @@ public final class OnnxExport {
         return model.toByteArray();
     }
 
-    /** Whether the network's output is (N, C): after global pooling or a fully connected layer. */
+    /** Whether the network's output is (N, C): its last operation is global pooling or a fully connected layer. */
     static boolean endsFlat(Layer root) {
-        Layer last = root;
-        while (!(last instanceof Layer.OpLayer) && !last.children().isEmpty()) {
-            last = last.children().get(last.children().size() - 1);
-        }
-        boolean flattens = last instanceof Layer.OpLayer op && (op.op() instanceof Op.GlobalAvgPool || op.op() instanceof Op.Linear);
-        return flattens;
+        return root.ops().reduce((a, b) -> b).map(last -> last.op().accept(new Op.Visitor<Boolean>() {
+            @Override
+            public Boolean conv(Op.Conv conv) {
+                return false;
+            }
+
+            @Override
+            public Boolean shuffle(Op.Shuffle shuffle) {
+                return false;
+            }
+
+            @Override
+            public Boolean permute(Op.Permute permute) {
+                return false;
+            }
+
+            @Override
+            public Boolean batchNorm(Op.BatchNorm batchNorm) {
+                return false;
+            }
+
+            @Override
+            public Boolean activation(Op.Activation activation) {
+                return false;
+            }
+
+            @Override
+            public Boolean pool(Op.Pool pool) {
+                return false;
+            }
+
+            @Override
+            public Boolean globalAvgPool(Op.GlobalAvgPool pool) {
+                return true;
+            }
+
+            @Override
+            public Boolean linear(Op.Linear linear) {
+                return true;
+            }
+        })).orElse(false);
     }
 
     private String layer(Layer layer, String input) {
-        if (layer instanceof Layer.OpLayer op) {
-            return op(op, input);
-        }
-        if (layer instanceof Layer.SequenceLayer s) {
-            String x = input;
-            for (Layer l : s.layers()) {
-                x = layer(l, x);
+        return layer.accept(new Layer.Visitor<>() {
+            @Override
+            public String op(Layer.OpLayer op) {
+                return OnnxExport.this.op(op, input);
             }
-            return x;
-        }
-        if (layer instanceof Layer.BlockLayer b) {
-            return layer(b.body(), input);
-        }
-        if (layer instanceof Layer.ResidualLayer r) {
-            String body = layer(r.body(), input);
-            String shortcut = r.shortcut().map(s -> layer(s, input)).orElse(input);
-            return graph.node("Add", r.path(), List.of(body, shortcut));
-        }
-        if (layer instanceof Layer.ConcatLayer c) {
-            List<String> outs = new ArrayList<>();
-            c.branches().forEach(b -> outs.add(layer(b, input)));
-            return graph.node("Concat", c.path(), outs, OnnxGraph.integer("axis", 1));
-        }
-        Layer.SplitLayer s = (Layer.SplitLayer) layer;
-        long[] sizes = s.sizes().stream().mapToLong(Integer::longValue).toArray();
-        List<String> parts = graph.nodeWithOutputs("Split", s.path(), List.of(input, graph.longs(s.path() + ".sizes", sizes)),
-                sizes.length, OnnxGraph.integer("axis", 1));
-        List<String> outs = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            outs.add(layer(s.branches().get(i), parts.get(i)));
-        }
-        return graph.node("Concat", s.path(), outs, OnnxGraph.integer("axis", 1));
+
+            @Override
+            public String sequence(Layer.SequenceLayer s) {
+                String x = input;
+                for (Layer l : s.layers()) {
+                    x = layer(l, x);
+                }
+                return x;
+            }
+
+            @Override
+            public String block(Layer.BlockLayer b) {
+                return layer(b.body(), input);
+            }
+
+            @Override
+            public String residual(Layer.ResidualLayer r) {
+                String body = layer(r.body(), input);
+                String shortcut = r.shortcut().map(s -> layer(s, input)).orElse(input);
+                return graph.node("Add", r.path(), List.of(body, shortcut));
+            }
+
+            @Override
+            public String concat(Layer.ConcatLayer c) {
+                List<String> outs = new ArrayList<>();
+                c.branches().forEach(b -> outs.add(layer(b, input)));
+                return graph.node("Concat", c.path(), outs, OnnxGraph.integer("axis", 1));
+            }
+
+            @Override
+            public String split(Layer.SplitLayer s) {
+                long[] sizes = s.sizes().stream().mapToLong(Integer::longValue).toArray();
+                List<String> parts = graph.nodeWithOutputs("Split", s.path(), List.of(input, graph.longs(s.path() + ".sizes", sizes)),
+                        sizes.length, OnnxGraph.integer("axis", 1));
+                List<String> outs = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) {
+                    outs.add(layer(s.branches().get(i), parts.get(i)));
+                }
+                return graph.node("Concat", s.path(), outs, OnnxGraph.integer("axis", 1));
+            }
+        });
     }
 
     private String op(Layer.OpLayer layer, String x) {
-        Op op = layer.op();
         String path = layer.path();
         Block block = blocks.get(path);
-        if (op instanceof Op.Conv c) {
-            List<String> inputs = new ArrayList<>(List.of(x, weight(block, path, "weight")));
-            if (c.bias()) {
-                inputs.add(weight(block, path, "bias"));
+        return layer.op().accept(new Op.Visitor<>() {
+            @Override
+            public String conv(Op.Conv c) {
+                List<String> inputs = new ArrayList<>(List.of(x, weight(block, path, "weight")));
+                if (c.bias()) {
+                    inputs.add(weight(block, path, "bias"));
+                }
+                return graph.node("Conv", path, inputs, OnnxGraph.integer("group", c.groups()), OnnxGraph.ints("kernel_shape", c.kernel(), c.kernel()),
+                        pads(c.padding()), OnnxGraph.ints("strides", c.stride(), c.stride()));
             }
-            return graph.node("Conv", path, inputs, OnnxGraph.integer("group", c.groups()), OnnxGraph.ints("kernel_shape", c.kernel(), c.kernel()),
-                    OnnxGraph.ints("pads", c.padding(), c.padding(), c.padding(), c.padding()), OnnxGraph.ints("strides", c.stride(), c.stride()));
-        }
-        if (op instanceof Op.Shuffle s) {
-            TensorShape in = layer.in();
-            int g = s.groups();
-            String split = graph.node("Reshape", path, List.of(x, graph.longs(path + ".grouped", 0, g, in.channels() / g, in.height(), in.width())));
-            String swapped = graph.node("Transpose", path, List.of(split), OnnxGraph.ints("perm", 0, 2, 1, 3, 4));
-            return graph.node("Reshape", path, List.of(swapped, graph.longs(path + ".flat", 0, in.channels(), in.height(), in.width())));
-        }
-        if (op instanceof Op.Permute p) {
-            long[] index = java.util.Arrays.stream(p.permutation().toArray()).asLongStream().toArray();
-            return graph.node("Gather", path, List.of(x, graph.longs(path + ".index", index)), OnnxGraph.integer("axis", 1));
-        }
-        if (op instanceof Op.BatchNorm) {
-            return graph.node("BatchNormalization", path, List.of(x, weight(block, path, "gamma"), weight(block, path, "beta"),
-                    weight(block, path, "runningMean"), weight(block, path, "runningVar")), OnnxGraph.real("epsilon", DjlNetwork.BN_EPSILON));
-        }
-        if (op instanceof Op.Activation a) {
-            if (a.kind() == Op.Activation.Kind.RELU) {
-                return graph.node("Relu", path, List.of(x));
+
+            @Override
+            public String shuffle(Op.Shuffle s) {
+                TensorShape in = layer.in();
+                int g = s.groups();
+                String split = graph.node("Reshape", path, List.of(x, graph.longs(path + ".grouped", 0, g, in.channels() / g, in.height(), in.width())));
+                String swapped = graph.node("Transpose", path, List.of(split), OnnxGraph.ints("perm", 0, 2, 1, 3, 4));
+                return graph.node("Reshape", path, List.of(swapped, graph.longs(path + ".flat", 0, in.channels(), in.height(), in.width())));
             }
-            return graph.node("Clip", path, List.of(x, graph.scalar(path + ".min", 0f), graph.scalar(path + ".max", 6f)));
-        }
-        if (op instanceof Op.Pool p) {
-            return graph.node(p.max() ? "MaxPool" : "AveragePool", path, List.of(x), p.max()
-                    ? new ai.onnx.proto.OnnxMl.AttributeProto[] {OnnxGraph.ints("kernel_shape", p.kernel(), p.kernel()),
-                        OnnxGraph.ints("pads", p.padding(), p.padding(), p.padding(), p.padding()), OnnxGraph.ints("strides", p.stride(), p.stride())}
-                    : new ai.onnx.proto.OnnxMl.AttributeProto[] {OnnxGraph.ints("kernel_shape", p.kernel(), p.kernel()),
-                        OnnxGraph.ints("pads", p.padding(), p.padding(), p.padding(), p.padding()), OnnxGraph.ints("strides", p.stride(), p.stride()),
-                        OnnxGraph.integer("count_include_pad", 1)});
-        }
-        if (op instanceof Op.GlobalAvgPool) {
-            String pooled = graph.node("GlobalAveragePool", path, List.of(x));
-            return graph.node("Flatten", path, List.of(pooled), OnnxGraph.integer("axis", 1));
-        }
-        Op.Linear l = (Op.Linear) op;
-        String flat = graph.node("Flatten", path, List.of(x), OnnxGraph.integer("axis", 1));
-        List<String> inputs = new ArrayList<>(List.of(flat, weight(block, path, "weight")));
-        if (l.bias()) {
-            inputs.add(weight(block, path, "bias"));
-        }
-        return graph.node("Gemm", path, inputs, OnnxGraph.integer("transB", 1));
+
+            @Override
+            public String permute(Op.Permute p) {
+                long[] index = java.util.Arrays.stream(p.permutation().toArray()).asLongStream().toArray();
+                return graph.node("Gather", path, List.of(x, graph.longs(path + ".index", index)), OnnxGraph.integer("axis", 1));
+            }
+
+            @Override
+            public String batchNorm(Op.BatchNorm b) {
+                return graph.node("BatchNormalization", path, List.of(x, weight(block, path, "gamma"), weight(block, path, "beta"),
+                        weight(block, path, "runningMean"), weight(block, path, "runningVar")), OnnxGraph.real("epsilon", DjlNetwork.BN_EPSILON));
+            }
+
+            @Override
+            public String activation(Op.Activation a) {
+                return switch (a.kind()) {
+                    case RELU -> graph.node("Relu", path, List.of(x));
+                    case RELU6 -> graph.node("Clip", path, List.of(x, graph.scalar(path + ".min", 0f), graph.scalar(path + ".max", 6f)));
+                };
+            }
+
+            @Override
+            public String pool(Op.Pool p) {
+                AttributeProto kernel = OnnxGraph.ints("kernel_shape", p.kernel(), p.kernel());
+                AttributeProto strides = OnnxGraph.ints("strides", p.stride(), p.stride());
+                return p.max() ? graph.node("MaxPool", path, List.of(x), kernel, pads(p.padding()), strides)
+                        : graph.node("AveragePool", path, List.of(x), kernel, pads(p.padding()), strides, OnnxGraph.integer("count_include_pad", 1));
+            }
+
+            @Override
+            public String globalAvgPool(Op.GlobalAvgPool g) {
+                String pooled = graph.node("GlobalAveragePool", path, List.of(x));
+                return graph.node("Flatten", path, List.of(pooled), OnnxGraph.integer("axis", 1));
+            }
+
+            @Override
+            public String linear(Op.Linear l) {
+                String flat = graph.node("Flatten", path, List.of(x), OnnxGraph.integer("axis", 1));
+                List<String> inputs = new ArrayList<>(List.of(flat, weight(block, path, "weight")));
+                if (l.bias()) {
+                    inputs.add(weight(block, path, "bias"));
+                }
+                return graph.node("Gemm", path, inputs, OnnxGraph.integer("transB", 1));
+            }
+        });
+    }
+
+    private static AttributeProto pads(int padding) {
+        return OnnxGraph.ints("pads", padding, padding, padding, padding);
     }
 
     /** The block's parameter whose name ends with {@code suffix}, as an initializer named after the layer. */

@@ -70,12 +70,14 @@ final class OnnxGraph {
         return name;
     }
 
-    void input(String name, Object... dims) {
-        graph.addInput(valueInfo(name, dims));
+    /** A graph input of shape {@code (batch, dims...)}, the batch a named (symbolic) dimension. */
+    void input(String name, String batch, long... dims) {
+        graph.addInput(valueInfo(name, batch, dims));
     }
 
-    void output(String name, Object... dims) {
-        graph.addOutput(valueInfo(name, dims));
+    /** A graph output of shape {@code (batch, dims...)}. */
+    void output(String name, String batch, long... dims) {
+        graph.addOutput(valueInfo(name, batch, dims));
     }
 
     /** Renames the value a node produced (to give the graph output a stable name). */
@@ -93,16 +95,11 @@ final class OnnxGraph {
         return graph.build();
     }
 
-    private static ValueInfoProto valueInfo(String name, Object... dims) {
+    private static ValueInfoProto valueInfo(String name, String batch, long... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (Object d : dims) {
-            TensorShapeProto.Dimension.Builder b = TensorShapeProto.Dimension.newBuilder();
-            if (d instanceof String s) {
-                b.setDimParam(s);
-            } else {
-                b.setDimValue(((Number) d).longValue());
-            }
-            shape.addDim(b);
+        shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(batch));
+        for (long d : dims) {
+            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
                 TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape))).build();

@@ -29,6 +29,8 @@ public final class ResultStore implements AutoCloseable {
     public static final String RUNNING = "running";
     /** A run stopped before its end: by a signal, a cancel, or its process dying; a training resumes from its checkpoint. */
     public static final String INTERRUPTED = "interrupted";
+    /** A training a study stopped early, its learning curve below the median of earlier trials' (the median stopping rule). */
+    public static final String PRUNED = "pruned";
 
     private final Path file;
     private final Connection db;
@@ -58,7 +60,7 @@ public final class ResultStore implements AutoCloseable {
             store.recoverAbandonedRuns();
             return store;
         } catch (SQLException e) {
-            throw new StoreException("cannot open the results store " + file + ": " + reason(e));
+            throw new StoreException("cannot open the results store " + file + ": " + reason(e), e);
         }
     }
 
@@ -68,7 +70,7 @@ public final class ResultStore implements AutoCloseable {
             try {
                 s.execute("PRAGMA journal_mode = WAL");
             } catch (SQLException e) {
-                throw new StoreException(file + " is not an IGC Lab results store (" + reason(e) + ")");
+                throw new StoreException(file + " is not an IGC Lab results store (" + reason(e) + ")", e);
             }
             s.execute("PRAGMA synchronous = NORMAL");
             s.execute("PRAGMA foreign_keys = ON");
@@ -125,7 +127,7 @@ public final class ResultStore implements AutoCloseable {
             p.setLong(5, id);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e), e);
         }
     }
 
@@ -134,7 +136,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             return new Heartbeat("jdbc:sqlite:" + file.toAbsolutePath().toUri(), id, Liveness.pid());
         } catch (SQLException e) {
-            throw new StoreException("cannot open " + file + " for the run's heartbeat: " + reason(e));
+            throw new StoreException("cannot open " + file + " for the run's heartbeat: " + reason(e), e);
         }
     }
 
@@ -142,22 +144,73 @@ public final class ResultStore implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Runs {@code work} (calls to this store) as one transaction: all of it is stored, or nothing (a process killed
+     * half-way leaves no half-recorded run). Called inside another such call, it joins that transaction. The result of
+     * {@code work} is returned.
+     */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        try {
+            return transaction(work::get);
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Statements on the store's connection, for the tables kept beside the runs (a study's, {@code runtime.study}). */
+    @FunctionalInterface
+    public interface Sql<T> {
+        T run(Connection db) throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction (or in the one open); a failure names this store. */
+    public <T> T sql(Sql<T> work) {
+        try {
+            return transaction(() -> work.run(db));
+        } catch (SQLException e) {
+            throw new StoreException("cannot use " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Statements that may fail with an {@link SQLException}. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** {@code work} in one transaction, or in the one already open. */
+    private <T> T transaction(Work<T> work) throws SQLException {
+        if (!db.getAutoCommit()) {
+            return work.run();
+        }
+        db.setAutoCommit(false);
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
     /** Records that a run has started; returns its id. */
-    public long begin(String kind, String designName, String designHash, String designJson, String settingsJson,
-                      String settingsHash, long params, long macs, String machine, String engine) {
+    public long begin(RunStart run) {
         String sql = "INSERT INTO runs (kind, status, design_name, design_hash, design_json, settings_json, settings_hash,"
                 + " params, macs, machine, engine, started_at) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement p = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            p.setString(1, kind);
-            p.setString(2, designName);
-            p.setString(3, designHash);
-            p.setString(4, designJson);
-            p.setString(5, settingsJson);
-            p.setString(6, settingsHash);
-            p.setLong(7, params);
-            p.setLong(8, macs);
-            p.setString(9, machine);
-            p.setString(10, engine);
+            p.setString(1, run.kind());
+            p.setString(2, run.designName());
+            p.setString(3, run.designHash());
+            p.setString(4, run.designJson());
+            p.setString(5, run.settingsJson());
+            p.setString(6, run.settingsHash());
+            p.setLong(7, run.params());
+            p.setLong(8, run.macs());
+            p.setString(9, run.machine());
+            p.setString(10, run.engine());
             p.setString(11, Instant.now().toString());
             p.executeUpdate();
             long id;
@@ -168,7 +221,7 @@ public final class ResultStore implements AutoCloseable {
             claim(id);
             return id;
         } catch (SQLException e) {
-            throw new StoreException("cannot record the run in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the run in " + file + ": " + reason(e), e);
         }
     }
 
@@ -177,28 +230,22 @@ public final class ResultStore implements AutoCloseable {
         try {
             markDone(id, engineParams, accuracy, resultJson);
         } catch (SQLException e) {
-            throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the result in " + file + ": " + reason(e), e);
         }
     }
 
     /** Marks an evaluation done and records its timings, in one transaction: a reader sees both or neither. */
     public void finishEvaluation(long id, Long engineParams, List<LatencyStats> latency, String resultJson) {
         try {
-            db.setAutoCommit(false);
-            try {
+            transaction(() -> {
                 markDone(id, engineParams, null, resultJson);
                 for (LatencyStats l : latency) {
                     LatencyTable.insert(db, id, l);
                 }
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
-            throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the result in " + file + ": " + reason(e), e);
         }
     }
 
@@ -224,7 +271,7 @@ public final class ResultStore implements AutoCloseable {
             p.setLong(4, id);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e), e);
         }
     }
 
@@ -247,7 +294,7 @@ public final class ResultStore implements AutoCloseable {
             p.setDouble(7, e.seconds());
             p.executeUpdate();
         } catch (SQLException ex) {
-            throw new StoreException("cannot record epoch " + e.epoch() + " in " + file + ": " + reason(ex));
+            throw new StoreException("cannot record epoch " + e.epoch() + " in " + file + ": " + reason(ex), ex);
         }
     }
 
@@ -263,7 +310,7 @@ public final class ResultStore implements AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("cannot read epochs from " + file + ": " + reason(e));
+            throw new StoreException("cannot read epochs from " + file + ": " + reason(e), e);
         }
     }
 
@@ -290,7 +337,7 @@ public final class ResultStore implements AutoCloseable {
             }
             return withLatency(out);
         } catch (SQLException e) {
-            throw new StoreException("cannot read runs from " + file + ": " + reason(e));
+            throw new StoreException("cannot read runs from " + file + ": " + reason(e), e);
         }
     }
 
@@ -342,7 +389,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             db.close();
         } catch (SQLException e) {
-            throw new StoreException("cannot close " + file + ": " + reason(e));
+            throw new StoreException("cannot close " + file + ": " + reason(e), e);
         }
     }
 }

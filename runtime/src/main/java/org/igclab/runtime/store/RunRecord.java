@@ -10,7 +10,8 @@ import org.igclab.runtime.latency.LatencyStats;
  * @param id            the row id
  * @param kind          {@code evaluate} or {@code train}
  * @param status        {@code running}, {@code done}, {@code failed}, {@code interrupted} (stopped before its end;
- *                      a training resumes from its checkpoint) or {@code cancelled} (stores of earlier versions)
+ *                      a training resumes from its checkpoint), {@code pruned} (a study's training stopped early by the
+ *                      median stopping rule, its curve kept) or {@code cancelled} (stores of earlier versions)
  * @param designName    the design's name
  * @param designHash    SHA-256 of the design's canonical JSON
  * @param designJson    the design's canonical JSON

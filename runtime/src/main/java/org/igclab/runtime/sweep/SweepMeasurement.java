@@ -52,7 +52,8 @@ public final class SweepMeasurement {
         return s.append(']').toString();
     }
 
-    static Design design(Space space, long index) {
+    /** The design of a space at {@code index}, named as the store names it. */
+    public static Design design(Space space, long index) {
         Network n = space.network(space.values(index));
         return new Design.NetworkDesign(new Network(designName(space, index), n.input(), n.layers()));
     }
@@ -76,7 +77,7 @@ public final class SweepMeasurement {
     }
 
     /** A stored evaluation's sparse timings as the analyzer's measurement; a timing that is not trusted counts as noisy. */
-    static Measurement measurement(RunRecord run, boolean reused) {
+    public static Measurement measurement(RunRecord run, boolean reused) {
         List<Measurement.Latency> latency = run.latency().stream().filter(l -> l.execution().equals("sparse"))
                 .map(l -> new Measurement.Latency(l.batch(), l.medianMs(), l.halfWidthMs(), !l.trusted())).toList();
         return new Measurement(latency, null, run.id(), reused);

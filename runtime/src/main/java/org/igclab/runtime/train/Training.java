@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -25,6 +24,7 @@ import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.engine.NoGrad;
 import org.igclab.runtime.store.EpochRecord;
 
 /**
@@ -163,8 +163,12 @@ public final class Training {
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                     NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                    float value = loss.getFloat();
+                    if (!Float.isFinite(value)) {
+                        throw new TrainingDivergedException(epoch, b + 1, value, settings.learningRate());
+                    }
                     gc.backward(loss);
-                    lossSum += loss.getFloat() * batch.size();
+                    lossSum += value * batch.size();
                     correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(y).sum().getLong();
                 }
                 trainer.step();
@@ -189,9 +193,7 @@ public final class Training {
                                            int batchSize, BooleanSupplier stop, IntConsumer progress) {
         int[] order = batches.order(0, 0, false);
         long correct = 0;
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad off = NoGrad.enter()) {
             for (int from = 0, b = 1; from < order.length; from += batchSize, b++) {
                 if (stop.getAsBoolean()) {
                     return OptionalDouble.empty();
@@ -205,8 +207,6 @@ public final class Training {
                 }
                 progress.accept(b);
             }
-        } finally {
-            JniUtils.setGradMode(grad);
         }
         return OptionalDouble.of(order.length == 0 ? Double.NaN : (double) correct / order.length);
     }

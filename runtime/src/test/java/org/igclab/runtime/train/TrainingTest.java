@@ -71,7 +71,7 @@ class TrainingTest {
             // the trained weights export to ONNX and run the same there
             var network = StoredTraining.network(design);
             Checkpoint ck = new Checkpoint(dir.resolve("ck"));
-            try (var trained = org.igclab.runtime.engine.Instantiation.fromCheckpoint(network, ck, ck.state().orElseThrow())) {
+            try (var trained = ck.instantiate(network, ck.state().orElseThrow())) {
                 byte[] onnx = org.igclab.runtime.export.OnnxExport.toBytes(trained, "trained");
                 var check = org.igclab.runtime.export.OnnxVerification.compare(trained, onnx, 3, 1);
                 assertThat(check.maxAbsDifference()).isLessThan(1e-4 * Math.max(1, check.maxAbsOutput()));
@@ -136,6 +136,19 @@ class TrainingTest {
                     .isInstanceOf(DatasetException.class)
                     .hasMessageContaining("reads 3x28x28 images but fashion-mnist images are 1x28x28");
             assertThat(store.list(new RunQuery(null, null, null, 0))).isEmpty();
+        }
+    }
+
+    @Test
+    void aLearningRateThatMakesTheLossNaNStopsTheRunAsFailed(@TempDir Path dir) throws Exception {
+        TrainingSettings huge = new TrainingSettings("fashion-mnist", 2, 64, 1e308, 0.9, 5e-4, 11, 0, 0);
+        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
+            assertThatThrownBy(() -> StoredTraining.run(design, data, huge, dir.resolve("ck"), StoredTraining.Existing.REFUSE,
+                    store, new Recorder(), () -> false))
+                    .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("epoch 1").hasMessageContaining("--lr = 1.0E308");
+            var run = store.list(new RunQuery("train", null, null, 0)).get(0);
+            assertThat(run.status()).isEqualTo("failed");
+            assertThat(store.epochs(run.id())).isEmpty();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.igclab.rules.junit.IgcAssertions.assertComplementary;
 import static org.igclab.rules.junit.IgcAssertions.assertDense;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import org.igclab.rules.condition.ComplementaryReport;
 import org.igclab.rules.model.KernelChain;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BlockDesignTest {
 
     @Test
-    void theIgcv2BlockIsStrictlyComplementaryAndBalanced() {
+    void theIgcv2BlockIsStrictAndBalanced() {
         // C = 64: channel-wise 3x3, then two 1x1 group convolutions of 8 channels per group, canonical shuffles between
         KernelChain block = KernelChain.interleaved(64, 3, 1, 8, 8);
         assertComplementary(block);
@@ -25,7 +26,8 @@ class BlockDesignTest {
     void theBlockInTheChainFileIsStrict() {
         // paths are relative to the working directory, the project directory under Maven
         ComplementaryReport report = assertComplementary(Path.of("designs/igcv2-c64.json"));
-        assertEquals(64, report.productOfGroupSizes());
+        // prod K_l is exact (a BigInteger): a long chain of wide kernels passes 64 bits
+        assertEquals(BigInteger.valueOf(64), report.productOfGroupSizes());
     }
 
     @Test

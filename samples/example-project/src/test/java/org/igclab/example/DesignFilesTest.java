@@ -14,7 +14,7 @@ class DesignFilesTest {
 
     @ParameterizedTest
     @DesignSource({"designs/blocks.json", "designs/enumerated-c16.json"})
-    void everyDesignIsStrictlyComplementary(ChainDocument design) {
+    void everyDesignIsStrict(ChainDocument design) {
         assertComplementary(design);
     }
 

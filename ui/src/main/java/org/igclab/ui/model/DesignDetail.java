@@ -59,14 +59,15 @@ public record DesignDetail(Subject subject, ComplementaryReport complementary, B
         String formula;
         String totals;
         if (s.network() == null) {
-            for (ChainCostView.Row r : ChainCostView.rows(chain, s.resolution())) {
+            ChainCostView.Costs chainCosts = ChainCostView.costs(chain, s.resolution());
+            for (ChainCostView.Row r : chainCosts.rows()) {
                 GroupConv k = r.kernel();
                 costs.add(new CostLine(r.step(), k.kernelSize() + "x" + k.kernelSize() + " conv, " + k.groups() + " groups of K = " + k.groupSize(),
                         k.outChannels() + "x" + r.outSide() + "x" + r.outSide(), r.params(), r.macs()));
             }
             formula = chainFormula(s).render();
-            long params = chain.weightCount();
-            long macs = chain.macs(s.resolution(), s.resolution());
+            long params = chainCosts.params();
+            long macs = chainCosts.macs();
             totals = String.format("total: %s weights, %s MACs (%s FLOPs) on %dx%d; permutations cost 0", TextTable.grouped(params),
                     TextTable.grouped(macs), TextTable.grouped(2 * macs), s.resolution(), s.resolution());
         } else {

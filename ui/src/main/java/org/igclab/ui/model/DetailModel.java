@@ -71,8 +71,8 @@ public final class DetailModel {
         int in = w.clamp(pathInput.get(), 0);
         int out = w.clamp(pathOutput.get(), w.stages() - 1);
         path.set(w.path(in, out));
-        long n = w.pathCount(in, out);
-        pathText.set(String.format("input %d to output %d: %,d path%s", in, out, n, n == 1 ? "" : "s"));
+        java.math.BigInteger n = w.pathCount(in, out);
+        pathText.set(String.format("input %d to output %d: %,d path%s", in, out, n, n.equals(java.math.BigInteger.ONE) ? "" : "s"));
     }
 
     public ReadOnlyObjectProperty<Subject> subjectProperty() {

@@ -1,5 +1,6 @@
 package org.igclab.ui.model;
 
+import java.math.BigInteger;
 import org.igclab.rules.condition.PathCountMatrix;
 import org.igclab.rules.model.KernelChain;
 
@@ -13,10 +14,10 @@ import org.igclab.rules.model.KernelChain;
  * @param height  pixels down (output channels)
  * @param argb    the pixels, row by row
  * @param block   entries per pixel side
- * @param max     the largest path count
- * @param min     the smallest path count
+ * @param max     the largest path count, exactly
+ * @param min     the smallest path count, exactly
  */
-public record HeatMap(int width, int height, int[] argb, int block, long max, long min) {
+public record HeatMap(int width, int height, int[] argb, int block, BigInteger max, BigInteger min) {
     static final int MAX_SIDE = 512;
     static final int NONE = 0xffd73027;
     static final int ONE = 0xff66bd63;
@@ -36,7 +37,8 @@ public record HeatMap(int width, int height, int[] argb, int block, long max, lo
         int block = Math.max(1, (Math.max(n.rows(), n.columns()) + MAX_SIDE - 1) / MAX_SIDE);
         int w = (n.columns() + block - 1) / block;
         int h = (n.rows() + block - 1) / block;
-        long max = n.max();
+        BigInteger max = n.max();
+        double top = max.doubleValue();
         int[] argb = new int[w * h];
         for (int py = 0; py < h; py++) {
             for (int px = 0; px < w; px++) {
@@ -49,14 +51,17 @@ public record HeatMap(int width, int height, int[] argb, int block, long max, lo
                         hi = Math.max(hi, v);
                     }
                 }
-                argb[py * w + px] = colour(lo, hi, max);
+                argb[py * w + px] = colour(lo, hi, top);
             }
         }
         return new HeatMap(w, h, argb, block, max, n.min());
     }
 
-    /** The colour of a block whose entries lie in {@code [lo, hi]}, when the largest entry anywhere is {@code max}. */
-    static int colour(long lo, long hi, long max) {
+    /**
+     * The colour of a block whose entries lie in {@code [lo, hi]} (saturating at {@link Long#MAX_VALUE}, which still
+     * shades darkest), when the largest entry anywhere is {@code max}.
+     */
+    static int colour(long lo, long hi, double max) {
         if (lo == 0) {
             return NONE;
         }

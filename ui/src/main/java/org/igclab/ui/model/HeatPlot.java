@@ -19,7 +19,7 @@ public final class HeatPlot {
         Mark.Raster raster = new Mark.Raster(0, 0, inputs, outputs, map.width(), map.height(), flipped);
         String title = strict ? "Path counts: exactly one path between every pair" : "Path counts between input and output channels";
         String note = (map.block() > 1 ? map.block() + " x " + map.block() + " channels a pixel (red if any pair in it has no path, "
-                + "blue if any has several). " : "") + (map.max() > 1 ? String.format("Most paths between a pair: %,d.", map.max()) : "");
+                + "blue if any has several). " : "") + (map.max().compareTo(java.math.BigInteger.ONE) > 0 ? String.format("Most paths between a pair: %,d.", map.max()) : "");
         return new Plot(title, new Plot.PlotAxis("input channel", false, true), new Plot.PlotAxis("output channel", false, true),
                 List.of(raster), List.of(new Plot.LegendEntry(Ink.paths(0), Plot.Sample.SWATCH, "no path"),
                 new Plot.LegendEntry(Ink.paths(1), Plot.Sample.SWATCH, "one path"),

@@ -164,8 +164,8 @@ public final class WiringLayout {
         return on;
     }
 
-    /** The exact number of paths between the two channels (1 for every pair of a strictly complementary chain). */
-    public long pathCount(int input, int output) {
+    /** The exact number of paths between the two channels (1 for every pair of a strict chain); it can pass 64 bits. */
+    public java.math.BigInteger pathCount(int input, int output) {
         return ComplementaryCondition.exactPaths(chain, clamp(output, stages() - 1), clamp(input, 0));
     }
 

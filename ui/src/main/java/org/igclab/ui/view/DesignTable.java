@@ -55,7 +55,7 @@ final class DesignTable extends VBox {
                 number("params", DesignRow::params, TextTable::grouped),
                 number("MACs", DesignRow::macs, TextTable::grouped),
                 latency, accuracy,
-                text("verdict", r -> r.design().complementary().verdict().name().toLowerCase()),
+                text("verdict", r -> r.design().complementary().verdict().label()),
                 number("imbalance", r -> r.design().imbalance(), v -> String.format("%.3f", v)),
                 front(model)));
         // measured columns take room only once the store has measured something among these designs
@@ -70,7 +70,7 @@ final class DesignTable extends VBox {
         model.selectedProperty().addListener((o, was, now) -> reveal(now));
         model.selection().chosen().addListener((ListChangeListener<DesignRow>) c -> chosen());
 
-        HBox filters = new HBox(8, controls.check(Control.ONLY_STRICT, "strictly complementary"),
+        HBox filters = new HBox(8, controls.check(Control.ONLY_STRICT, "strict"),
                 controls.check(Control.ONLY_BALANCED, "balanced within"), tolerance(controls),
                 controls.field(Control.NAME_FILTER, "name contains"));
         filters.setAlignment(Pos.CENTER_LEFT);

@@ -161,7 +161,7 @@ final class DetailPane extends VBox {
         }
         name.setText(d.subject().name());
         verdict.setText(d.complementary().verdict().label());
-        verdict.getStyleClass().setAll("label", "badge", "verdict-" + d.complementary().verdict().name().toLowerCase());
+        verdict.getStyleClass().setAll("label", "badge", "verdict-" + d.complementary().verdict().label());
         verdict.setVisible(true);
         balance.setText(d.balance() == null ? "balance not applicable"
                 : d.balanced() ? "balanced" : String.format("imbalance %.3f", d.balance().applicable().imbalance()));

@@ -23,7 +23,7 @@ class WiringAndHeatMapTest {
             for (int out = 0; out < 16; out += 3) {
                 // one edge per step along the single path: three kernels and two permutations
                 assertThat(w.path(in, out).cardinality()).isEqualTo(5);
-                assertThat(w.pathCount(in, out)).isEqualTo(1);
+                assertThat(w.pathCount(in, out)).isEqualTo(java.math.BigInteger.ONE);
                 int[] ends = w.path(in, out).stream().filter(e -> w.edgeStage(e) == 0).map(w::edgeFrom).toArray();
                 assertThat(ends).containsExactly(in);
             }
@@ -52,7 +52,7 @@ class WiringAndHeatMapTest {
         HeatMap loose = HeatMap.of(KernelChain.interleaved(1024, 3, 1, 32, 64));
         assertThat(loose.width()).isEqualTo(512);
         assertThat(loose.block()).isEqualTo(2);
-        assertThat(loose.max()).isEqualTo(2);
+        assertThat(loose.max()).isEqualTo(java.math.BigInteger.TWO);
         assertThat(Arrays.stream(loose.argb()).allMatch(c -> c != HeatMap.NONE && c != HeatMap.ONE)).isTrue();
     }
 }

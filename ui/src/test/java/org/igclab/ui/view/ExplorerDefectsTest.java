@@ -94,9 +94,12 @@ class ExplorerDefectsTest {
         assertThat(fx.model.resultProperty().get().request().options().channels()).isEqualTo(64);
 
         // typed, not yet complete: nothing happens; Enter applies it
-        fx.interact(() -> ExplorerFixture.typeOnly(robot, Control.CHANNELS, "1000"));
+        // (not through interact: the typed value waits out its typing pause, so the explorer is not idle until Enter)
+        ExplorerFixture.typeOnly(robot, Control.CHANNELS, "1000");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx.model.resultProperty().get().request().options().channels()).isEqualTo(64);
-        fx.interact(() -> robot.type(KeyCode.ENTER));
+        robot.type(KeyCode.ENTER);
+        fx.awaitIdle();
         assertThat(table.getItems()).isNotEmpty().allMatch(r -> r.design().shape().channels() == 1000);
 
         // "16, abc" would have dropped the 256 curve on the way ("16" is valid): the curves stay until it is fixed

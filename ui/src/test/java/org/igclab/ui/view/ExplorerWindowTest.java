@@ -99,7 +99,7 @@ class ExplorerWindowTest {
         TableView<DesignRow> table = ExplorerFixture.table(robot);
         DesignRow strict = table.getItems().stream().filter(r -> r.groupSizes().equals("1,8,8")).findFirst().orElseThrow();
         fx.interact(() -> ExplorerFixture.clickRow(robot, strict));
-        assertDetail(robot, strict, "strictly complementary");
+        assertDetail(robot, strict, "strict");
         assertThat(robot.lookup("#balance").queryAs(Label.class).getText()).isEqualTo("balanced");
         assertThat(robot.lookup("#pathText").queryAs(Label.class).getText()).endsWith(": 1 path");
 
@@ -108,10 +108,10 @@ class ExplorerWindowTest {
         DesignRow dense = table.getItems().stream().filter(r -> r.design().complementary().verdict() == Verdict.DENSE)
                 .findFirst().orElseThrow();
         fx.interact(() -> ExplorerFixture.clickRow(robot, dense));
-        assertDetail(robot, dense, "dense, not strict");
+        assertDetail(robot, dense, "dense");
         assertThat(robot.lookup("#witness").queryAs(Label.class).getText()).contains("paths");
 
-        // a chain file whose permutations do not interleave is not even dense
+        // a chain file whose permutations do not interleave is neither strict nor dense
         fx.dialogs.nextOpen = ExplorerFixture.SAMPLES.resolve("chains/not-interleaved-c64.json");
         fx.interact(() -> robot.clickOn("#fileMenu").clickOn("#openDesign"));
         ComplementaryReport report = ComplementaryCondition.check(ChainJson.read(fx.dialogs.nextOpen).chain());
@@ -282,7 +282,9 @@ class ExplorerWindowTest {
     void theControlsAreRememberedBetweenRuns(FxRobot robot) throws Exception {
         fx.interact(() -> ExplorerFixture.type(robot, Control.CHANNELS, "48"));
         robot.interact(() -> fx.model.close());
-        Map<Control, String> remembered = new SettingsStore(fx.dir.resolve("settings.json")).load();
+        Map<Control, String> remembered = new SettingsStore(fx.dir.resolve("settings.json")).load(problem -> {
+            throw new AssertionError(problem);
+        });
         assertThat(remembered).containsEntry(Control.CHANNELS, "48").containsEntry(Control.WIDTHS, "16, 256");
     }
 }

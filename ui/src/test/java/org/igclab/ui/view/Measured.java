@@ -23,7 +23,7 @@ final class Measured {
         LatencyStats b1 = new LatencyStats("sparse", 1, 1, 1, 10, true, 30, ms, ms, ms, ms * 0.01, Stop.TARGET_MET, 1,
                 new Interference(verdict, 0.99, 0, 1, 0.5, 0.5, 2, noisy ? "busy" : ""));
         try (ResultStore store = ResultStore.open(db)) {
-            long run = store.begin(StoredEvaluation.KIND, design.name(), DesignIdentity.of(design).hash(), "{}", "{}", "s", 1, 1, "m", "e");
+            long run = store.begin(new org.igclab.runtime.store.RunStart(StoredEvaluation.KIND, design.name(), DesignIdentity.of(design).hash(), "{}", "{}", "s", 1, 1, "m", "e"));
             store.finishEvaluation(run, 1L, List.of(b1), "{}");
         }
     }
@@ -31,7 +31,7 @@ final class Measured {
     /** A finished training with a test accuracy. */
     static void accuracy(Path db, Design design, double accuracy) {
         try (ResultStore store = ResultStore.open(db)) {
-            long run = store.begin(StoredTraining.KIND, design.name(), DesignIdentity.of(design).hash(), "{}", "{}", "t", 1, 1, "m", "e");
+            long run = store.begin(new org.igclab.runtime.store.RunStart(StoredTraining.KIND, design.name(), DesignIdentity.of(design).hash(), "{}", "{}", "t", 1, 1, "m", "e"));
             store.finish(run, 1L, accuracy, "{}");
         }
     }

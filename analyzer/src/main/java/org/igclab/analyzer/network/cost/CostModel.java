@@ -8,6 +8,8 @@ import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.rules.model.CountOverflowException;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -38,44 +40,72 @@ public final class CostModel {
             // the totals too: every layer may fit while their sum does not
             for (LayerCost l : layers) {
                 params = params.plus(l.params());
-                macs = Math.addExact(macs, l.macs());
-                activations = Math.addExact(activations, l.activations());
-                peak = Math.max(peak, Math.addExact(l.in().elements(), l.out().elements()));
-                traffic = Math.addExact(traffic, l.traffic());
+                macs = ExactCounts.add(macs, l.macs());
+                activations = ExactCounts.add(activations, l.activations());
+                peak = Math.max(peak, ExactCounts.add(l.in().elements(), l.out().elements()));
+                traffic = ExactCounts.add(traffic, l.traffic());
             }
-            Math.multiplyExact(2, macs); // the reports print FLOPs = 2 * MACs, which must fit too
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers");
+            ExactCounts.multiply(2, macs); // the reports print FLOPs = 2 * MACs, which must fit too
+        } catch (CountOverflowException e) {
+            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers", e);
         }
         return new NetworkCost(network, layers, blocks, params, macs, activations, peak, traffic);
     }
 
-    private static void walk(Layer layer, String block, List<LayerCost> layers, List<BlockCost> blocks) {
-        if (layer instanceof Layer.OpLayer op) {
-            layers.add(opCost(op, block));
-            return;
-        }
-        if (layer instanceof Layer.BlockLayer b) {
-            String label = b.template().label(b.in());
-            int first = layers.size();
-            walk(b.body(), label, layers, blocks);
-            List<LayerCost> mine = layers.subList(first, layers.size());
-            ParamCount params = mine.stream().map(LayerCost::params).reduce(ParamCount.ZERO, ParamCount::plus);
-            long macs = mine.stream().mapToLong(LayerCost::macs).reduce(0, Math::addExact);
-            blocks.add(new BlockCost(b.path(), label, b.in(), b.out(), params, macs, b.template().formula(b.in())));
-            return;
-        }
-        for (Layer child : layer.children()) {
-            walk(child, block, layers, blocks);
-        }
-        long out = layer.out().elements();
-        if (layer instanceof Layer.ResidualLayer) {
-            layers.add(new LayerCost(layer.path() + ".add", "add", block, layer.in(), layer.out(), ParamCount.ZERO, 0,
-                    out, Math.multiplyExact(3, out)));
-        } else if (layer instanceof Layer.ConcatLayer || layer instanceof Layer.SplitLayer) {
-            layers.add(new LayerCost(layer.path() + ".concat", "concat", block, layer.in(), layer.out(), ParamCount.ZERO, 0,
-                    out, Math.multiplyExact(2, out)));
-        }
+    private static void walk(Layer root, String rootBlock, List<LayerCost> layers, List<BlockCost> blocks) {
+        root.accept(new Layer.Visitor<Void>() {
+            private String block = rootBlock;
+
+            @Override
+            public Void op(Layer.OpLayer op) {
+                layers.add(opCost(op, block));
+                return null;
+            }
+
+            @Override
+            public Void sequence(Layer.SequenceLayer s) {
+                s.layers().forEach(l -> l.accept(this));
+                return null;
+            }
+
+            @Override
+            public Void residual(Layer.ResidualLayer r) {
+                return joined(r, "add", 3); // two inputs read, one output written
+            }
+
+            @Override
+            public Void concat(Layer.ConcatLayer c) {
+                return joined(c, "concat", 2);
+            }
+
+            @Override
+            public Void split(Layer.SplitLayer s) {
+                return joined(s, "concat", 2);
+            }
+
+            /** The branches, then the row that joins their outputs: no parameters, no MACs, {@code moves} times the output in traffic. */
+            private Void joined(Layer layer, String what, int moves) {
+                layer.children().forEach(l -> l.accept(this));
+                long out = layer.out().elements();
+                layers.add(new LayerCost(layer.path() + "." + what, what, block, layer.in(), layer.out(), ParamCount.ZERO, 0,
+                        out, ExactCounts.multiply(moves, out)));
+                return null;
+            }
+
+            @Override
+            public Void block(Layer.BlockLayer b) {
+                String outer = block;
+                block = b.template().label(b.in());
+                int first = layers.size();
+                b.body().accept(this);
+                List<LayerCost> mine = layers.subList(first, layers.size());
+                ParamCount params = mine.stream().map(LayerCost::params).reduce(ParamCount.ZERO, ParamCount::plus);
+                long macs = mine.stream().mapToLong(LayerCost::macs).reduce(0, ExactCounts::add);
+                blocks.add(new BlockCost(b.path(), block, b.in(), b.out(), params, macs, b.template().formula(b.in())));
+                block = outer;
+                return null;
+            }
+        });
     }
 
     private static LayerCost opCost(Layer.OpLayer layer, String block) {
@@ -83,25 +113,54 @@ public final class CostModel {
         ParamCount params = op.params(layer.in());
         long macs = op.macs(layer.in(), layer.out());
         long out = layer.out().elements();
-        long traffic = Math.addExact(Math.addExact(layer.in().elements(), out), params.total());
+        long traffic = ExactCounts.add(ExactCounts.add(layer.in().elements(), out), params.total());
         return new LayerCost(layer.path(), describe(op), block, layer.in(), layer.out(), params, macs, out, traffic);
     }
 
     /** {@code conv 3x3/2 G=4 +bias}, {@code shuffle g=8}, {@code maxpool 3x3/2}, ... */
     public static String describe(Op op) {
-        if (op instanceof Op.Conv c) {
-            return "conv " + c.kernel() + "x" + c.kernel() + (c.stride() > 1 ? "/" + c.stride() : "")
-                    + (c.groups() > 1 ? " G=" + c.groups() : "") + (c.bias() ? " +bias" : "");
-        }
-        if (op instanceof Op.Shuffle s) {
-            return "shuffle g=" + s.groups();
-        }
-        if (op instanceof Op.Pool p) {
-            return p.type() + " " + p.kernel() + "x" + p.kernel() + (p.stride() > 1 ? "/" + p.stride() : "");
-        }
-        if (op instanceof Op.Linear l) {
-            return "linear" + (l.bias() ? " +bias" : "");
-        }
-        return op.type();
+        String name = op.type().fileName();
+        return op.accept(new Op.Visitor<>() {
+            @Override
+            public String conv(Op.Conv c) {
+                return name + " " + c.kernel() + "x" + c.kernel() + (c.stride() > 1 ? "/" + c.stride() : "")
+                        + (c.groups() > 1 ? " G=" + c.groups() : "") + (c.bias() ? " +bias" : "");
+            }
+
+            @Override
+            public String shuffle(Op.Shuffle s) {
+                return name + " g=" + s.groups();
+            }
+
+            @Override
+            public String permute(Op.Permute p) {
+                return name;
+            }
+
+            @Override
+            public String batchNorm(Op.BatchNorm b) {
+                return name;
+            }
+
+            @Override
+            public String activation(Op.Activation a) {
+                return name;
+            }
+
+            @Override
+            public String pool(Op.Pool p) {
+                return name + " " + p.kernel() + "x" + p.kernel() + (p.stride() > 1 ? "/" + p.stride() : "");
+            }
+
+            @Override
+            public String globalAvgPool(Op.GlobalAvgPool g) {
+                return name;
+            }
+
+            @Override
+            public String linear(Op.Linear l) {
+                return name + (l.bias() ? " +bias" : "");
+            }
+        });
     }
 }

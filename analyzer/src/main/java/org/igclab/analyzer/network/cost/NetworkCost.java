@@ -3,6 +3,7 @@ package org.igclab.analyzer.network.cost;
 import java.util.List;
 import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.rules.model.ExactCounts;
 
 /**
  * The whole cost of a network: one row per operation (and per residual add or concatenation), one per block,
@@ -26,7 +27,7 @@ public record NetworkCost(ResolvedNetwork network, List<LayerCost> layers, List<
     }
 
     public long flops() {
-        return Math.multiplyExact(2, macs);
+        return ExactCounts.multiply(2, macs);
     }
 
     /** Bytes of {@code elements} float32 values, in MiB. */

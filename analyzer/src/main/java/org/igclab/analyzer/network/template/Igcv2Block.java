@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.chain.ShapeNames;
+import org.igclab.analyzer.network.ChainOps;
 import org.igclab.analyzer.network.LayerSpec;
-import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.ChainDocument;
 import org.igclab.rules.io.ChainJson;
@@ -172,20 +172,12 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
 
     @Override
     public LayerSpec expand(String path, TensorShape in) {
-        KernelChain chain = kernels(in);
         SpecBuilder b = new SpecBuilder(path);
-        for (int l = 0; l < chain.length(); l++) {
-            GroupConv k = chain.kernel(l);
-            b.op("W" + (l + 1), new Op.Conv(k.outChannels(), k.kernelSize(), k.stride(), k.kernelSize() / 2, k.groups(), false));
+        b.chain(kernels(in), l -> {
             if (norm == Norm.EACH) {
                 b.bn("W" + (l + 1) + "_bn").relu("W" + (l + 1) + "_relu");
             }
-            Permutation p = l + 1 < chain.length() ? chain.permutations().get(l) : chain.finalPermutation().orElse(null);
-            if (p != null && !p.isIdentity()) {
-                int rows = p.shuffleRows();
-                b.op("P" + (l + 1), rows > 0 ? new Op.Shuffle(rows) : new Op.Permute(p));
-            }
-        }
+        });
         if (norm == Norm.END) {
             b.bn("bn").relu("relu");
         }
@@ -196,17 +188,14 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
     public BlockFormula formula(TensorShape in) {
         KernelChain chain = kernels(in);
         FormulaBuilder f = new FormulaBuilder(label(in));
-        int h = in.height();
-        int w = in.width();
+        TensorShape shape = in;
         for (int l = 0; l < chain.length(); l++) {
             GroupConv k = chain.kernel(l);
             String n = Integer.toString(l + 1);
             f.weights("C_" + n + " * K_" + n + " * S_" + n, k.outChannels(), k.groupSize(), k.kernelArea());
-            // "same" padding k / 2, as the expansion's convolutions have (an even kernel grows the side by one)
-            int pad = 2 * (k.kernelSize() / 2) - k.kernelSize();
-            h = (h + pad) / k.stride() + 1;
-            w = (w + pad) / k.stride() + 1;
-            f.macs("H_" + n + " * W_" + n + " * C_" + n + " * K_" + n + " * S_" + n, h, w, k.outChannels(), k.groupSize(), k.kernelArea());
+            shape = ChainOps.kernel(k).outShape(shape);
+            f.macs("H_" + n + " * W_" + n + " * C_" + n + " * K_" + n + " * S_" + n, shape.height(), shape.width(), k.outChannels(),
+                    k.groupSize(), k.kernelArea());
             if (norm == Norm.EACH || (norm == Norm.END && l + 1 == chain.length())) {
                 f.bn("2 * C_" + n, 2, k.outChannels());
             }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.Set;
 import org.igclab.analyzer.network.LayerSpec;
+import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -55,7 +57,7 @@ public record InvertedResidualBlock(int out, int expansion, int stride, int kern
             throw new InvalidDesignException("kernel", "= " + kernel + " is even: padded by " + kernel / 2
                     + ", it grows the output by one and the residual cannot be added (use an odd kernel)");
         }
-        int hidden = Math.multiplyExact(in.channels(), expansion);
+        int hidden = ExactCounts.multiply(in.channels(), expansion);
         SpecBuilder body = new SpecBuilder(residual(in) ? path + ".body" : path);
         if (expansion != 1) {
             body.conv("expand", hidden, 1, 1, 1).bn("expand_bn").relu6("expand_relu6");
@@ -73,8 +75,8 @@ public record InvertedResidualBlock(int out, int expansion, int stride, int kern
         int c = in.channels();
         long hidden = (long) c * expansion;
         long hwIn = in.positions();
-        int pad = 2 * (kernel / 2) - kernel; // "same" padding kernel / 2, as the channel-wise convolution has
-        long hwOut = (long) ((in.height() + pad) / stride + 1) * ((in.width() + pad) / stride + 1);
+        // "same" padding kernel / 2, as the channel-wise convolution has (an even kernel grows the side by one)
+        long hwOut = Op.Conv.same(1, kernel, stride, 1).outShape(in.withChannels(1)).positions();
         FormulaBuilder f = new FormulaBuilder(label(in));
         if (expansion != 1) {
             f.weights("C_in * t * C_in", c, expansion, c).bn("2 * t * C_in", 2, expansion, c)

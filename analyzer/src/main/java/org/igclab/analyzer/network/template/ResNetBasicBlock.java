@@ -1,11 +1,14 @@
 package org.igclab.analyzer.network.template;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.igclab.analyzer.network.LayerSpec;
+import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
@@ -88,6 +91,7 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
             b.conv(name, out, 3, convStride, 1);
             return;
         }
+        // written out rather than expanded from pair(): a chain's permutations are arrays, too large at the widths this takes
         int l = igcL.get();
         int m = out / l;
         b.conv(name + "_primary", out, 3, convStride, l)
@@ -98,23 +102,23 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
 
     /** With {@code igcL}: the two IGC pairs (primary, shuffle, secondary, shuffle back), the first with the block's stride. */
     @Override
-    public java.util.List<KernelChain> chains(TensorShape in) {
+    public List<KernelChain> chains(TensorShape in) {
         if (igcL.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.List.of(pair(in.channels(), stride), pair(out, 1));
+        return List.of(pair(in.channels(), stride), pair(out, 1));
     }
 
     private KernelChain pair(int inChannels, int pairStride) {
         int l = igcL.get();
         int m = out / l;
-        return new KernelChain(java.util.List.of(new GroupConv(inChannels, out, l, 3, pairStride), GroupConv.of(out, m, 1)),
-                java.util.List.of(Permutation.shuffle(out, l)), Optional.of(Permutation.shuffle(out, m)));
+        return new KernelChain(List.of(new GroupConv(inChannels, out, l, 3, pairStride), GroupConv.of(out, m, 1)),
+                List.of(Permutation.shuffle(out, l)), Optional.of(Permutation.shuffle(out, m)));
     }
 
     @Override
     public BlockFormula formula(TensorShape in) {
-        TensorShape o = new TensorShape(out, (in.height() - 1) / stride + 1, (in.width() - 1) / stride + 1);
+        TensorShape o = Op.Conv.same(out, 3, stride, 1).outShape(in);
         long hw = o.positions();
         int c = in.channels();
         FormulaBuilder f = new FormulaBuilder(label(in));
@@ -127,7 +131,7 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
                     .weights("9 * C_out * C_out / L", 9, out, out, -l).weights("C_out * L", out, l);
             // L divides both widths; exact arithmetic so a huge width is an error, never a wrapped count
             f.macs("H_out * W_out * (9 * C_out * (C_in + C_out) / L + 2 * C_out * L)", hw,
-                    Math.addExact(Math.multiplyExact(9L * out, ((long) c + out) / l), Math.multiplyExact(2L * out, l)));
+                    ExactCounts.add(ExactCounts.multiply(9L * out, ((long) c + out) / l), ExactCounts.multiply(2L * out, l)));
         }
         f.bn("2 * 2 * C_out", 2, 2, out);
         if (projects(in)) {

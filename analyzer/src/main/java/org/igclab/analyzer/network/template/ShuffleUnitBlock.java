@@ -110,7 +110,7 @@ public record ShuffleUnitBlock(int out, int groups, int stride, Optional<Integer
         int b = branchOut(in);
         int g1 = firstGroups.orElse(groups);
         long hwIn = in.positions();
-        long hwOut = (long) ((in.height() - 1) / stride + 1) * ((in.width() - 1) / stride + 1);
+        long hwOut = Op.Conv.same(mid, 3, stride, mid).outShape(in.withChannels(mid)).positions();
         return new FormulaBuilder(label(in))
                 .weights("C_in * C_mid / g_1", c, mid, -g1)
                 .weights("9 * C_mid", 9, mid)

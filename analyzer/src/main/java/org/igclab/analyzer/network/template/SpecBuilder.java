@@ -2,8 +2,11 @@ package org.igclab.analyzer.network.template;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
+import org.igclab.analyzer.network.ChainOps;
 import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Op;
+import org.igclab.rules.model.KernelChain;
 
 /** Builds the sequence a template expands into, naming each layer under the block's path. */
 final class SpecBuilder {
@@ -44,6 +47,20 @@ final class SpecBuilder {
     SpecBuilder shuffle(String name, int groups, int channels) {
         if (groups > 1 && groups < channels) {
             op(name, new Op.Shuffle(groups));
+        }
+        return this;
+    }
+
+    /**
+     * A chain's operations ({@link ChainOps#expand}), named {@code W1}, {@code P1}, ...; {@code afterKernel} adds what
+     * follows kernel {@code l} before its permutation (BN and ReLU, where a template normalises every kernel).
+     */
+    SpecBuilder chain(KernelChain chain, IntConsumer afterKernel) {
+        for (ChainOps.Step step : ChainOps.expand(chain)) {
+            op(step.name(), step.op());
+            if (step.role() == ChainOps.Role.KERNEL) {
+                afterKernel.accept(step.index());
+            }
         }
         return this;
     }

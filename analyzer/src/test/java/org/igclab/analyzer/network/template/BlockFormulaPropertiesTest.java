@@ -36,18 +36,11 @@ class BlockFormulaPropertiesTest {
         Layer block = ShapeInference.resolve(new LayerSpec.BlockSpec("b", template), in);
         ParamCount params = ParamCount.ZERO;
         long macs = 0;
-        for (Layer.OpLayer op : ops(block)) {
+        for (Layer.OpLayer op : block.ops().toList()) {
             params = params.plus(op.op().params(op.in()));
             macs = Math.addExact(macs, op.op().macs(op.in(), op.out()));
         }
         return new Summed(params, macs, block.out());
-    }
-
-    static List<Layer.OpLayer> ops(Layer layer) {
-        if (layer instanceof Layer.OpLayer op) {
-            return List.of(op);
-        }
-        return layer.children().stream().flatMap(c -> ops(c).stream()).toList();
     }
 
     static void assertFormulaAgrees(BlockTemplate template, TensorShape in) {
@@ -168,46 +161,46 @@ class BlockFormulaPropertiesTest {
 
     @Provide
     Arbitrary<RandomBlocks.Case> plainConv() {
-        return Arbitraries.randomValue(RandomBlocks::plainConv);
+        return RandomBlocks.plainConv();
     }
 
     @Provide
     Arbitrary<RandomBlocks.Case> dwsep() {
-        return Arbitraries.randomValue(RandomBlocks::depthwiseSeparable);
+        return RandomBlocks.depthwiseSeparable();
     }
 
     @Provide
     Arbitrary<RandomBlocks.Case> igcv1() {
-        return Arbitraries.randomValue(RandomBlocks::igcv1);
+        return RandomBlocks.igcv1();
     }
 
     @Provide
     Arbitrary<RandomBlocks.Case> igcv2GroupSizes() {
-        return Arbitraries.randomValue(RandomBlocks::igcv2GroupSizes);
+        return RandomBlocks.igcv2GroupSizes();
     }
 
     @Provide
     Arbitrary<RandomBlocks.Case> igcv2PaperRule() {
-        return Arbitraries.randomValue(RandomBlocks::igcv2PaperRule);
+        return RandomBlocks.igcv2PaperRule();
     }
 
     @Provide
     Arbitrary<RandomBlocks.Case> igcv2Written() {
-        return Arbitraries.randomValue(RandomBlocks::igcv2Written);
+        return RandomBlocks.igcv2Written();
     }
 
     @Provide
     Arbitrary<RandomBlocks.Case> resnetBasic() {
-        return Arbitraries.randomValue(RandomBlocks::resnetBasic);
+        return RandomBlocks.resnetBasic();
     }
 
     @Provide
     Arbitrary<RandomBlocks.Case> mbv2() {
-        return Arbitraries.randomValue(RandomBlocks::invertedResidual);
+        return RandomBlocks.invertedResidual();
     }
 
     @Provide
     Arbitrary<RandomBlocks.Case> shufflenet() {
-        return Arbitraries.randomValue(RandomBlocks::shuffleUnit);
+        return RandomBlocks.shuffleUnit();
     }
 }

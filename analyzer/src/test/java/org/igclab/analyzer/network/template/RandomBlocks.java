@@ -1,11 +1,13 @@
 package org.igclab.analyzer.network.template;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
-import java.util.function.Function;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.igclab.analyzer.chain.ShapeNames;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.ChainDocument;
@@ -14,9 +16,10 @@ import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.model.Permutation;
 
 /**
- * Random valid block templates on random input shapes, for property tests. Every generator builds its numbers so
- * that the divisibility rules hold by construction (group counts divide both widths, strides and kernels of any
- * size, widths that change or stay), written from the templates' definitions rather than from their code.
+ * Random valid block templates on random input shapes, for property tests, built from jqwik combinators so that a
+ * failure shrinks to a small block. Every generator builds its numbers so that the divisibility rules hold by
+ * construction (group counts divide both widths, strides and kernels of any size, widths that change or stay),
+ * written from the templates' definitions rather than from their code.
  */
 public final class RandomBlocks {
 
@@ -28,198 +31,177 @@ public final class RandomBlocks {
         }
     }
 
-    /** Every template family, by name. */
-    public static final List<String> FAMILIES = List.of("conv-bn-relu", "dwsep", "igcv1", "igcv2-groupSizes", "igcv2-paper-rule",
-            "igcv2-chain", "resnet-basic", "mbv2", "shufflenet");
-
     private RandomBlocks() {
     }
 
-    public static Function<Random, Case> family(String name) {
-        return switch (name) {
-            case "conv-bn-relu" -> RandomBlocks::plainConv;
-            case "dwsep" -> RandomBlocks::depthwiseSeparable;
-            case "igcv1" -> RandomBlocks::igcv1;
-            case "igcv2-groupSizes" -> RandomBlocks::igcv2GroupSizes;
-            case "igcv2-paper-rule" -> RandomBlocks::igcv2PaperRule;
-            case "igcv2-chain" -> RandomBlocks::igcv2Written;
-            case "resnet-basic" -> RandomBlocks::resnetBasic;
-            case "mbv2" -> RandomBlocks::invertedResidual;
-            case "shufflenet" -> RandomBlocks::shuffleUnit;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
     /** A case of any family. */
-    public static Case any(Random r) {
-        return family(FAMILIES.get(r.nextInt(FAMILIES.size()))).apply(r);
+    public static Arbitrary<Case> any() {
+        return Arbitraries.oneOf(plainConv(), depthwiseSeparable(), igcv1(), igcv2GroupSizes(), igcv2PaperRule(), igcv2Written(),
+                resnetBasic(), invertedResidual(), shuffleUnit());
     }
 
-    public static Case plainConv(Random r) {
-        int g = pick(r, 1, 4);
-        int in = g * pick(r, 1, 6);
-        int out = g * pick(r, 1, 6);
-        return new Case(new PlainConvBlock(out, pick(r, 1, 5), stride(r), g, oneOf(r, List.of("relu", "relu6", "none"))), shape(r, in));
+    /** The families whose block is one chain of structured sparse kernels. */
+    public static Arbitrary<Case> chainBlocks() {
+        return Arbitraries.oneOf(depthwiseSeparable(), igcv1(), igcv2GroupSizes(), igcv2PaperRule(), igcv2Written());
     }
 
-    public static Case depthwiseSeparable(Random r) {
-        int in = pick(r, 1, 24);
-        int out = r.nextBoolean() ? in : pick(r, 1, 24);
-        return new Case(new DepthwiseSeparableBlock(out, oddSide(r), stride(r), norm(r)), shape(r, in));
+    public static Arbitrary<Case> plainConv() {
+        return Combinators.combine(pick(1, 4), pick(1, 6), pick(1, 6)).flatAs((g, in, out) ->
+                Combinators.combine(pick(1, 5), stride(), Arbitraries.of("relu", "relu6", "none"), shape(g * in))
+                        .as((kernel, stride, activation, shape) -> new Case(new PlainConvBlock(g * out, kernel, stride, g, activation), shape)));
     }
 
-    public static Case igcv1(Random r) {
-        int l = pick(r, 1, 6);
-        int in = l * pick(r, 1, 6);
-        Optional<Integer> out = r.nextBoolean() ? Optional.empty() : Optional.of(l * pick(r, 1, 6));
-        return new Case(new Igcv1Block(l, out, oddSide(r), stride(r), norm(r)), shape(r, in));
+    public static Arbitrary<Case> depthwiseSeparable() {
+        return pick(1, 24).flatMap(in -> Combinators.combine(Arbitraries.oneOf(Arbitraries.just(in), pick(1, 24)), oddSide(), stride(), norm(),
+                shape(in)).as((out, kernel, stride, norm, shape) -> new Case(new DepthwiseSeparableBlock(out, kernel, stride, norm), shape)));
+    }
+
+    public static Arbitrary<Case> igcv1() {
+        return Combinators.combine(pick(1, 6), pick(1, 6)).flatAs((l, m) -> Combinators.combine(maybe(pick(1, 6).map(k -> l * k)), oddSide(),
+                stride(), norm(), shape(l * m)).as((out, kernel, stride, norm, shape) -> new Case(new Igcv1Block(l, out, kernel, stride, norm), shape)));
     }
 
     /** {@code K_1} reads {@code in / G_1} channels; the other group sizes divide the block's width. */
-    public static Case igcv2GroupSizes(Random r) {
-        int g1 = pick(r, 1, 6);
-        int k1 = pick(r, 1, 3);
-        int in = g1 * k1;
-        int c = g1 * pick(r, 1, 4);
-        List<Integer> sizes = new ArrayList<>(List.of(k1));
-        int length = pick(r, 1, 4);
-        for (int l = 1; l < length; l++) {
-            sizes.add(divisor(r, c));
-        }
-        Optional<Integer> out = c == in && r.nextBoolean() ? Optional.empty() : Optional.of(c);
-        return new Case(new Igcv2Block(new Igcv2Block.GroupSizes(sizes), out, oddSide(r), stride(r), norm(r)), shape(r, in));
+    public static Arbitrary<Case> igcv2GroupSizes() {
+        return Combinators.combine(pick(1, 6), pick(1, 3), pick(1, 4)).flatAs((g1, k1, times) -> {
+            int in = g1 * k1;
+            int c = g1 * times;
+            Arbitrary<List<Integer>> sizes = divisor(c).list().ofMaxSize(3).map(rest -> {
+                List<Integer> all = new ArrayList<>(List.of(k1));
+                all.addAll(rest);
+                return all;
+            });
+            return Combinators.combine(sizes, widthOrKept(c, in), oddSide(), stride(), norm(), shape(in)).as((k, out, kernel, stride, norm, shape) ->
+                    new Case(new Igcv2Block(new Igcv2Block.GroupSizes(k), out, kernel, stride, norm), shape));
+        });
     }
 
     /** {@code K} with {@code L} given (the width a multiple of {@code K^(L-2)}) or left to the paper's rule. */
-    public static Case igcv2PaperRule(Random r) {
-        int k = pick(r, 2, 8);
-        Optional<Integer> length = r.nextBoolean() ? Optional.of(pick(r, 2, 4)) : Optional.empty();
-        int c;
-        if (length.isPresent()) {
-            c = pow(k, length.get() - 2) * pick(r, 1, 4);
-        } else {
-            do {
-                c = pick(r, 2, 300);
-            } while (c % pow(k, ShapeNames.paperRuleLength(c) - 2) != 0);
-        }
-        int in = divisor(r, c); // the channel-wise first kernel has in groups, which must divide the width
-        Optional<Integer> out = c == in && r.nextBoolean() ? Optional.empty() : Optional.of(c);
-        return new Case(new Igcv2Block(new Igcv2Block.PaperRule(k, length), out, oddSide(r), stride(r), norm(r)), shape(r, in));
+    public static Arbitrary<Case> igcv2PaperRule() {
+        return Combinators.combine(pick(2, 8), maybe(pick(2, 4))).flatAs((k, length) -> {
+            Arbitrary<Integer> width = length.isPresent()
+                    ? pick(1, 4).map(times -> pow(k, length.get() - 2) * times)
+                    : pick(2, 300).filter(c -> c % pow(k, ShapeNames.paperRuleLength(c) - 2) == 0);
+            // the channel-wise first kernel has in groups, which must divide the width
+            return width.flatMap(c -> divisor(c).flatMap(in -> Combinators.combine(widthOrKept(c, in), oddSide(), stride(), norm(), shape(in))
+                    .as((out, kernel, stride, norm, shape) -> new Case(new Igcv2Block(new Igcv2Block.PaperRule(k, length), out, kernel, stride, norm),
+                            shape))));
+        });
     }
 
     /** A chain written out: any widths, kernel sides, strides on any kernel, any permutations, maybe a final one. */
-    public static Case igcv2Written(Random r) {
-        int in = pick(r, 1, 16);
-        int width = in;
-        int length = pick(r, 1, 4);
-        List<GroupConv> kernels = new ArrayList<>();
-        List<Permutation> perms = new ArrayList<>();
-        for (int l = 0; l < length; l++) {
-            int g = divisor(r, width);
-            int out = width > 32 ? width : g * pick(r, 1, Math.max(1, 32 / g));
-            kernels.add(new GroupConv(width, out, g, oddSide(r), r.nextInt(4) == 0 ? 2 : 1));
-            width = out;
-            if (l + 1 < length) {
-                perms.add(permutation(r, width));
+    public static Arbitrary<Case> igcv2Written() {
+        return Combinators.combine(pick(1, 16), pick(1, 4)).flatAs((in, length) -> kernels(in, length).flatMap(kernels -> {
+            List<Arbitrary<Permutation>> between = new ArrayList<>();
+            for (int l = 0; l + 1 < kernels.size(); l++) {
+                between.add(permutation(kernels.get(l).outChannels()));
             }
+            Arbitrary<List<Permutation>> perms = between.isEmpty() ? Arbitraries.just(List.of()) : Combinators.combine(between).as(List::copyOf);
+            Arbitrary<Optional<Permutation>> last = maybe(permutation(kernels.get(kernels.size() - 1).outChannels()));
+            Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.just(""), pick(0, 99).map(n -> "chain " + n));
+            Arbitrary<ChainDocument> chain = Combinators.combine(perms, last, name)
+                    .as((p, f, n) -> new ChainDocument(n, new KernelChain(kernels, p, f)));
+            // out, kernel and stride are ignored beside a written chain
+            return Combinators.combine(chain, maybe(pick(1, 64)), oddSide(), stride(), norm(), shape(in))
+                    .as((doc, out, kernel, stride, norm, shape) -> new Case(new Igcv2Block(new Igcv2Block.Written(doc), out, kernel, stride, norm), shape));
+        }));
+    }
+
+    /** {@code count} kernels from {@code width} on: groups dividing the width, outputs up to 32 channels (a wider width kept). */
+    private static Arbitrary<List<GroupConv>> kernels(int width, int count) {
+        if (count == 0) {
+            return Arbitraries.just(List.of());
         }
-        Optional<Permutation> last = r.nextBoolean() ? Optional.of(permutation(r, width)) : Optional.empty();
-        ChainDocument doc = new ChainDocument(r.nextBoolean() ? "" : "chain " + r.nextInt(100), new KernelChain(kernels, perms, last));
-        // out, kernel and stride are ignored beside a written chain
-        Optional<Integer> out = r.nextBoolean() ? Optional.empty() : Optional.of(pick(r, 1, 64));
-        return new Case(new Igcv2Block(new Igcv2Block.Written(doc), out, oddSide(r), stride(r), norm(r)), shape(r, in));
+        Arbitrary<GroupConv> first = divisor(width).flatMap(g -> Combinators.combine(
+                width > 32 ? Arbitraries.just(width) : pick(1, Math.max(1, 32 / g)).map(times -> g * times), oddSide(),
+                Arbitraries.frequency(Tuple.of(3, 1), Tuple.of(1, 2))).as((out, side, stride) -> new GroupConv(width, out, g, side, stride)));
+        return first.flatMap(k -> kernels(k.outChannels(), count - 1).map(rest -> {
+            List<GroupConv> all = new ArrayList<>(List.of(k));
+            all.addAll(rest);
+            return all;
+        }));
     }
 
-    public static Case resnetBasic(Random r) {
-        Optional<Integer> l = r.nextBoolean() ? Optional.of(pick(r, 1, 4)) : Optional.empty();
-        int sg = pick(r, 1, 4);
-        int base = lcm(l.orElse(1), sg);
-        int in = base * pick(r, 1, 4);
-        int out = r.nextInt(3) == 0 ? in : base * pick(r, 1, 4);
-        return new Case(new ResNetBasicBlock(out, pick(r, 1, 2), l, sg), shape(r, in));
+    public static Arbitrary<Case> resnetBasic() {
+        return Combinators.combine(maybe(pick(1, 4)), pick(1, 4)).flatAs((l, sg) -> {
+            int base = lcm(l.orElse(1), sg);
+            return pick(1, 4).flatMap(times -> {
+                int in = base * times;
+                Arbitrary<Integer> out = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(in)), Tuple.of(2, pick(1, 4).map(t -> base * t)));
+                return Combinators.combine(out, pick(1, 2), shape(in)).as((o, stride, shape) -> new Case(new ResNetBasicBlock(o, stride, l, sg), shape));
+            });
+        });
     }
 
-    public static Case invertedResidual(Random r) {
-        int in = pick(r, 1, 16);
-        int out = r.nextBoolean() ? in : pick(r, 1, 16);
-        int stride = r.nextInt(3) == 0 ? 1 : pick(r, 1, 3);
-        // a residual needs the size kept, so an odd kernel there; even kernels elsewhere
-        int kernel = stride == 1 && out == in ? oneOf(r, List.of(1, 3, 5)) : pick(r, 1, 5);
-        return new Case(new InvertedResidualBlock(out, pick(r, 1, 6), stride, kernel), shape(r, in));
+    public static Arbitrary<Case> invertedResidual() {
+        return pick(1, 16).flatMap(in -> Combinators.combine(Arbitraries.oneOf(Arbitraries.just(in), pick(1, 16)),
+                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(1)), Tuple.of(2, pick(1, 3)))).flatAs((out, stride) -> {
+                    // a residual needs the size kept, so an odd kernel there; even kernels elsewhere
+                    Arbitrary<Integer> kernel = stride == 1 && out.equals(in) ? Arbitraries.of(1, 3, 5) : pick(1, 5);
+                    return Combinators.combine(kernel, pick(1, 6), shape(in))
+                            .as((k, expansion, shape) -> new Case(new InvertedResidualBlock(out, expansion, stride, k), shape));
+                }));
     }
 
     /** Stride 1 keeps the width; stride 2 concatenates the pooled input with a branch whose width the groups divide. */
-    public static Case shuffleUnit(Random r) {
-        int g = pick(r, 1, 4);
-        Optional<Integer> firstGroups = r.nextBoolean() ? Optional.of(pick(r, 1, 3)) : Optional.empty();
-        int lcm = lcm(g, firstGroups.orElse(g));
-        int stride = pick(r, 1, 2);
-        Optional<Integer> bottleneck;
-        int in;
-        int out;
-        if (r.nextBoolean()) {
-            bottleneck = Optional.of(lcm * pick(r, 1, 4));
-            in = lcm * pick(r, 1, 4);
-            out = stride == 1 ? in : in + lcm * pick(r, 1, 4);
-        } else {
-            bottleneck = Optional.empty(); // C_out / 4
-            int k = pick(r, 1, 3);
-            out = 4 * lcm * k;
-            in = stride == 1 ? out : lcm * pick(r, 1, 4 * k - 1);
-        }
-        return new Case(new ShuffleUnitBlock(out, g, stride, bottleneck, firstGroups), shape(r, in));
+    public static Arbitrary<Case> shuffleUnit() {
+        return Combinators.combine(pick(1, 4), maybe(pick(1, 3)), pick(1, 2)).flatAs((g, firstGroups, stride) -> {
+            int lcm = lcm(g, firstGroups.orElse(g));
+            Arbitrary<Case> given = Combinators.combine(pick(1, 4), pick(1, 4), pick(1, 4)).flatAs((b, i, more) -> {
+                int in = lcm * i;
+                int out = stride == 1 ? in : in + lcm * more;
+                return shape(in).map(s -> new Case(new ShuffleUnitBlock(out, g, stride, Optional.of(lcm * b), firstGroups), s));
+            });
+            // the bottleneck left to C_out / 4
+            Arbitrary<Case> quarter = pick(1, 3).flatMap(k -> {
+                int out = 4 * lcm * k;
+                Arbitrary<Integer> in = stride == 1 ? Arbitraries.just(out) : pick(1, 4 * k - 1).map(i -> lcm * i);
+                return in.flatMap(c -> shape(c).map(s -> new Case(new ShuffleUnitBlock(out, g, stride, Optional.empty(), firstGroups), s)));
+            });
+            return Arbitraries.oneOf(given, quarter);
+        });
     }
 
     // ---- small helpers -------------------------------------------------------------------------------------------
 
-    static Permutation permutation(Random r, int n) {
-        return switch (r.nextInt(3)) {
-            case 0 -> Permutation.identity(n);
-            case 1 -> Permutation.shuffle(n, divisor(r, n));
-            default -> {
-                List<Integer> values = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    values.add(i);
-                }
-                Collections.shuffle(values, r);
-                yield Permutation.of(values.stream().mapToInt(Integer::intValue).toArray());
-            }
-        };
+    static Arbitrary<Permutation> permutation(int n) {
+        return Arbitraries.oneOf(Arbitraries.just(Permutation.identity(n)), divisor(n).map(d -> Permutation.shuffle(n, d)),
+                Arbitraries.shuffle(IntStream.range(0, n).boxed().toList())
+                        .map(order -> Permutation.of(order.stream().mapToInt(Integer::intValue).toArray())));
     }
 
-    static TensorShape shape(Random r, int channels) {
-        return new TensorShape(channels, pick(r, 1, 20), pick(r, 1, 20));
+    /** An output width {@code c}: left out (empty) when it is the input's, or written. */
+    static Arbitrary<Optional<Integer>> widthOrKept(int c, int in) {
+        return c == in ? Arbitraries.of(Optional.empty(), Optional.of(c)) : Arbitraries.just(Optional.of(c));
     }
 
-    static int stride(Random r) {
-        return r.nextInt(3) == 0 ? pick(r, 2, 3) : 1;
+    static Arbitrary<TensorShape> shape(int channels) {
+        return Combinators.combine(pick(1, 20), pick(1, 20)).as((h, w) -> new TensorShape(channels, h, w));
     }
 
-    static Norm norm(Random r) {
-        return Norm.values()[r.nextInt(Norm.values().length)];
+    static Arbitrary<Integer> stride() {
+        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(1)), Tuple.of(1, pick(2, 3)));
+    }
+
+    static Arbitrary<Norm> norm() {
+        return Arbitraries.of(Norm.class);
     }
 
     /** 1, 3 or 5: kernels of chains are odd, so that they keep the spatial size. */
-    static int oddSide(Random r) {
-        return 2 * pick(r, 0, 2) + 1;
+    static Arbitrary<Integer> oddSide() {
+        return Arbitraries.of(1, 3, 5);
     }
 
-    public static int pick(Random r, int lo, int hi) {
-        return lo + r.nextInt(hi - lo + 1);
+    static <T> Arbitrary<Optional<T>> maybe(Arbitrary<T> value) {
+        return Arbitraries.oneOf(Arbitraries.just(Optional.empty()), value.map(Optional::of));
     }
 
-    public static <T> T oneOf(Random r, List<T> xs) {
-        return xs.get(r.nextInt(xs.size()));
+    public static Arbitrary<Integer> pick(int lo, int hi) {
+        return Arbitraries.integers().between(lo, hi);
     }
 
-    public static int divisor(Random r, int n) {
-        List<Integer> ds = new ArrayList<>();
-        for (int d = 1; d <= n; d++) {
-            if (n % d == 0) {
-                ds.add(d);
-            }
-        }
-        return ds.get(r.nextInt(ds.size()));
+    public static Arbitrary<Integer> divisor(int n) {
+        return Arbitraries.of(IntStream.rangeClosed(1, n).filter(d -> n % d == 0).boxed().toList());
     }
 
     static int pow(int base, int exponent) {

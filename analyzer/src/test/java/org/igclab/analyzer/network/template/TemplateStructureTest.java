@@ -158,7 +158,7 @@ class TemplateStructureTest {
         assertThat(ops.get(3).op()).isEqualTo(new Op.Shuffle(2));
         assertThat(first.then(back).isIdentity()).isTrue();
         assertThat(back).isEqualTo(first.inverse());
-        // the chain it reports is the same: final permutation = inverse of the first, strictly complementary
+        // the chain it reports is the same: final permutation = inverse of the first, strict
         KernelChain chain = new Igcv1Block(24, Optional.empty(), 3, 1, Norm.END).chain(new TensorShape(48, 8, 8)).orElseThrow();
         assertThat(chain.permutations()).containsExactly(first);
         assertThat(chain.finalPermutation()).contains(first.inverse());
@@ -177,7 +177,7 @@ class TemplateStructureTest {
 
     // ---- IGCV2 ---------------------------------------------------------------------------------------------------
 
-    /** The paper's rule (channel-wise, then K = 8 or any K, the last kernel taking the rest) gives a strictly complementary chain. */
+    /** The paper's rule (channel-wise, then K = 8 or any K, the last kernel taking the rest) gives a strict chain. */
     @Test
     void igcv2PaperRuleChainsAreStrictlyComplementary() {
         int checked = 0;
@@ -189,7 +189,7 @@ class TemplateStructureTest {
                     KernelChain chain = new Igcv2Block(new Igcv2Block.PaperRule(k, Optional.of(length)), Optional.empty(), 3, 1, Norm.END)
                             .chain(new TensorShape(c, 8, 8)).orElseThrow();
                     assertThat(chain.length()).isEqualTo(length);
-                    assertThat(chain.productOfGroupSizes()).isEqualTo(c);
+                    assertThat(chain.productOfGroupSizes()).isEqualTo(java.math.BigInteger.valueOf(c));
                     assertThat(ComplementaryCondition.check(chain).isStrict()).as("K=%d L=%d C=%d", k, length, c).isTrue();
                     checked++;
                 }

@@ -1,0 +1,142 @@
+package org.igclab.analyzer.network;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.igclab.analyzer.network.template.Templates;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.InvalidDesignException;
+
+/** Reading and writing one layer of a network file: an operation ({@link OpJson}), a composite or a block template. */
+public final class LayerJson {
+    private static final Set<String> COMPOSITES = Set.of("sequence", "residual", "concat", "split");
+
+    private LayerJson() {
+    }
+
+    /** One layer object; its path is its place in the file. */
+    public static LayerSpec read(JsonFields f) {
+        String type = f.requiredString("type");
+        String path = f.path();
+        if (Templates.isTemplate(type)) {
+            return new LayerSpec.BlockSpec(path, Templates.parse(type, f));
+        }
+        Optional<OpType> op = OpType.named(type);
+        if (op.isPresent()) {
+            try {
+                return new LayerSpec.OpSpec(path, OpJson.read(op.get(), f));
+            } catch (InvalidDesignException e) {
+                throw e.path().startsWith(path) ? e : e.under(path);
+            }
+        }
+        return switch (type) {
+            case "sequence" -> new LayerSpec.SequenceSpec(path, list(f.allowOnly(Set.of("type", "layers")), "layers"));
+            case "residual" -> {
+                f.allowOnly(Set.of("type", "body", "shortcut"));
+                LayerSpec body = new LayerSpec.SequenceSpec(f.pathOf("body"), list(f, "body"));
+                yield new LayerSpec.ResidualSpec(path, body, f.has("shortcut")
+                        ? Optional.of(new LayerSpec.SequenceSpec(f.pathOf("shortcut"), list(f, "shortcut")))
+                        : Optional.empty());
+            }
+            case "concat" -> new LayerSpec.ConcatSpec(path, branches(f.allowOnly(Set.of("type", "branches"))));
+            case "split" -> new LayerSpec.SplitSpec(path, f.allowOnly(Set.of("type", "sizes", "branches")).intList("sizes"), branches(f));
+            default -> {
+                TreeSet<String> known = new TreeSet<>(OpType.fileNames());
+                known.addAll(COMPOSITES);
+                known.addAll(Templates.names());
+                throw new InvalidDesignException(f.pathOf("type"), "= \"" + type + "\" is not a layer type (known: " + String.join(", ", known) + ")");
+            }
+        };
+    }
+
+    /** The layers of a list field. */
+    static List<LayerSpec> list(JsonFields parent, String field) {
+        List<LayerSpec> specs = new ArrayList<>();
+        for (JsonFields.Element e : parent.array(field)) {
+            specs.add(read(e.asObject()));
+        }
+        return specs;
+    }
+
+    private static List<LayerSpec> branches(JsonFields f) {
+        List<LayerSpec> branches = new ArrayList<>();
+        for (JsonFields.Element b : f.array("branches")) {
+            if (!b.node().isArray()) {
+                throw new InvalidDesignException(b.path(), "must be a list of layers");
+            }
+            List<LayerSpec> layers = new ArrayList<>();
+            for (int i = 0; i < b.node().size(); i++) {
+                layers.add(read(JsonFields.of(b.node().get(i), b.path() + "[" + i + "]")));
+            }
+            branches.add(new LayerSpec.SequenceSpec(b.path(), layers));
+        }
+        return branches;
+    }
+
+    /** The layer as a file writes it, every field explicit. */
+    public static ObjectNode write(LayerSpec spec) {
+        return spec.accept(new LayerSpec.Visitor<>() {
+            @Override
+            public ObjectNode op(LayerSpec.OpSpec o) {
+                return OpJson.write(o.op());
+            }
+
+            @Override
+            public ObjectNode sequence(LayerSpec.SequenceSpec s) {
+                ObjectNode n = composite("sequence");
+                n.set("layers", layers(s));
+                return n;
+            }
+
+            @Override
+            public ObjectNode residual(LayerSpec.ResidualSpec r) {
+                ObjectNode n = composite("residual");
+                n.set("body", layers(r.body()));
+                r.shortcut().ifPresent(s -> n.set("shortcut", layers(s)));
+                return n;
+            }
+
+            @Override
+            public ObjectNode concat(LayerSpec.ConcatSpec c) {
+                ObjectNode n = composite("concat");
+                n.set("branches", branches(c.branches()));
+                return n;
+            }
+
+            @Override
+            public ObjectNode split(LayerSpec.SplitSpec s) {
+                ObjectNode n = composite("split");
+                ArrayNode sizes = n.putArray("sizes");
+                s.sizes().forEach(sizes::add);
+                n.set("branches", branches(s.branches()));
+                return n;
+            }
+
+            @Override
+            public ObjectNode block(LayerSpec.BlockSpec b) {
+                return b.template().toJson();
+            }
+        });
+    }
+
+    private static ObjectNode composite(String type) {
+        return JsonFields.MAPPER.createObjectNode().put("type", type);
+    }
+
+    /** A list of layers: a sequence's layers, or a one-layer list. */
+    private static ArrayNode layers(LayerSpec spec) {
+        ArrayNode a = JsonFields.MAPPER.createArrayNode();
+        spec.asList().forEach(l -> a.add(write(l)));
+        return a;
+    }
+
+    private static ArrayNode branches(List<LayerSpec> branches) {
+        ArrayNode a = JsonFields.MAPPER.createArrayNode();
+        branches.forEach(b -> a.add(layers(b)));
+        return a;
+    }
+}

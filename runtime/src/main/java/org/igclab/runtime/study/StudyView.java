@@ -1,0 +1,202 @@
+package org.igclab.runtime.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.igclab.analyzer.sweep.Objective;
+import org.igclab.analyzer.sweep.Pareto;
+import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.TextTable;
+import org.igclab.rules.io.JsonFields;
+
+/**
+ * A study's trials, best designs and Pareto front, as a table, CSV or JSON. The front and the best designs are
+ * among the trials measured to the end ({@code done}) with every objective: a pruned training's accuracy is that of
+ * an unfinished run, and a noisy latency is never ranked.
+ */
+public final class StudyView {
+    public static final String FORMAT = "igc-study/1";
+
+    /**
+     * A study and what it tried.
+     *
+     * @param study  the study
+     * @param trials its trials, in order
+     * @param front  the trials (by position) on the Pareto front
+     */
+    public record Report(Study study, List<TrialRecord> trials, BitSet front) {
+    }
+
+    private StudyView() {
+    }
+
+    public static Report report(Study study, List<TrialRecord> trials) {
+        List<Integer> ranked = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) {
+            double[] v = rankable(trials.get(i), study.objectives());
+            if (v != null) {
+                ranked.add(i);
+                points.add(v);
+            }
+        }
+        BitSet on = Pareto.front(points.toArray(double[][]::new));
+        BitSet front = new BitSet();
+        on.stream().forEach(k -> front.set(ranked.get(k)));
+        return new Report(study, trials, front);
+    }
+
+    /** A trial's minimized objective values when it may be ranked (done, every value known), else null. */
+    public static double[] rankable(TrialRecord t, List<Objective> objectives) {
+        return t.status().equals(TrialRecord.DONE) ? Trials.minimized(t, objectives) : null;
+    }
+
+    /** Trials by status, in a fixed order: {@code done 12, pruned 3, infeasible 40}. */
+    public static Map<String, Integer> counts(List<TrialRecord> trials) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String s : List.of(TrialRecord.DONE, TrialRecord.PRUNED, TrialRecord.PENDING, TrialRecord.FAILED, TrialRecord.INFEASIBLE,
+                TrialRecord.INVALID)) {
+            int n = (int) trials.stream().filter(t -> t.status().equals(s)).count();
+            if (n > 0) {
+                m.put(s, n);
+            }
+        }
+        return m;
+    }
+
+    /** The trial with the best value of each objective, by objective name (none where no trial is ranked). */
+    public static Map<String, TrialRecord> best(Report r) {
+        Map<String, TrialRecord> best = new LinkedHashMap<>();
+        List<Objective> objectives = r.study().objectives();
+        for (int o = 0; o < objectives.size(); o++) {
+            TrialRecord top = null;
+            double value = Double.POSITIVE_INFINITY;
+            for (TrialRecord t : r.trials()) {
+                double[] v = rankable(t, objectives);
+                if (v != null && v[o] < value) {
+                    value = v[o];
+                    top = t;
+                }
+            }
+            if (top != null) {
+                best.put(objectives.get(o).toString(), top);
+            }
+        }
+        return best;
+    }
+
+    public static String text(Report r) {
+        StudyRecord s = r.study().record();
+        StringBuilder out = new StringBuilder();
+        out.append("study ").append(s.name()).append(": ").append(s.spaceFile()).append(" (").append(String.format("%,d", r.study().space().size()))
+                .append(" designs)\n");
+        out.append("objectives: ").append(s.objectives()).append("; constraints: ").append(s.constraints().isEmpty() ? "none" : s.constraints())
+                .append('\n');
+        out.append("trials: ").append(r.trials().size()).append(' ').append(counts(r.trials())).append("; sampler ")
+                .append(s.samplerState() == null ? "not run yet" : s.samplerState()).append('\n');
+        Map<String, TrialRecord> best = best(r);
+        if (!best.isEmpty()) {
+            out.append("best: ");
+            List<String> parts = new ArrayList<>();
+            best.forEach((o, t) -> parts.add(o + " trial " + t.number() + " (" + t.designName() + ")"));
+            out.append(String.join("; ", parts)).append('\n');
+        }
+        out.append(String.format("Pareto front: %d trial%s%n%n", r.front().cardinality(), r.front().cardinality() == 1 ? "" : "s"));
+        List<String> headers = new ArrayList<>(List.of(">trial", "design", "sampler", "status"));
+        r.study().objectives().forEach(o -> headers.add(">" + o));
+        headers.addAll(List.of("pareto", "runs", "note"));
+        TextTable t = new TextTable(headers.toArray(String[]::new));
+        for (int i = 0; i < r.trials().size(); i++) {
+            TrialRecord tr = r.trials().get(i);
+            List<Object> cells = new ArrayList<>(List.of(tr.number(), tr.designName(), tr.sampler(), tr.status()));
+            JsonNode values = values(tr);
+            for (Objective o : r.study().objectives()) {
+                cells.add(cell(o, values.get(o.name())));
+            }
+            cells.add(r.front().get(i) ? "*" : "");
+            cells.add(tr.runs().isEmpty() ? "-" : String.join(",", tr.runs().stream().map(String::valueOf).toList()));
+            cells.add(tr.reason() == null ? "" : tr.reason());
+            t.row(cells.toArray());
+        }
+        return out.append(r.trials().isEmpty() ? "no trials yet: igc study run " + s.name() + " --trials N\n" : t.render()).toString();
+    }
+
+    public static String csv(Report r) {
+        List<String> header = new ArrayList<>(List.of("trial", "design", "design_name", "sampler", "status"));
+        r.study().objectives().forEach(o -> header.add(o.name()));
+        header.addAll(List.of("pareto", "violation", "runs", "reason"));
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < r.trials().size(); i++) {
+            TrialRecord t = r.trials().get(i);
+            List<Object> row = new ArrayList<>(List.of(t.number(), t.design(), t.designName(), t.sampler(), t.status()));
+            JsonNode values = values(t);
+            r.study().objectives().forEach(o -> row.add(values.has(o.name()) ? values.get(o.name()).asDouble() : null));
+            row.add(r.front().get(i));
+            row.add(t.violation());
+            row.add(String.join(" ", t.runs().stream().map(String::valueOf).toList()));
+            row.add(t.reason());
+            rows.add(row);
+        }
+        return Csv.of(header, rows);
+    }
+
+    public static String json(Report r) {
+        StudyRecord s = r.study().record();
+        ObjectNode n = JsonFields.MAPPER.createObjectNode();
+        n.put("format", FORMAT).put("name", s.name()).put("spaceFile", s.spaceFile()).put("designs", r.study().space().size())
+                .put("objectives", s.objectives()).put("constraints", s.constraints()).put("createdAt", s.createdAt());
+        n.set("settings", parse(s.settingsJson()));
+        n.set("sampler", parse(s.samplerState()));
+        n.set("counts", JsonFields.MAPPER.valueToTree(counts(r.trials())));
+        ObjectNode best = n.putObject("best");
+        best(r).forEach((o, t) -> best.put(o, t.number()));
+        ArrayNode front = n.putArray("front");
+        r.front().stream().forEach(i -> front.add(r.trials().get(i).number()));
+        ArrayNode trials = n.putArray("trials");
+        for (int i = 0; i < r.trials().size(); i++) {
+            TrialRecord t = r.trials().get(i);
+            ObjectNode o = trials.addObject();
+            o.put("trial", t.number()).put("design", t.design()).put("designName", t.designName()).put("sampler", t.sampler())
+                    .put("status", t.status()).put("pareto", r.front().get(i)).put("violation", t.violation());
+            o.set("values", values(t));
+            o.set("runs", JsonFields.MAPPER.valueToTree(t.runs()));
+            o.put("reason", t.reason()).put("startedAt", t.startedAt()).put("finishedAt", t.finishedAt());
+        }
+        return JsonFields.pretty(n);
+    }
+
+    private static String cell(Objective o, JsonNode v) {
+        if (v == null) {
+            return "-";
+        }
+        double x = v.asDouble();
+        if (o.name().equals("accuracy")) {
+            return String.format("%.2f%%", 100 * x);
+        }
+        if (o.latencyBatch().isPresent()) {
+            return String.format("%.3f ms", x);
+        }
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? TextTable.grouped((long) x) : String.format("%.4g", x);
+    }
+
+    static JsonNode values(TrialRecord t) {
+        return parse(t.valuesJson()).isObject() ? parse(t.valuesJson()) : JsonFields.MAPPER.createObjectNode();
+    }
+
+    private static JsonNode parse(String json) {
+        if (json == null) {
+            return JsonFields.MAPPER.nullNode();
+        }
+        try {
+            return JsonFields.MAPPER.readTree(json);
+        } catch (IOException e) {
+            return JsonFields.MAPPER.getNodeFactory().textNode(json);
+        }
+    }
+}
