@@ -51,6 +51,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final ExplorationProgress progress;
     private final Selection selection;
     private final Exports exports;
+    private final StudyModel studies;
     private final Charts charts = new Charts();
     private final ObjectProperty<NetworkTemplates> templates;
     private final ObservableList<DesignRow> rows = FXCollections.observableArrayList();
@@ -64,6 +65,8 @@ public final class ExplorerModel implements AutoCloseable {
     /** The texts of the exploring controls the window shows now (what Cancel puts back). */
     private Map<Control, String> applied = new EnumMap<>(Control.class);
     private boolean restoring;
+    /** What the first result's notice must still say: the values repaired at the start. */
+    private String opening = "";
 
     public ExplorerModel(ExplorerContext context) {
         this.context = context;
@@ -76,9 +79,11 @@ public final class ExplorerModel implements AutoCloseable {
         this.selection = new Selection(background, notice::set, shown::contains,
                 () -> result.get() == null || result.get().template().isBlock() ? "block" : "network", () -> charts.scatterProperty().get().onFront());
         this.exports = new Exports(background, notice::set, () -> result.get() == null ? NetworkTemplate.BLOCK : result.get().template());
+        this.studies = new StudyModel(background, context.store(), notice::set);
         Map<Control, String> repaired = form.repair();
         if (!repaired.isEmpty()) {
-            notice.set("the remembered values were not all valid; these are back to their defaults: " + describe(repaired));
+            opening = "the remembered values were not all valid; these are back to their defaults: " + describe(repaired);
+            notice.set(opening);
         }
         for (Control c : Control.values()) {
             form.text(c).addListener((o, was, now) -> changed(c));
@@ -195,8 +200,10 @@ public final class ExplorerModel implements AutoCloseable {
         selection.clear();
         rows.setAll(r.rows());
         boolean unknown = !r.template().key().equals(r.request().template());
-        notice.set(unknown ? "the template '" + r.request().template() + "' is not among the sample networks here: costing the block alone"
-                : r.notice());
+        String said = unknown ? "the template '" + r.request().template() + "' is not among the sample networks here: costing the block alone"
+                : r.notice();
+        notice.set(opening.isEmpty() || said.isEmpty() ? opening + said : opening + "; " + said);
+        opening = "";
         charts.result(r, form.lengthLog());
         select(r.preferred(keep).filter(shown::contains).orElse(shown.isEmpty() ? null : shown.get(0)));
         updateStatus();
@@ -207,7 +214,9 @@ public final class ExplorerModel implements AutoCloseable {
         // a design the filters hide is no longer selected (the detail pane must not keep showing it); one they show
         // again comes back
         if (!selection.keepShown() && selection.selectedProperty().get() == null && result.get() != null) {
-            result.get().byGroupSizes(form.get(Control.SELECTED)).filter(shown::contains).ifPresent(this::select);
+            // among the rows as they are now: a measurement replaces a result's rows by updated copies
+            String wanted = form.get(Control.SELECTED).replace(" ", "");
+            shown.stream().filter(r -> r.groupSizes().equals(wanted)).findFirst().ifPresent(this::select);
         }
     }
 
@@ -289,6 +298,11 @@ public final class ExplorerModel implements AutoCloseable {
         }
         Subject s = detail.subjectProperty().get();
         return s == null ? List.of() : List.of(s);
+    }
+
+    /** The study opened from the results store (File > Open study). */
+    public StudyModel studies() {
+        return studies;
     }
 
     public Exports exports() {

@@ -16,7 +16,7 @@ public final class LengthPlot {
 
     public static Plot of(LengthCurves curves, boolean log) {
         Plot.PlotAxis x = new Plot.PlotAxis("kernels L", false, true);
-        Plot.PlotAxis y = new Plot.PlotAxis("block weights", log, false);
+        Plot.PlotAxis y = new Plot.PlotAxis("weights", log, false);
         List<Mark> marks = new ArrayList<>();
         List<Plot.LegendEntry> legend = new ArrayList<>();
         for (LengthCurves.Curve c : curves.curves()) {

@@ -49,17 +49,17 @@ public record NetworkTemplate(String key, String label, CifarSkeleton skeleton) 
     }
 
     /**
-     * {@code Fashion-MNIST network, depth 11 (1x28x28)}: named after the data set whose images it takes (the skeleton is
-     * the one of IGCV1's CIFAR code, whatever the input), else after its input.
+     * {@code Fashion-MNIST, depth 11}: named after the data set whose images it takes (the skeleton is the one of IGCV1's
+     * CIFAR code, whatever the input), else after its input; short enough for the template control of a small window.
      */
     static String label(int depth, int channels, int side, int classes) {
         String input = String.format(Locale.ROOT, "%dx%dx%d", channels, side, side);
         String data = switch (input) {
-            case "3x32x32" -> "CIFAR-10 network";
-            case "1x28x28" -> "Fashion-MNIST network";
-            default -> "network";
+            case "3x32x32" -> "CIFAR-10";
+            case "1x28x28" -> "Fashion-MNIST";
+            default -> input + " input";
         };
-        return String.format(Locale.ROOT, "%s, depth %d (%s%s)", data, depth, input, classes == 10 ? "" : ", " + classes + " classes");
+        return String.format(Locale.ROOT, "%s, depth %d%s", data, depth, classes == 10 ? "" : ", " + classes + " classes");
     }
 
     /** The design an enumerated chain stands for here: the chain itself, or the network with it as every block. */

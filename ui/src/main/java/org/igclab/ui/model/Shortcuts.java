@@ -30,6 +30,7 @@ public final class Shortcuts {
 
     public static final List<Shortcut> ALL = List.of(
             new Shortcut("openDesign", "Shortcut+O", "Open a design file (a chain, or a skeleton network as the template)"),
+            new Shortcut("openStudy", "Shortcut+Shift+O", "Open a study from the results store: its trials and Pareto front"),
             new Shortcut("saveDesign", "Shortcut+S", "Save the selected design as a design file"),
             new Shortcut("exportPng", "Shortcut+Shift+P", "Export the charts as one PNG"),
             new Shortcut("quit", "Shortcut+Q", "Quit"),

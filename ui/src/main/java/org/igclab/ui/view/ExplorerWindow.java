@@ -9,6 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,6 +29,9 @@ public final class ExplorerWindow {
     private final ChartsRow charts;
     private final DesignTable table;
     private final DetailPane detail;
+    private final StudyPane study;
+    private final TabPane lists = new TabPane();
+    private final Tab studyTab;
     private final ControlsPane controls;
     private final ExplorerModel model;
     private final FileDialogs dialogs;
@@ -51,7 +56,15 @@ public final class ExplorerWindow {
 
         table = new DesignTable(model, bindings);
         detail = new DetailPane(model, actions);
-        SplitPane lower = new SplitPane(table, detail);
+        study = new StudyPane(model, actions);
+        Tab designs = new Tab("Designs", table);
+        designs.setId("designsTab");
+        studyTab = new Tab("Study", study);
+        studyTab.setId("studyTab");
+        lists.getTabs().addAll(designs, studyTab);
+        lists.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        model.studies().studyProperty().addListener((o, was, now) -> showStudy());
+        SplitPane lower = new SplitPane(lists, detail);
         lower.setDividerPositions(0.5);
         SplitPane center = new SplitPane(chartHolder, lower);
         center.setOrientation(Orientation.VERTICAL);
@@ -115,6 +128,17 @@ public final class ExplorerWindow {
 
     DetailPane detail() {
         return detail;
+    }
+
+    /** Brings the study's tab to the front (once a study is open). */
+    void showStudy() {
+        if (model.studies().studyProperty().get() != null) {
+            lists.getSelectionModel().select(studyTab);
+        }
+    }
+
+    StudyPane study() {
+        return study;
     }
 
     void focusWidth() {

@@ -45,6 +45,16 @@ final class ExportActions implements ChartPane.Saves {
         dialogs.open(window(), "Open a design file").ifPresent(model::open);
     }
 
+    /** Asks which study of the results store to show, then shows it. */
+    void openStudy() {
+        List<String> names = model.studies().names();
+        if (names.isEmpty()) {
+            model.say("no study in the results store yet: igc study create NAME --space SPACE.json ..., then igc study run NAME");
+            return;
+        }
+        dialogs.choose(window(), "Open a study from the results store", names).ifPresent(model.studies()::open);
+    }
+
     /** Writes the chosen designs (or the design shown) in a format. */
     void export(DesignExport.Format format) {
         List<Subject> designs = model.exportable();

@@ -19,6 +19,7 @@ final class Menus {
     Menus(ExplorerModel model, ExportActions actions, ExplorerWindow window) {
         Menu file = menu("File", "fileMenu",
                 item("Open design...", "openDesign", actions::open),
+                item("Open study...", "openStudy", actions::openStudy),
                 item("Save selected design...", "saveDesign", () -> actions.export(DesignExport.Format.JSON)),
                 new SeparatorMenuItem(),
                 item("Export selected as JSON...", "exportJson", () -> actions.export(DesignExport.Format.JSON)),

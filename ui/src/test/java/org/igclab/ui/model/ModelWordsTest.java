@@ -33,9 +33,9 @@ class ModelWordsTest {
 
     @Test
     void templatesAreNamedAfterTheirDataNotTheSkeleton() {
-        assertThat(NetworkTemplate.label(11, 1, 28, 10)).isEqualTo("Fashion-MNIST network, depth 11 (1x28x28)");
-        assertThat(NetworkTemplate.label(38, 3, 32, 10)).isEqualTo("CIFAR-10 network, depth 38 (3x32x32)");
-        assertThat(NetworkTemplate.label(20, 3, 64, 100)).isEqualTo("network, depth 20 (3x64x64, 100 classes)");
+        assertThat(NetworkTemplate.label(11, 1, 28, 10)).isEqualTo("Fashion-MNIST, depth 11");
+        assertThat(NetworkTemplate.label(38, 3, 32, 10)).isEqualTo("CIFAR-10, depth 38");
+        assertThat(NetworkTemplate.label(20, 3, 64, 100)).isEqualTo("3x64x64 input, depth 20, 100 classes");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.igclab.ui.model.Requests;
  */
 final class Gate implements Evaluations {
     final CountDownLatch started = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
+    /** Replaceable, for a second run that waits again. */
+    volatile CountDownLatch release = new CountDownLatch(1);
     /** Done before returning: writes what the run measured into the store. */
     volatile Consumer<Path> store = p -> { };
     volatile long done = 3;
