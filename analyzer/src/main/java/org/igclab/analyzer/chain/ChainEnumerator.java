@@ -160,7 +160,8 @@ public final class ChainEnumerator {
             .thenComparingInt(d -> d.shape().length())
             .thenComparing(d -> d.shape().groupSizes(), ChainEnumerator::lexicographic);
 
-    private static int lexicographic(List<Integer> a, List<Integer> b) {
+    /** Group sizes in dictionary order, a shorter list first where one starts the other: how equal costs are listed. */
+    public static int lexicographic(List<Integer> a, List<Integer> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = Integer.compare(a.get(i), b.get(i));
             if (c != 0) {

@@ -37,7 +37,7 @@ public final class Exploration {
 
     /** Cheapest first: parameters under the template, then MACs, then fewer kernels, then the group sizes. */
     static final Comparator<DesignRow> CHEAPEST = Comparator.comparingLong(DesignRow::params).thenComparingLong(DesignRow::macs)
-            .thenComparingInt(DesignRow::length).thenComparing(r -> r.design().shape().groupSizes(), Exploration::lexicographic);
+            .thenComparingInt(DesignRow::length).thenComparing(r -> r.design().shape().groupSizes(), org.igclab.analyzer.chain.ChainEnumerator::lexicographic);
 
     /**
      * @param stale true once a newer request has replaced this one (or the user cancelled); the work then stops at its next step
@@ -123,15 +123,5 @@ public final class Exploration {
         if (stale.getAsBoolean()) {
             throw new CancellationException("superseded by newer values");
         }
-    }
-
-    private static int lexicographic(List<Integer> a, List<Integer> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = Integer.compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
     }
 }

@@ -40,7 +40,7 @@ final class DetailPane extends VBox {
     private final Label wiringNote = new Label();
     private final SpinnerValueFactory.IntegerSpinnerValueFactory inputs = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0);
     private final SpinnerValueFactory.IntegerSpinnerValueFactory outputs = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0);
-    private final HBox pathControls;
+    private final FlowPane pathControls;
     private final TextArea conditions = textArea("conditions");
     private final TextArea formula = textArea("formula");
     private final TableView<DesignDetail.CostLine> costs = new TableView<>();
@@ -86,8 +86,10 @@ final class DetailPane extends VBox {
         Label to = new Label("to output");
         from.setMinWidth(Region.USE_PREF_SIZE);
         to.setMinWidth(Region.USE_PREF_SIZE);
-        pathControls = new HBox(6, from, input, to, output, pathText);
+        // wraps in a narrow pane rather than widening it past the window (the path's words go to a second line)
+        pathControls = new FlowPane(6, 4, from, input, to, output, pathText);
         pathControls.setAlignment(Pos.CENTER_LEFT);
+        pathControls.setMinWidth(0);
         pathControls.managedProperty().bind(pathControls.visibleProperty());
         StackPane drawing = new StackPane(wiring, heat);
         VBox wiringBox = new VBox(4, drawing, pathControls, wiringNote);

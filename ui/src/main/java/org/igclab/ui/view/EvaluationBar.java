@@ -94,6 +94,9 @@ final class EvaluationBar extends VBox {
         }
         HBox status = new HBox(8, progress, message);
         status.setAlignment(Pos.CENTER_LEFT);
+        // an idle, empty bar would only take a line from the charts
+        status.visibleProperty().bind(evaluation.runningProperty().or(evaluation.messageProperty().isNotEmpty()));
+        status.managedProperty().bind(status.visibleProperty());
         getChildren().addAll(choices, status);
     }
 

@@ -43,6 +43,12 @@ final class PlotChart extends XYChart<Number, Number> {
     private final List<Hit> hits = new ArrayList<>();
     /** Where count labels were written in this painting: a label that would overlap one is left out (hover tells). */
     private final List<double[]> labels = new ArrayList<>();
+    /** The boxes of the dots painted, and the count labels waiting for them all to be painted. */
+    private final List<double[]> discs = new ArrayList<>();
+    private final List<CountLabel> pending = new ArrayList<>();
+
+    private record CountLabel(double[] box, String text) {
+    }
     private Plot plot = Plot.empty("", new Plot.PlotAxis("", false, false), new Plot.PlotAxis("", false, false), "");
     private Palette palette = Palette.LIGHT;
     private Consumer<List<?>> onPick = keys -> { };
@@ -165,6 +171,8 @@ final class PlotChart extends XYChart<Number, Number> {
     /** Paints the marks at the axes' current scale. */
     private void paint(MarkPainter p) {
         labels.clear();
+        discs.clear();
+        pending.clear();
         for (Mark m : plot.marks()) {
             if (m instanceof Mark.Raster r) {
                 double left = px(r.x0());
@@ -181,6 +189,18 @@ final class PlotChart extends XYChart<Number, Number> {
                 dot(p, d);
             }
         }
+        // counts after every dot: one that would cover another count or another dot is left out (hovering tells)
+        for (CountLabel label : pending) {
+            double[] box = label.box();
+            if (labels.stream().noneMatch(b -> overlap(b, box)) && discs.stream().noneMatch(b -> overlap(b, box))) {
+                labels.add(box);
+                p.text(box[0], box[1] + 9, label.text(), palette.text(), 10);
+            }
+        }
+    }
+
+    private static boolean overlap(double[] a, double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     }
 
     private void dot(MarkPainter p, Mark.Dot d) {
@@ -192,13 +212,10 @@ final class PlotChart extends XYChart<Number, Number> {
         } else {
             p.disc(cx, cy, d.radius(), c, d.ink().role() == org.igclab.ui.model.plot.Ink.Role.FRONT ? palette.frontEdge() : null);
         }
+        discs.add(new double[] {cx - d.radius(), cy - d.radius(), cx + d.radius(), cy + d.radius()});
         if (d.count() > 1) {
             String text = "\u00d7" + d.count();
-            double[] box = {cx + d.radius() + 2, cy - 5, cx + d.radius() + 4 + 6 * text.length(), cy + 5};
-            if (labels.stream().noneMatch(b -> b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) {
-                labels.add(box);
-                p.text(box[0], cy + 4, text, palette.text(), 10);
-            }
+            pending.add(new CountLabel(new double[] {cx + d.radius() + 2, cy - 5, cx + d.radius() + 4 + 6 * text.length(), cy + 5}, text));
         }
         if (!d.hover().isEmpty()) {
             hits.add(new Hit(cx, cy, d));

@@ -40,9 +40,8 @@ class ExplorerDefectsTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createDirectories(Path.of("target", "explorer-tests", UUID.randomUUID().toString()));
-        Map<Control, String> initial = new EnumMap<>(Control.class);
-        initial.put(Control.WIDTHS, "16, 256");
+        Path dir = ExplorerFixture.freshDir();
+        Map<Control, String> initial = ExplorerFixture.withWidths("16, 256");
         fx = ExplorerFixture.show(stage, dir, initial, gate);
     }
 

@@ -43,6 +43,18 @@ final class ExplorerFixture {
      */
     static final Duration NEVER = Duration.ofHours(1);
 
+    /** A folder of its own for a test's settings and results store. */
+    static Path freshDir() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(Path.of("target", "explorer-tests", java.util.UUID.randomUUID().toString()));
+    }
+
+    /** Starting controls with the more widths of the L chart set. */
+    static Map<Control, String> withWidths(String widths) {
+        Map<Control, String> initial = new java.util.EnumMap<>(Control.class);
+        initial.put(Control.WIDTHS, widths);
+        return initial;
+    }
+
     /** Shows the explorer on the stage (call from {@code @Start}, on the FX thread). */
     static ExplorerFixture show(Stage stage, Path dir, Map<Control, String> initial, Evaluations evaluations) {
         return show(stage, dir, initial, evaluations, NEVER, 1280, 800);

@@ -59,9 +59,8 @@ class ExplorerWindowTest {
             uncaught.add(e);
             e.printStackTrace();
         });
-        Path dir = Files.createDirectories(Path.of("target", "explorer-tests", UUID.randomUUID().toString()));
-        Map<Control, String> initial = new EnumMap<>(Control.class);
-        initial.put(Control.WIDTHS, "16, 256");
+        Path dir = ExplorerFixture.freshDir();
+        Map<Control, String> initial = ExplorerFixture.withWidths("16, 256");
         fx = ExplorerFixture.show(stage, dir, initial, (design, request, side, store, progress, cancelled) -> "not used here");
     }
 

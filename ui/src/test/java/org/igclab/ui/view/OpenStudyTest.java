@@ -40,7 +40,7 @@ class OpenStudyTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "explorer-tests", UUID.randomUUID().toString()));
+        Path dir = ExplorerFixture.freshDir();
         fx = ExplorerFixture.show(stage, dir, new EnumMap<>(Control.class), (d, r, s, st, p, c) -> "not used");
     }
 

@@ -29,7 +29,7 @@ class RememberedValuesTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "explorer-tests", UUID.randomUUID().toString()));
+        Path dir = ExplorerFixture.freshDir();
         Map<Control, String> remembered = new EnumMap<>(Control.class);
         remembered.put(Control.CHANNELS, "100000");
         remembered.put(Control.X_AXIS, "flops");

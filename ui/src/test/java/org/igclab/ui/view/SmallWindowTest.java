@@ -28,9 +28,8 @@ class SmallWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "explorer-tests", UUID.randomUUID().toString()));
-        Map<Control, String> initial = new EnumMap<>(Control.class);
-        initial.put(Control.WIDTHS, "16, 256");
+        Path dir = ExplorerFixture.freshDir();
+        Map<Control, String> initial = ExplorerFixture.withWidths("16, 256");
         initial.put(Control.TEMPLATE, "cifar-d11-1x28-k10");
         fx = ExplorerFixture.show(stage, dir, initial, gate, ExplorerFixture.NEVER, 1024, 700);
     }
