@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
             "parameters against the chain length L with the closed-form optimum, the Pareto scatter of the designs",
             "(parameters, MACs, measured latency or accuracy), the widest C under a budget for each L, a table to sort",
             "and filter, and the selected design's verdicts, formula, per-layer costs and channel wiring. Evaluate a",
-            "design (latency, or training) in the background, and export designs (JSON, CSV, DOT) and the charts (PNG).",
+            "design (latency, or training) in the background, and export designs (JSON, CSV, DOT) and the charts (PNG, SVG).",
+            "Charts zoom (scroll), pan (drag), choose designs (Shift+drag) and reset (double-click); compare 2-4 designs;",
+            "File > Open study shows a study of the results store (its trials and Pareto front); F1 lists the shortcuts.",
             "The controls are remembered between runs (in --settings).",
             "",
             "With --snapshot the window is rendered offscreen (no display needed) once its first result is shown."},
@@ -52,6 +54,7 @@ import picocli.CommandLine.Spec;
             "  igc explore --snapshot explorer.png --spec samples/explorer/igcv2-c64.json",
             "                                                        render it to a PNG without a display",
             "  xvfb-run ./igc explore                                a window on a machine without a display",
+            "  igc explore --store studies.db                        File > Open study lists the studies there",
             "",
             "Exit codes: 0 success, 2 invalid input (or no display without --snapshot), 3 internal error."})
 public final class ExploreCommand implements Callable<Integer> {

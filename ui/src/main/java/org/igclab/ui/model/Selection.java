@@ -23,6 +23,11 @@ public final class Selection {
     private final Supplier<Set<DesignRow>> front;
     private final ReadOnlyObjectWrapper<DesignRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ObservableList<DesignRow> chosen = FXCollections.observableArrayList();
+    /**
+     * One read-only view, kept: an unmodifiable list listens to its source weakly, so a view made per call (and the
+     * listeners added to it) would stop hearing of changes once collected.
+     */
+    private final ObservableList<DesignRow> chosenView = FXCollections.unmodifiableObservableList(chosen);
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
 
     /**
@@ -98,7 +103,7 @@ public final class Selection {
 
     /** The chosen designs, read-only. */
     public ObservableList<DesignRow> chosen() {
-        return FXCollections.unmodifiableObservableList(chosen);
+        return chosenView;
     }
 
     /** The chosen designs side by side when two to four are chosen, else null. */

@@ -69,6 +69,14 @@ final class ChartPane extends VBox {
             menu.getItems().addAll(extra);
         }
         chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+        // not every platform turns a right press into a context-menu request (Monocle does not): the press opens it too
+        chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                menu.show(chart, e.getScreenX(), e.getScreenY());
+            } else {
+                menu.hide();
+            }
+        });
     }
 
     void show(Plot p) {

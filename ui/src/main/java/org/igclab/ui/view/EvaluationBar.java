@@ -94,9 +94,8 @@ final class EvaluationBar extends VBox {
         }
         HBox status = new HBox(8, progress, message);
         status.setAlignment(Pos.CENTER_LEFT);
-        // an idle, empty bar would only take a line from the charts
+        // an idle bar is not drawn, but keeps its line: the table must not move when an evaluation starts or ends
         status.visibleProperty().bind(evaluation.runningProperty().or(evaluation.messageProperty().isNotEmpty()));
-        status.managedProperty().bind(status.visibleProperty());
         getChildren().addAll(choices, status);
     }
 

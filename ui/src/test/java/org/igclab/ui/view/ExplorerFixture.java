@@ -43,6 +43,17 @@ final class ExplorerFixture {
      */
     static final Duration NEVER = Duration.ofHours(1);
 
+    /**
+     * Closes the model and hides every popup (tooltips, context menus) and extra window the test left showing: they would
+     * otherwise stay over the next test's window, which reuses the stage, and take its clicks.
+     */
+    void close() throws Exception {
+        model.close();
+        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != window.root().getScene().getWindow()).forEach(javafx.stage.Window::hide)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** A folder of its own for a test's settings and results store. */
     static Path freshDir() throws java.io.IOException {
         return java.nio.file.Files.createDirectories(Path.of("target", "explorer-tests", java.util.UUID.randomUUID().toString()));
