@@ -11,9 +11,9 @@ trap 'rm -rf "$specs"' EXIT
 shot() { # NAME SIZE SPEC
   ./igc explore --snapshot "$out/explorer-$1.png" --force --size "$2" --spec "$3"
 }
-# the 64-channel sample at another width (and theme), its chosen design left to the explorer
+# the 64-channel sample at another width (and theme), the design shown left to the explorer
 variant() { # NAME CHANNELS THEME
-  sed -e "s/\"channels\": \"64\"/\"channels\": \"$2\"/" -e '/"selected"/d' -e "s/\"logScale\": \"true\"/\"logScale\": \"true\", \"theme\": \"$3\"/" \
+  sed -e "s/\"channels\": \"64\"/\"channels\": \"$2\"/" -e 's/"selected": "1,8,8"/"selected": ""/' -e "s/\"logScale\": \"true\"/\"logScale\": \"true\", \"theme\": \"$3\"/" \
     samples/explorer/igcv2-c64.json > "$specs/$1.json"
   echo "$specs/$1.json"
 }
