@@ -47,8 +47,8 @@ public record CifarSkeleton(TensorShape input, int width, int depth, int classes
     /**
      * An IGCV2 block whose group sizes multiply to the first stage's width. In the wider stages its last kernel takes the
      * extra factor ({@code K_L * 2}, {@code K_L * 4}), as the paper's rule lets its last kernel take what is left, so
-     * every stage's chain multiplies to its width; a one-kernel chain reads the block's input, half the stage's width
-     * where a stage starts at stride 2.
+     * every stage's chain multiplies to the width it reads; a stage's first block reads the narrower width (stride 2) and
+     * doubles it in its last kernel ({@link Igcv2Block.Widen#LAST}), which keeps it strictly complementary.
      */
     public record Chain(List<Integer> groupSizes, int kernel, Norm norm) implements StageBlock {
         public Chain {
@@ -57,11 +57,12 @@ public record CifarSkeleton(TensorShape input, int width, int depth, int classes
 
         @Override
         public BlockTemplate at(int width, int out, int stride) {
-            int reads = groupSizes.size() == 1 && stride > 1 ? out / 2 : out;
+            int reads = stride > 1 ? out / 2 : out;
             List<Integer> sizes = new ArrayList<>(groupSizes);
             int last = sizes.size() - 1;
             sizes.set(last, sizes.get(last) * Math.max(1, reads / width));
-            return new Igcv2Block(new Igcv2Block.GroupSizes(sizes), java.util.Optional.of(out), kernel, stride, norm);
+            return new Igcv2Block(new Igcv2Block.GroupSizes(sizes), java.util.Optional.of(out), kernel, stride, norm,
+                    Igcv2Block.Widen.LAST);
         }
     }
 
@@ -112,12 +113,13 @@ public record CifarSkeleton(TensorShape input, int width, int depth, int classes
     }
 
     /**
-     * An IGCV2 block written with group sizes that multiply to the width is a {@link Chain}, widened with the stages as
-     * the explorer widens its chains (the sweep of a width and group sizes thus costs the networks the explorer shows);
-     * any other block stays as written.
+     * An IGCV2 block written with group sizes that multiply to the width and {@code "widen": "last"} is a {@link Chain},
+     * widened with the stages as the explorer widens its chains (a sweep of a width and group sizes thus costs the
+     * networks the explorer shows); any other block stays as written.
      */
     private static StageBlock typed(Written written, int width) {
-        if (written.at(width, width, 1) instanceof Igcv2Block b && b.recipe() instanceof Igcv2Block.GroupSizes g) {
+        if (written.at(width, width, 1) instanceof Igcv2Block b && b.recipe() instanceof Igcv2Block.GroupSizes g
+                && b.widen() == Igcv2Block.Widen.LAST) {
             long product = 1;
             for (int k : g.sizes()) {
                 product = Math.min((long) width + 1, product * k);

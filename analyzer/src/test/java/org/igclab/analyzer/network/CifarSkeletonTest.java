@@ -24,17 +24,22 @@ class CifarSkeletonTest {
 
     @Test
     void aChainOfTheWidthWidensItsLastKernelWithTheStages() {
-        Network n = read("{\"type\": \"cifar\", \"width\": 64, \"depth\": 11, \"block\": {\"type\": \"igcv2\", \"groupSizes\": [16, 2, 2]}}")
-                .network("n");
-        // stem (3), three stages of 3 blocks, head (2): the first block of each stage
+        Network n = read("{\"type\": \"cifar\", \"width\": 64, \"depth\": 11, \"block\": {\"type\": \"igcv2\", \"groupSizes\": [16, 2, 2], "
+                + "\"widen\": \"last\"}}").network("n");
+        // stem (3), three stages of 3 blocks, head (2); a stage's first block reads the narrower width and widens last
         assertThat(groupSizes(n, 3)).containsExactly(16, 2, 2);
-        assertThat(groupSizes(n, 6)).containsExactly(16, 2, 4);
+        assertThat(groupSizes(n, 6)).containsExactly(16, 2, 2);
         assertThat(groupSizes(n, 7)).containsExactly(16, 2, 4);
-        assertThat(groupSizes(n, 9)).containsExactly(16, 2, 8);
-        // a chain that does not multiply to the width is kept as written
-        Network loose = read("{\"type\": \"cifar\", \"width\": 64, \"depth\": 5, \"block\": {\"type\": \"igcv2\", \"groupSizes\": [16, 2]}}")
-                .network("n");
-        assertThat(groupSizes(loose, 4)).containsExactly(16, 2);
+        assertThat(groupSizes(n, 9)).containsExactly(16, 2, 4);
+        assertThat(groupSizes(n, 10)).containsExactly(16, 2, 8);
+        assertThat(((Igcv2Block) ((LayerSpec.BlockSpec) n.layers().get(6)).template()).widen()).isEqualTo(Igcv2Block.Widen.LAST);
+        // a chain that does not multiply to the width, or widens first, is kept as written
+        for (String block : new String[] {"\"groupSizes\": [16, 2], \"widen\": \"last\"", "\"groupSizes\": [16, 2, 2]"}) {
+            Network written = read("{\"type\": \"cifar\", \"width\": 64, \"depth\": 5, \"block\": {\"type\": \"igcv2\", " + block + "}}")
+                    .network("n");
+            List<Integer> lastStage = groupSizes(written, 5);
+            assertThat(lastStage.get(lastStage.size() - 1)).as(block).isEqualTo(2);
+        }
     }
 
     @Test
@@ -43,7 +48,7 @@ class CifarSkeletonTest {
                 + "\"block\": {\"type\": \"igcv2\", \"K\": 8}}");
         Network varied = paper.withWidth(32).withBlock(new CifarSkeleton.Chain(List.of(1, 4, 8), 3, Norm.END)).network("n");
         Network written = read("{\"type\": \"cifar\", \"width\": 32, \"depth\": 38, \"inputChannels\": 1, \"resolution\": 28, "
-                + "\"block\": {\"type\": \"igcv2\", \"groupSizes\": [1, 4, 8]}}").network("n");
+                + "\"block\": {\"type\": \"igcv2\", \"groupSizes\": [1, 4, 8], \"widen\": \"last\"}}").network("n");
         assertThat(varied).isEqualTo(written);
         assertThat(CostModel.of(varied).params().total()).isEqualTo(CostModel.of(written).params().total());
         assertThat(paper.width()).isEqualTo(64);

@@ -72,7 +72,8 @@ public record NetworkTemplate(String key, String label, CifarSkeleton skeleton) 
     }
 
     /**
-     * The network with width {@code C} and every block the chain's IGCV2 block, its last kernel widened with the stage.
+     * The network with width {@code C} and every block the chain's IGCV2 block, its last kernel widened with the stage
+     * (and, where a stage starts, widening the block).
      *
      * @throws InvalidDesignException when the chain does not fit a stage (it always does for {@code C, 2C, 4C})
      */
