@@ -1,6 +1,7 @@
 package org.igclab.ui.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -220,5 +221,19 @@ public final class ControlForm {
 
     private static boolean allOk(Parsed<?>... parsed) {
         return java.util.Arrays.stream(parsed).allMatch(p -> p.ok());
+    }
+
+    /** {@code channels = '100000' must be at most 4096; xAxis = ...}: problems by control, for a notice. */
+    static String describe(Map<Control, String> problems) {
+        List<String> parts = new ArrayList<>();
+        problems.forEach((c, why) -> parts.add(c.key() + " = " + why));
+        return String.join("; ", parts);
+    }
+
+    /** The texts of some controls, as they are now. */
+    Map<Control, String> texts(java.util.Set<Control> controls) {
+        Map<Control, String> texts = new EnumMap<>(Control.class);
+        controls.forEach(c -> texts.put(c, get(c)));
+        return texts;
     }
 }

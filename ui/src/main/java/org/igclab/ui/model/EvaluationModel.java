@@ -64,6 +64,26 @@ public final class EvaluationModel {
     }
 
     /**
+     * Evaluates the design shown with the evaluation controls' values, or says why it cannot: nothing shown, a value
+     * marked in red, training asked of a bare chain (not a classifier).
+     *
+     * @return why not, or empty when it started
+     */
+    String startFor(Subject shown, java.util.Optional<Requests.Evaluation> request, Runnable stored) {
+        if (shown == null) {
+            return "select a design to evaluate";
+        }
+        if (request.isEmpty()) {
+            return "fix the evaluation values marked in red";
+        }
+        if (request.get().training() && shown.network() == null) {
+            return "training needs a network: choose a network template (a bare chain is not a classifier)";
+        }
+        start(shown.design(), request.get(), shown.resolution(), stored);
+        return "";
+    }
+
+    /**
      * Starts evaluating (on the FX thread); {@code stored} runs on the FX thread once the results store has the run,
      * finished or cancelled.
      */

@@ -2,7 +2,6 @@ package org.igclab.ui.model;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -82,7 +81,7 @@ public final class ExplorerModel implements AutoCloseable {
         this.studies = new StudyModel(background, context.store(), notice::set);
         Map<Control, String> repaired = form.repair();
         if (!repaired.isEmpty()) {
-            opening = "the remembered values were not all valid; these are back to their defaults: " + describe(repaired);
+            opening = "the remembered values were not all valid; these are back to their defaults: " + ControlForm.describe(repaired);
             notice.set(opening);
         }
         for (Control c : Control.values()) {
@@ -101,12 +100,6 @@ public final class ExplorerModel implements AutoCloseable {
             charts.picks(now, selection.chosen());
         });
         theme.set(Theme.of(form.get(Control.THEME), context.systemDark()));
-    }
-
-    static String describe(Map<Control, String> problems) {
-        List<String> parts = new ArrayList<>();
-        problems.forEach((c, why) -> parts.add(c.key() + " = " + why));
-        return String.join("; ", parts);
     }
 
     /** Computes the first result from the starting controls. */
@@ -154,7 +147,7 @@ public final class ExplorerModel implements AutoCloseable {
             progress.stop();
             return;
         }
-        Map<Control, String> texts = exploringTexts();
+        Map<Control, String> texts = form.texts(EXPLORING);
         NetworkTemplate template = templates.get().get(request.get().template());
         progress.start();
         waiting.set(delayMs > 0);
@@ -184,12 +177,6 @@ public final class ExplorerModel implements AutoCloseable {
         }
         remember();
         notice.set("cancelled: the controls are back to the values shown");
-    }
-
-    private Map<Control, String> exploringTexts() {
-        Map<Control, String> texts = new EnumMap<>(Control.class);
-        EXPLORING.forEach(c -> texts.put(c, form.get(c)));
-        return texts;
     }
 
     private void show(ExplorationResult r, Map<Control, String> texts) {
@@ -311,16 +298,9 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Evaluates the design the detail pane shows; once the store has the run, the rows show it where they are. */
     public void evaluate() {
-        Subject s = detail.subjectProperty().get();
-        var request = form.evaluation();
-        if (s == null) {
-            notice.set("select a design to evaluate");
-        } else if (request.isEmpty()) {
-            notice.set("fix the evaluation values marked in red");
-        } else if (request.get().training() && s.network() == null) {
-            notice.set("training needs a network: choose a network template (a bare chain is not a classifier)");
-        } else {
-            evaluation.start(s.design(), request.get(), s.resolution(), this::refreshMeasurements);
+        String why = evaluation.startFor(detail.subjectProperty().get(), form.evaluation(), this::refreshMeasurements);
+        if (!why.isEmpty()) {
+            notice.set(why);
         }
     }
 
