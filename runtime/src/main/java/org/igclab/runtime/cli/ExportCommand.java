@@ -94,7 +94,7 @@ public final class ExportCommand implements Callable<Integer> {
                 byte[] model;
                 OnnxVerification.Comparison check;
                 try (Instantiation inst = instantiate(design, network)) {
-                    model = OnnxExport.toBytes(inst, design.name());
+                    model = OnnxExport.toBytes(inst, design.name(), DesignIdentity.of(design).hash());
                     check = OnnxVerification.compare(inst, model, 2, seed);
                 }
                 if (check.maxAbsDifference() > 1e-4 * Math.max(1, check.maxAbsOutput())) {
