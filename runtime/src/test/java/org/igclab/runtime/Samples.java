@@ -1,5 +1,8 @@
 package org.igclab.runtime;
 
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,8 @@ import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.engine.NoGrad;
 
 /** The project's sample designs, for tests that must hold for every one of them. */
 public final class Samples {
@@ -36,5 +41,22 @@ public final class Samples {
 
     public static ResolvedNetwork network(Path sample) throws IOException {
         return network(DesignFiles.read(sample));
+    }
+
+    /**
+     * Training-mode passes on inputs like the test's move BatchNorm's running statistics away from 0 and 1 (so the export
+     * must carry them) to values that keep activations at a trained network's scale. No gradient is recorded (the
+     * statistics move all the same), and each pass frees its arrays.
+     */
+    public static void moveBatchNormStatistics(Instantiation inst) {
+        var in = inst.network().spec().input();
+        try (NoGrad off = NoGrad.enter()) {
+            for (int i = 0; i < 12; i++) {
+                try (NDManager pass = inst.manager().newSubManager()) {
+                    var x = pass.randomNormal(0f, 1f, Instantiation.batchShape(in, 4), ai.djl.ndarray.types.DataType.FLOAT32);
+                    inst.block().forward(new ParameterStore(pass, false), new NDList(x), true);
+                }
+            }
+        }
     }
 }

@@ -30,6 +30,7 @@ import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.Liveness;
 import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunStart;
 import org.igclab.runtime.store.RunRecord;
 import org.igclab.runtime.sweep.SweepMeasurement;
 import org.igclab.runtime.train.Datasets;
@@ -241,8 +242,7 @@ public final class RuntimeAdapter {
             if (done.isPresent()) {
                 return new Recorded(Optional.of(measurement(done.get(), true)), true, done.get().id());
             }
-            long id = store.begin(run.kind(), run.designName(), run.designHash(), run.designJson(), run.settingsJson(), run.settingsHash(),
-                    run.params(), run.macs(), outcome.ranOn().label() + ": " + run.machine(), run.engine());
+            long id = store.begin(RunStart.of(run, outcome.ranOn().label() + ": " + run.machine()));
             epochs.forEach(e -> store.addEpoch(id, e));
             if (run.resultJson() != null) {
                 String report = withPlacement(run, outcome, overlapping);
@@ -299,6 +299,7 @@ public final class RuntimeAdapter {
                     .put("sharedHost", shared(outcome, overlapping));
             return JsonFields.pretty(report);
         } catch (IOException | ClassCastException e) {
+            // a result that is not a JSON object (a store of another version) is stored as it came, without the placement
             return run.resultJson();
         }
     }

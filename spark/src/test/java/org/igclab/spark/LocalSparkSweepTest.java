@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.rules.testing.DebianPackages;
+import org.igclab.rules.testing.RequiresDebian;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
@@ -17,14 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A trained sweep on an embedded local[2] master gives what the same sweep gives in-process, stored once per design. */
 @Tag("spark")
-@Tag("external")
+@RequiresDebian(DebianPackages.FASHION_MNIST)
 // a guard against a hung Spark job, far above what these take even on a loaded machine (not a speed goal)
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class LocalSparkSweepTest {
 
     @Test
     void eightDesignsOnLocal2EqualTheInProcessSweepAndAreStoredOnce(@TempDir Path dir) {
-        SparkTests.assumeFashionMnist();
         Path alone = dir.resolve("in-process.db");
         Path spark = dir.resolve("spark.db");
         IgcCli.Captured inProcess = SparkTests.sweep("--store", alone.toString(),

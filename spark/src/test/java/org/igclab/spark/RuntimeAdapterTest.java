@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.sweep.SpaceJson;
 import org.igclab.analyzer.sweep.Sweep;
+import org.igclab.rules.testing.DebianPackages;
+import org.igclab.rules.testing.RequiresDebian;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.latency.TimingPolicy;
@@ -113,13 +115,13 @@ class RuntimeAdapterTest {
     }
 
     @Test
+    @RequiresDebian(DebianPackages.FASHION_MNIST)
     void aStoppedTrainingKeepsItsCheckpointAndTheNextTaskOfItsDesignHereContinuesIt(@TempDir Path dir) throws IOException {
-        SparkTests.assumeFashionMnist();
         DesignTask task = RuntimeAdapter.tasks(Sweep.run(SpaceJson.parse(Files.readString(SparkTests.SPACE), SparkTests.SPACE.getParent()),
                 ProgressListener.NONE)).get(0);
         // 8 steps of 32 images per epoch, 2 epochs
         TrainingSettings settings = new TrainingSettings("fashion-mnist", 2, 32, 0.1, 0.9, 5e-4, 42, 256, 64);
-        SweepJob job = RuntimeAdapter.trainingJob(settings, null, dir.resolve("ck"));
+        SweepJob job = RuntimeAdapter.trainingJob(settings, DebianPackages.fashionMnist(), dir.resolve("ck"));
         AtomicInteger polls = new AtomicInteger();
         // polled before the run begins and before every step: this stops it a few steps into epoch 1
         TaskOutcome stopped = RuntimeAdapter.measure(job, task, here(4), dir.resolve("scratch"), () -> polls.incrementAndGet() > 4);

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.rules.testing.DebianPackages;
+import org.igclab.rules.testing.RequiresDebian;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exits 130 with a one-line summary; the same command then finishes the sweep, every design stored once.
  */
 @Tag("spark")
-@Tag("external")
+@RequiresDebian(DebianPackages.FASHION_MNIST)
 // a guard against a hung Spark job, far above what these take even on a loaded machine (not a speed goal)
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class SparkInterruptionTest {
@@ -32,7 +34,6 @@ class SparkInterruptionTest {
 
     @Test
     void ctrlCOnALocalMasterStopsItsTasksKeepsWhatArrivedAndTheSameCommandFinishesTheSweep(@TempDir Path dir) throws Exception {
-        SparkTests.assumeFashionMnist();
         Path store = dir.resolve("r.db");
         Path checkpoints = dir.resolve("ck");
         String[] where = {"--store", store.toString(), "--master", "local[2]", "--checkpoint-root", checkpoints.toString()};

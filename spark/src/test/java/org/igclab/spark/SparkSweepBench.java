@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.TreeMap;
@@ -23,6 +24,7 @@ import org.igclab.analyzer.sweep.SpaceJson;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.analyzer.sweep.SweepRow;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.testing.DebianPackages;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
@@ -32,7 +34,6 @@ import org.igclab.runtime.train.StoredTraining;
 import org.igclab.runtime.train.Training;
 import org.igclab.runtime.train.TrainingListener;
 import org.igclab.runtime.train.TrainingSettings;
-import org.igclab.runtime.train.Datasets;
 
 /**
  * Figures for measured sweeps on Spark (run by {@code bench/spark-sweep.sh}, not by the tests): the tiny Fashion-MNIST
@@ -69,9 +70,9 @@ public final class SparkSweepBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (!Files.isDirectory(Datasets.FASHION_MNIST_DEFAULT)) {
-            System.err.println("spark-sweep: Fashion-MNIST is not installed at " + Datasets.FASHION_MNIST_DEFAULT
-                    + ": apt-get install dataset-fashion-mnist");
+        Optional<String> missing = DebianPackages.missing(DebianPackages.FASHION_MNIST);
+        if (missing.isPresent()) {
+            System.err.println("spark-sweep: needs Fashion-MNIST (" + missing.get() + "): apt-get install dataset-fashion-mnist");
             System.exit(2);
         }
         Path dir = Files.createTempDirectory("igc-spark-bench");

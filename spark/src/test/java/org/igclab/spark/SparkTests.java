@@ -19,22 +19,23 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.Main;
+import org.igclab.rules.testing.DebianPackages;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunQuery;
 import org.igclab.runtime.store.RunRecord;
-import org.igclab.runtime.train.Datasets;
-import org.junit.jupiter.api.Assumptions;
 
 /** What the Spark tests share: the tiny Fashion-MNIST space, its training settings, and reading a store back. */
 final class SparkTests {
     /** Eight tiny IGCV2 networks (the tests run from the module's folder, the benchmark from the project's). */
     static final Path SPACE = projectFolder().resolve("samples/spaces/fashion-tiny.json");
 
-    /** One epoch on 256 training images, tested on 256: seconds per design. */
-    static final List<String> TRAIN = List.of("--evaluate", "train", "--epochs", "1", "--limit-train", "256", "--limit-test", "256");
+    /** One epoch on 256 training images of Fashion-MNIST, tested on 256: seconds per design. */
+    static final List<String> TRAIN = List.of("--evaluate", "train", "--epochs", "1", "--limit-train", "256", "--limit-test", "256",
+            "--data-dir", DebianPackages.fashionMnist().toString());
 
     /** One epoch on 1,024 images: a design trains long enough to be stopped in the middle. */
-    static final List<String> LONGER_TRAIN = List.of("--evaluate", "train", "--epochs", "1", "--limit-train", "1024", "--limit-test", "256");
+    static final List<String> LONGER_TRAIN = List.of("--evaluate", "train", "--epochs", "1", "--limit-train", "1024", "--limit-test", "256",
+            "--data-dir", DebianPackages.fashionMnist().toString());
 
     private SparkTests() {
     }
@@ -42,11 +43,6 @@ final class SparkTests {
     private static Path projectFolder() {
         Path here = Path.of("").toAbsolutePath();
         return Files.isDirectory(here.resolve("samples")) ? here : here.getParent();
-    }
-
-    static void assumeFashionMnist() {
-        Assumptions.assumeTrue(Files.isDirectory(Datasets.FASHION_MNIST_DEFAULT), "Fashion-MNIST is not installed at "
-                + Datasets.FASHION_MNIST_DEFAULT + ": apt-get install dataset-fashion-mnist (the Debian package .ci/run installs)");
     }
 
     /** {@code igc sweep SPACE TRAIN... MORE...}: the tiny space trained in this JVM. */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.igclab.rules.testing.DebianPackages;
+import org.igclab.rules.testing.RequiresDebian;
 import org.igclab.runtime.store.RunRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every design ends up stored exactly once.
  */
 @Tag("spark")
-@Tag("external")
+@RequiresDebian(DebianPackages.FASHION_MNIST)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 // a guard against a hung Spark job, far above what these take even on a loaded machine (not a speed goal)
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -42,7 +44,6 @@ class StandaloneClusterTest {
 
     @BeforeAll
     static void startCluster() throws IOException, InterruptedException {
-        SparkTests.assumeFashionMnist();
         cluster = LoopbackCluster.start(dir, 2);
     }
 

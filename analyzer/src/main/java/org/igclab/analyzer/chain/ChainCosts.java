@@ -1,5 +1,6 @@
 package org.igclab.analyzer.chain;
 
+import org.igclab.rules.model.ExactCounts;
 /**
  * Costs of a width-keeping stride-1 chain straight from its group sizes, without building objects,
  * for sweeps over millions of factorizations. Conventions (src/site/markdown/conventions.md): parameters are kernel weights
@@ -17,11 +18,11 @@ public final class ChainCosts {
         for (int l = 1; l < length; l++) {
             sum += groupSizes[l];
         }
-        return Math.multiplyExact(sum, (long) channels);
+        return ExactCounts.multiply(sum, (long) channels);
     }
 
     /** MACs on a {@code side x side} input at stride 1 with same padding: weights times {@code side^2}. */
     public static long macs(long weights, int side) {
-        return Math.multiplyExact(weights, (long) side * side);
+        return ExactCounts.multiply(weights, (long) side * side);
     }
 }

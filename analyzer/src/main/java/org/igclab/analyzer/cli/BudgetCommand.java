@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc budget SPACE --params N --vary width}: the largest width (or other variable) that fits a budget. */
+@Task.Of(Task.ANALYSE)
 @Command(name = "budget",
         mixinStandardHelpOptions = true,
         header = "The largest width (or other variable) whose network fits a parameter or MAC budget.",
@@ -40,19 +41,23 @@ public final class BudgetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPACE", description = "A space file (JSON, igc-space/1).")
     Path file;
 
-    @Option(names = "--params", paramLabel = "N", description = "Parameter budget (PyTorch's count); tightens the space's maxParams.")
+    @Option(names = "--params", paramLabel = "N", converter = WholeNumbers.PositiveLong.class,
+            description = "Parameter budget (PyTorch's count); tightens the space's maxParams.")
     Long params;
 
-    @Option(names = "--macs", paramLabel = "N", description = "MAC budget; tightens the space's maxMacs.")
+    @Option(names = "--macs", paramLabel = "N", converter = WholeNumbers.PositiveLong.class,
+            description = "MAC budget; tightens the space's maxMacs.")
     Long macs;
 
     @Option(names = "--vary", required = true, paramLabel = "VAR", description = "The variable to maximize (e.g. width).")
     String variable;
 
-    @Option(names = "--step", paramLabel = "N", defaultValue = "8", description = "Try multiples of N (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--step", paramLabel = "N", defaultValue = "8", converter = WholeNumbers.Positive.class,
+            description = "Try multiples of N (default: ${DEFAULT-VALUE}).")
     int step;
 
-    @Option(names = "--max", paramLabel = "N", defaultValue = "4096", description = "Largest value to try (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max", paramLabel = "N", defaultValue = "4096", converter = WholeNumbers.Positive.class,
+            description = "Largest value to try (default: ${DEFAULT-VALUE}).")
     int max;
 
     @Mixin
@@ -64,16 +69,7 @@ public final class BudgetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         target.checkBeforeWork();
-        String chosen = format.chosen();
-        if (params != null && params < 1) {
-            throw new InputException("--params = " + params + " must be positive");
-        }
-        if (macs != null && macs < 1) {
-            throw new InputException("--macs = " + macs + " must be positive");
-        }
-        if (step < 1) {
-            throw new InputException("--step = " + step + " must be positive");
-        }
+        OutputFormat.Format chosen = format.chosen();
         if (max < step) {
             throw new InputException("--max = " + max + " must be at least --step (" + step + ")");
         }
@@ -97,7 +93,7 @@ public final class BudgetCommand implements Callable<Integer> {
         try (Progress progress = Progress.onConsole("searching")) {
             solution = BudgetSolver.solve(space, variable, step, max, p, m, progress);
         } catch (org.igclab.rules.model.InvalidDesignException e) {
-            throw new InputException("invalid space in " + file + ": " + e.getMessage());
+            throw new InputException("invalid space in " + file + ": " + e.getMessage(), e);
         }
         if (solution.unbuilt() != null) {
             throw new InputException("no design of " + file + " can be built: every value of " + variable + " tried is invalid; at "
@@ -105,9 +101,9 @@ public final class BudgetCommand implements Callable<Integer> {
         }
         BudgetView.Question q = new BudgetView.Question(file.toString(), variable, step, max);
         String text = switch (chosen) {
-            case "json" -> BudgetView.json(space, q, solution);
-            case "csv" -> BudgetView.csv(space, q, solution);
-            default -> BudgetView.text(space, q, solution);
+            case JSON -> BudgetView.json(space, q, solution);
+            case CSV -> BudgetView.csv(space, q, solution);
+            case TABLE -> BudgetView.text(space, q, solution);
         };
         target.emit(spec, text, "");
         return IgcCli.OK;

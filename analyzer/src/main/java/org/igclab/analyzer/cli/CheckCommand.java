@@ -14,12 +14,14 @@ import org.igclab.rules.condition.ComplementaryReport;
 import org.igclab.rules.io.ChainDocument;
 import org.igclab.rules.io.JsonFields;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc check FILE}: the complementary and balance verdicts of a chain written in JSON. */
+@Task.Of(Task.ANALYSE)
 @Command(name = "check",
         mixinStandardHelpOptions = true,
         header = "The complementary and balance verdicts of a chain (or of a network's block), with a witness.",
@@ -49,8 +51,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Balanced when max/min of S_l*K_l is at most 1 + T (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption format;
 
     @Override
     public Integer call() throws IOException {
@@ -61,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
         ComplementaryReport complementary = ComplementaryCondition.check(doc.chain());
         BalanceReport balance = BalanceCondition.appliesTo(doc.chain()) ? BalanceCondition.analyze(doc.chain()) : null;
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (format.json()) {
             ObjectNode root = JsonFields.MAPPER.createObjectNode();
             root.put("file", file.toString());
             root.put("name", doc.name());

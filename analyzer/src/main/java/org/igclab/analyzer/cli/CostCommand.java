@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc cost FILE}: parameters, MACs, FLOPs (and for networks memory) per layer and in total. */
+@Task.Of(Task.ANALYSE)
 @Command(name = "cost",
         mixinStandardHelpOptions = true,
         header = "Per-layer and total parameters, MACs, FLOPs and memory of a chain or network file.",
@@ -40,7 +41,7 @@ public final class CostCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
     Path file;
 
-    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE",
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", converter = WholeNumbers.Positive.class,
             description = "Input height = width (default: 32 for a chain, the network's own input for a network).")
     Integer resolution;
 
@@ -55,10 +56,7 @@ public final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String chosen = format.chosen();
-        if (resolution != null && resolution < 1) {
-            throw new InputException("--resolution = " + resolution + " must be positive");
-        }
+        OutputFormat.Format chosen = format.chosen();
         Design design = DesignInputs.read(file);
         PrintWriter out = spec.commandLine().getOut();
         out.print(design.accept(new Design.Visitor<String>() {
@@ -69,9 +67,9 @@ public final class CostCommand implements Callable<Integer> {
                 }
                 int side = resolution == null ? 32 : resolution;
                 return DesignInputs.inFile(file, () -> switch (chosen) {
-                    case "json" -> JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side));
-                    case "csv" -> ChainCostView.csv(c.document(), side);
-                    default -> ChainCostView.text(c.document(), file.toString(), side);
+                    case JSON -> JsonFields.pretty(ChainCostView.json(c.document(), file.toString(), side));
+                    case CSV -> ChainCostView.csv(c.document(), side);
+                    case TABLE -> ChainCostView.text(c.document(), file.toString(), side);
                 });
             }
 
@@ -80,10 +78,10 @@ public final class CostCommand implements Callable<Integer> {
                 Network network = resolution == null ? n.network() : n.asNetwork(resolution);
                 NetworkCost cost = DesignInputs.inFile(file, () -> CostModel.of(network));
                 return switch (chosen) {
-                    case "json" -> JsonFields.pretty(NetworkCostView.json(cost));
-                    case "csv" -> NetworkCostView.csv(cost);
+                    case JSON -> JsonFields.pretty(NetworkCostView.json(cost));
+                    case CSV -> NetworkCostView.csv(cost);
                     // with the formulas, one row per block is enough beside them
-                    default -> NetworkCostView.text(cost, blocks || formulas, formulas);
+                    case TABLE -> NetworkCostView.text(cost, blocks || formulas, formulas);
                 };
             }
         }));

@@ -69,7 +69,7 @@ public final class DesignInputs {
         try {
             return SpaceJson.read(file, supplied);
         } catch (InvalidDesignException e) {
-            throw new InputException(complaint(file, "invalid space in ", e));
+            throw new InputException(complaint(file, "invalid space in ", e), e);
         }
     }
 
@@ -78,7 +78,7 @@ public final class DesignInputs {
         try {
             return work.get();
         } catch (InvalidDesignException e) {
-            throw new InputException(complaint(file, "invalid design in ", e));
+            throw new InputException(complaint(file, "invalid design in ", e), e);
         }
     }
 

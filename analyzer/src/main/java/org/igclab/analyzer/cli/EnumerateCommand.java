@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code igc enumerate}: every factorization of a kernel of width C, checked and costed. */
+@Task.Of(Task.ANALYSE)
 @Command(name = "enumerate",
         mixinStandardHelpOptions = true,
         header = "Every factorization of a kernel of width C, checked and costed.",
@@ -46,8 +47,9 @@ public final class EnumerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    // checked in call(), not by picocli, so that a mistyped option is what gets reported
-    @Option(names = {"-c", "--channels"}, paramLabel = "C", description = "Width C (input = output channels); required.")
+    // its absence is checked in call(), not by picocli, so that a mistyped option is what gets reported
+    @Option(names = {"-c", "--channels"}, paramLabel = "C", converter = WholeNumbers.Positive.class,
+            description = "Width C (input = output channels); required.")
     Integer channels;
 
     @Option(names = {"-l", "--layers"}, paramLabel = "L|MIN..MAX", converter = IntRange.Converter.class,
@@ -55,6 +57,7 @@ public final class EnumerateCommand implements Callable<Integer> {
     IntRange layers;
 
     @Option(names = "--first", paramLabel = "KIND", converter = FirstKernelConverter.class, defaultValue = "any",
+            completionCandidates = FirstKernelConverter.class,
             description = "First kernel: channel-wise (K_1 = 1), grouped (K_1 >= 2) or any (default: ${DEFAULT-VALUE}).")
     FirstKernel first;
 
@@ -62,17 +65,18 @@ public final class EnumerateCommand implements Callable<Integer> {
             description = "Bounds on the group sizes K_l (a channel-wise first kernel is exempt).")
     IntRange groupSize;
 
-    @Option(names = "--kernel", paramLabel = "SIDE", defaultValue = "3", description = "Side of the first kernel (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kernel", paramLabel = "SIDE", defaultValue = "3", converter = WholeNumbers.Positive.class,
+            description = "Side of the first kernel, odd (default: ${DEFAULT-VALUE}).")
     int kernel;
 
-    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32",
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", converter = WholeNumbers.Positive.class,
             description = "Input height = width for MACs (default: ${DEFAULT-VALUE}).")
     int resolution;
 
     @Option(names = "--include-loose", description = "Also list dense chains with prod K_l > C (redundant paths) in which every kernel is needed.")
     boolean includeLoose;
 
-    @Option(names = "--top", paramLabel = "N", description = "Show only the first N designs.")
+    @Option(names = "--top", paramLabel = "N", converter = WholeNumbers.Positive.class, description = "Show only the first N designs.")
     Integer top;
 
     @Mixin
@@ -80,7 +84,7 @@ public final class EnumerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String chosen = format.chosen();
+        OutputFormat.Format chosen = format.chosen();
         EnumerationOptions options = options();
         List<EnumeratedDesign> designs;
         try (Progress progress = Progress.onConsole("checking chains")) {
@@ -90,9 +94,9 @@ public final class EnumerateCommand implements Callable<Integer> {
         ClosedForms closed = ClosedForms.of(channels, kernel);
         PrintWriter out = spec.commandLine().getOut();
         switch (chosen) {
-            case "json" -> out.print(JsonFields.pretty(json(options, closed, designs.size(), shown)));
-            case "csv" -> out.print(csv(shown));
-            default -> out.print(table(options, closed, designs.size(), shown));
+            case JSON -> out.print(JsonFields.pretty(json(options, closed, designs.size(), shown)));
+            case CSV -> out.print(csv(shown));
+            case TABLE -> out.print(table(options, closed, designs.size(), shown));
         }
         return IgcCli.OK;
     }
@@ -101,21 +105,12 @@ public final class EnumerateCommand implements Callable<Integer> {
         if (channels == null) {
             throw new InputException("--channels C is required, e.g. igc enumerate --channels 64");
         }
-        if (channels < 1) {
-            throw new InputException("--channels = " + channels + " must be positive");
-        }
         if (channels > MAX_CHANNELS) {
             throw new InputException("--channels = " + channels + ": enumerate checks every chain exactly, for widths up to "
                     + MAX_CHANNELS + " (check one wider chain with 'igc check FILE', up to 32,768)");
         }
-        if (kernel < 1 || kernel % 2 == 0) {
+        if (kernel % 2 == 0) {
             throw new InputException("--kernel = " + kernel + " must be a positive odd side (1, 3, 5, ...)");
-        }
-        if (resolution < 1) {
-            throw new InputException("--resolution = " + resolution + " must be positive");
-        }
-        if (top != null && top < 1) {
-            throw new InputException("--top = " + top + " must be positive");
         }
         IntRange l = layers == null ? new IntRange(1, Integer.MAX_VALUE) : layers;
         IntRange k = groupSize == null ? new IntRange(1, Integer.MAX_VALUE) : groupSize;

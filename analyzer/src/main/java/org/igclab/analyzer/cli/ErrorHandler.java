@@ -6,14 +6,25 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import org.igclab.analyzer.text.OneLine;
+import org.igclab.rules.IgcException;
+import org.igclab.rules.model.CountOverflowException;
 import org.igclab.rules.model.InvalidDesignException;
 import picocli.CommandLine;
 
 /**
- * Turns failures into one clear line on standard error and an exit code; a stack trace only when
- * {@code IGC_DEBUG} is set, because a user who mistyped a file name should not read one.
+ * The one place failures become exit codes: one clear line on standard error, and the stack trace with its causes only
+ * when {@code IGC_DEBUG} is set, because a user who mistyped a file name should not read one. A domain error
+ * ({@link IgcException}: an invalid design, a count too large, a store, checkpoint or data set that cannot be used, bad
+ * input) and a file that cannot be read are invalid input (2); anything else, an {@link ArithmeticException} included,
+ * is a failure of the tool itself (3).
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    /** Whether to print the stack trace, causes included ({@code IGC_DEBUG} set). */
+    private final boolean debug;
+
+    ErrorHandler(boolean debug) {
+        this.debug = debug;
+    }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -21,12 +32,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         int code;
         String message;
-        if (cause instanceof InputException input) {
+        if (cause instanceof CountOverflowException overflow) {
             code = IgcCli.INVALID;
-            message = input.getMessage();
+            message = overflow.getMessage();
         } else if (cause instanceof InvalidDesignException design) {
             code = IgcCli.INVALID;
             message = "invalid design: " + design.getMessage();
+        } else if (cause instanceof IgcException domain) {
+            code = IgcCli.INVALID;
+            message = domain.getMessage();
         } else if (cause instanceof NoSuchFileException missing) {
             code = IgcCli.INVALID;
             message = "cannot read " + missing.getFile() + ": no such file";
@@ -36,9 +50,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         } else if (cause instanceof FileAlreadyExistsException exists) {
             code = IgcCli.INVALID;
             message = exists.getFile() + " " + (exists.getReason() == null ? "exists" : exists.getReason());
-        } else if (cause instanceof ArithmeticException) {
-            code = IgcCli.INVALID;
-            message = "the counts do not fit in 64-bit integers: a width or resolution is too large";
         } else if (cause instanceof java.nio.charset.CharacterCodingException) {
             code = IgcCli.INVALID;
             message = "a file is not UTF-8 text (is it a design file?)";
@@ -53,7 +64,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             message = "internal error: " + ex + " (set IGC_DEBUG=1 to see where)";
         }
         cl.getErr().println(command + ": " + OneLine.of(message, OneLine.MESSAGE));
-        if (System.getenv("IGC_DEBUG") != null) {
+        if (debug) {
             ex.printStackTrace(cl.getErr());
         }
         cl.getErr().flush();
@@ -62,7 +73,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     static int onParameterError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println(qualifiedName(cl) + ": " + OneLine.of(String.valueOf(ex.getMessage()), OneLine.MESSAGE));
+        // picocli starts some of its messages (options that exclude each other) with an "Error: " the command name replaces
+        String message = String.valueOf(ex.getMessage()).replaceFirst("^Error: ", "");
+        cl.getErr().println(qualifiedName(cl) + ": " + OneLine.of(message, OneLine.MESSAGE));
         cl.getErr().println("Try '" + qualifiedName(cl) + " --help' for usage and examples.");
         cl.getErr().flush();
         return IgcCli.INVALID;

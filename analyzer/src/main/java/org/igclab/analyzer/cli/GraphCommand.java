@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc graph FILE}: the channel graph of a chain as DOT or GraphML. */
+@Task.Of(Task.EXPORT)
 @Command(name = "graph",
         mixinStandardHelpOptions = true,
         header = "The channel graph of a chain, or of a network's block, as DOT or GraphML.",
@@ -40,9 +41,20 @@ public final class GraphCommand implements Callable<Integer> {
     @Option(names = "--block", paramLabel = "PATH", description = "For a network: the block to draw, by its path (e.g. stages[0].blocks[1]).")
     String block;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "dot",
-            description = "dot or graphml (default: ${DEFAULT-VALUE}).")
-    String graphFormat;
+    /** The file formats of a graph. */
+    enum GraphFormat {
+        DOT, GRAPHML;
+
+        static final class Names extends Choice<GraphFormat> {
+            Names() {
+                super(values());
+            }
+        }
+    }
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "dot", converter = GraphFormat.Names.class,
+            completionCandidates = GraphFormat.Names.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    GraphFormat graphFormat;
 
     @Mixin
     OutputTarget target;
@@ -50,9 +62,6 @@ public final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         target.checkBeforeWork();
-        if (!graphFormat.equals("dot") && !graphFormat.equals("graphml")) {
-            throw new InputException("--format = " + graphFormat + " is not one of dot, graphml");
-        }
         ChainDocument doc = DesignInputs.chain(file, block);
         long edges = ChannelGraph.edgeCount(doc.chain());
         if (edges > ChannelGraph.MAX_EDGES) {
@@ -60,7 +69,10 @@ public final class GraphCommand implements Callable<Integer> {
                     + ChannelGraph.MAX_EDGES + "; draw a narrower chain");
         }
         Graph<ChannelNode, ChannelEdge> graph = ChannelGraph.of(doc.chain());
-        String text = graphFormat.equals("dot") ? GraphExport.toDot(graph) : GraphExport.toGraphMl(graph);
+        String text = switch (graphFormat) {
+            case DOT -> GraphExport.toDot(graph);
+            case GRAPHML -> GraphExport.toGraphMl(graph);
+        };
         target.emit(spec, text, graph.vertexSet().size() + " vertices, " + edges + " edges");
         return IgcCli.OK;
     }

@@ -41,10 +41,12 @@ public final class IgcCli {
             }
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.getCommandSpec().usageMessage().commandListHeading("%nCommands, by task:%n");
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandsByTask());
         cl.setUsageHelpWidth(110);
         // picocli would read "@FILE" arguments as files of more arguments, unchecked: "@/dev/zero" never ends
         cl.setExpandAtFiles(false);
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionExceptionHandler(new ErrorHandler(System.getenv("IGC_DEBUG") != null));
         cl.setParameterExceptionHandler(ErrorHandler::onParameterError);
         return cl;
     }

@@ -1,20 +1,32 @@
 package org.igclab.analyzer.cli;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The {@code --json} / {@code --csv} choice shared by the reporting commands (a picocli mixin). */
+/**
+ * {@code --json} or {@code --csv} (not both: picocli refuses them together, naming them), the choice of the reporting
+ * commands that print tables; a picocli mixin: {@code @Mixin OutputFormat format;}, then {@code format.chosen()}.
+ * Commands that print no table use {@link JsonOption}.
+ */
 public final class OutputFormat {
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    /** How a report is printed. */
+    public enum Format {
+        TABLE, JSON, CSV
+    }
 
-    @Option(names = "--csv", description = "Print CSV instead of a table.")
-    boolean csv;
+    /** Set by picocli when either flag is given. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Flags flags;
 
-    /** {@code table}, {@code json} or {@code csv}; both flags at once is an input error. */
-    public String chosen() {
-        if (json && csv) {
-            throw new InputException("choose one of --json and --csv");
-        }
-        return json ? "json" : csv ? "csv" : "table";
+    static final class Flags {
+        @Option(names = "--json", required = true, description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Option(names = "--csv", required = true, description = "Print CSV instead of a table.")
+        boolean csv;
+    }
+
+    public Format chosen() {
+        return flags == null ? Format.TABLE : flags.json ? Format.JSON : Format.CSV;
     }
 }

@@ -15,6 +15,21 @@ public final class OutputTarget {
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
 
+    /** Whether OUT was given (otherwise the output goes to standard output). */
+    public boolean toFile() {
+        return output != null;
+    }
+
+    /** OUT, when given. */
+    public Path file() {
+        return output;
+    }
+
+    /** Writes bytes to OUT atomically, refusing to replace a file without --force (a binary format needs OUT). */
+    public void write(byte[] bytes) throws IOException {
+        AtomicFiles.write(output, bytes, force);
+    }
+
     /** Fails before any work when OUT could not be written (exists without --force, no such folder, not a file). */
     public void checkBeforeWork() throws IOException {
         if (output != null) {

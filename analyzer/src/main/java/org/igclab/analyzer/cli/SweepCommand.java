@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc sweep SPACE}: every design of a space with its figures, verdicts and Pareto front. */
+@Task.Of(Task.ANALYSE)
 @Command(name = "sweep",
         mixinStandardHelpOptions = true,
         header = "Every design of a space: parameters, MACs, verdicts, constraints and the Pareto front.",
@@ -66,7 +67,7 @@ public class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         target.checkBeforeWork();
-        String chosen = format.chosen();
+        OutputFormat.Format chosen = format.chosen();
         if (frontOnly && pareto == null) {
             throw new InputException("--front-only needs --pareto OBJECTIVES");
         }
@@ -76,7 +77,7 @@ public class SweepCommand implements Callable<Integer> {
             try {
                 objectives = Objective.parseList(pareto, Objective.numericVariables(space.grid()));
             } catch (IllegalArgumentException e) {
-                throw new InputException("--pareto " + pareto + ": " + e.getMessage());
+                throw new InputException("--pareto " + pareto + ": " + e.getMessage(), e);
             }
         }
         checkMeasurable(objectives);
@@ -96,9 +97,9 @@ public class SweepCommand implements Callable<Integer> {
         BitSet front = objectives.isEmpty() ? new BitSet() : Objective.front(sweep, objectives);
         SweepView.Options options = new SweepView.Options(file.toString(), objectives, front, all, frontOnly);
         String text = switch (chosen) {
-            case "json" -> SweepView.json(sweep, options);
-            case "csv" -> SweepView.csv(sweep, options);
-            default -> SweepView.text(sweep, options);
+            case JSON -> SweepView.json(sweep, options);
+            case CSV -> SweepView.csv(sweep, options);
+            case TABLE -> SweepView.text(sweep, options);
         };
         String summary = sweep.throughput() + "; " + SweepView.counts(sweep)
                 + (objectives.isEmpty() ? "" : String.format("; %,d on the Pareto front", front.cardinality()));

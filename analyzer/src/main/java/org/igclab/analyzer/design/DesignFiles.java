@@ -19,7 +19,7 @@ public final class DesignFiles {
         try {
             text = TextFiles.read(file, "a design file");
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidDesignException("", "not UTF-8 text: is it a design file?");
+            throw new InvalidDesignException("", "not UTF-8 text: is it a design file?", e);
         }
         return parse(text);
     }

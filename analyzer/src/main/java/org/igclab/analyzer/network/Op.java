@@ -1,5 +1,6 @@
 package org.igclab.analyzer.network;
 
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.Permutation;
 
@@ -143,13 +144,13 @@ public sealed interface Op {
 
         @Override
         public ParamCount params(TensorShape in) {
-            long weights = Math.multiplyExact(Math.multiplyExact((long) outChannels, in.channels() / groups), (long) kernel * kernel);
+            long weights = ExactCounts.multiply(ExactCounts.multiply((long) outChannels, in.channels() / groups), (long) kernel * kernel);
             return new ParamCount(weights, bias ? outChannels : 0, 0);
         }
 
         @Override
         public long macs(TensorShape in, TensorShape out) {
-            return Math.multiplyExact(params(in).weights(), out.positions());
+            return ExactCounts.multiply(params(in).weights(), out.positions());
         }
 
         @Override
@@ -360,7 +361,7 @@ public sealed interface Op {
 
         @Override
         public ParamCount params(TensorShape in) {
-            return new ParamCount(Math.multiplyExact(in.elements(), outFeatures), bias ? outFeatures : 0, 0);
+            return new ParamCount(ExactCounts.multiply(in.elements(), outFeatures), bias ? outFeatures : 0, 0);
         }
 
         @Override

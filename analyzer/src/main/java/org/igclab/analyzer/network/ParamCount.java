@@ -1,5 +1,6 @@
 package org.igclab.analyzer.network;
 
+import org.igclab.rules.model.ExactCounts;
 /**
  * Parameters split by kind, as the counting conventions require.
  *
@@ -12,11 +13,11 @@ public record ParamCount(long weights, long bias, long bnAffine) {
 
     /** The PyTorch total, {@code sum(p.numel() for p in model.parameters())}. */
     public long total() {
-        return Math.addExact(Math.addExact(weights, bias), bnAffine);
+        return ExactCounts.add(ExactCounts.add(weights, bias), bnAffine);
     }
 
     public ParamCount plus(ParamCount other) {
-        return new ParamCount(Math.addExact(weights, other.weights), Math.addExact(bias, other.bias),
-                Math.addExact(bnAffine, other.bnAffine));
+        return new ParamCount(ExactCounts.add(weights, other.weights), ExactCounts.add(bias, other.bias),
+                ExactCounts.add(bnAffine, other.bnAffine));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.igclab.rules.model.CountOverflowException;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -155,10 +156,10 @@ public final class ShapeInference {
     private static <T> T local(String path, Supplier<T> work) {
         try {
             return work.get();
+        } catch (CountOverflowException e) {
+            throw new InvalidDesignException(path, "is too large: its counts do not fit in 64-bit integers", e);
         } catch (InvalidDesignException e) {
             throw e.under(path);
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException(path, "is too large: its counts do not fit in 64-bit integers");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.igclab.analyzer.network;
 
+import org.igclab.rules.model.ExactCounts;
 /**
  * The shape of one image's activations, channels x height x width (the batch is left out).
  *
@@ -18,7 +19,7 @@ public record TensorShape(int channels, int height, int width) {
 
     /** {@code C * H * W}, exactly. */
     public long elements() {
-        return Math.multiplyExact(Math.multiplyExact((long) channels, height), width);
+        return ExactCounts.multiply(ExactCounts.multiply((long) channels, height), width);
     }
 
     /** Spatial positions {@code H * W}. */

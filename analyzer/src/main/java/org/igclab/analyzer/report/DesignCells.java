@@ -11,6 +11,7 @@ import org.igclab.analyzer.sweep.DesignGrid;
 import org.igclab.analyzer.sweep.Figures;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.ExactCounts;
 
 /** The cells of a design's variables and figures, shared by the sweep and budget reports. */
 final class DesignCells {
@@ -89,7 +90,7 @@ final class DesignCells {
     static void jsonFigures(JsonGenerator g, Figures f) throws IOException {
         g.writeNumberField("params", f.params());
         g.writeNumberField("macs", f.macs());
-        g.writeNumberField("flops", Math.multiplyExact(2, f.macs()));
+        g.writeNumberField("flops", ExactCounts.multiply(2, f.macs()));
         g.writeNumberField("activations", f.activations());
         g.writeNumberField("peakActivation", f.peakActivation());
         g.writeNumberField("traffic", f.traffic());

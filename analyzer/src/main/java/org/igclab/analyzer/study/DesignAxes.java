@@ -3,6 +3,7 @@ package org.igclab.analyzer.study;
 import java.util.ArrayList;
 import java.util.List;
 import org.igclab.analyzer.sweep.DesignGrid;
+import org.igclab.rules.model.ExactCounts;
 
 /**
  * A space's designs as a box of integer coordinates, the genome of a search: one axis for the list's entries (when
@@ -44,7 +45,7 @@ public record DesignAxes(List<String> names, int[] sizes) {
     public long designs() {
         long n = 1;
         for (int s : sizes) {
-            n = Math.multiplyExact(n, s);
+            n = ExactCounts.multiply(n, s);
         }
         return n;
     }

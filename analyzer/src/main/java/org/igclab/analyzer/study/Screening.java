@@ -7,6 +7,7 @@ import org.igclab.analyzer.sweep.Figures;
 import org.igclab.analyzer.sweep.NetworkFigures;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.SweepRow;
+import org.igclab.rules.model.CountOverflowException;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -52,10 +53,10 @@ public final class Screening {
         try {
             network = space.network(space.grid().assignment(design));
             f = figures.of(network);
+        } catch (CountOverflowException e) {
+            return invalid(design, "the network is too large: its sizes do not fit in integers");
         } catch (InvalidDesignException e) {
             return invalid(design, e.getMessage());
-        } catch (ArithmeticException e) {
-            return invalid(design, "the network is too large: its sizes do not fit in integers");
         }
         DesignConstraint.Candidate c = new DesignConstraint.Candidate(design, network, f);
         double violation = 0;

@@ -1,5 +1,6 @@
 package org.igclab.analyzer.sweep;
 
+import org.igclab.rules.model.CountOverflowException;
 import org.igclab.rules.model.InvalidDesignException;
 
 /** Builds, costs and judges the designs of one space, sharing what designs have in common ({@link NetworkFigures}). */
@@ -16,10 +17,10 @@ public final class DesignEvaluator {
         try {
             Figures f = figures.of(space.network(values));
             return new SweepRow(design, space.constraints().accepts(f) ? SweepRow.Status.PASS : SweepRow.Status.REJECTED, f, null);
+        } catch (CountOverflowException e) {
+            return new SweepRow(design, SweepRow.Status.INVALID, null, "the network is too large: its sizes do not fit in integers");
         } catch (InvalidDesignException e) {
             return new SweepRow(design, SweepRow.Status.INVALID, null, e.getMessage());
-        } catch (ArithmeticException e) {
-            return new SweepRow(design, SweepRow.Status.INVALID, null, "the network is too large: its sizes do not fit in integers");
         }
     }
 }

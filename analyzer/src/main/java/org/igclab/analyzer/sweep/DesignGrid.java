@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.CountOverflowException;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -31,7 +33,7 @@ public final class DesignGrid {
         this.gridValues = List.copyOf(gridValues);
         long size = 1;
         for (List<JsonNode> values : gridValues) {
-            size = Math.multiplyExact(size, values.size());
+            size = ExactCounts.multiply(size, values.size());
         }
         this.gridSize = size;
     }
@@ -92,8 +94,8 @@ public final class DesignGrid {
                         designs.size(), MAX_DESIGNS));
             }
             return designs;
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException(where, String.format("makes more than %,d designs; sweep a coarser grid", MAX_DESIGNS));
+        } catch (CountOverflowException e) {
+            throw new InvalidDesignException(where, String.format("makes more than %,d designs; sweep a coarser grid", MAX_DESIGNS), e);
         }
     }
 
@@ -176,7 +178,7 @@ public final class DesignGrid {
     }
 
     public long size() {
-        return Math.multiplyExact(Math.max(1, entries.size()), gridSize);
+        return ExactCounts.multiply(Math.max(1, entries.size()), gridSize);
     }
 
     /** Entry {@code e} of the list (absent variables are null). */

@@ -1,6 +1,8 @@
 package org.igclab.analyzer.sweep;
 
+import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.condition.Verdict;
+import org.igclab.rules.model.ExactCounts;
 
 /**
  * One design's numbers, small enough to keep for millions of designs: the network totals of the cost model
@@ -21,12 +23,27 @@ public record Figures(long params, long macs, long activations, long peakActivat
     /** Nothing: the identity of {@link #plus}. */
     public static final Figures NONE = new Figures(0, 0, 0, 0, 0, null, Double.NaN, 0);
 
+    /** The cost model's totals, with no verdict and no convolution yet. */
+    public static Figures counts(NetworkCost cost) {
+        return new Figures(cost.params().total(), cost.macs(), cost.activations(), cost.peakActivation(), cost.traffic(), null, Double.NaN, 0);
+    }
+
+    /** A chain block's verdict and imbalance, with no counts: what {@link #plus} adds for a block. */
+    public static Figures judged(Verdict verdict, double imbalance) {
+        return new Figures(0, 0, 0, 0, 0, verdict, imbalance, 0);
+    }
+
+    /** The same figures with another {@link #convGcd}. */
+    public Figures withConvGcd(int gcd) {
+        return new Figures(params, macs, activations, peakActivation, traffic, verdict, imbalance, gcd);
+    }
+
     /** The figures of two parts of a network together: counts add, peaks and verdicts take the worse. */
     public Figures plus(Figures o) {
         Verdict v = verdict == null ? o.verdict : o.verdict == null ? verdict : verdict.compareTo(o.verdict) >= 0 ? verdict : o.verdict;
         double worst = Double.isNaN(imbalance) ? o.imbalance : Double.isNaN(o.imbalance) ? imbalance : Math.max(imbalance, o.imbalance);
-        return new Figures(Math.addExact(params, o.params), Math.addExact(macs, o.macs), Math.addExact(activations, o.activations),
-                Math.max(peakActivation, o.peakActivation), Math.addExact(traffic, o.traffic), v, worst, gcd(convGcd, o.convGcd));
+        return new Figures(ExactCounts.add(params, o.params), ExactCounts.add(macs, o.macs), ExactCounts.add(activations, o.activations),
+                Math.max(peakActivation, o.peakActivation), ExactCounts.add(traffic, o.traffic), v, worst, gcd(convGcd, o.convGcd));
     }
 
     /** Whether every chain block's verdict is strict (true when there is none). */

@@ -16,6 +16,7 @@ import org.igclab.analyzer.network.template.BlockTemplate;
 import org.igclab.rules.condition.BalanceCondition;
 import org.igclab.rules.condition.ComplementaryCondition;
 import org.igclab.rules.condition.Verdict;
+import org.igclab.rules.model.CountOverflowException;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
 
@@ -79,8 +80,8 @@ public final class NetworkFigures {
                 previousIn = shape;
                 shape = c.out();
             }
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers");
+        } catch (CountOverflowException e) {
+            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers", e);
         }
         return total;
     }
@@ -99,19 +100,16 @@ public final class NetworkFigures {
         Layer layer = ShapeInference.resolve(spec, in);
         Layer.SequenceLayer root = new Layer.SequenceLayer("", in, layer.out(), List.of(layer));
         NetworkCost cost = CostModel.of(new ResolvedNetwork(new Network("", in, List.of(spec)), root));
-        Figures f = new Figures(cost.params().total(), cost.macs(), cost.activations(), cost.peakActivation(), cost.traffic(),
-                null, Double.NaN, 0);
-        return new Costed(conditions(layer, f), layer.out());
+        return new Costed(conditions(layer, Figures.counts(cost)), layer.out());
     }
 
     /** Adds the verdicts of the chain blocks and the convolutions' channels found inside a layer. */
     private Figures conditions(Layer layer, Figures f) {
-        int gcd = layer.ops().mapToInt(op -> op.op().accept(CONV_CHANNELS)).reduce(f.convGcd(), Figures::gcd);
-        Figures with = new Figures(f.params(), f.macs(), f.activations(), f.peakActivation(), f.traffic(), f.verdict(), f.imbalance(), gcd);
+        Figures with = f.withConvGcd(layer.ops().mapToInt(op -> op.op().accept(CONV_CHANNELS)).reduce(f.convGcd(), Figures::gcd));
         for (Layer.BlockLayer block : layer.blocks().toList()) {
             ChainVerdict v = verdict(block.template(), block.in());
             if (v != null) {
-                with = with.plus(new Figures(0, 0, 0, 0, 0, v.verdict(), v.imbalance(), 0));
+                with = with.plus(Figures.judged(v.verdict(), v.imbalance()));
             }
         }
         return with;

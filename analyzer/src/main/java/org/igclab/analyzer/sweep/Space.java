@@ -86,12 +86,16 @@ public final class Space {
         return grid.size();
     }
 
-    /** A design's values for reports: those that hold expressions filled in, where they can be. */
+    /**
+     * A design's values for reports: those that hold expressions filled in, or as written where they cannot be (a division
+     * that is not whole, say). Such a design is invalid, and {@link #network} throws the same error, which its sweep row
+     * reports as its reason; here only the values' text is at stake.
+     */
     public Assignment values(long design) {
         Assignment a = grid.assignment(design);
         try {
             return filled(a);
-        } catch (InvalidDesignException e) {
+        } catch (InvalidDesignException reportedByTheRow) {
             return a;
         }
     }

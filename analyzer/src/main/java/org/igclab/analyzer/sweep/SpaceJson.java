@@ -71,16 +71,16 @@ public final class SpaceJson {
         try {
             text = TextFiles.read(file, "a network template file");
         } catch (NoSuchFileException e) {
-            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + file + " does not exist");
+            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + file + " does not exist", e);
         } catch (InvalidDesignException e) {
-            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + e.reason());
+            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + e.reason(), e);
         } catch (IOException e) {
-            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": cannot read " + file + ": " + e.getMessage());
+            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": cannot read " + file + ": " + e.getMessage(), e);
         }
         try {
             return JsonFields.parse(text).node();
         } catch (InvalidDesignException e) {
-            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + e.getMessage());
+            throw new InvalidDesignException(top.pathOf("templateFile"), "= \"" + relative + "\": " + e.getMessage(), e);
         }
     }
 }

@@ -110,7 +110,7 @@ final class SpaceTemplate {
                 expr = Expr.parse(s.substring(open + 2, close));
             } catch (Expr.SyntaxException e) {
                 throw new InvalidDesignException(path, "= \"" + OneLine.of(s, 120) + "\": " + e.getMessage() + " of \""
-                        + OneLine.of(s.substring(open + 2, close), 120) + "\"");
+                        + OneLine.of(s.substring(open + 2, close), 120) + "\"", e);
             }
             holes.add(new Hole(path, s, expr, !(expr instanceof Expr.Var)));
             if (slots != null) {
@@ -184,7 +184,7 @@ final class SpaceTemplate {
             return expr.eval(values.numbers());
         } catch (ArithmeticException e) {
             String reason = e.getMessage() != null && e.getMessage().contains("/") ? e.getMessage() : "overflows 64-bit integers";
-            throw new InvalidDesignException(path, "= \"" + written + "\": " + reason);
+            throw new InvalidDesignException(path, "= \"" + written + "\": " + reason, e);
         }
     }
 }

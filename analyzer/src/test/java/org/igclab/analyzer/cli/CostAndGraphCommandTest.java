@@ -79,6 +79,7 @@ class CostAndGraphCommandTest {
         assertThat(run.exitCode()).isEqualTo(IgcCli.INVALID);
         assertThat(run.err()).contains("edges, more than");
         CliRun format = CliRun.of("graph", CliRun.sample("chains/igcv1-l4m2.json"), "-f", "svg");
-        assertThat(format.err()).contains("--format = svg is not one of dot, graphml");
+        assertThat(format.exitCode()).isEqualTo(IgcCli.INVALID);
+        assertThat(format.err()).contains("Invalid value for option '--format': 'svg' is not one of dot, graphml");
     }
 }

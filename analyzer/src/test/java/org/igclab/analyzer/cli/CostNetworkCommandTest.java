@@ -204,7 +204,7 @@ class CostNetworkCommandTest {
         assertThat(JsonFields.MAPPER.readTree(tiny.out()).at("/total/params").asLong()).isEqualTo(11_689_512L);
         CliRun zero = CliRun.of("cost", network("resnet18.json"), "-r", "0");
         assertThat(zero.exitCode()).isEqualTo(IgcCli.INVALID);
-        assertThat(zero.err()).contains("--resolution = 0 must be positive");
+        assertThat(zero.err()).contains("Invalid value for option '--resolution': '0' must be positive");
     }
 
     @Test

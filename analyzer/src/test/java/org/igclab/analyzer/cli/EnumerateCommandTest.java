@@ -103,13 +103,15 @@ class EnumerateCommandTest {
 
     @Test
     void badOptionsAreInputErrorsNamingTheOption() {
-        assertThat(CliRun.of("enumerate", "-c", "0").err()).contains("--channels = 0 must be positive");
+        assertThat(CliRun.of("enumerate", "-c", "0").err()).contains("Invalid value for option '--channels': '0' must be positive");
+        assertThat(CliRun.of("enumerate", "-c", "64", "--top", "-3").err()).contains("Invalid value for option '--top': '-3' must be positive");
+        assertThat(CliRun.of("enumerate", "-c", "sixty").err()).contains("Invalid value for option '--channels': 'sixty' is not a whole number");
         assertThat(CliRun.of("enumerate", "-c", "64", "--kernel", "2").err()).contains("--kernel = 2");
         assertThat(CliRun.of("enumerate", "-c", "64", "--layers", "5..2").err()).contains("'5..2' is an empty range");
         assertThat(CliRun.of("enumerate", "-c", "64", "--first", "sideways").err()).contains("'sideways' is not one of");
         CliRun both = CliRun.of("enumerate", "-c", "64", "--json", "--csv");
         assertThat(both.exitCode()).isEqualTo(IgcCli.INVALID);
-        assertThat(both.err()).contains("choose one of --json and --csv");
+        assertThat(both.err()).startsWith("igc enumerate: --json, --csv are mutually exclusive (specify only one)");
         assertThat(CliRun.of("enumerate").exitCode()).isEqualTo(IgcCli.INVALID);
     }
 

@@ -3,14 +3,13 @@ package org.igclab.analyzer.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
@@ -19,18 +18,20 @@ import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.testing.DebianPackages;
+import org.igclab.rules.testing.ExternalProcess;
+import org.igclab.rules.testing.RequiresDebian;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every sample exported as Python and run by PyTorch (Debian's python3-torch, which .ci/run installs): the module
- * has the analyzer's parameter count and output shape.
+ * Every sample exported as Python and run by PyTorch (Debian's python3-torch): the module has the analyzer's parameter
+ * count and output shape. That its outputs are DJL's, weight for weight, is the runtime's PyTorchAgreementTest.
  */
 class PyTorchExportTest {
-    /** Debian's interpreter, where python3-torch installs; IGC_PYTHON overrides it. */
-    static final String PYTHON = System.getenv().getOrDefault("IGC_PYTHON", "/usr/bin/python3");
 
     @Test
+    @RequiresDebian(DebianPackages.TORCH)
     void everySampleBuildsInPyTorchWithTheAnalyzersCounts(@TempDir Path dir) throws Exception {
         Map<String, ResolvedNetwork> networks = new LinkedHashMap<>();
         for (String folder : new String[] {"networks", "chains"}) {
@@ -56,12 +57,12 @@ class PyTorchExportTest {
                     print(json.dumps({"module": name, "parameters": sum(p.numel() for p in model.parameters()),
                                       "output_shape": list(y.shape[1:])}))
                 """);
-        List<String> command = new ArrayList<>(List.of(PYTHON, runner.toString(), dir.toString()));
+        List<String> command = new ArrayList<>(List.of(DebianPackages.python().toString(), runner.toString(), dir.toString()));
         command.addAll(networks.keySet());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("%s failed (is python3-torch installed? .ci/run installs it):%n%s", PYTHON, output).isZero();
+        // a limit that only stops a hang: the samples build in seconds
+        ExternalProcess.Finished run = ExternalProcess.run(command, Duration.ofMinutes(10));
+        String output = run.output();
+        assertThat(run.exitCode()).as("%s failed:%n%s", DebianPackages.python(), output).isZero();
         int checked = 0;
         for (String line : output.split("\n")) {
             if (!line.startsWith("{")) {

@@ -43,7 +43,7 @@ public final class JsonFields {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidDesignException("", "not valid JSON" + where + ": " + plain(e.getOriginalMessage()));
+            throw new InvalidDesignException("", "not valid JSON" + where + ": " + plain(e.getOriginalMessage()), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidDesignException("", "the document is empty");

@@ -92,6 +92,6 @@ public record GroupConv(int inChannels, int outChannels, int groups, int kernelS
 
     /** Number of weights, {@code outChannels * K * S}; no bias. */
     public long weightCount() {
-        return Math.multiplyExact(Math.multiplyExact((long) outChannels, groupSize()), (long) kernelArea());
+        return ExactCounts.multiply(ExactCounts.multiply((long) outChannels, groupSize()), (long) kernelArea());
     }
 }

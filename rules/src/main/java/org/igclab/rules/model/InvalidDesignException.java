@@ -1,5 +1,7 @@
 package org.igclab.rules.model;
 
+import org.igclab.rules.IgcException;
+
 /**
  * A design element that cannot exist: the message names the field by its path
  * ({@code kernels[2].groups}) and says what is wrong with its value.
@@ -7,7 +9,7 @@ package org.igclab.rules.model;
  * <p>Elements validate themselves with paths relative to their own fields; a container that holds
  * them re-paths the error with {@link #under(String)} so the user sees where in the file it is.
  */
-public final class InvalidDesignException extends IllegalArgumentException {
+public class InvalidDesignException extends IgcException {
     private static final long serialVersionUID = 1L;
 
     private final String path;
@@ -18,7 +20,12 @@ public final class InvalidDesignException extends IllegalArgumentException {
      * @param reason the complaint, phrased to follow the path, e.g. {@code = 5 does not divide 64 input channels}
      */
     public InvalidDesignException(String path, String reason) {
-        super(compose(path, reason));
+        this(path, reason, null);
+    }
+
+    /** The same, with the exception that revealed it (a number that overflowed, a file that could not be read). */
+    public InvalidDesignException(String path, String reason, Throwable cause) {
+        super(compose(path, reason), cause);
         this.path = path;
         this.reason = reason;
     }
@@ -39,7 +46,7 @@ public final class InvalidDesignException extends IllegalArgumentException {
             return this;
         }
         String joined = path.isEmpty() ? prefix : path.startsWith("[") ? prefix + path : prefix + "." + path;
-        InvalidDesignException moved = new InvalidDesignException(joined, reason);
+        InvalidDesignException moved = new InvalidDesignException(joined, reason, getCause());
         moved.setStackTrace(getStackTrace());
         return moved;
     }
@@ -50,7 +57,7 @@ public final class InvalidDesignException extends IllegalArgumentException {
      */
     public InvalidDesignException renamed(String from, String to) {
         if (path.equals(from) || path.endsWith("." + from)) {
-            InvalidDesignException moved = new InvalidDesignException(path.substring(0, path.length() - from.length()) + to, reason);
+            InvalidDesignException moved = new InvalidDesignException(path.substring(0, path.length() - from.length()) + to, reason, getCause());
             moved.setStackTrace(getStackTrace());
             return moved;
         }

@@ -132,7 +132,7 @@ public record KernelChain(List<GroupConv> kernels, List<Permutation> permutation
 
     /** Total weights of all kernels. */
     public long weightCount() {
-        return kernels.stream().mapToLong(GroupConv::weightCount).reduce(0, Math::addExact);
+        return kernels.stream().mapToLong(GroupConv::weightCount).reduce(0, ExactCounts::add);
     }
 
     /** True when every kernel keeps the width of the first ({@code C} in, {@code C} out everywhere). */

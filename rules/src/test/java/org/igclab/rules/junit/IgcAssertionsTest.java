@@ -14,6 +14,7 @@ import java.util.List;
 import org.igclab.rules.condition.Verdict;
 import org.igclab.rules.io.ChainDocument;
 import org.igclab.rules.model.GroupConv;
+import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.model.Permutation;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class IgcAssertionsTest {
 
         Path invalid = Files.writeString(dir.resolve("invalid.json"), "{\"channels\": 64, \"kernels\": [{\"groups\": 5}]}");
         assertThat(failure(() -> assertComplementary(invalid))).hasMessage(invalid
-                + " is not a valid chain file: kernels[0].groups = 5 does not divide 64 input channels").hasCauseInstanceOf(IllegalArgumentException.class);
+                + " is not a valid chain file: kernels[0].groups = 5 does not divide 64 input channels").hasCauseInstanceOf(InvalidDesignException.class);
 
         // a chain file without a name is named after the file
         Path unnamed = Files.writeString(dir.resolve("unnamed.json"), "{\"channels\": 8, \"kernels\": [{\"groupSize\": 4}, {\"groupSize\": 4}]}");

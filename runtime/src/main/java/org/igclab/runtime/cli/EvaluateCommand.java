@@ -8,7 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.JsonOption;
+import org.igclab.analyzer.cli.Task;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.text.Progress;
 import org.igclab.rules.io.JsonFields;
@@ -29,6 +33,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc evaluate FILE}: instantiate in DJL/PyTorch, check against the analyzer, time it, store the result. */
+@Task.Of(Task.MEASURE)
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         header = "Instantiate a design in DJL (PyTorch), prove it matches the analyzer, and time it.",
@@ -68,11 +73,31 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     TimingOptions timing;
 
-    @Option(names = "--execution", paramLabel = "HOW", defaultValue = "sparse",
-            description = "sparse (the kernels as designed), dense (chains multiplied out into one convolution) or both (default: ${DEFAULT-VALUE}).")
-    String execution;
+    /** How the chains are executed: as designed, multiplied out, or both. */
+    enum Executions {
+        SPARSE(List.of(DjlNetwork.Execution.SPARSE)),
+        DENSE(List.of(DjlNetwork.Execution.DENSE)),
+        BOTH(List.of(DjlNetwork.Execution.SPARSE, DjlNetwork.Execution.DENSE));
 
-    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
+        final List<DjlNetwork.Execution> executions;
+
+        Executions(List<DjlNetwork.Execution> executions) {
+            this.executions = executions;
+        }
+
+        static final class Names extends Choice<Executions> {
+            Names() {
+                super(values());
+            }
+        }
+    }
+
+    @Option(names = "--execution", paramLabel = "HOW", defaultValue = "sparse", converter = Executions.Names.class,
+            description = "sparse (the kernels as designed), dense (chains multiplied out into one convolution) or both (default: ${DEFAULT-VALUE}).")
+    Executions execution;
+
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", converter = WholeNumbers.Positive.class,
+            description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
     int resolution;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Weight initialisation seed (default: ${DEFAULT-VALUE}).")
@@ -87,8 +112,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption format;
 
     @Override
     public Integer call() throws IOException {
@@ -106,13 +131,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             report = noStore ? StoredEvaluation.run(design, settings, progress, stop)
                     : StoredEvaluation.runAndStore(design, settings, db, progress, stop);
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+            throw new InputException("invalid design in " + file + ": " + e.getMessage(), e);
         } catch (CancellationException e) {
             err.println("igc evaluate: " + e.getMessage());
             return IgcCli.INTERRUPTED;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (format.json()) {
             out.print(JsonFields.pretty(EvaluationView.json(report, settings)));
         } else {
             out.print(EvaluationView.text(report, settings));
@@ -132,15 +157,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationSettings settings() {
-        if (resolution < 1) {
-            throw new InputException("--resolution = " + resolution + " must be positive");
-        }
-        List<DjlNetwork.Execution> executions = switch (execution) {
-            case "sparse" -> List.of(DjlNetwork.Execution.SPARSE);
-            case "dense" -> List.of(DjlNetwork.Execution.DENSE);
-            case "both" -> List.of(DjlNetwork.Execution.SPARSE, DjlNetwork.Execution.DENSE);
-            default -> throw new InputException("--execution = " + execution + " is not one of sparse, dense, both");
-        };
-        return timing.apply(EvaluationSettings.defaults()).withExecutions(executions).withSeed(seed).withResolution(resolution);
+        return timing.apply(EvaluationSettings.defaults()).withExecutions(execution.executions).withSeed(seed).withResolution(resolution);
     }
 }

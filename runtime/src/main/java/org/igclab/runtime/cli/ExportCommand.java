@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.OutputTarget;
+import org.igclab.analyzer.cli.Task;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.export.PyTorchExport;
-import org.igclab.analyzer.io.AtomicFiles;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.runtime.engine.DjlNetwork;
@@ -19,12 +22,14 @@ import org.igclab.runtime.export.OnnxExport;
 import org.igclab.runtime.export.OnnxVerification;
 import org.igclab.runtime.train.Checkpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc export FILE --format onnx|pytorch|json}: a design for other frameworks, written atomically. */
+@Task.Of(Task.EXPORT)
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         header = "Export a design as ONNX (with weights), a PyTorch module (Python source) or canonical JSON.",
@@ -48,14 +53,23 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
     Path file;
 
-    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "onnx, pytorch or json.")
-    String format;
+    /** What a design is exported as. */
+    enum Format {
+        ONNX, PYTORCH, JSON;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The file to write (standard output for pytorch and json if left out).")
-    Path output;
+        static final class Names extends Choice<Format> {
+            Names() {
+                super(values());
+            }
+        }
+    }
 
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    boolean force;
+    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", converter = Format.Names.class,
+            completionCandidates = Format.Names.class, description = "${COMPLETION-CANDIDATES} (onnx needs -o OUT).")
+    Format format;
+
+    @Mixin
+    OutputTarget target;
 
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "onnx: take the weights from this training checkpoint folder.")
     Path checkpoint;
@@ -63,34 +77,27 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "onnx: seed of the initial weights without a checkpoint (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", converter = WholeNumbers.Positive.class,
+            description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
     int resolution;
 
     @Override
     public Integer call() throws Exception {
-        if (!java.util.List.of("onnx", "pytorch", "json").contains(format)) {
-            throw new InputException("--format = " + format + " is not one of onnx, pytorch, json");
-        }
-        if (format.equals("onnx") && output == null) {
+        if (format == Format.ONNX && !target.toFile()) {
             throw new InputException("--format onnx needs -o OUT (the model is binary)");
         }
-        if (checkpoint != null && !format.equals("onnx")) {
+        if (checkpoint != null && format != Format.ONNX) {
             throw new InputException("--checkpoint only applies to --format onnx");
         }
-        if (resolution < 1) {
-            throw new InputException("--resolution = " + resolution + " must be positive");
-        }
-        if (output != null) {
-            AtomicFiles.checkWritable(output, force);
-        }
+        target.checkBeforeWork();
         Design design = DesignInputs.read(file).namedAfter(file);
         ResolvedNetwork network = DesignInputs.inFile(file,
                 () -> ShapeInference.resolve(design.network(resolution)));
         PrintWriter err = spec.commandLine().getErr();
         switch (format) {
-            case "json" -> emit(DesignIdentity.of(design).canonicalJson());
-            case "pytorch" -> emit(PyTorchExport.source(network));
-            default -> {
+            case JSON -> target.emit(spec, DesignIdentity.of(design).canonicalJson(), "");
+            case PYTORCH -> target.emit(spec, PyTorchExport.source(network), "");
+            case ONNX -> {
                 byte[] model;
                 OnnxVerification.Comparison check;
                 try (Instantiation inst = instantiate(design, network)) {
@@ -101,8 +108,8 @@ public final class ExportCommand implements Callable<Integer> {
                     throw new IllegalStateException(String.format("ONNX Runtime and DJL disagree by %.3g (outputs up to %.3g); nothing written",
                             check.maxAbsDifference(), check.maxAbsOutput()));
                 }
-                AtomicFiles.write(output, model, force);
-                err.printf("wrote %s (%,d bytes); ONNX Runtime agrees with DJL within %.2g (outputs up to %.3g)%n", output, model.length,
+                target.write(model);
+                err.printf("wrote %s (%,d bytes); ONNX Runtime agrees with DJL within %.2g (outputs up to %.3g)%n", target.file(), model.length,
                         check.maxAbsDifference(), check.maxAbsOutput());
             }
         }
@@ -119,15 +126,6 @@ public final class ExportCommand implements Callable<Integer> {
             throw new InputException("--checkpoint " + checkpoint + " holds the weights of another design than " + file
                     + " (see igc results --id " + state.runId() + ")");
         }
-        return Instantiation.fromCheckpoint(network, ck, state);
-    }
-
-    private void emit(String text) throws IOException {
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-        } else {
-            AtomicFiles.write(output, text, force);
-            spec.commandLine().getErr().println("wrote " + output);
-        }
+        return ck.instantiate(network, state);
     }
 }

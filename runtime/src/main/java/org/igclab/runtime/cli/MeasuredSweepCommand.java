@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.SweepCommand;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
@@ -34,12 +36,23 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep")
 public class MeasuredSweepCommand extends SweepCommand {
 
-    @Option(names = "--evaluate", paramLabel = "WHAT", description = "Measure the passing designs in DJL/PyTorch: latency "
+    /** What a measured sweep measures. */
+    enum Measure {
+        LATENCY, TRAIN;
+
+        static final class Names extends Choice<Measure> {
+            Names() {
+                super(values());
+            }
+        }
+    }
+
+    @Option(names = "--evaluate", paramLabel = "WHAT", converter = Measure.Names.class, description = "Measure the passing designs in DJL/PyTorch: latency "
             + "(objectives latency_b<N> for each --batch N, by default latency_b1 and latency_b32; timed as igc evaluate times, "
             + "one intra-op thread unless --threads) or train (objective accuracy:max). Each design becomes a run in the results "
             + "store; one the store already has is not measured again, so an interrupted sweep continues where it stopped, "
             + "except a latency stored noisy, which is measured again. E.g. --evaluate latency --pareto params,latency_b1")
-    String evaluate;
+    Measure evaluate;
 
     @Mixin
     StoreOption store;
@@ -62,15 +75,12 @@ public class MeasuredSweepCommand extends SweepCommand {
             }
             return sweep;
         }
-        if (!List.of("latency", "train").contains(evaluate)) {
-            throw new InputException("--evaluate = " + evaluate + " is not one of latency, train");
-        }
         PrintWriter err = spec().commandLine().getErr();
-        err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), evaluate, store.path());
+        err.printf("measuring %,d designs (%s); results in %s%n", sweep.passing().size(), Choice.nameOf(evaluate), store.path());
         Map<Long, Measurement> measured;
         try (GracefulStop stop = GracefulStop.onSignals(err::println);
              ResultStore db = store.open(err)) {
-            if (evaluate.equals("latency")) {
+            if (evaluate == Measure.LATENCY) {
                 EvaluationSettings settings = timing.apply(EvaluationSettings.defaults());
                 measured = measureLatency(sweep, settings, db, err, stop);
             } else {
@@ -112,8 +122,8 @@ public class MeasuredSweepCommand extends SweepCommand {
                 continue;
             }
             int batch = o.latencyBatch().getAsInt();
-            if (!evaluate.equals("latency")) {
-                throw new InputException("--pareto " + o + " is a latency; it needs --evaluate latency, not --evaluate " + evaluate);
+            if (evaluate != Measure.LATENCY) {
+                throw new InputException("--pareto " + o + " is a latency; it needs --evaluate latency, not --evaluate train");
             }
             if (!timing.batches.contains(batch)) {
                 throw new InputException("--pareto " + o + ": batch " + batch + " is not timed (--batch " + timing.batches.stream()

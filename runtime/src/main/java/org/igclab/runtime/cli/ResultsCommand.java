@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.OutputFormat;
-import org.igclab.analyzer.io.AtomicFiles;
+import org.igclab.analyzer.cli.OutputTarget;
+import org.igclab.analyzer.cli.Task;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.text.Csv;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
@@ -21,6 +23,7 @@ import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunQuery;
 import org.igclab.runtime.store.RunRecord;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code igc results}: list, filter and export what evaluations and trainings stored. */
+@Task.Of(Task.MEASURE)
 @Command(name = "results",
         mixinStandardHelpOptions = true,
         header = "List, filter and export the runs in the results store.",
@@ -54,81 +58,88 @@ public final class ResultsCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "evaluate or train.")
-    String kind;
+    /** The kinds of run. */
+    enum Kind {
+        EVALUATE, TRAIN;
+
+        static final class Names extends Choice<Kind> {
+            Names() {
+                super(values());
+            }
+        }
+    }
+
+    /** The statuses a run can have. */
+    enum Status {
+        RUNNING, DONE, FAILED, INTERRUPTED, PRUNED, CANCELLED;
+
+        static final class Names extends Choice<Status> {
+            Names() {
+                super(values());
+            }
+        }
+    }
+
+    @Option(names = "--kind", paramLabel = "KIND", converter = Kind.Names.class, description = "evaluate or train.")
+    Kind kind;
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Only designs whose name contains TEXT (any case).")
     String name;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "running, done, failed, interrupted (stopped before its end; "
-            + "a training resumes), pruned (a study's training stopped early by the median rule, with its curve) or cancelled "
-            + "(stores of earlier versions).")
-    String status;
+    @Option(names = "--status", paramLabel = "STATUS", converter = Status.Names.class, description = "running, done, failed, "
+            + "interrupted (stopped before its end; a training resumes), pruned (a study's training stopped early by the median rule, "
+            + "with its curve) or cancelled (stores of earlier versions).")
+    Status status;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N runs (default: 0, all of them).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
+            description = "At most N runs (default: 0, all of them).")
     int limit;
 
     @Option(names = "--id", paramLabel = "ID", description = "One run.")
     Long id;
 
-    @Option(names = "--curve", description = "With --id: the run's learning curve, one row per epoch.")
-    boolean curve;
+    /** One of the two views other than the list of runs. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    View view;
 
-    @Option(names = "--latency", description = "One row per timing (run, execution, batch) instead of one per run.")
-    boolean latency;
+    static final class View {
+        @Option(names = "--curve", required = true, description = "With --id: the run's learning curve, one row per epoch.")
+        boolean curve;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to this file (atomically) instead of standard output.")
-    Path output;
-
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    boolean force;
+        @Option(names = "--latency", required = true, description = "One row per timing (run, execution, batch) instead of one per run.")
+        boolean latency;
+    }
 
     @Mixin
     OutputFormat format;
 
+    @Mixin
+    OutputTarget target;
+
     @Override
     public Integer call() throws IOException {
-        String chosen = format.chosen();
-        if (kind != null && !List.of("evaluate", "train").contains(kind)) {
-            throw new InputException("--kind = " + kind + " is not one of evaluate, train");
-        }
-        if (status != null && !STATUSES.contains(status)) {
-            throw new InputException("--status = " + status + " is not one of " + String.join(", ", STATUSES));
-        }
-        if (limit < 0) {
-            throw new InputException("--limit = " + limit + " must not be negative");
-        }
-        if (output != null) {
-            AtomicFiles.checkWritable(output, force);
-        }
+        OutputFormat.Format chosen = format.chosen();
+        target.checkBeforeWork();
+        boolean curve = view != null && view.curve;
+        boolean latency = view != null && view.latency;
         if (curve && id == null) {
             throw new InputException("--curve needs --id");
-        }
-        if (curve && latency) {
-            throw new InputException("--curve and --latency cannot be combined");
         }
         if (!Files.exists(store.path())) {
             throw new InputException("no results store at " + store.path() + " (run 'igc evaluate' or 'igc train' first, or pass --store)");
         }
         String text;
         try (ResultStore db = store.open(spec.commandLine().getErr())) {
-            RunQuery query = new RunQuery(kind, name, status, limit);
+            RunQuery query = new RunQuery(kind == null ? null : Choice.nameOf(kind), name, status == null ? null : Choice.nameOf(status), limit);
             List<RunRecord> runs = db.list(id == null ? query : query.withId(id));
             if (id != null && runs.isEmpty()) {
                 throw new InputException("--id = " + id + ": no such run in " + store.path());
             }
             text = curve ? curveText(db.epochs(id), chosen) : latency ? StoredLatencyView.rows(runs, chosen) : runsText(runs, chosen);
         }
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-        } else {
-            AtomicFiles.write(output, text, force);
-            spec.commandLine().getErr().println("wrote " + output);
-        }
+        target.emit(spec, text, "");
         return IgcCli.OK;
     }
-
-    private static final List<String> STATUSES = List.of("running", "done", "failed", "interrupted", "pruned", "cancelled");
 
     private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params");
     private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "design_hash", "machine", "engine",
@@ -141,9 +152,9 @@ public final class ResultsCommand implements Callable<Integer> {
         return cells;
     }
 
-    private static String runsText(List<RunRecord> runs, String format) {
+    private static String runsText(List<RunRecord> runs, OutputFormat.Format format) {
         switch (format) {
-            case "csv" -> {
+            case CSV -> {
                 List<Integer> batches = StoredLatencyView.batches(runs);
                 List<String> header = new ArrayList<>(COLUMNS);
                 header.addAll(StoredLatencyView.csvHeaders(batches));
@@ -152,7 +163,7 @@ public final class ResultsCommand implements Callable<Integer> {
                 runs.forEach(r -> rows.add(row(r, batches)));
                 return Csv.of(header, rows);
             }
-            case "json" -> {
+            case JSON -> {
                 ArrayNode a = JsonFields.MAPPER.createArrayNode();
                 for (RunRecord r : runs) {
                     ObjectNode n = JsonFields.MAPPER.valueToTree(r);
@@ -186,15 +197,15 @@ public final class ResultsCommand implements Callable<Integer> {
         }
     }
 
-    private static String curveText(List<EpochRecord> epochs, String format) {
+    private static String curveText(List<EpochRecord> epochs, OutputFormat.Format format) {
         List<String> header = List.of("epoch", "train_loss", "train_accuracy", "test_accuracy", "learning_rate", "seconds");
         switch (format) {
-            case "csv" -> {
+            case CSV -> {
                 List<List<?>> rows = new ArrayList<>();
                 epochs.forEach(e -> rows.add(List.of(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(), e.learningRate(), e.seconds())));
                 return Csv.of(header, rows);
             }
-            case "json" -> {
+            case JSON -> {
                 return JsonFields.pretty(JsonFields.MAPPER.valueToTree(epochs));
             }
             default -> {
@@ -210,6 +221,7 @@ public final class ResultsCommand implements Callable<Integer> {
         try {
             return JsonFields.MAPPER.readTree(json);
         } catch (IOException e) {
+            // a stored text that is not JSON (written by hand, or damaged) is shown as the text it is
             return JsonFields.MAPPER.getNodeFactory().textNode(json);
         }
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.igclab.analyzer.cli.OutputFormat;
 import org.igclab.analyzer.text.Csv;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
@@ -62,10 +63,10 @@ final class StoredLatencyView {
     }
 
     /** {@code --latency}: one row per timing. */
-    static String rows(List<RunRecord> runs, String format) {
+    static String rows(List<RunRecord> runs, OutputFormat.Format format) {
         List<String> lead = List.of("run", "design");
         switch (format) {
-            case "csv" -> {
+            case CSV -> {
                 List<String> header = new ArrayList<>(lead);
                 List<List<?>> rows = new ArrayList<>();
                 for (RunRecord r : runs) {
@@ -81,7 +82,7 @@ final class StoredLatencyView {
                 }
                 return Csv.of(header, rows);
             }
-            case "json" -> {
+            case JSON -> {
                 ArrayNode a = JsonFields.MAPPER.createArrayNode();
                 for (RunRecord r : runs) {
                     for (LatencyStats l : r.latency()) {

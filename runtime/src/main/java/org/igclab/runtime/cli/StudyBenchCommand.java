@@ -9,6 +9,7 @@ import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.OutputFormat;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.study.SearchQuality;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Space;
@@ -48,14 +49,14 @@ public final class StudyBenchCommand implements Callable<Integer> {
     @Option(names = "--constraints", paramLabel = "NAME[=VALUE],...", description = "Added to the space's own.")
     String constraints;
 
-    @Option(names = "--evaluations", paramLabel = "N,...", split = ",", defaultValue = "50,100,200,400",
+    @Option(names = "--evaluations", paramLabel = "N,...", split = ",", defaultValue = "50,100,200,400", converter = WholeNumbers.Positive.class,
             description = "Budgets (default: ${DEFAULT-VALUE}).")
     List<Integer> evaluations;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "10", description = "Seeds 1..N per sampler (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "10", converter = WholeNumbers.Positive.class, description = "Seeds 1..N per sampler (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--population", paramLabel = "N", defaultValue = "20", description = "NSGA-II's population (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--population", paramLabel = "N", defaultValue = "20", converter = WholeNumbers.Positive.class, description = "NSGA-II's population (default: ${DEFAULT-VALUE}).")
     int population;
 
     @Mixin
@@ -63,13 +64,9 @@ public final class StudyBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String chosen = format.chosen();
-        TrainOptions.atLeast("--seeds", seeds, 1);
+        OutputFormat.Format chosen = format.chosen();
         if (population < 2 || population % 2 != 0) {
             throw new InputException("--population = " + population + " must be an even number of at least 2");
-        }
-        for (int n : evaluations) {
-            TrainOptions.atLeast("--evaluations", n, 1);
         }
         Space space = DesignInputs.space(file);
         SearchQuality.Result r;
@@ -78,15 +75,15 @@ public final class StudyBenchCommand implements Callable<Integer> {
             r = SearchQuality.run(new SearchQuality.Setting(space, parsed, Study.constraints(space, constraints), evaluations,
                     LongStream.rangeClosed(1, seeds).boxed().toList(), population));
         } catch (IllegalArgumentException e) {
-            throw new InputException(file + ": " + e.getMessage());
+            throw new InputException(file + ": " + e.getMessage(), e);
         }
         List<String> header = List.of("sampler", "evaluations", "hv_mean", "hv_sd", "hv_min", "hv_max", "of_exact", "evaluated");
         List<List<Object>> rows = r.rows().stream().map(x -> List.<Object>of(x.sampler(), x.evaluations(), x.mean(), x.sd(), x.min(), x.max(),
                 x.ofExact(), x.reached())).toList();
         String text = switch (chosen) {
-            case "csv" -> Csv.of(header, rows);
-            case "json" -> JsonFields.pretty(JsonFields.MAPPER.valueToTree(r));
-            default -> {
+            case CSV -> Csv.of(header, rows);
+            case JSON -> JsonFields.pretty(JsonFields.MAPPER.valueToTree(r));
+            case TABLE -> {
                 TextTable t = new TextTable("sampler", ">evaluations", ">hypervolume (mean +- sd)", ">min", ">max", ">of exact", ">evaluated");
                 r.rows().forEach(x -> t.row(x.sampler(), x.evaluations(), String.format("%.4f +- %.4f", x.mean(), x.sd()),
                         String.format("%.4f", x.min()), String.format("%.4f", x.max()), String.format("%.1f%%", 100 * x.ofExact()),

@@ -1,11 +1,13 @@
 package org.igclab.runtime.cli;
 
+import org.igclab.analyzer.cli.Task;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code igc study}: named, resumable searches of a design space, kept in the results store. */
+@Task.Of(Task.MEASURE)
 @Command(name = "study",
         mixinStandardHelpOptions = true,
         header = "Named, resumable searches of a design space too large to grid: grid, random or NSGA-II, with pruning.",

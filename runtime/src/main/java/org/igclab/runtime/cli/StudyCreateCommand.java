@@ -72,12 +72,12 @@ public final class StudyCreateCommand implements Callable<Integer> {
         try {
             parsed = Objective.parseList(objectives, Objective.numericVariables(space.grid()));
         } catch (IllegalArgumentException e) {
-            throw new InputException("--objectives " + objectives + ": " + e.getMessage());
+            throw new InputException("--objectives " + objectives + ": " + e.getMessage(), e);
         }
         try {
             all = Study.constraints(space, constraints);
         } catch (IllegalArgumentException e) {
-            throw new InputException("--constraints " + constraints + ": " + e.getMessage());
+            throw new InputException("--constraints " + constraints + ": " + e.getMessage(), e);
         }
         String objectiveText = String.join(",", parsed.stream().map(Objective::toString).toList());
         try (ResultStore db = store.open(spec.commandLine().getErr())) {

@@ -35,7 +35,7 @@ public final class StudyListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String chosen = format.chosen();
+        OutputFormat.Format chosen = format.chosen();
         if (!Files.exists(store.path())) {
             throw new InputException("no results store at " + store.path() + " (igc study create first, or pass --store)");
         }
@@ -50,8 +50,8 @@ public final class StudyListCommand implements Callable<Integer> {
         }
         List<String> header = List.of("name", "space", "objectives", "constraints", "trials", "by_status", "created");
         String text = switch (chosen) {
-            case "csv" -> Csv.of(header, rows);
-            case "json" -> {
+            case CSV -> Csv.of(header, rows);
+            case JSON -> {
                 var a = JsonFields.MAPPER.createArrayNode();
                 for (List<Object> r : rows) {
                     var n = a.addObject();

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.study.MedianStoppingRule;
 import org.igclab.analyzer.study.Sampler;
 import org.igclab.rules.io.JsonFields;
@@ -50,27 +52,48 @@ public class StudyRunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The study (igc study create NAME ...).")
     String name;
 
-    @Option(names = "--trials", paramLabel = "N", required = true, description = "Designs to measure in this run.")
+    @Option(names = "--trials", paramLabel = "N", required = true, converter = WholeNumbers.Positive.class,
+            description = "Designs to measure in this run.")
     int trials;
 
-    @Option(names = "--sampler", paramLabel = "S", defaultValue = "nsga2", description = "grid (sweep order), random (seeded, no "
-            + "repeats) or nsga2 (default: ${DEFAULT-VALUE}).")
-    String sampler;
+    static final class Samplers extends Choice<Sampler.Kind> {
+        Samplers() {
+            super(Sampler.Kind.values());
+        }
+    }
+
+    @Option(names = "--sampler", paramLabel = "S", defaultValue = "nsga2", converter = Samplers.class, description = "grid (sweep "
+            + "order), random (seeded, no repeats) or nsga2 (default: ${DEFAULT-VALUE}).")
+    Sampler.Kind kind;
 
     @Option(names = "--seed", paramLabel = "S", description = "The random and NSGA-II samplers' seed (default: the study's last, else 42).")
     Long seed;
 
-    @Option(names = "--population", paramLabel = "N", defaultValue = "20", description = "NSGA-II's population, even (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--population", paramLabel = "N", defaultValue = "20", converter = WholeNumbers.Positive.class,
+            description = "NSGA-II's population, even (default: ${DEFAULT-VALUE}).")
     int population;
 
-    @Option(names = "--prune", paramLabel = "RULE", defaultValue = "median", description = "Training trials: median (the median "
-            + "stopping rule) or none (default: ${DEFAULT-VALUE}).")
-    String prune;
+    /** How training trials are stopped early. */
+    enum Pruning {
+        MEDIAN, NONE;
 
-    @Option(names = "--prune-warmup", paramLabel = "N", defaultValue = "1", description = "Epochs every trial trains before it may be pruned (default: ${DEFAULT-VALUE}).")
+        static final class Names extends Choice<Pruning> {
+            Names() {
+                super(values());
+            }
+        }
+    }
+
+    @Option(names = "--prune", paramLabel = "RULE", defaultValue = "median", converter = Pruning.Names.class, description = "Training "
+            + "trials: median (the median stopping rule) or none (default: ${DEFAULT-VALUE}).")
+    Pruning prune;
+
+    @Option(names = "--prune-warmup", paramLabel = "N", defaultValue = "1", converter = WholeNumbers.NonNegative.class,
+            description = "Epochs every trial trains before it may be pruned (default: ${DEFAULT-VALUE}).")
     int pruneWarmup;
 
-    @Option(names = "--prune-min-trials", paramLabel = "N", defaultValue = "3", description = "Earlier trials needed at an epoch before one is pruned there (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prune-min-trials", paramLabel = "N", defaultValue = "3", converter = WholeNumbers.Positive.class,
+            description = "Earlier trials needed at an epoch before one is pruned there (default: ${DEFAULT-VALUE}).")
     int pruneMinTrials;
 
     @Mixin
@@ -86,21 +109,9 @@ public class StudyRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainOptions.atLeast("--trials", trials, 1);
-        Sampler.Kind kind;
-        try {
-            kind = Sampler.Kind.parse(sampler);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--sampler = " + sampler + ": " + e.getMessage());
-        }
         if (population < 2 || population % 2 != 0) {
             throw new InputException("--population = " + population + " must be an even number of at least 2");
         }
-        if (!java.util.List.of("median", "none").contains(prune)) {
-            throw new InputException("--prune = " + prune + " is not one of median, none");
-        }
-        TrainOptions.atLeast("--prune-warmup", pruneWarmup, 0);
-        TrainOptions.atLeast("--prune-min-trials", pruneMinTrials, 1);
         checkOptions();
         PrintWriter err = spec.commandLine().getErr();
         if (!java.nio.file.Files.exists(store.path())) {
@@ -150,7 +161,7 @@ public class StudyRunCommand implements Callable<Integer> {
         }
         boolean trains = study.trains();
         return new Measuring(latency, trains ? train.settings() : null,
-                trains && prune.equals("median") ? new MedianStoppingRule(pruneWarmup, pruneMinTrials) : null,
+                trains && prune == Pruning.MEDIAN ? new MedianStoppingRule(pruneWarmup, pruneMinTrials) : null,
                 train.dataDir(), train.checkpointRoot());
     }
 

@@ -62,13 +62,13 @@ public final class StudyShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String chosen = format.chosen();
+        OutputFormat.Format chosen = format.chosen();
         target.checkBeforeWork();
         if (plot != null) {
             try {
                 StudyPlot.format(plot);
             } catch (IllegalArgumentException e) {
-                throw new InputException("--plot " + e.getMessage());
+                throw new InputException("--plot " + e.getMessage(), e);
             }
             AtomicFiles.checkWritable(plot, spec.commandLine().getParseResult().hasMatchedOption("--force"));
         }
@@ -86,8 +86,8 @@ public final class StudyShowCommand implements Callable<Integer> {
             draw(report);
         }
         String text = switch (chosen) {
-            case "json" -> StudyView.json(report);
-            case "csv" -> StudyView.csv(report);
+            case JSON -> StudyView.json(report);
+            case CSV -> StudyView.csv(report);
             default -> StudyView.text(report);
         };
         target.emit(spec, text, "");

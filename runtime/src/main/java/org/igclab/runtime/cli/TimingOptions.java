@@ -3,6 +3,7 @@ package org.igclab.runtime.cli;
 import java.util.List;
 import java.util.Set;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.latency.TimingPolicy;
@@ -14,7 +15,8 @@ public final class TimingOptions {
     public static final Set<String> NAMES = Set.of("--batch", "--threads", "--target", "--min-runs", "--max-runs", "--max-seconds",
             "--warmup", "--attempts");
 
-    @Option(names = {"-b", "--batch"}, paramLabel = "N", split = ",", description = "Batch sizes to time (default: 1,32).")
+    @Option(names = {"-b", "--batch"}, paramLabel = "N", split = ",", converter = WholeNumbers.Positive.class,
+            description = "Batch sizes to time (default: 1,32).")
     List<Integer> batches = List.of(1, 32);
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -26,10 +28,10 @@ public final class TimingOptions {
             description = "Time until the median's 95%% confidence half-width is within PCT percent of the median (default: ${DEFAULT-VALUE}).")
     double target;
 
-    @Option(names = "--min-runs", paramLabel = "N", defaultValue = "10", description = "Timed passes before the target is judged (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-runs", paramLabel = "N", defaultValue = "10", converter = WholeNumbers.Positive.class, description = "Timed passes before the target is judged (default: ${DEFAULT-VALUE}).")
     int minRuns;
 
-    @Option(names = {"--max-runs", "--runs"}, paramLabel = "N", defaultValue = "200",
+    @Option(names = {"--max-runs", "--runs"}, paramLabel = "N", defaultValue = "200", converter = WholeNumbers.Positive.class,
             description = "At most N timed passes per batch size (default: ${DEFAULT-VALUE}).")
     int maxRuns;
 
@@ -37,19 +39,16 @@ public final class TimingOptions {
             description = "At most S seconds of timed passes per batch size and attempt (default: ${DEFAULT-VALUE}); the warm-up takes at most a third of it.")
     double maxSeconds;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "50",
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "50", converter = WholeNumbers.NonNegative.class,
             description = "At most N untimed passes first; the warm-up ends earlier once two windows of 5 passes agree within 5%% (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--attempts", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "3", converter = WholeNumbers.Positive.class,
             description = "Time a batch size at most N times while the timing is noisy (taken under interference) (default: ${DEFAULT-VALUE}).")
     int attempts;
 
     /** The base settings with these options applied. */
     public EvaluationSettings apply(EvaluationSettings base) {
-        if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
-            throw new InputException("--batch = " + batches + ": batch sizes must be positive");
-        }
         if (batches.stream().distinct().count() < batches.size()) {
             throw new InputException("--batch = " + batches + ": a batch size is named twice");
         }
@@ -59,21 +58,11 @@ public final class TimingOptions {
         if (!(target > 0 && target < 100)) {
             throw new InputException("--target = " + target + " must be a percentage above 0 and below 100");
         }
-        atLeast("--min-runs", minRuns, 1);
-        atLeast("--max-runs", maxRuns, 1);
         if (!(maxSeconds > 0 && maxSeconds <= 86_400)) {
             throw new InputException("--max-seconds = " + maxSeconds + " must be above 0 and at most 86400");
         }
-        atLeast("--warmup", warmup, 0);
-        atLeast("--attempts", attempts, 1);
         TimingPolicy policy = base.timing().withTarget(target / 100).withRuns(minRuns, maxRuns).withMaxSeconds(maxSeconds)
                 .withMaxWarmup(warmup).withAttempts(attempts);
         return base.withBatches(batches).withThreads(threads).withTiming(policy);
-    }
-
-    private static void atLeast(String option, int value, int least) {
-        if (value < least) {
-            throw new InputException(option + " = " + value + " must be at least " + least);
-        }
     }
 }

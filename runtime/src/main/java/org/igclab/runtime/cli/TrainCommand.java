@@ -10,6 +10,9 @@ import java.util.concurrent.CancellationException;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.JsonOption;
+import org.igclab.analyzer.cli.Task;
+import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
@@ -24,6 +27,7 @@ import org.igclab.runtime.train.RunEstimate;
 import org.igclab.runtime.train.StoredTraining;
 import org.igclab.runtime.train.Training;
 import org.igclab.runtime.train.TrainingSettings;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +36,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code igc train FILE}: train a network design on Fashion-MNIST or CIFAR-10, with checkpoints and resume. */
+@Task.Of(Task.MEASURE)
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         header = "Train a network design on Fashion-MNIST or CIFAR-10 (checkpoints, resume, learning curve).",
@@ -62,16 +67,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A network file (JSON) whose input matches the data set's images.")
     Path file;
 
-    @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", description = "fashion-mnist or cifar10 (default: ${DEFAULT-VALUE}).")
-    String data;
+    @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", converter = DataSetName.Names.class,
+            description = "fashion-mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    DataSetName data;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the data set's files are.")
     Path dataDir;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", converter = WholeNumbers.Positive.class,
+            description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", converter = WholeNumbers.Positive.class,
+            description = "Images per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.1", description = "Initial learning rate, cosine-annealed to 0 (default: ${DEFAULT-VALUE}).")
@@ -86,36 +94,45 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seeds weights, data order and augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", description = "Use only the first N training images (default: 0, all of them).")
+    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
+            description = "Use only the first N training images (default: 0, all of them).")
     int limitTrain;
 
-    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", description = "Use only the first N test images (default: 0, all of them).")
+    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
+            description = "Use only the first N test images (default: 0, all of them).")
     int limitTest;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Checkpoint folder (default: igc-checkpoints/<design>-<settings> in the current folder).")
     Path checkpointDir;
 
-    @Option(names = "--resume", description = "Continue the run whose checkpoint is in the checkpoint folder, from the exact step it reached.")
-    boolean resume;
+    /** What to do with a checkpoint of this design and settings: one of the two, or (neither) refuse to touch it. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ExistingCheckpoint existingCheckpoint;
 
-    @Option(names = "--restart", description = "Start over, replacing a checkpoint of this design and settings.")
-    boolean restart;
+    static final class ExistingCheckpoint {
+        @Option(names = "--resume", required = true,
+                description = "Continue the run whose checkpoint is in the checkpoint folder, from the exact step it reached.")
+        boolean resume;
+
+        @Option(names = "--restart", required = true, description = "Start over, replacing a checkpoint of this design and settings.")
+        boolean restart;
+    }
 
     @Mixin
     StoreOption store;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption format;
 
     @Override
     public Integer call() throws IOException {
         TrainingSettings settings = settings();
         Design design = DesignInputs.read(file).namedAfter(file);
-        ImageDataset dataset = Datasets.load(data, dataDir).limited(limitTrain, limitTest);
+        ImageDataset dataset = Datasets.load(data.label(), dataDir).limited(limitTrain, limitTest);
         Path dir = checkpointDir != null ? checkpointDir : StoredTraining.defaultCheckpointDir(Path.of("igc-checkpoints"), design, settings);
-        StoredTraining.Existing existing = resume ? StoredTraining.Existing.RESUME : restart ? StoredTraining.Existing.RESTART
-                : StoredTraining.Existing.REFUSE;
+        StoredTraining.Existing existing = existingCheckpoint == null ? StoredTraining.Existing.REFUSE
+                : existingCheckpoint.resume ? StoredTraining.Existing.RESUME : StoredTraining.Existing.RESTART;
         PrintWriter err = spec.commandLine().getErr();
         err.printf("training %s on %s (%,d training, %,d test images), %d epochs; checkpoints in %s%n",
                 design.name().isEmpty() ? file : design.name(), dataset.name(), dataset.train().count(), dataset.test().count(), epochs, dir);
@@ -135,13 +152,13 @@ public final class TrainCommand implements Callable<Integer> {
                 return IgcCli.INTERRUPTED;
             }
         } catch (InvalidDesignException e) {
-            throw new InputException("invalid design in " + file + ": " + e.getMessage());
+            throw new InputException("invalid design in " + file + ": " + e.getMessage(), e);
         } catch (CancellationException e) {
             err.println("igc train: " + e.getMessage());
             return IgcCli.INTERRUPTED;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (format.json()) {
             out.print(JsonFields.pretty(StoredTraining.report(result, settings)));
         } else {
             double seconds = result.curve().stream().mapToDouble(EpochRecord::seconds).sum();
@@ -171,10 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingSettings settings() {
-        if (epochs < 1) {
-            throw new InputException("--epochs = " + epochs + " must be at least 1");
-        }
-        if (batch < 1 || batch > MAX_BATCH) {
+        if (batch > MAX_BATCH) {
             throw new InputException("--batch = " + batch + " must be from 1 to " + MAX_BATCH);
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
@@ -186,12 +200,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new InputException("--weight-decay = " + weightDecay + " must not be negative");
         }
-        if (limitTrain < 0 || limitTest < 0) {
-            throw new InputException("--limit-train and --limit-test must not be negative");
-        }
-        if (resume && restart) {
-            throw new InputException("choose one of --resume and --restart");
-        }
-        return new TrainingSettings(data, epochs, batch, lr, momentum, weightDecay, seed, limitTrain, limitTest);
+        return new TrainingSettings(data.label(), epochs, batch, lr, momentum, weightDecay, seed, limitTrain, limitTest);
     }
 }

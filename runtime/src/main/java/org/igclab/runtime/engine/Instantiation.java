@@ -1,5 +1,6 @@
 package org.igclab.runtime.engine;
 
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -8,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import java.io.IOException;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.TensorShape;
 
@@ -50,20 +52,24 @@ public final class Instantiation implements AutoCloseable {
         return new Instantiation(network, djl, manager, manager);
     }
 
+    /** Parameters saved earlier (a training checkpoint), loaded into a model whose block is the network's. */
+    @FunctionalInterface
+    public interface SavedParameters {
+        void loadInto(Model model) throws IOException;
+    }
+
     /**
-     * Builds the network and loads the parameters of a training checkpoint (where {@code state} says the run stood).
+     * Builds the network as designed and loads saved parameters into it.
      *
-     * @throws IOException when the checkpoint cannot be read or does not fit the network
+     * @throws IOException when they cannot be read or do not fit the network
      */
-    public static Instantiation fromCheckpoint(ResolvedNetwork network, org.igclab.runtime.train.Checkpoint checkpoint,
-                                               org.igclab.runtime.train.Checkpoint.State state)
-            throws java.io.IOException {
+    public static Instantiation loaded(ResolvedNetwork network, SavedParameters saved) throws IOException {
         DjlNetwork djl = DjlNetwork.build(network, DjlNetwork.Execution.SPARSE);
-        ai.djl.Model model = ai.djl.Model.newInstance("igc");
+        Model model = Model.newInstance("igc");
         try {
             model.setBlock(djl.block());
-            checkpoint.load(model, state);
-        } catch (java.io.IOException | RuntimeException e) {
+            saved.loadInto(model);
+        } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
         }

@@ -3,7 +3,6 @@ package org.igclab.runtime.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -29,9 +28,7 @@ public final class LatencyBenchmark {
      */
     public static LatencyStats measure(Instantiation inst, String execution, int batch, TimingPolicy policy, InterferenceRule rule,
                                        DoubleConsumer progress, BooleanSupplier cancelled) {
-        boolean before = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad off = NoGrad.enter()) {
             ParameterStore store = new ParameterStore(inst.manager(), false);
             AdaptiveTiming.Passes pass = () -> {
                 try (NDManager scope = inst.manager().newSubManager()) {
@@ -48,8 +45,6 @@ public final class LatencyBenchmark {
             AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, AdaptiveTiming.Environment.system(), pass, cancelled, progress);
             Threads.Counts threads = Threads.current();
             return LatencyStats.of(execution, batch, threads.intra(), threads.interop(), t);
-        } finally {
-            JniUtils.setGradMode(before);
         }
     }
 }

@@ -34,6 +34,7 @@ public final class MachineInfo {
             return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
                     .findFirst().orElse("unknown CPU");
         } catch (IOException e) {
+            // the description only names the processor; a machine that will not say is described without it
             return "unknown CPU";
         }
     }

@@ -42,7 +42,7 @@ public final class Evaluator {
      * Evaluates a design: checks its memory estimate first (refused as bad input when it does not fit), then builds
      * it, checks it and times every execution and batch size asked for.
      *
-     * @throws org.igclab.analyzer.cli.InputException when a batch would not fit in memory
+     * @throws MemoryLimitException when a batch would not fit in memory
      */
     public static EvaluationReport evaluate(Design design, EvaluationSettings settings, ProgressListener progress, BooleanSupplier cancelled) {
         ResolvedNetwork network = network(design, settings);
@@ -91,7 +91,7 @@ public final class Evaluator {
     /**
      * Refuses, as bad input, a design whose memory estimate at one of the batch sizes does not fit this machine.
      *
-     * @throws org.igclab.analyzer.cli.InputException naming the batch and the figures
+     * @throws MemoryLimitException naming the batch and the figures
      */
     public static void checkMemory(Design design, EvaluationSettings settings) {
         MemoryEstimate.check(CostModel.of(network(design, settings)), settings.batches());

@@ -1,7 +1,6 @@
 package org.igclab.runtime.evaluate;
 
 import java.lang.management.ManagementFactory;
-import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.network.cost.NetworkCost;
 
 /**
@@ -41,14 +40,14 @@ public record MemoryEstimate(long parameterBytes, long perImageBytes, int batch,
     /**
      * Refuses, as bad input, a batch whose estimate does not fit this machine.
      *
-     * @throws InputException naming the batch and the figures
+     * @throws MemoryLimitException naming the batch and the figures
      */
     public static void check(NetworkCost cost, Iterable<Integer> batches) {
         long physical = physicalMemory();
         for (int batch : batches) {
             MemoryEstimate e = of(cost, batch, physical);
             if (!e.fits()) {
-                throw new InputException(e.refusal());
+                throw new MemoryLimitException(e.refusal());
             }
         }
     }

@@ -6,14 +6,13 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.design.Design;
-import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.io.JsonFields;
-import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.store.Heartbeat;
 import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunStart;
 
 /** Runs an evaluation and records it in the results store: started, then done, failed or cancelled. */
 public final class StoredEvaluation {
@@ -70,14 +69,12 @@ public final class StoredEvaluation {
     @SuppressWarnings("try") // the heartbeat beats on its own thread while the body runs
     public static EvaluationReport runAndStore(Design design, EvaluationSettings settings, ResultStore store, ProgressListener progress,
                                                BooleanSupplier cancelled) {
-        DesignIdentity id = DesignIdentity.of(design);
         String settingsJson = settingsJson(settings);
         NetworkCost cost = CostModel.of(Evaluator.network(design, settings));
         // a design refused for its memory leaves no run behind
         MemoryEstimate.check(cost, settings.batches());
         Threads.apply(settings.threads(), settings.interopThreads());
-        long run = store.begin(KIND, design.name(), id.hash(), id.canonicalJson(), settingsJson, DesignIdentity.sha256(settingsJson),
-                cost.params().total(), cost.macs(), MachineInfo.machine(), MachineInfo.engine());
+        long run = store.begin(RunStart.here(KIND, design, settingsJson, cost));
         try (Heartbeat beat = store.heartbeat(run)) {
             EvaluationReport report = Evaluator.evaluate(design, settings, progress, cancelled);
             if (cancelled.getAsBoolean()) {

@@ -3,7 +3,6 @@ package org.igclab.runtime.export;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.engine.NoGrad;
 
 /** Loads an exported ONNX model in ONNX Runtime and compares its outputs with DJL's on the same random inputs. */
 public final class OnnxVerification {
@@ -55,13 +55,9 @@ public final class OnnxVerification {
             out.get(onnx);
         }
         float[] djl;
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager pass = inst.manager().newSubManager()) {
+        try (NoGrad off = NoGrad.enter(); NDManager pass = inst.manager().newSubManager()) {
             NDArray array = pass.create(x, new ai.djl.ndarray.types.Shape(shape));
             djl = inst.block().forward(new ParameterStore(pass, false), new NDList(array), false).singletonOrThrow().toFloatArray();
-        } finally {
-            JniUtils.setGradMode(grad);
         }
         if (djl.length != onnx.length) {
             throw new IllegalStateException("ONNX Runtime returned " + onnx.length + " values, DJL " + djl.length);

@@ -63,7 +63,8 @@ public final class AdaptiveTiming {
         try {
             String[] fields = Files.readString(LOADAVG).trim().split("\\s+");
             return fields.length < 4 ? Double.NaN : Double.parseDouble(fields[3].substring(0, fields[3].indexOf('/')));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
+            // no Linux /proc, or a format of another kernel: the interference rule then goes by CPU time alone
             return Double.NaN;
         }
     }

@@ -108,6 +108,7 @@ public final class Liveness {
             }
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
+            // no name to be had (no /proc, no resolver): runs of this machine still match each other by it
             return "localhost";
         }
     }

@@ -60,7 +60,7 @@ public final class ResultStore implements AutoCloseable {
             store.recoverAbandonedRuns();
             return store;
         } catch (SQLException e) {
-            throw new StoreException("cannot open the results store " + file + ": " + reason(e));
+            throw new StoreException("cannot open the results store " + file + ": " + reason(e), e);
         }
     }
 
@@ -70,7 +70,7 @@ public final class ResultStore implements AutoCloseable {
             try {
                 s.execute("PRAGMA journal_mode = WAL");
             } catch (SQLException e) {
-                throw new StoreException(file + " is not an IGC Lab results store (" + reason(e) + ")");
+                throw new StoreException(file + " is not an IGC Lab results store (" + reason(e) + ")", e);
             }
             s.execute("PRAGMA synchronous = NORMAL");
             s.execute("PRAGMA foreign_keys = ON");
@@ -127,7 +127,7 @@ public final class ResultStore implements AutoCloseable {
             p.setLong(5, id);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e), e);
         }
     }
 
@@ -136,7 +136,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             return new Heartbeat("jdbc:sqlite:" + file.toAbsolutePath().toUri(), id, Liveness.pid());
         } catch (SQLException e) {
-            throw new StoreException("cannot open " + file + " for the run's heartbeat: " + reason(e));
+            throw new StoreException("cannot open " + file + " for the run's heartbeat: " + reason(e), e);
         }
     }
 
@@ -153,7 +153,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             return transaction(work::get);
         } catch (SQLException e) {
-            throw new StoreException("cannot write to " + file + ": " + reason(e));
+            throw new StoreException("cannot write to " + file + ": " + reason(e), e);
         }
     }
 
@@ -168,7 +168,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             return transaction(() -> work.run(db));
         } catch (SQLException e) {
-            throw new StoreException("cannot use " + file + ": " + reason(e));
+            throw new StoreException("cannot use " + file + ": " + reason(e), e);
         }
     }
 
@@ -197,21 +197,20 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /** Records that a run has started; returns its id. */
-    public long begin(String kind, String designName, String designHash, String designJson, String settingsJson,
-                      String settingsHash, long params, long macs, String machine, String engine) {
+    public long begin(RunStart run) {
         String sql = "INSERT INTO runs (kind, status, design_name, design_hash, design_json, settings_json, settings_hash,"
                 + " params, macs, machine, engine, started_at) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement p = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            p.setString(1, kind);
-            p.setString(2, designName);
-            p.setString(3, designHash);
-            p.setString(4, designJson);
-            p.setString(5, settingsJson);
-            p.setString(6, settingsHash);
-            p.setLong(7, params);
-            p.setLong(8, macs);
-            p.setString(9, machine);
-            p.setString(10, engine);
+            p.setString(1, run.kind());
+            p.setString(2, run.designName());
+            p.setString(3, run.designHash());
+            p.setString(4, run.designJson());
+            p.setString(5, run.settingsJson());
+            p.setString(6, run.settingsHash());
+            p.setLong(7, run.params());
+            p.setLong(8, run.macs());
+            p.setString(9, run.machine());
+            p.setString(10, run.engine());
             p.setString(11, Instant.now().toString());
             p.executeUpdate();
             long id;
@@ -222,7 +221,7 @@ public final class ResultStore implements AutoCloseable {
             claim(id);
             return id;
         } catch (SQLException e) {
-            throw new StoreException("cannot record the run in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the run in " + file + ": " + reason(e), e);
         }
     }
 
@@ -231,7 +230,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             markDone(id, engineParams, accuracy, resultJson);
         } catch (SQLException e) {
-            throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the result in " + file + ": " + reason(e), e);
         }
     }
 
@@ -246,7 +245,7 @@ public final class ResultStore implements AutoCloseable {
                 return null;
             });
         } catch (SQLException e) {
-            throw new StoreException("cannot record the result in " + file + ": " + reason(e));
+            throw new StoreException("cannot record the result in " + file + ": " + reason(e), e);
         }
     }
 
@@ -272,7 +271,7 @@ public final class ResultStore implements AutoCloseable {
             p.setLong(4, id);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e));
+            throw new StoreException("cannot update run " + id + " in " + file + ": " + reason(e), e);
         }
     }
 
@@ -295,7 +294,7 @@ public final class ResultStore implements AutoCloseable {
             p.setDouble(7, e.seconds());
             p.executeUpdate();
         } catch (SQLException ex) {
-            throw new StoreException("cannot record epoch " + e.epoch() + " in " + file + ": " + reason(ex));
+            throw new StoreException("cannot record epoch " + e.epoch() + " in " + file + ": " + reason(ex), ex);
         }
     }
 
@@ -311,7 +310,7 @@ public final class ResultStore implements AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("cannot read epochs from " + file + ": " + reason(e));
+            throw new StoreException("cannot read epochs from " + file + ": " + reason(e), e);
         }
     }
 
@@ -338,7 +337,7 @@ public final class ResultStore implements AutoCloseable {
             }
             return withLatency(out);
         } catch (SQLException e) {
-            throw new StoreException("cannot read runs from " + file + ": " + reason(e));
+            throw new StoreException("cannot read runs from " + file + ": " + reason(e), e);
         }
     }
 
@@ -390,7 +389,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             db.close();
         } catch (SQLException e) {
-            throw new StoreException("cannot close " + file + ": " + reason(e));
+            throw new StoreException("cannot close " + file + ": " + reason(e), e);
         }
     }
 }

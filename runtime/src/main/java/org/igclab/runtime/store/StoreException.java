@@ -1,12 +1,16 @@
 package org.igclab.runtime.store;
 
-import org.igclab.analyzer.cli.InputException;
+import org.igclab.rules.IgcException;
 
-/** The results store cannot be opened, read or written; the message says which file and why. */
-public final class StoreException extends InputException {
+/** The results store cannot be opened, read or written; the message says which file and why, the cause is SQLite's. */
+public final class StoreException extends IgcException {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String message) {
         super(message);
+    }
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

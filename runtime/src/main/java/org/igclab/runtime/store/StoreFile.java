@@ -60,7 +60,7 @@ final class StoreFile {
                         + " (give --store a new file name)");
             }
         } catch (IOException e) {
-            throw new StoreException("cannot read the results store " + file + ": " + e.getMessage());
+            throw new StoreException("cannot read the results store " + file + ": " + e.getMessage(), e);
         }
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
@@ -68,7 +68,7 @@ final class StoreFile {
         try (Connection db = readOnly.createConnection("jdbc:sqlite:" + absolute.toUri() + "?immutable=1"); Statement s = db.createStatement()) {
             checkTables(file, s, newest);
         } catch (SQLException e) {
-            throw new StoreException("cannot read the results store " + file + ": " + e.getMessage().replaceFirst("^\\[[A-Z_]+\\]\\s*", ""));
+            throw new StoreException("cannot read the results store " + file + ": " + e.getMessage().replaceFirst("^\\[[A-Z_]+\\]\\s*", ""), e);
         }
     }
 
@@ -109,7 +109,7 @@ final class StoreFile {
             version = Integer.parseInt(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
             throw new StoreException(file + ": meta.schema = '" + value + "' is not a number, so this is not an IGC Lab results store "
-                    + "(or it was damaged); it was left untouched");
+                    + "(or it was damaged); it was left untouched", e);
         }
         if (version < 1) {
             throw new StoreException(file + ": meta.schema = " + version + " is no schema of IGC Lab (they start at 1); it was left untouched");

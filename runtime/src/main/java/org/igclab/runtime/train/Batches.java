@@ -75,7 +75,7 @@ public final class Batches {
             in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("java.util.Random;!*"));
             return (Random) in.readObject();
         } catch (IOException | ClassNotFoundException | IllegalArgumentException | ClassCastException e) {
-            throw new CheckpointException("the checkpoint's augmentation state is damaged (" + e.getMessage() + "); move the folder away to start over");
+            throw new CheckpointException("the checkpoint's augmentation state is damaged (" + e.getMessage() + "); move the folder away to start over", e);
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.igclab.analyzer.io.AtomicFiles;
+import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.store.EpochRecord;
 
 /**
@@ -82,7 +84,7 @@ public record Checkpoint(Path dir) {
             return Optional.of(new State(n.get("designHash").asText(), n.get("settingsHash").asText(), n.get("runId").asLong(), position,
                     n.get("finished").asBoolean(), format1 ? epochs : n.get("snapshot").asInt(), curve));
         } catch (IOException | RuntimeException e) {
-            throw new CheckpointException("the checkpoint state " + file + " is unreadable (" + e.getMessage() + "); move the folder away to start over");
+            throw new CheckpointException("the checkpoint state " + file + " is unreadable (" + e.getMessage() + "); move the folder away to start over", e);
         }
     }
 
@@ -115,12 +117,17 @@ public record Checkpoint(Path dir) {
         Files.move(staging.resolve(target.getFileName()), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The network built as designed with the parameters of the state's snapshot (to export, or to test trained weights). */
+    public Instantiation instantiate(ResolvedNetwork network, State state) throws IOException {
+        return Instantiation.loaded(network, model -> load(model, state));
+    }
+
     /** Loads the parameters of the state's snapshot into the model's block. */
     public void load(Model model, State state) throws IOException {
         try {
             model.load(dir, PREFIX, Map.of("epoch", Integer.toString(state.snapshot())));
         } catch (MalformedModelException e) {
-            throw new CheckpointException("the checkpoint " + paramsFile(state.snapshot()) + " does not fit this design: " + e.getMessage());
+            throw new CheckpointException("the checkpoint " + paramsFile(state.snapshot()) + " does not fit this design: " + e.getMessage(), e);
         }
     }
 

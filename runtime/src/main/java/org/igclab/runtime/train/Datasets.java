@@ -58,7 +58,7 @@ public final class Datasets {
             }
             return new ImageDataset.Split(pixels, classes, classes.length);
         } catch (IOException e) {
-            throw new DatasetException("cannot read " + dir + ": " + e.getMessage());
+            throw new DatasetException("cannot read " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -107,7 +107,7 @@ public final class Datasets {
                     images.write(all, off + 1, record - 1);
                 }
             } catch (IOException e) {
-                throw new DatasetException("cannot read " + file + ": " + e.getMessage());
+                throw new DatasetException("cannot read " + file + ": " + e.getMessage(), e);
             }
         }
         byte[] l = labels.toByteArray();
@@ -124,7 +124,7 @@ public final class Datasets {
         try {
             in.readFully(into);
         } catch (EOFException e) {
-            throw new DatasetException(file + " ends early: it is truncated");
+            throw new DatasetException(file + " ends early: it is truncated", e);
         }
     }
 }

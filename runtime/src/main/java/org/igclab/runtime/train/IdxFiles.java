@@ -29,7 +29,7 @@ public final class IdxFiles {
             if (r != rows || c != cols) {
                 throw new DatasetException(file + " holds " + r + "x" + c + " images, expected " + rows + "x" + cols);
             }
-            byte[] pixels = new byte[Math.multiplyExact(count, rows * cols)];
+            byte[] pixels = new byte[size(file, count, rows * cols, "images")];
             Datasets.readFully(in, pixels, file);
             return pixels;
         }
@@ -42,10 +42,19 @@ public final class IdxFiles {
             if (magic != LABELS_MAGIC) {
                 throw new DatasetException(file + " is not an IDX label file (magic " + Integer.toHexString(magic) + ", expected 801)");
             }
-            byte[] labels = new byte[in.readInt()];
+            byte[] labels = new byte[size(file, in.readInt(), 1, "labels")];
             Datasets.readFully(in, labels, file);
             return labels;
         }
+    }
+
+    /** The bytes that {@code count} items of {@code bytesEach} take, refusing a header no array (and no real file) can hold. */
+    private static int size(Path file, int count, int bytesEach, String items) {
+        long bytes = (long) count * bytesEach;
+        if (count < 0 || bytes > Integer.MAX_VALUE - 8) {
+            throw new DatasetException(file + " says it holds " + count + " " + items + ", which cannot be: the file is damaged");
+        }
+        return (int) bytes;
     }
 
     /** Writes images as gzip IDX (used to make small data sets, e.g. in tests). */

@@ -15,11 +15,11 @@ import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.engine.GracefulStop;
-import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.Heartbeat;
 import org.igclab.runtime.store.Liveness;
 import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunStart;
 import org.igclab.runtime.store.RunRecord;
 import org.igclab.runtime.store.StoreException;
 
@@ -110,8 +110,7 @@ public final class StoredTraining {
                 checkpoint.clear();
             }
             NetworkCost cost = CostModel.of(network);
-            runId = store.begin(KIND, design.name(), id.hash(), id.canonicalJson(), settingsJson, settingsHash, cost.params().total(),
-                    cost.macs(), MachineInfo.machine(), MachineInfo.engine());
+            runId = store.begin(RunStart.here(KIND, design, settingsJson, cost));
             from = Checkpoint.State.start(id.hash(), settingsHash, runId);
         }
         EpochRows rows = new EpochRows(store, runId, checkpoint, listener);
@@ -202,7 +201,7 @@ public final class StoredTraining {
                 });
                 return changed.isEmpty() ? "the settings differ" : String.join(", ", changed);
             } catch (IOException e) {
-                return "the settings differ";
+                return "the settings differ (the stored ones cannot be read: " + e.getMessage() + ")";
             }
         }).orElse("the settings differ");
     }

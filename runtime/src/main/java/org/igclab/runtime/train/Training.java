@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -25,6 +24,7 @@ import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
+import org.igclab.runtime.engine.NoGrad;
 import org.igclab.runtime.store.EpochRecord;
 
 /**
@@ -189,9 +189,7 @@ public final class Training {
                                            int batchSize, BooleanSupplier stop, IntConsumer progress) {
         int[] order = batches.order(0, 0, false);
         long correct = 0;
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad off = NoGrad.enter()) {
             for (int from = 0, b = 1; from < order.length; from += batchSize, b++) {
                 if (stop.getAsBoolean()) {
                     return OptionalDouble.empty();
@@ -205,8 +203,6 @@ public final class Training {
                 }
                 progress.accept(b);
             }
-        } finally {
-            JniUtils.setGradMode(grad);
         }
         return OptionalDouble.of(order.length == 0 ? Double.NaN : (double) correct / order.length);
     }

@@ -53,7 +53,7 @@ class ExportCommandTest {
 
     @Test
     void badRequestsAreInputErrors(@TempDir Path dir) {
-        assertThat(MeasuredSweepTest.igc("export", SAMPLE, "--format", "tflite").err()).contains("--format = tflite is not one of");
+        assertThat(MeasuredSweepTest.igc("export", SAMPLE, "--format", "tflite").err()).contains("Invalid value for option '--format': 'tflite' is not one of onnx, pytorch, json");
         assertThat(MeasuredSweepTest.igc("export", SAMPLE, "--format", "onnx").err()).contains("needs -o OUT");
         MeasuredSweepTest.Run ck = MeasuredSweepTest.igc("export", SAMPLE, "--format", "onnx", "-o", dir.resolve("x.onnx").toString(),
                 "--checkpoint", dir.toString());

@@ -107,6 +107,6 @@ class MeasuredSweepTest {
         Files.writeString(space, SPACE);
         Run run = igc("sweep", space.toString(), "--evaluate", "speed", "--store", dir.resolve("r.db").toString());
         assertThat(run.code()).isEqualTo(IgcCli.INVALID);
-        assertThat(run.err()).contains("--evaluate = speed is not one of latency, train");
+        assertThat(run.err()).contains("Invalid value for option '--evaluate': 'speed' is not one of latency, train");
     }
 }

@@ -44,6 +44,6 @@ class ResultsCommandTest {
     void curveAndLatencyCannotBeCombined(@TempDir Path dir) throws Exception {
         MeasuredSweepTest.Run run = MeasuredSweepTest.igc("results", "--store", upgraded(dir).toString(), "--id", "1", "--curve", "--latency");
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("igc results: --curve and --latency cannot be combined");
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("igc results: --curve, --latency are mutually exclusive (specify only one)");
     }
 }

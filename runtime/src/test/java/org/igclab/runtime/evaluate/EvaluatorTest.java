@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.igclab.analyzer.ProgressListener;
-import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.network.cost.CostModel;
@@ -100,10 +99,10 @@ class EvaluatorTest {
         Design resnet = DesignFiles.read(Path.of("..", "samples", "networks", "resnet18.json"));
         EvaluationSettings huge = EvaluationSettings.defaults().withBatches(List.of(1, 1_000_000));
         assertThatThrownBy(() -> Evaluator.evaluate(resnet, huge, ProgressListener.NONE, () -> false))
-                .isInstanceOf(InputException.class).hasMessageStartingWith("batch 1000000: the design needs about")
+                .isInstanceOf(MemoryLimitException.class).hasMessageStartingWith("batch 1000000: the design needs about")
                 .hasMessageContaining("of this machine's");
         try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
-            assertThatThrownBy(() -> StoredEvaluation.runAndStore(resnet, huge, store, ProgressListener.NONE)).isInstanceOf(InputException.class);
+            assertThatThrownBy(() -> StoredEvaluation.runAndStore(resnet, huge, store, ProgressListener.NONE)).isInstanceOf(MemoryLimitException.class);
             assertThat(store.list(new RunQuery(null, null, null, 0))).as("a refused design leaves no run behind").isEmpty();
         }
     }

@@ -2,9 +2,6 @@ package org.igclab.runtime.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.io.IOException;
@@ -32,7 +29,7 @@ class OnnxExportTest {
         Design design = DesignFiles.read(sample);
         ResolvedNetwork network = Samples.network(design);
         try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, 5)) {
-            moveBatchNormStatistics(inst);
+            Samples.moveBatchNormStatistics(inst);
             byte[] bytes = OnnxExport.toBytes(inst, design.name());
             ModelProto model = ModelProto.parseFrom(bytes);
             assertThat(model.getOpsetImport(0).getVersion()).isEqualTo(OnnxExport.OPSET);
@@ -49,19 +46,5 @@ class OnnxExportTest {
 
     private static boolean grouped(NodeProto n) {
         return n.getAttributeList().stream().anyMatch(a -> a.getName().equals("group") && a.getI() > 1);
-    }
-
-    /**
-     * Training-mode passes on inputs like the test's move BatchNorm's running statistics away from 0 and 1 (so the export
-     * must carry them) to values that keep activations at a trained network's scale.
-     */
-    static void moveBatchNormStatistics(Instantiation inst) {
-        var in = inst.network().spec().input();
-        try (NDManager pass = inst.manager().newSubManager()) {
-            for (int i = 0; i < 12; i++) {
-                var x = pass.randomNormal(0f, 1f, Instantiation.batchShape(in, 4), ai.djl.ndarray.types.DataType.FLOAT32);
-                inst.block().forward(new ParameterStore(pass, false), new NDList(x), true);
-            }
-        }
     }
 }

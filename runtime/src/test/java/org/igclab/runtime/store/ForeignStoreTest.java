@@ -111,7 +111,7 @@ class ForeignStoreTest {
     void aNameWithUriCharactersIsAFileNameNotConnectionParameters() throws IOException {
         Path odd = dir.resolve("runs?mode=ro&journal_mode=delete #1 %20.db");
         try (ResultStore store = ResultStore.open(odd)) {
-            store.begin("evaluate", "d", "h", "{}", "{}", "s", 1, 1, "m", "e");
+            store.begin(new RunStart("evaluate", "d", "h", "{}", "{}", "s", 1, 1, "m", "e"));
         }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly(odd.getFileName().toString());
@@ -126,7 +126,7 @@ class ForeignStoreTest {
         Path empty = Files.createFile(dir.resolve("empty.db"));
         for (Path file : List.of(empty, dir.resolve("new.db"))) {
             try (ResultStore store = ResultStore.open(file)) {
-                store.begin("evaluate", "d", "h", "{}", "{}", "s", 1, 1, "m", "e");
+                store.begin(new RunStart("evaluate", "d", "h", "{}", "{}", "s", 1, 1, "m", "e"));
             }
             try (ResultStore store = ResultStore.open(file)) {
                 assertThat(store.list(new RunQuery(null, null, null, 0))).hasSize(1);

@@ -23,9 +23,9 @@ class ResultStoreTest {
         Path file = dir.resolve("results.db");
         long id;
         try (ResultStore store = ResultStore.open(file)) {
-            id = store.begin("evaluate", "IGCV2 C=64", "abc", "{\"x\":1}", "{\"batches\":[1]}", "s1", 1600, 1_638_400, "m", "e");
+            id = store.begin(new RunStart("evaluate", "IGCV2 C=64", "abc", "{\"x\":1}", "{\"batches\":[1]}", "s1", 1600, 1_638_400, "m", "e"));
             store.finishEvaluation(id, 1600L, List.of(quiet(1, 0.5), quiet(32, 12.25)), "{\"ok\":true}");
-            long train = store.begin("train", "small net", "def", "{}", "{}", "s2", 20_170, 3_256_448, "m", "e");
+            long train = store.begin(new RunStart("train", "small net", "def", "{}", "{}", "s2", 20_170, 3_256_448, "m", "e"));
             store.addEpoch(train, new EpochRecord(1, 1.5, 0.4, 0.5, 0.05, 10));
             store.addEpoch(train, new EpochRecord(2, 0.9, 0.7, 0.72, 0.0, 11));
             store.addEpoch(train, new EpochRecord(2, 0.8, 0.71, 0.73, 0.0, 12));
@@ -85,7 +85,7 @@ class ResultStoreTest {
                 new Interference(Interference.Verdict.QUIET, 1, 0, Double.NaN, Double.NaN, Double.NaN, 2, ""));
         long id;
         try (ResultStore store = ResultStore.open(file)) {
-            id = store.begin("evaluate", "net", "h", "{}", "{}", "s", 10, 20, "m", "e");
+            id = store.begin(new RunStart("evaluate", "net", "h", "{}", "{}", "s", 10, 20, "m", "e"));
             store.finishEvaluation(id, 10L, List.of(quiet(1, 2.5), noisy, few), "{}");
         }
         try (ResultStore store = ResultStore.open(file)) {
@@ -102,7 +102,7 @@ class ResultStoreTest {
             assertThat(fewBack.threads()).isEqualTo(2);
             assertThat(fewBack.trusted()).isTrue();
             // a run's rows are listed with it, and other runs have none
-            long train = store.begin("train", "net", "h", "{}", "{}", "t", 10, 20, "m", "e");
+            long train = store.begin(new RunStart("train", "net", "h", "{}", "{}", "t", 10, 20, "m", "e"));
             store.finish(train, 10L, 0.9, "{}");
             assertThat(store.list(new RunQuery(null, null, null, 0))).extracting(x -> x.latency().size()).containsExactly(0, 3);
         }
@@ -147,7 +147,7 @@ class ResultStoreTest {
         }
         // a new run in the upgraded store works as in a new one
         try (ResultStore store = ResultStore.open(file)) {
-            long id = store.begin("evaluate", "again", "h", "{}", "{}", "s", 1, 1, "m", "e");
+            long id = store.begin(new RunStart("evaluate", "again", "h", "{}", "{}", "s", 1, 1, "m", "e"));
             store.finishEvaluation(id, 1L, List.of(quiet(1, 0.5)), "{}");
             assertThat(store.get(id).orElseThrow().latency(1).orElseThrow().trusted()).isTrue();
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunLivenessStoreTest {
 
     static long begin(ResultStore store, String kind) {
-        return store.begin(kind, "net", "h", "{}", "{}", "s", 1, 1, "m", "e");
+        return store.begin(new RunStart(kind, "net", "h", "{}", "{}", "s", 1, 1, "m", "e"));
     }
 
     /** The pid of a process that has exited (and was reaped). */

@@ -1,19 +1,17 @@
 package org.igclab.runtime.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.study.MedianStoppingRule;
+import org.igclab.rules.testing.DebianPackages;
+import org.igclab.rules.testing.RequiresDebian;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
-import org.igclab.runtime.train.Datasets;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  * it is absent): every trial of the 8 tiny designs trained or pruned by the median stopping rule, a pruned run stored
  * {@code pruned} with the curve it had, below the median of the earlier trials at its last epoch.
  */
-@Tag("external")
+@RequiresDebian(DebianPackages.FASHION_MNIST)
 class PruningFashionMnistTest {
     @TempDir
     Path dir;
 
     @Test
     void trialsBelowTheMedianArePrunedWithTheirCurves() throws Exception {
-        assumeTrue(Files.isDirectory(Datasets.FASHION_MNIST_DEFAULT), "dataset-fashion-mnist is not installed at "
-                + Datasets.FASHION_MNIST_DEFAULT + ": apt-get install dataset-fashion-mnist (.ci/run installs it)");
         String store = dir.resolve("r.db").toString();
         assertThat(IgcCli.capture("study", "create", "t", "--space", "../samples/spaces/fashion-tiny.json", "--objectives",
                 "accuracy:max,params", "--store", store).code()).isZero();
         IgcCli.Captured run = IgcCli.capture("study", "run", "t", "--trials", "8", "--sampler", "grid", "--epochs", "3", "--limit-train",
-                "512", "--limit-test", "256", "--prune-warmup", "1", "--prune-min-trials", "2", "--store", store, "--checkpoint-root",
+                "512", "--limit-test", "256", "--data-dir", DebianPackages.fashionMnist().toString(), "--prune-warmup", "1", "--prune-min-trials", "2",
+                "--store", store, "--checkpoint-root",
                 dir.resolve("ckpt").toString());
         assertThat(run.code()).as(run.err()).isZero();
         MedianStoppingRule rule = new MedianStoppingRule(1, 2);

@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.igclab.analyzer.study.Sampler;
 import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunStart;
 import org.igclab.runtime.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class StudyStoreTest {
             assertThat(Study.of(read).space().size()).isEqualTo(3840);
             assertThatThrownBy(() -> create(studies, "s")).isInstanceOf(StoreException.class).hasMessageContaining("already");
             long t = studies.addTrial(made.id(), 17, "d17", "grid", TrialRecord.PENDING, "{\"params\":5}", 0, null);
-            long run = db.begin("train", "d17", "h", "{}", "{}", "s", 1, 1, "m", "e");
+            long run = db.begin(new RunStart("train", "d17", "h", "{}", "{}", "s", 1, 1, "m", "e"));
             studies.settle(t, TrialRecord.PRUNED, "{\"params\":5,\"accuracy\":0.5}", 0, "pruned after epoch 2", List.of(run));
             TrialRecord back = studies.trials(made.id()).get(0);
             assertThat(back.number()).isEqualTo(1);

@@ -128,7 +128,8 @@ class CheckpointTest {
     void aDamagedStateIsRefusedWithWhatToDo(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("state.json"), "{\"designHash\": ");
         assertThatThrownBy(() -> new Checkpoint(dir).state()).isInstanceOf(CheckpointException.class)
-                .hasMessageContaining(dir.resolve("state.json").toString()).hasMessageContaining("move the folder away");
+                .hasMessageContaining(dir.resolve("state.json").toString()).hasMessageContaining("move the folder away")
+                .hasCauseInstanceOf(IOException.class);
     }
 
     @Test

@@ -73,4 +73,17 @@ class DatasetsTest {
         assertThatThrownBy(() -> Datasets.cifar10(dir)).hasMessageContaining("not a multiple of 3073");
         assertThatThrownBy(() -> Datasets.load("imagenet", dir)).hasMessageContaining("not a known data set");
     }
+
+    @Test
+    void anIdxHeaderNoFileCanHoldIsADamagedFile(@TempDir Path dir) throws IOException {
+        Path images = dir.resolve("train-images-idx3-ubyte");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(images))) {
+            out.writeInt(IdxFiles.IMAGES_MAGIC);
+            out.writeInt(-5);
+            out.writeInt(28);
+            out.writeInt(28);
+        }
+        assertThatThrownBy(() -> IdxFiles.readImages(images, 28, 28)).isInstanceOf(DatasetException.class)
+                .hasMessage(images + " says it holds -5 images, which cannot be: the file is damaged");
+    }
 }

@@ -1,31 +1,25 @@
 package org.igclab.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.rules.testing.DebianPackages;
+import org.igclab.rules.testing.RequiresDebian;
 import org.igclab.runtime.store.ResultStore;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Training on the real Fashion-MNIST that Debian's dataset-fashion-mnist installs (.ci/run installs it); skipped,
- * saying so, where it is absent. Tagged {@code external}: {@code -DexcludedGroups=external} leaves these out.
- */
-@Tag("external")
+/** Training on the real Fashion-MNIST that Debian's dataset-fashion-mnist installs; skipped, saying so, where it is absent. */
+@RequiresDebian(DebianPackages.FASHION_MNIST)
 class FashionMnistTest {
     static ImageDataset data;
 
     @BeforeAll
     static void load() {
-        assumeTrue(Files.isDirectory(Datasets.FASHION_MNIST_DEFAULT), "Fashion-MNIST is not installed at " + Datasets.FASHION_MNIST_DEFAULT
-                + ": apt-get install dataset-fashion-mnist (the Debian package; .ci/run installs it)");
-        data = Datasets.fashionMnist(Datasets.FASHION_MNIST_DEFAULT);
+        data = Datasets.fashionMnist(DebianPackages.fashionMnist());
     }
 
     @Test

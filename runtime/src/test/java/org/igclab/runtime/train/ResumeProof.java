@@ -66,8 +66,8 @@ final class ResumeProof {
         Checkpoint ca = new Checkpoint(a);
         Checkpoint cb = new Checkpoint(b);
         double max = 0;
-        try (Instantiation x = Instantiation.fromCheckpoint(network, ca, ca.state().orElseThrow());
-             Instantiation y = Instantiation.fromCheckpoint(network, cb, cb.state().orElseThrow())) {
+        try (Instantiation x = ca.instantiate(network, ca.state().orElseThrow());
+             Instantiation y = cb.instantiate(network, cb.state().orElseThrow())) {
             List<Parameter> px = x.block().getParameters().values();
             List<Parameter> py = y.block().getParameters().values();
             for (int i = 0; i < px.size(); i++) {

@@ -71,7 +71,7 @@ class TrainingTest {
             // the trained weights export to ONNX and run the same there
             var network = StoredTraining.network(design);
             Checkpoint ck = new Checkpoint(dir.resolve("ck"));
-            try (var trained = org.igclab.runtime.engine.Instantiation.fromCheckpoint(network, ck, ck.state().orElseThrow())) {
+            try (var trained = ck.instantiate(network, ck.state().orElseThrow())) {
                 byte[] onnx = org.igclab.runtime.export.OnnxExport.toBytes(trained, "trained");
                 var check = org.igclab.runtime.export.OnnxVerification.compare(trained, onnx, 3, 1);
                 assertThat(check.maxAbsDifference()).isLessThan(1e-4 * Math.max(1, check.maxAbsOutput()));

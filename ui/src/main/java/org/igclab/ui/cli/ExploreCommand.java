@@ -1,6 +1,7 @@
 package org.igclab.ui.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +11,7 @@ import javafx.application.Platform;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
+import org.igclab.analyzer.cli.Task;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.cli.StoreOption;
 import org.igclab.ui.app.ExplorerLauncher;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code igc explore}: the interactive explorer, in a window or rendered to a PNG. */
+@Task.Of(Task.EXPLORE)
 @Command(name = "explore",
         mixinStandardHelpOptions = true,
         header = "The interactive explorer: trade-off curves, verdicts and channel wiring of a width's designs.",
@@ -79,12 +82,15 @@ public final class ExploreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         double[] wh = size();
         SettingsStore remembered = new SettingsStore(settings != null ? settings : SettingsStore.defaultFile());
-        Map<Control, String> initial = specFile == null ? remembered.load() : spec(specFile);
+        PrintWriter err = spec.commandLine().getErr();
+        Map<Control, String> initial = specFile == null ? remembered.load(problem -> err.println("igc explore: " + problem)) : spec(specFile);
         if (snapshot != null && !force && Files.exists(snapshot)) {
             throw new InputException(snapshot + " exists; pass --force to replace it");
         }
+        NetworkTemplates templates = NetworkTemplates.load(samples());
+        templates.problems().forEach(problem -> err.println("igc explore: " + problem));
         ExplorerContext context = new ExplorerContext(remembered, snapshot == null, initial, store.path(),
-                NetworkTemplates.load(samples()), new RuntimeEvaluations(), Platform::runLater);
+                templates, new RuntimeEvaluations(), Platform::runLater);
         if (snapshot != null) {
             FxPlatform.useHeadless(wh[0], wh[1]);
             ExplorerLauncher.snapshot(context, wh[0], wh[1], snapshot, force);
@@ -95,7 +101,7 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             ExplorerLauncher.window(context, wh[0], wh[1]);
         } catch (UnsupportedOperationException e) {
-            throw new InputException("cannot open a window (" + e.getMessage() + "): " + ALTERNATIVES);
+            throw new InputException("cannot open a window (" + e.getMessage() + "): " + ALTERNATIVES, e);
         }
         return IgcCli.OK;
     }
@@ -131,7 +137,7 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             return SettingsStore.readSpec(file);
         } catch (InvalidDesignException e) {
-            throw new InputException(DesignInputs.complaint(file, "invalid explorer spec ", e));
+            throw new InputException(DesignInputs.complaint(file, "invalid explorer spec ", e), e);
         }
     }
 

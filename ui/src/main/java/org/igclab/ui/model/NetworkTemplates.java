@@ -1,5 +1,6 @@
 package org.igclab.ui.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +17,16 @@ import org.igclab.rules.model.InvalidDesignException;
 /** The templates the explorer offers: the block alone, then each distinct skeleton among the sample networks. */
 public final class NetworkTemplates {
     private final List<NetworkTemplate> all;
+    private final List<String> problems;
 
-    private NetworkTemplates(List<NetworkTemplate> all) {
+    private NetworkTemplates(List<NetworkTemplate> all, List<String> problems) {
         this.all = List.copyOf(all);
+        this.problems = List.copyOf(problems);
     }
 
     /** The block alone, for a session without sample networks. */
     public static NetworkTemplates blockOnly() {
-        return new NetworkTemplates(List.of(NetworkTemplate.BLOCK));
+        return new NetworkTemplates(List.of(NetworkTemplate.BLOCK), List.of());
     }
 
     /**
@@ -33,24 +36,34 @@ public final class NetworkTemplates {
     public static NetworkTemplates load(Path folder) {
         Map<String, NetworkTemplate> byKey = new LinkedHashMap<>();
         byKey.put(NetworkTemplate.BLOCK_KEY, NetworkTemplate.BLOCK);
+        List<String> problems = new ArrayList<>();
         if (folder != null && Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    read(file).ifPresent(t -> byKey.putIfAbsent(t.key(), t));
+                    read(file, problems).ifPresent(t -> byKey.putIfAbsent(t.key(), t));
                 }
             } catch (IOException e) {
-                // an unreadable samples folder leaves the block template, which needs no file
+                // the block template needs no file
+                problems.add("cannot list the sample networks in " + folder + ": " + e.getMessage());
             }
         }
-        return new NetworkTemplates(new ArrayList<>(byKey.values()));
+        return new NetworkTemplates(new ArrayList<>(byKey.values()), problems);
     }
 
-    private static Optional<NetworkTemplate> read(Path file) {
+    /** The file's template; empty for a network built without a skeleton (not a template), or one that cannot be read. */
+    private static Optional<NetworkTemplate> read(Path file, List<String> problems) {
         try {
-            return Optional.of(NetworkTemplate.of(JsonFields.parse(TextFiles.read(file, "a network file")).node()));
+            JsonNode network = JsonFields.parse(TextFiles.read(file, "a network file")).node();
+            return network.has("skeleton") ? Optional.of(NetworkTemplate.of(network)) : Optional.empty();
         } catch (IOException | InvalidDesignException e) {
+            problems.add("left out " + file + ": " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The sample files that could not be read or used as templates, and why (the explorer goes on without them). */
+    public List<String> problems() {
+        return problems;
     }
 
     /** These templates and one more (a network the user opened), unless one of its key is there already. */
@@ -60,7 +73,7 @@ public final class NetworkTemplates {
         }
         List<NetworkTemplate> more = new ArrayList<>(all);
         more.add(extra);
-        return new NetworkTemplates(more);
+        return new NetworkTemplates(more, problems);
     }
 
     public List<NetworkTemplate> all() {

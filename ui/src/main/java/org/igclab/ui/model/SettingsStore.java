@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.io.AtomicFiles;
 import org.igclab.rules.io.JsonFields;
@@ -49,11 +50,15 @@ public final class SettingsStore {
         return config.resolve("igc-lab").resolve("explorer.json");
     }
 
-    /** The remembered texts; nothing when there is no file yet, or when it cannot be read (the defaults serve). */
-    public Map<Control, String> load() {
+    /**
+     * The remembered texts; nothing when there is no file yet, or when it cannot be read or understood: then the defaults
+     * serve, and {@code problems} hears why (the file is left as it is until the controls are saved again).
+     */
+    public Map<Control, String> load(Consumer<String> problems) {
         try {
             return Files.isRegularFile(file) ? parse(TextFiles.read(file, "a settings file"), false) : new EnumMap<>(Control.class);
         } catch (IOException | InvalidDesignException e) {
+            problems.accept("the remembered settings in " + file + " cannot be used (" + e.getMessage() + "); starting from the defaults");
             return new EnumMap<>(Control.class);
         }
     }

@@ -17,6 +17,7 @@ import org.igclab.runtime.latency.Interference;
 import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.latency.Stop;
 import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.store.RunStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,7 +115,7 @@ class ExplorationTest {
     }
 
     private static void store(ResultStore store, String hash, LatencyStats latency) {
-        long run = store.begin(StoredEvaluation.KIND, "x", hash, "{}", "{}", "s", 1, 1, "m", "e");
+        long run = store.begin(new RunStart(StoredEvaluation.KIND, "x", hash, "{}", "{}", "s", 1, 1, "m", "e"));
         store.finishEvaluation(run, 1L, List.of(latency), "{}");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +24,33 @@ class SettingsAndExportTest {
     @Test
     void settingsRoundTripAndUnknownKeysAreIgnored() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("nested/explorer.json"));
-        assertThat(store.load()).isEmpty();
+        List<String> problems = new ArrayList<>();
+        assertThat(store.load(problems::add)).isEmpty();
         Map<Control, String> texts = new EnumMap<>(Control.class);
         texts.put(Control.CHANNELS, "128");
         texts.put(Control.TEMPLATE, "cifar-d38-3x32x32-k10");
         store.save(texts);
-        assertThat(store.load()).containsEntry(Control.CHANNELS, "128").containsEntry(Control.TEMPLATE, "cifar-d38-3x32x32-k10")
+        assertThat(store.load(problems::add)).containsEntry(Control.CHANNELS, "128").containsEntry(Control.TEMPLATE, "cifar-d38-3x32x32-k10")
                 .containsEntry(Control.KERNEL, "3");
         Files.writeString(store.file(), "{\"controls\": {\"channels\": 32, \"fromANewerVersion\": 1}}");
-        assertThat(store.load()).containsEntry(Control.CHANNELS, "32");
+        assertThat(store.load(problems::add)).containsEntry(Control.CHANNELS, "32");
+        assertThat(problems).as("no problem so far").isEmpty();
         Files.writeString(store.file(), "not json");
-        assertThat(store.load()).isEmpty();
+        assertThat(store.load(problems::add)).isEmpty();
+        assertThat(problems).singleElement().asString().startsWith("the remembered settings in " + store.file() + " cannot be used (not valid JSON")
+                .endsWith("; starting from the defaults");
+    }
+
+    @Test
+    void templatesSayWhichSampleFilesTheyLeftOut() throws Exception {
+        Path samples = Files.createDirectories(dir.resolve("networks"));
+        Files.copy(Path.of("..", "samples", "networks", "cifar-igcv2-k8-d38.json"), samples.resolve("skeleton.json"));
+        Files.copy(Path.of("..", "samples", "networks", "resnet18.json"), samples.resolve("no-skeleton.json"));
+        Files.writeString(samples.resolve("broken.json"), "{\"skeleton\": ");
+        NetworkTemplates templates = NetworkTemplates.load(samples);
+        assertThat(templates.all()).hasSize(2);
+        // a network without a skeleton is no template, and no problem either
+        assertThat(templates.problems()).singleElement().asString().startsWith("left out " + samples.resolve("broken.json") + ": not valid JSON");
     }
 
     @Test

@@ -286,7 +286,9 @@ class ExplorerWindowTest {
     void theControlsAreRememberedBetweenRuns(FxRobot robot) throws Exception {
         fx.interact(() -> ExplorerFixture.type(robot, Control.CHANNELS, "48"));
         robot.interact(() -> fx.model.close());
-        Map<Control, String> remembered = new SettingsStore(fx.dir.resolve("settings.json")).load();
+        Map<Control, String> remembered = new SettingsStore(fx.dir.resolve("settings.json")).load(problem -> {
+            throw new AssertionError(problem);
+        });
         assertThat(remembered).containsEntry(Control.CHANNELS, "48").containsEntry(Control.WIDTHS, "16, 256");
     }
 }

@@ -8,6 +8,8 @@ import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.rules.model.CountOverflowException;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -38,14 +40,14 @@ public final class CostModel {
             // the totals too: every layer may fit while their sum does not
             for (LayerCost l : layers) {
                 params = params.plus(l.params());
-                macs = Math.addExact(macs, l.macs());
-                activations = Math.addExact(activations, l.activations());
-                peak = Math.max(peak, Math.addExact(l.in().elements(), l.out().elements()));
-                traffic = Math.addExact(traffic, l.traffic());
+                macs = ExactCounts.add(macs, l.macs());
+                activations = ExactCounts.add(activations, l.activations());
+                peak = Math.max(peak, ExactCounts.add(l.in().elements(), l.out().elements()));
+                traffic = ExactCounts.add(traffic, l.traffic());
             }
-            Math.multiplyExact(2, macs); // the reports print FLOPs = 2 * MACs, which must fit too
-        } catch (ArithmeticException e) {
-            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers");
+            ExactCounts.multiply(2, macs); // the reports print FLOPs = 2 * MACs, which must fit too
+        } catch (CountOverflowException e) {
+            throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers", e);
         }
         return new NetworkCost(network, layers, blocks, params, macs, activations, peak, traffic, unknownOperators(network));
     }
@@ -102,7 +104,7 @@ public final class CostModel {
                 layer.children().forEach(l -> l.accept(this));
                 long out = layer.out().elements();
                 layers.add(new LayerCost(layer.path() + "." + what, what, block, layer.in(), layer.out(), ParamCount.ZERO, 0,
-                        out, Math.multiplyExact(moves, out)));
+                        out, ExactCounts.multiply(moves, out)));
                 return null;
             }
 
@@ -117,7 +119,7 @@ public final class CostModel {
                 b.body().accept(this);
                 List<LayerCost> mine = layers.subList(first, layers.size());
                 ParamCount params = mine.stream().map(LayerCost::params).reduce(ParamCount.ZERO, ParamCount::plus);
-                long macs = mine.stream().mapToLong(LayerCost::macs).reduce(0, Math::addExact);
+                long macs = mine.stream().mapToLong(LayerCost::macs).reduce(0, ExactCounts::add);
                 blocks.set(index, new BlockCost(b.path(), block, b.in(), b.out(), params, macs, b.template().formula(b.in())));
                 block = outer;
                 return null;
@@ -130,7 +132,7 @@ public final class CostModel {
         ParamCount params = op.params(layer.in());
         long macs = op.macs(layer.in(), layer.out());
         long out = layer.out().elements();
-        long traffic = Math.addExact(Math.addExact(layer.in().elements(), out), params.total());
+        long traffic = ExactCounts.add(ExactCounts.add(layer.in().elements(), out), params.total());
         return new LayerCost(layer.path(), describe(op), block, layer.in(), layer.out(), params, macs, out, traffic);
     }
 

@@ -2,6 +2,7 @@ package org.igclab.analyzer.network.cost;
 
 import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.TensorShape;
+import org.igclab.rules.model.ExactCounts;
 
 /**
  * The cost of one operation of a network (batch 1, counts in elements).
@@ -20,6 +21,6 @@ public record LayerCost(String path, String op, String block, TensorShape in, Te
                         long activations, long traffic) {
 
     public long flops() {
-        return Math.multiplyExact(2, macs);
+        return ExactCounts.multiply(2, macs);
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.rules.model.ExactCounts;
 
 /**
  * The whole cost of a network: one row per operation (and per residual add or concatenation), one per block,
@@ -43,7 +44,7 @@ public record NetworkCost(ResolvedNetwork network, List<LayerCost> layers, List<
     }
 
     public long flops() {
-        return Math.multiplyExact(2, macs);
+        return ExactCounts.multiply(2, macs);
     }
 
     /** Bytes of {@code elements} float32 values, in MiB. */

@@ -3,6 +3,7 @@ package org.igclab.analyzer.network.template;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.igclab.rules.model.ExactCounts;
 
 /** Collects the terms of a {@link BlockFormula}; the value of a term is the product of its factors. */
 final class FormulaBuilder {
@@ -30,7 +31,7 @@ final class FormulaBuilder {
                 substituted.append(substituted.length() == 0 ? "" : " * ").append(f);
             }
         }
-        terms.add(new BlockFormula.Term(kind, symbolic, substituted.toString(), value.divide(pendingDivisor).longValueExact()));
+        terms.add(new BlockFormula.Term(kind, symbolic, substituted.toString(), ExactCounts.toLong(value.divide(pendingDivisor))));
         return this;
     }
 

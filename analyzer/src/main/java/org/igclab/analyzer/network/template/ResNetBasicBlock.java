@@ -8,6 +8,7 @@ import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.rules.model.KernelChain;
@@ -118,7 +119,7 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
                     .weights("9 * C_out * C_out / L", 9, out, out, -l).weights("C_out * L", out, l);
             // L divides both widths; exact arithmetic so a huge width is an error, never a wrapped count
             f.macs("H_out * W_out * (9 * C_out * (C_in + C_out) / L + 2 * C_out * L)", hw,
-                    Math.addExact(Math.multiplyExact(9L * out, ((long) c + out) / l), Math.multiplyExact(2L * out, l)));
+                    ExactCounts.add(ExactCounts.multiply(9L * out, ((long) c + out) / l), ExactCounts.multiply(2L * out, l)));
         }
         f.bn("2 * 2 * C_out", 2, 2, out);
         ResNetShortcut.formula(f, in, out, stride, shortcutGroups, hw);

@@ -7,6 +7,7 @@ import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -83,7 +84,7 @@ public record ResNetBottleneckBlock(int out, Optional<Integer> width, int stride
                 .weights("C_in * C_mid", c, w).weights("9 * C_mid * C_mid / G", 9, w, w, -groups).weights("C_mid * C_out", w, out)
                 .bn("2 * (2 * C_mid + C_out)", 2, 2 * w + out)
                 .macs("H_in * W_in * C_in * C_mid", in.positions(), c, w)
-                .macs("H_out * W_out * C_mid * (9 * C_mid / G + C_out)", hwOut, w, Math.addExact(9 * w / groups, out));
+                .macs("H_out * W_out * C_mid * (9 * C_mid / G + C_out)", hwOut, w, ExactCounts.add(9L * w / groups, out));
         ResNetShortcut.formula(f, in, out, stride, shortcutGroups, hwOut);
         return f.build();
     }

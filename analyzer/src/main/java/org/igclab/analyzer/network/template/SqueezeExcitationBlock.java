@@ -7,6 +7,7 @@ import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.rules.io.JsonFields;
+import org.igclab.rules.model.ExactCounts;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -82,7 +83,7 @@ public record SqueezeExcitationBlock(Squeeze squeeze, Op.Activation.Kind activat
         if (10 * rounded < 9L * v) {
             rounded += d;
         }
-        return Math.toIntExact(rounded);
+        return ExactCounts.toInt(rounded);
     }
 
     @Override
