@@ -157,6 +157,9 @@ final class OnnxReader {
 
     private void combine(NodeProto node, String name, List<String> data) {
         String out = node.getOutput(0);
+        if (data.size() == 2 && node.getOpType().equals("Mul") && hardSwish(name, out, data)) {
+            return;
+        }
         if (data.size() == 2) {
             DataFlow.Join.Kind kind = node.getOpType().equals("Add") ? DataFlow.Join.Kind.ADD : DataFlow.Join.Kind.MUL;
             join(name, out, kind, data, "", null);
@@ -176,6 +179,19 @@ final class OnnxReader {
         long size = constant.map(OnnxAttributes::elements).orElse(0L);
         unary(name, in, out, OnnxOps.unknown(node.getOpType(), Optional.of(shape(in)), "with a constant of " + size
                 + " elements (a parameter or a buffer: not counted)"));
+    }
+
+    /** {@code x * hardsigmoid(x)}: hardswish as exporters write it before opset 14. */
+    private boolean hardSwish(String name, String out, List<String> data) {
+        for (int i = 0; i < 2; i++) {
+            String x = resolve(data.get(i));
+            if (producers.get(resolve(data.get(1 - i))) instanceof DataFlow.Unary u && u.in().equals(x)
+                    && u.op().equals(new Op.Activation(Op.Activation.Kind.HARDSIGMOID))) {
+                unary(name, x, out, new Op.Activation(Op.Activation.Kind.HARDSWISH));
+                return true;
+            }
+        }
+        return false;
     }
 
     private void concat(NodeProto node, String name, List<String> data) {
