@@ -10,8 +10,10 @@ import java.util.Optional;
 
 /** Reading a node's attributes and small constant tensors (shapes, clip bounds) of an ONNX model. */
 final class OnnxAttributes {
-    /** Larger constants are weights: their sizes matter, never their values. */
+    /** Larger float constants are weights: their sizes matter, never their values. */
     private static final int SMALL = 64;
+    /** Integer constants are shapes and indices (a permutation of every channel), read up to this size. */
+    private static final int INDICES = 1 << 16;
 
     private OnnxAttributes() {
     }
@@ -39,7 +41,8 @@ final class OnnxAttributes {
     /** The values of a small numeric tensor, or empty for a large one or a type it does not read. */
     static Optional<double[]> values(TensorProto t) {
         long count = t.getDimsList().stream().mapToLong(Long::longValue).reduce(1, (a, b) -> a * b);
-        if (count > SMALL) {
+        boolean integers = t.getDataType() == 6 || t.getDataType() == 7;
+        if (count > (integers ? INDICES : SMALL)) {
             return Optional.empty();
         }
         int n = (int) count;

@@ -117,6 +117,7 @@ final class OnnxReader {
             case "Concat" -> concat(node, name, data);
             case "Split" -> split(node, name, in);
             case "Slice" -> slice(node, name, in);
+            case "Gather" -> unary(name, in, out, gather(node, shape(in)));
             default -> {
                 if (data.size() > 1) {
                     unknownJoin(node, name, data);
@@ -283,6 +284,19 @@ final class OnnxReader {
             throw new InvalidDesignException("", "takes no channels (" + start + " to " + end + " of " + s.channels() + ")");
         }
         piece(name, in, node.getOutput(0), start, end);
+    }
+
+    /** Channels gathered in another order (how IGC Lab exports a permutation that is not a shuffle). */
+    private Op gather(NodeProto node, TensorShape in) {
+        Optional<double[]> index = input(node, 1);
+        long axis = OnnxAttributes.integer(node, "axis", 0);
+        if ((axis == 1 || axis == -3) && index.isPresent() && index.get().length == in.channels()) {
+            int[] order = java.util.Arrays.stream(index.get()).mapToInt(v -> (int) v).toArray();
+            if (java.util.Arrays.stream(order).sorted().boxed().toList().equals(java.util.stream.IntStream.range(0, order.length).boxed().toList())) {
+                return new Op.Permute(org.igclab.rules.model.Permutation.of(order));
+            }
+        }
+        return OnnxOps.unknown("Gather", Optional.empty(), "not a permutation of the channels");
     }
 
     private Optional<double[]> input(NodeProto node, int i) {
