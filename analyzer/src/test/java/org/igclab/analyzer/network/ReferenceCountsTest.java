@@ -74,9 +74,23 @@ class ReferenceCountsTest {
         assertThat(c.macs()).isEqualTo(568_740_352L);
     }
 
+    /** torchvision's counts (parameters as sum(p.numel()), conv + linear MACs at 224x224); TorchvisionImportTest recounts them in PyTorch. */
+    @Test
+    void torchvisionsLargerNetworks() throws IOException {
+        assertThat(cost("resnet50.json").params().total()).isEqualTo(25_557_032L);
+        assertThat(cost("resnet50.json").macs()).isEqualTo(4_089_184_256L);
+        assertThat(cost("mobilenet-v2.json").params().total()).isEqualTo(3_504_872L);
+        assertThat(cost("mobilenet-v2.json").macs()).isEqualTo(300_774_272L);
+        assertThat(cost("mobilenet-v3-large.json").params().total()).isEqualTo(5_483_032L);
+        assertThat(cost("mobilenet-v3-large.json").macs()).isEqualTo(216_589_760L);
+        assertThat(cost("shufflenet-v2.json").params().total()).isEqualTo(2_278_604L);
+        assertThat(cost("shufflenet-v2.json").macs()).isEqualTo(144_907_992L);
+    }
+
     @Test
     void everyBlockFormulaAgreesWithTheLayerByLayerCount() throws IOException {
-        for (String sample : new String[] {"resnet18.json", "mobilenet-v1.json", "igc-l4m32-imagenet.json", "cifar-igcv1-l24m2-d38.json"}) {
+        for (String sample : new String[] {"resnet18.json", "mobilenet-v1.json", "igc-l4m32-imagenet.json", "cifar-igcv1-l24m2-d38.json",
+            "resnet50.json", "mobilenet-v2.json", "mobilenet-v3-large.json"}) {
             NetworkCost c = cost(sample);
             assertThat(c.blocks()).isNotEmpty();
             for (BlockCost b : c.blocks()) {

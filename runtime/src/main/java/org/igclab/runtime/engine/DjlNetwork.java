@@ -60,7 +60,7 @@ public final class DjlNetwork {
 
     public static DjlNetwork build(ResolvedNetwork network, Execution execution) {
         List<Mapped> mapped = new ArrayList<>();
-        Block block = new Builder(execution, mapped).layer(network.root());
+        Block block = new Builder(execution, mapped, network.ops().get(network.ops().size() - 1)).layer(network.root());
         return new DjlNetwork(block, mapped);
     }
 
@@ -73,7 +73,16 @@ public final class DjlNetwork {
         return mapped;
     }
 
-    private record Builder(Execution execution, List<Mapped> mapped) implements Layer.Visitor<Block> {
+    /**
+     * Whether global pooling at {@code layer} flattens to {@code (N, C)}: as the network's last operation, the output
+     * classifiers expect; elsewhere it keeps {@code (N, C, 1, 1)} for what follows (a squeeze-and-excitation's convolution;
+     * a fully connected layer flattens its input anyway).
+     */
+    public static boolean flattens(Layer.OpLayer layer, Layer.OpLayer last) {
+        return layer.op() instanceof Op.GlobalAvgPool && layer.equals(last);
+    }
+
+    private record Builder(Execution execution, List<Mapped> mapped, Layer.OpLayer last) implements Layer.Visitor<Block> {
 
         Block layer(Layer layer) {
             return layer.accept(this);
@@ -84,7 +93,9 @@ public final class DjlNetwork {
             if (op.op() instanceof Op.Unknown u) {
                 throw u.refusal(op.path());
             }
-            Block b = op.op().accept(new OpBlocks());
+            Block b = op.op() instanceof Op.GlobalAvgPool && !flattens(op, last)
+                    ? LambdaBlock.singleton(x -> Pool.globalAvgPool2d(x).reshape(x.getShape().get(0), x.getShape().get(1), 1, 1), "gap")
+                    : op.op().accept(new OpBlocks());
             mapped.add(new Mapped(op, b));
             return b;
         }

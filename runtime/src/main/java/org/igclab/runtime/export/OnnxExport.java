@@ -26,7 +26,8 @@ import org.igclab.runtime.engine.Instantiation;
  * {@code group} attribute, {@code Reshape}/{@code Transpose}/{@code Reshape} for channel shuffles, {@code Gather}
  * for other permutations, {@code BatchNormalization}, {@code Relu}/{@code Clip}/{@code HardSwish}/{@code HardSigmoid}/
  * {@code Sigmoid}, {@code Add}, {@code Mul}, {@code Split}/{@code Concat}, pooling and {@code Gemm}. The graph computes
- * what the DJL block computes in inference mode, output shape included (global pooling flattens, as DJL's does). Every
+ * what the DJL block computes in inference mode, output shape included (global pooling as the last operation flattens,
+ * as DJL's does). Every
  * value carries its shape ({@code value_info}) and the model its design's name, hash, parameters and MACs as metadata,
  * so a viewer such as Netron shows them.
  */
@@ -38,9 +39,12 @@ public final class OnnxExport {
 
     private final OnnxGraph graph;
     private final Map<String, Block> blocks = new HashMap<>();
+    private final Layer.OpLayer last;
 
     private OnnxExport(String name, Instantiation inst) {
         this.graph = new OnnxGraph(name.isEmpty() ? "igc" : name);
+        List<Layer.OpLayer> ops = inst.network().ops();
+        this.last = ops.get(ops.size() - 1);
         for (DjlNetwork.Mapped m : inst.djl().mapped()) {
             blocks.put(m.layer().path(), m.block());
         }
@@ -254,7 +258,8 @@ public final class OnnxExport {
             @Override
             public String globalAvgPool(Op.GlobalAvgPool g) {
                 String pooled = graph.node("GlobalAveragePool", path, List.of(x));
-                return graph.node("Flatten", path, List.of(pooled), OnnxGraph.integer("axis", 1));
+                // flattened as DJL's is: at the end only
+                return DjlNetwork.flattens(layer, last) ? graph.node("Flatten", path, List.of(pooled), OnnxGraph.integer("axis", 1)) : pooled;
             }
 
             @Override
@@ -282,7 +287,7 @@ public final class OnnxExport {
     /** Records a layer's output shape on the value that holds it: {@code (N, C)} after global pooling or a fully connected layer. */
     private String shaped(String value, Layer layer) {
         TensorShape s = layer.out();
-        boolean flat = layer instanceof Layer.OpLayer op && (op.op() instanceof Op.GlobalAvgPool || op.op() instanceof Op.Linear);
+        boolean flat = layer instanceof Layer.OpLayer op && (DjlNetwork.flattens(op, last) || op.op() instanceof Op.Linear);
         if (flat) {
             graph.valueInfo(value, "N", s.channels());
         } else {
