@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             "  igc enumerate -c 256 --first channel-wise --layers 3..4",
             "  igc check samples/chains/igcv2-c64.json     verdicts with a witness; exit 0 strict, 1 not, 2 invalid",
             "  igc cost samples/chains/igcv1-l24m2.json    per-kernel parameters, MACs and FLOPs",
+            "  igc cost resnet50.onnx --blocks             any ONNX model; igc import writes it as a network file",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs",
             "                                              every design of a space and its Pareto front",
             "  igc budget samples/spaces/cifar-equal-params.json --params 317242 --vary width",

@@ -29,8 +29,8 @@ public final class NetworkChainsView {
         StringBuilder s = new StringBuilder("# " + file + ": " + checked.size() + " chain" + (checked.size() == 1 ? "" : "s")
                 + " of group convolutions (two or more convolutions, one grouped, with only BN and permutations between)\n");
         for (Checked c : checked) {
-            s.append(c.found().chain().name()).append(": ").append(shape(c)).append(", ")
-                    .append(c.report().verdict().toString().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            s.append(c.found().chain().name()).append(": ").append(shape(c)).append(", ").append(c.report().verdict().label())
+                    .append(c.report().isStrict() ? "" : " (" + c.report().explanation() + ")").append('\n');
         }
         s.append(summary(checked)).append('\n');
         return s.toString();
@@ -47,7 +47,7 @@ public final class NetworkChainsView {
     public static String summary(List<Checked> checked) {
         long strict = checked.stream().filter(c -> c.report().isStrict()).count();
         long dense = checked.stream().filter(c -> c.report().isDense() && !c.report().isStrict()).count();
-        return checked.size() + " chains: " + strict + " strict, " + dense + " dense, " + (checked.size() - strict - dense) + " neither";
+        return checked.size() + (checked.size() == 1 ? " chain: " : " chains: ") + strict + " strict, " + dense + " dense, " + (checked.size() - strict - dense) + " neither";
     }
 
     public static ObjectNode json(String file, List<Checked> checked) {
