@@ -19,6 +19,7 @@ import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.network.Network;
 import org.igclab.analyzer.network.NetworkJson;
+import org.igclab.analyzer.study.MedianStoppingRule;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.Sweep;
@@ -32,6 +33,7 @@ import org.igclab.runtime.store.Liveness;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunStart;
 import org.igclab.runtime.store.RunRecord;
+import org.igclab.runtime.study.InProcessMeasurer;
 import org.igclab.runtime.sweep.SweepMeasurement;
 import org.igclab.runtime.train.Datasets;
 import org.igclab.runtime.train.ImageDataset;
@@ -85,13 +87,30 @@ public final class RuntimeAdapter {
 
     public static SweepJob latencyJob(EvaluationSettings settings) {
         String json = StoredEvaluation.settingsJson(settings);
-        return new SweepJob(SweepJob.Kind.LATENCY, json, DesignIdentity.sha256(json), null, null);
+        return new SweepJob(SweepJob.Kind.LATENCY, json, DesignIdentity.sha256(json), null, null, null);
     }
 
     public static SweepJob trainingJob(TrainingSettings settings, Path dataDir, Path checkpointRoot) {
         String json = StoredTraining.settingsJson(settings);
         return new SweepJob(SweepJob.Kind.TRAIN, json, DesignIdentity.sha256(json), dataDir == null ? null : dataDir.toString(),
-                checkpointRoot.toString());
+                checkpointRoot.toString(), null);
+    }
+
+    /**
+     * A study's training job whose tasks apply the median stopping rule on the executor, against the curves of the
+     * trials measured before this batch; a pruned run comes back {@code pruned} with the curve it had.
+     */
+    public static SweepJob trainingJob(TrainingSettings settings, Path dataDir, Path checkpointRoot, MedianStoppingRule rule,
+                                       List<double[]> earlier) {
+        SweepJob job = trainingJob(settings, dataDir, checkpointRoot);
+        if (rule == null) {
+            return job;
+        }
+        try {
+            return job.withPruning(JsonFields.MAPPER.writeValueAsString(new SweepJob.Pruning(rule, List.copyOf(earlier))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the pruning rule for the executors: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**
@@ -159,11 +178,11 @@ public final class RuntimeAdapter {
             if (stoppedAt != null) {
                 return TaskOutcome.withoutRun(task, job, stoppedAt, true, ran);
             }
-            Optional<RunRecord> run = store.latest(storeKind(job), task.designHash(), job.settingsHash(), "done", "failed");
+            Optional<RunRecord> run = store.latest(storeKind(job), task.designHash(), job.settingsHash(), "done", ResultStore.PRUNED, "failed");
             if (run.isEmpty()) {
                 return TaskOutcome.withoutRun(task, job, failure, false, ran);
             }
-            String done = run.get().status().equals("done") ? null : String.valueOf(run.get().message());
+            String done = run.get().status().equals("failed") ? String.valueOf(run.get().message()) : null;
             return new TaskOutcome(task, job, JsonFields.MAPPER.writeValueAsString(run.get()),
                     JsonFields.MAPPER.writeValueAsString(store.epochs(run.get().id())), done, false, ran);
         } catch (IOException e) {
@@ -198,6 +217,12 @@ public final class RuntimeAdapter {
         TrainingSettings settings = read(job.settingsJson(), TrainingSettings.class);
         requireSame(job, StoredTraining.settingsJson(settings));
         Path checkpoint = dir.resolve("checkpoint");
+        if (job.pruningJson() != null) {
+            SweepJob.Pruning pruning = read(job.pruningJson(), SweepJob.Pruning.class);
+            // stored done or pruned in the scratch store; a stop throws CancellationException with where the checkpoint is
+            InProcessMeasurer.train(design, data(settings, job.dataDir()), settings, checkpoint, scratch, pruning.rule(), pruning.earlier(), stop);
+            return null;
+        }
         Training.Result r = StoredTraining.run(design, data(settings, job.dataDir()), settings, checkpoint, StoredTraining.Existing.CONTINUE,
                 scratch, new TrainingListener() { }, stop);
         return r.completed() ? null : "training stopped at epoch " + r.reached().epoch() + ", step " + r.reached().step()
@@ -238,7 +263,9 @@ public final class RuntimeAdapter {
         RunRecord run = read(outcome.runJson(), RunRecord.class);
         List<EpochRecord> epochs = read(outcome.epochsJson(), EPOCHS);
         return store.atomically(() -> {
-            Optional<RunRecord> done = measured(store, run.kind(), run.designHash(), run.settingsHash());
+            Optional<RunRecord> done = measured(store, run.kind(), run.designHash(), run.settingsHash())
+                    .or(() -> run.status().equals(ResultStore.PRUNED)
+                            ? store.latest(run.kind(), run.designHash(), run.settingsHash(), ResultStore.PRUNED) : Optional.empty());
             if (done.isPresent()) {
                 return new Recorded(Optional.of(measurement(done.get(), true)), true, done.get().id());
             }
@@ -254,7 +281,9 @@ public final class RuntimeAdapter {
             }
             if (!run.status().equals("done")) {
                 store.end(id, run.status(), run.message());
-                return new Recorded(Optional.empty(), false, id);
+                if (!run.status().equals(ResultStore.PRUNED)) {
+                    return new Recorded(Optional.empty(), false, id);
+                }
             }
             return new Recorded(Optional.of(measurement(store.get(id).orElseThrow(), false)), false, id);
         });

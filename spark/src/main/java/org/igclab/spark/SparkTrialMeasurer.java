@@ -13,12 +13,15 @@ import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.study.Measured;
 import org.igclab.runtime.study.Measuring;
 import org.igclab.runtime.study.TrialMeasurer;
+import org.igclab.runtime.study.TrialRecord;
 
 /**
  * A study's trials as Spark tasks: each batch the study asks for (an NSGA-II generation, or every design of a grid or
  * random run) is one measured sweep of {@link SparkSweep}, with everything that gives (a design the store has is not
- * submitted, results stored as tasks end, Ctrl-C, retries). Trainings run to the end there: the median stopping rule
- * needs the earlier trials' curves as each epoch ends, which the driver has and the executors do not.
+ * submitted, results stored as tasks end, Ctrl-C, retries). The median stopping rule goes with each training task, with
+ * the curves of the trials measured before the batch: trials of one batch run at the same time and do not see each
+ * other's curves (a batch of a grid or random run is every trial asked for at once, so pruning needs runs of several
+ * batches: an NSGA-II study, or repeated {@code igc study run --trials N}).
  */
 public final class SparkTrialMeasurer implements TrialMeasurer {
     private final SparkSweep.Options options;
@@ -39,19 +42,22 @@ public final class SparkTrialMeasurer implements TrialMeasurer {
         String name = "igc study: " + space.name();
         Map<Long, Measured> out = new LinkedHashMap<>();
         if (how.latency() != null) {
-            merge(out, SparkSweep.run(options, name, RuntimeAdapter.latencyJob(how.latency()), RuntimeAdapter.tasks(batch), store, err, stop));
+            merge(out, SparkSweep.run(options, name, RuntimeAdapter.latencyJob(how.latency()), RuntimeAdapter.tasks(batch), store, err, stop), store);
         }
         if (how.training() != null) {
-            merge(out, SparkSweep.run(options, name, RuntimeAdapter.trainingJob(how.training(), how.dataDir(), how.checkpointRoot()),
-                    RuntimeAdapter.tasks(batch), store, err, stop));
+            merge(out, SparkSweep.run(options, name, RuntimeAdapter.trainingJob(how.training(), how.dataDir(), how.checkpointRoot(),
+                    how.pruning(), earlier), RuntimeAdapter.tasks(batch), store, err, stop), store);
         }
         return out;
     }
 
-    private static void merge(Map<Long, Measured> out, SparkSweep.Result r) {
+    private static void merge(Map<Long, Measured> out, SparkSweep.Result r, ResultStore store) {
         Map<Long, Measured> these = new LinkedHashMap<>();
         for (Map.Entry<Long, Measurement> e : r.measured().entrySet()) {
-            these.put(e.getKey(), Measured.done(e.getValue(), List.of(e.getValue().runId())));
+            Measurement m = e.getValue();
+            these.put(e.getKey(), store.get(m.runId()).filter(run -> run.status().equals(ResultStore.PRUNED))
+                    .map(run -> new Measured(m, TrialRecord.PRUNED, run.message(), List.of(m.runId())))
+                    .orElseGet(() -> Measured.done(m, List.of(m.runId()))));
         }
         for (TaskOutcome f : r.failures()) {
             these.put(f.task().design(), Measured.failed(f.failure(), List.of()));

@@ -18,6 +18,7 @@ import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.engine.GracefulStop;
+import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.train.Datasets;
@@ -102,6 +103,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Use only the first N test images (default: 0, all of them).")
     int limitTest;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
+            description = "PyTorch intra-op threads (default: 0, the engine's choice, one per core). On a machine other work also "
+                    + "uses, --threads 1 avoids the slowdown of threads waiting for each other; the count in effect is printed.")
+    int threads;
+
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Checkpoint folder (default: igc-checkpoints/<design>-<settings> in the current folder).")
     Path checkpointDir;
@@ -134,8 +140,13 @@ public final class TrainCommand implements Callable<Integer> {
         StoredTraining.Existing existing = existingCheckpoint == null ? StoredTraining.Existing.REFUSE
                 : existingCheckpoint.resume ? StoredTraining.Existing.RESUME : StoredTraining.Existing.RESTART;
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("training %s on %s (%,d training, %,d test images), %d epochs; checkpoints in %s%n",
-                design.name().isEmpty() ? file : design.name(), dataset.name(), dataset.train().count(), dataset.test().count(), epochs, dir);
+        if (threads > Threads.MAX) {
+            throw new InputException("--threads = " + threads + " must be from 0 to " + Threads.MAX);
+        }
+        Threads.Counts counts = Threads.apply(threads, 0);
+        err.printf("training %s on %s (%,d training, %,d test images), %d epochs, %s; checkpoints in %s%n",
+                design.name().isEmpty() ? file : design.name(), dataset.name(), dataset.train().count(), dataset.test().count(), epochs,
+                counts.describe(), dir);
         Training.Result result;
         // the store and the bar close before the stop: nothing runs after it lets an exiting JVM go
         try (GracefulStop stop = GracefulStop.onSignals(err::println);

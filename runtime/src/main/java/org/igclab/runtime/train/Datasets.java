@@ -36,6 +36,7 @@ public final class Datasets {
 
     /** Fashion-MNIST: {@code train-images-idx3-ubyte[.gz]}, {@code train-labels-idx1-ubyte[.gz]}, {@code t10k-...}. */
     public static ImageDataset fashionMnist(Path dir) {
+        requireFolderIfPresent(dir, "the four Fashion-MNIST IDX files (train-images-idx3-ubyte.gz, ...)");
         if (!Files.isDirectory(dir)) {
             throw new DatasetException("Fashion-MNIST not found: " + dir + " does not exist. Install it with "
                     + "'apt-get install dataset-fashion-mnist' (it goes to " + FASHION_MNIST_DEFAULT + "), or pass --data-dir DIR "
@@ -75,12 +76,20 @@ public final class Datasets {
 
     /** CIFAR-10 binary: {@code data_batch_1..5.bin} and {@code test_batch.bin}, each record a label byte and 3x32x32 bytes. */
     public static ImageDataset cifar10(Path dir) {
+        requireFolderIfPresent(dir, "data_batch_1.bin ... test_batch.bin");
         Path base = Files.isDirectory(dir.resolve("cifar-10-batches-bin")) ? dir.resolve("cifar-10-batches-bin") : dir;
         String[] trainFiles = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin"};
         ImageDataset.Split train = cifarFiles(base, trainFiles);
         ImageDataset.Split test = cifarFiles(base, new String[] {"test_batch.bin"});
         float[][] stats = Normalization.of(train.images(), 3, 32 * 32);
         return new ImageDataset("cifar10", 3, 32, 32, 10, train, test, stats[0], stats[1], true);
+    }
+
+    /** A file (or a device such as /dev/zero) given as the data folder is named as such, not reported missing. */
+    private static void requireFolderIfPresent(Path dir, String holding) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DatasetException("--data-dir = " + dir + " is not a folder: give the folder that holds " + holding);
+        }
     }
 
     private static ImageDataset.Split cifarFiles(Path dir, String[] names) {

@@ -163,8 +163,12 @@ public final class Training {
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                     NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                    float value = loss.getFloat();
+                    if (!Float.isFinite(value)) {
+                        throw new TrainingDivergedException(epoch, b + 1, value, settings.learningRate());
+                    }
                     gc.backward(loss);
-                    lossSum += loss.getFloat() * batch.size();
+                    lossSum += value * batch.size();
                     correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(y).sum().getLong();
                 }
                 trainer.step();

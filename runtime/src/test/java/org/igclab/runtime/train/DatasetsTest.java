@@ -72,6 +72,10 @@ class DatasetsTest {
         }
         assertThatThrownBy(() -> Datasets.cifar10(dir)).hasMessageContaining("not a multiple of 3073");
         assertThatThrownBy(() -> Datasets.load("imagenet", dir)).hasMessageContaining("not a known data set");
+        Path file = dir.resolve("data_batch_1.bin");
+        assertThatThrownBy(() -> Datasets.fashionMnist(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("--data-dir = " + file + " is not a folder");
+        assertThatThrownBy(() -> Datasets.cifar10(file)).hasMessageContaining("is not a folder");
     }
 
     @Test

@@ -138,4 +138,17 @@ class TrainingTest {
             assertThat(store.list(new RunQuery(null, null, null, 0))).isEmpty();
         }
     }
+
+    @Test
+    void aLearningRateThatMakesTheLossNaNStopsTheRunAsFailed(@TempDir Path dir) throws Exception {
+        TrainingSettings huge = new TrainingSettings("fashion-mnist", 2, 64, 1e308, 0.9, 5e-4, 11, 0, 0);
+        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
+            assertThatThrownBy(() -> StoredTraining.run(design, data, huge, dir.resolve("ck"), StoredTraining.Existing.REFUSE,
+                    store, new Recorder(), () -> false))
+                    .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("epoch 1").hasMessageContaining("--lr = 1.0E308");
+            var run = store.list(new RunQuery("train", null, null, 0)).get(0);
+            assertThat(run.status()).isEqualTo("failed");
+            assertThat(store.epochs(run.id())).isEmpty();
+        }
+    }
 }
