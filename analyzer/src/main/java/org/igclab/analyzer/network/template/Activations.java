@@ -27,11 +27,6 @@ final class Activations {
         return parse(field, value, false).orElseThrow();
     }
 
-    /** The name a file gives the activation, {@code none} for none. */
-    static String name(Optional<Op.Activation.Kind> kind) {
-        return kind.map(Op.Activation.Kind::fileName).orElse(NONE);
-    }
-
     private static String names(boolean noneAllowed) {
         String kinds = Arrays.stream(Op.Activation.Kind.values()).map(Op.Activation.Kind::fileName).collect(Collectors.joining(", "));
         return noneAllowed ? kinds + ", " + NONE : kinds;
