@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.igclab.analyzer.plot.Charts;
 import org.igclab.analyzer.report.BudgetView;
 import org.igclab.analyzer.sweep.BudgetSolver;
 import org.igclab.analyzer.sweep.Space;
@@ -33,7 +34,11 @@ import picocli.CommandLine.Spec;
         footer = {
             "  igc budget samples/spaces/cifar-equal-params.json --params 317242 --vary width",
             "  igc budget samples/spaces/cifar-igcv2-layers.json --params 1000000 --vary width --step 16 --csv",
-            "  igc budget samples/spaces/cifar-igcv2-grid.json --macs 50000000 --vary width --json -o widths.json"})
+            "  igc budget samples/spaces/cifar-igcv2-grid.json --macs 50000000 --vary width --json -o widths.json",
+            "  igc budget samples/spaces/cifar-igcv2-layers.json --params 317242 --vary width --plot widths.svg",
+            "",
+            "--plot draws the varied variable's largest value against the last whole-number variable with several values",
+            "(width against L), one line for each combination of the others (K = 4, K = 8)."})
 public final class BudgetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,9 +71,13 @@ public final class BudgetCommand implements Callable<Integer> {
     @Mixin
     OutputTarget target;
 
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() throws IOException {
         target.checkBeforeWork();
+        plot.checkBeforeWork(spec);
         OutputFormat.Format chosen = format.chosen();
         if (max < step) {
             throw new InputException("--max = " + max + " must be at least --step (" + step + ")");
@@ -105,6 +114,12 @@ public final class BudgetCommand implements Callable<Integer> {
             case CSV -> BudgetView.csv(space, q, solution);
             case TABLE -> BudgetView.text(space, q, solution);
         };
+        if (plot.requested()) {
+            String budget = String.join(" and ", java.util.stream.Stream.of(p.isPresent() ? String.format("%,d parameters", p.getAsLong()) : "",
+                    m.isPresent() ? String.format("%,d MACs", m.getAsLong()) : "").filter(t -> !t.isEmpty()).toList());
+            plot.write(spec, Charts.budget(space, variable, budget.isEmpty() ? solution.space().constraints().describe() : budget, solution,
+                    file.toString()));
+        }
         target.emit(spec, text, "");
         return IgcCli.OK;
     }

@@ -12,6 +12,7 @@ import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.analyzer.onnx.OnnxImport;
 import org.igclab.analyzer.report.NetworkChainsView;
 import org.igclab.analyzer.report.ChainReports;
+import org.igclab.analyzer.report.NetworkVerdicts;
 import org.igclab.analyzer.report.ChainText;
 import org.igclab.rules.condition.BalanceCondition;
 import org.igclab.rules.condition.BalanceReport;
@@ -30,26 +31,29 @@ import picocli.CommandLine.Spec;
 @Task.Of(Task.ANALYSE)
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        header = "The complementary and balance verdicts of a chain (or of a network's block), with a witness.",
+        header = "The complementary and balance verdicts of a chain, of a network's block, or of every block of a network.",
         sortOptions = false,
         description = {
             "Check a chain written in JSON (format igc-chain/1, see samples/chains/README.md) against the complementary",
             "condition (for any permutations: strict, dense or neither, with a witness pair when it fails) and the",
-            "balance condition (both forms, with the closed-form and integer optima).",
-            "An ONNX model (.onnx) without --block: every chain of group convolutions found in it, one line each.",
-            "Exit code: 0 strict (every chain), 1 dense or neither, 2 invalid input."},
+            "balance condition (both forms, with the closed-form and integer optima). With --block, the chain of one block of",
+            "a network; a network without --block gets one line a block (path, type, verdict, imbalance) and a summary.",
+            "An ONNX model (.onnx) without --block: every chain of group convolutions found in its operations, one line each.",
+            "Exit code: 0 strict (for a network: every block that is a chain, and there is one), 1 dense or neither",
+            "(for a network: some block, or no block is a chain), 2 invalid input."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc check samples/chains/igcv2-c64.json",
             "  igc check samples/chains/not-interleaved-c64.json     exit 1, with the witness",
             "  igc check my-chain.json --json --tolerance 0.1",
             "  igc check samples/networks/cifar-igcv1-l24m2-d38.json --block 'stages[1].blocks[0]'",
+            "  igc check samples/networks/cifar-igcv2-k8-d38.json      every block, and a summary",
             "  igc check shufflenet_v2.onnx                           every chain of group convolutions in the model"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A chain file, a network file with --block (JSON), or an ONNX model (.onnx).")
+    @Parameters(paramLabel = "FILE", description = "A chain file or a network file (JSON), or an ONNX model (.onnx).")
     Path file;
 
     @Option(names = "--block", paramLabel = "PATH", description = "For a network: the block whose chain to check, by its path (e.g. stages[0].blocks[1]).")
@@ -69,6 +73,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (block == null && OnnxImport.isOnnx(file)) {
             return everyChain();
+        }
+        if (block == null && DesignInputs.read(file) instanceof Design.NetworkDesign n) {
+            return network(n);
         }
         ChainDocument doc = DesignInputs.chain(file, block);
         ComplementaryReport complementary = ComplementaryCondition.check(doc.chain());
@@ -100,5 +107,22 @@ public final class CheckCommand implements Callable<Integer> {
         out.print(format.json() ? JsonFields.pretty(NetworkChainsView.json(file.toString(), checked))
                 : NetworkChainsView.text(file.toString(), checked));
         return checked.stream().allMatch(c -> c.report().isStrict()) ? IgcCli.OK : IgcCli.NO;
+    }
+
+    /** Every block's verdict, one line each, and the counts. */
+    private int network(Design.NetworkDesign design) {
+        NetworkVerdicts verdicts = NetworkVerdicts.of(DesignInputs.inFile(file, () -> ShapeInference.resolve(design.network()).root()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            ObjectNode root = JsonFields.MAPPER.createObjectNode();
+            root.put("file", file.toString());
+            root.put("name", design.name());
+            root.setAll(verdicts.toJson());
+            out.print(JsonFields.pretty(root));
+        } else {
+            out.println("network: " + (design.name().isEmpty() ? "(unnamed)" : design.name()) + "  [" + file + "]");
+            out.print(verdicts.text());
+        }
+        return verdicts.allStrict() ? IgcCli.OK : IgcCli.NO;
     }
 }

@@ -1,7 +1,7 @@
 package org.igclab.analyzer.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.chain.ChainEnumerator;
@@ -9,6 +9,7 @@ import org.igclab.analyzer.chain.ClosedForms;
 import org.igclab.analyzer.chain.EnumeratedDesign;
 import org.igclab.analyzer.chain.EnumerationOptions;
 import org.igclab.analyzer.chain.FirstKernel;
+import org.igclab.analyzer.plot.Charts;
 import org.igclab.analyzer.report.ChainReports;
 import org.igclab.analyzer.report.Conventions;
 import org.igclab.analyzer.text.Csv;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
             "  igc enumerate -c 256 --first channel-wise --layers 3..4 --group-size 4..16",
             "  igc enumerate -c 64 --include-loose --resolution 56 --csv > c64.csv",
             "  igc enumerate -c 1024 --top 10 --json",
+            "  igc enumerate -c 64 --plot c64.png       parameters against L, with the balance optimum",
             "",
             "Columns: K = group sizes K_1..K_L (channels per group; 1 = channel-wise), imbalance = max/min of S_l*K_l",
             "over the kernels the balance condition weighs (the 1x1 ones after a channel-wise first kernel)."})
@@ -82,8 +84,16 @@ public final class EnumerateCommand implements Callable<Integer> {
     @Mixin
     OutputFormat format;
 
+    @Mixin
+    OutputTarget target;
+
+    @Mixin
+    PlotOption plot;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        target.checkBeforeWork();
+        plot.checkBeforeWork(spec);
         OutputFormat.Format chosen = format.chosen();
         EnumerationOptions options = options();
         List<EnumeratedDesign> designs;
@@ -92,12 +102,15 @@ public final class EnumerateCommand implements Callable<Integer> {
         }
         List<EnumeratedDesign> shown = top == null ? designs : designs.subList(0, Math.min(top, designs.size()));
         ClosedForms closed = ClosedForms.of(channels, kernel);
-        PrintWriter out = spec.commandLine().getOut();
-        switch (chosen) {
-            case JSON -> out.print(JsonFields.pretty(json(options, closed, designs.size(), shown)));
-            case CSV -> out.print(csv(shown));
-            case TABLE -> out.print(table(options, closed, designs.size(), shown));
+        String text = switch (chosen) {
+            case JSON -> JsonFields.pretty(json(options, closed, designs.size(), shown));
+            case CSV -> csv(shown);
+            case TABLE -> table(options, closed, designs.size(), shown);
+        };
+        if (plot.requested()) {
+            plot.write(spec, Charts.enumeration(designs, closed, kernel));
         }
+        target.emit(spec, text, "");
         return IgcCli.OK;
     }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             "IGC Lab: enumerate, check and cost convolution blocks built as products of structured sparse kernels",
             "(interleaved group convolutions IGCV1/IGCV2, depthwise-separable, group conv + shuffle, plain conv),",
             "and sweep whole networks for their Pareto fronts and their widths under a budget."},
-        subcommands = {EnumerateCommand.class, CheckCommand.class, CostCommand.class, GraphCommand.class, SweepCommand.class, ImportCommand.class,
+        subcommands = {EnumerateCommand.class, CheckCommand.class, CostCommand.class, SummaryCommand.class, GraphCommand.class, SweepCommand.class,
+            ImportCommand.class,
             BudgetCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

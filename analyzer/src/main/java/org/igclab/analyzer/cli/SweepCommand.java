@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.igclab.analyzer.plot.Charts;
 import org.igclab.analyzer.report.SweepView;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Space;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs --front-only",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,width:max --csv -o front.csv",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --all --json > everything.json",
+            "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs --plot front.png",
+            "",
+            "--plot draws the passing designs on the first two objectives of --pareto, the front (over all of them) joined.",
             "",
             "Objectives: params, macs, activations, peak_activation, traffic, imbalance, any variable whose values are",
             "whole numbers, and once measured (--evaluate, with the runtime) latency_b<N> for a batch size N that was timed",
@@ -64,9 +68,13 @@ public class SweepCommand implements Callable<Integer> {
     @Mixin
     OutputTarget target;
 
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() throws IOException {
         target.checkBeforeWork();
+        plot.checkBeforeWork(spec);
         OutputFormat.Format chosen = format.chosen();
         if (frontOnly && pareto == null) {
             throw new InputException("--front-only needs --pareto OBJECTIVES");
@@ -79,6 +87,9 @@ public class SweepCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputException("--pareto " + pareto + ": " + e.getMessage(), e);
             }
+        }
+        if (plot.requested() && objectives.size() < 2) {
+            throw new InputException("--plot needs --pareto with two objectives (or more: the first two are the axes), e.g. --pareto params,macs");
         }
         checkMeasurable(objectives);
         Sweep sweep;
@@ -104,6 +115,9 @@ public class SweepCommand implements Callable<Integer> {
         String summary = sweep.throughput() + "; " + SweepView.counts(sweep)
                 + (objectives.isEmpty() ? "" : String.format("; %,d on the Pareto front", front.cardinality()));
         spec.commandLine().getErr().println(summary);
+        if (plot.requested()) {
+            plot.write(spec, Charts.sweep(sweep, objectives, front, file.toString()));
+        }
         target.emit(spec, text, "");
         return IgcCli.OK;
     }

@@ -6,7 +6,7 @@ import org.igclab.analyzer.sweep.Assignment;
 import org.igclab.analyzer.sweep.BudgetSolver;
 import org.igclab.analyzer.sweep.DesignGrid;
 import org.igclab.analyzer.sweep.Space;
-import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
 
 /** The answers of a budget search: per combination of the other variables, the largest value that fits. */
@@ -59,23 +59,25 @@ public final class BudgetView {
         return s.toString();
     }
 
+    /** One row an answer; a variable whose values are objects (a block) is flattened into a column per field. */
     public static String csv(Space space, Question q, BudgetSolver.Solution solution) {
-        List<String> header = new ArrayList<>(others(space, q));
-        header.add(q.variable());
-        header.addAll(DesignCells.FIGURE_COLUMNS);
-        header.add("probes");
-        header.add("note");
-        List<List<?>> rows = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        after.add(q.variable());
+        after.addAll(DesignCells.FIGURE_COLUMNS);
+        after.add("probes");
+        after.add("note");
+        DesignGrid grid = solution.space().grid();
+        List<FlatCsv.Row> rows = new ArrayList<>();
         for (BudgetSolver.Answer a : solution.answers()) {
-            DesignGrid grid = solution.space().grid();
-            List<Object> cells = new ArrayList<>(DesignCells.variables(grid, others(space, q), solution.space().values(a.design())));
+            List<Object> cells = new ArrayList<>();
             cells.add(a.found() ? a.value() : "");
             cells.addAll(DesignCells.csvFigures(a.found() ? a.best().figures() : null));
             cells.add(a.probes());
             cells.add(a.note());
-            rows.add(cells);
+            rows.add(new FlatCsv.Row(List.of(), DesignCells.flatVariables(grid, others(space, q), solution.space().values(a.design())),
+                    cells));
         }
-        return Csv.of(header, rows);
+        return FlatCsv.of(List.of(), others(space, q), after, rows);
     }
 
     /** JSON; each answer carries its network filled in, ready to save as a network file. */

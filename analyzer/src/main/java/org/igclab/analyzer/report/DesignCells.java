@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.sweep.Assignment;
 import org.igclab.analyzer.sweep.DesignGrid;
 import org.igclab.analyzer.sweep.Figures;
@@ -57,6 +60,18 @@ final class DesignCells {
         }
         return List.of(f.params(), f.macs(), f.activations(), f.peakActivation(), f.traffic(), verdict(f),
                 Double.isNaN(f.imbalance()) ? "" : f.imbalance());
+    }
+
+    /**
+     * The variables as CSV cells without JSON in them: a value that is an object or a list becomes one column per leaf
+     * ({@code block.type}, {@code block.K}, {@code block.groupSizes[1]}), numbers stay numbers.
+     */
+    static Map<String, Object> flatVariables(DesignGrid grid, List<String> names, Assignment values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : names) {
+            out.putAll(FlatCsv.flatten(name, values.node(grid.names().indexOf(name))));
+        }
+        return out;
     }
 
     /** Writes a JSON document. */

@@ -13,7 +13,7 @@ import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.analyzer.sweep.SweepRow;
-import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
 
 /** A sweep's designs with their figures, verdicts and Pareto marks, as a text table, CSV or JSON. */
@@ -80,12 +80,18 @@ public final class SweepView {
         return s.toString();
     }
 
+    /** One row a design; a variable whose values are objects (a block) is flattened into a column per field. */
     public static String csv(Sweep sweep, Options o) {
-        List<List<?>> rows = new ArrayList<>();
+        DesignGrid grid = sweep.space().grid();
+        int variables = grid.names().size();
+        List<String> headers = headers(sweep, o, false);
+        List<FlatCsv.Row> rows = new ArrayList<>();
         for (int i : shown(sweep, o)) {
-            rows.add(cells(sweep, o, i, false));
+            List<Object> cells = cells(sweep, o, i, false);
+            rows.add(new FlatCsv.Row(cells.subList(0, 1), DesignCells.flatVariables(grid, grid.names(),
+                    sweep.space().values(sweep.rows().get(i).design())), cells.subList(1 + variables, cells.size())));
         }
-        return Csv.of(headers(sweep, o, false), rows);
+        return FlatCsv.of(headers.subList(0, 1), grid.names(), headers.subList(1 + variables, headers.size()), rows);
     }
 
     /** The columns of the text table ({@code text}) or of the CSV. */

@@ -103,6 +103,40 @@ class CheckCommandTest {
     }
 
     @Test
+    void aNetworkWithoutBlockListsEveryBlocksVerdictAndExitsZeroWhenAllAreStrict() {
+        CliRun run = CliRun.of("check", CliRun.sample("networks/cifar-igcv2-k8-d38.json"));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(IgcCli.OK);
+        assertThat(run.out()).containsPattern("stages\\[1\\]\\.blocks\\[0\\]\\s+igcv2\\s+strict").contains("IGCV2 K=(1,8,8) 64->128 /2 widening last")
+                .contains("36 blocks: 36 strict, 0 dense, 0 neither, 0 without a chain");
+        assertThat(run.out().lines().filter(l -> l.startsWith("stages[")).count()).isEqualTo(36);
+    }
+
+    @Test
+    void aNetworkWhoseTransitionsWidenFirstIsDenseThereAndExitsOne() throws IOException {
+        Path net = dir.resolve("first.json");
+        Files.writeString(net, """
+                {"skeleton": {"type": "cifar", "width": 16, "depth": 8, "block": {"type": "igcv2", "K": 4}}}""");
+        CliRun run = CliRun.of("check", net.toString());
+        assertThat(run.exitCode()).isEqualTo(IgcCli.NO);
+        assertThat(run.out()).containsPattern("stages\\[1\\]\\.blocks\\[0\\]\\s+igcv2\\s+dense")
+                .containsPattern("stages\\[1\\]\\.blocks\\[1\\]\\s+igcv2\\s+strict")
+                .contains("6 blocks: 4 strict, 2 dense, 0 neither, 0 without a chain");
+
+        JsonNode json = JsonFields.MAPPER.readTree(CliRun.of("check", net.toString(), "--json").out());
+        assertThat(json.at("/summary/dense").asInt()).isEqualTo(2);
+        assertThat(json.at("/summary/allStrict").asBoolean()).isFalse();
+        assertThat(json.at("/blocks/2/verdict").asText()).isEqualTo("dense");
+        assertThat(json.at("/blocks/2/path").asText()).isEqualTo("stages[1].blocks[0]");
+    }
+
+    @Test
+    void aNetworkWithoutChainsHasNoVerdictAndExitsOne() {
+        CliRun run = CliRun.of("check", CliRun.sample("networks/resnet18.json"));
+        assertThat(run.exitCode()).isEqualTo(IgcCli.NO);
+        assertThat(run.out()).contains("8 blocks: 0 strict, 0 dense, 0 neither, 8 without a chain");
+    }
+
+    @Test
     void oversizedAndEvenKernelsAndByteOrderMarks() throws IOException {
         assertThat(CliRun.of("enumerate", "-c", "65536").err()).contains("--channels = 65536: enumerate checks every chain exactly, for widths up to 4096");
         CliRun huge = CliRun.of("cost", CliRun.sample("chains/igcv2-c64.json"), "-r", "2147483647");

@@ -29,11 +29,11 @@ class SweepCommandTest {
     void tableStatesCountsConstraintsAndConventionsAndSummarizesOnStderr() {
         CliRun run = CliRun.of("sweep", GRID);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("288 designs: 197 pass the constraints, 25 rejected by them, 66 invalid")
+        assertThat(run.out()).contains("576 designs: 396 pass the constraints, 48 rejected by them, 132 invalid")
                 .contains("# constraints: params <= 1,000,000; conv output channels multiples of 16")
                 .contains("sum(p.numel() for p in model.parameters())").contains("FLOPs = 2 * MACs")
-                .containsPattern("design\\s+block\\s+width\\s+depth\\s+K\\s+params\\s+MACs");
-        assertThat(run.err()).containsPattern("swept 288 designs in [0-9.]+ s \\([0-9,]+ designs/s(; [0-9.]+ s CPU on one thread)?\\); 288 designs: 197 pass");
+                .containsPattern("design\\s+block\\s+width\\s+depth\\s+K\\s+widen\\s+params\\s+MACs");
+        assertThat(run.err()).containsPattern("swept 576 designs in [0-9.]+ s \\([0-9,]+ designs/s(; [0-9.]+ s CPU on one thread)?\\); 576 designs: 396 pass");
     }
 
     @Test
@@ -41,7 +41,7 @@ class SweepCommandTest {
         CliRun run = CliRun.of("sweep", GRID, "--pareto", "params,width:max", "--csv");
         assertThat(run.exitCode()).isZero();
         List<CSVRecord> rows = csv(run.out());
-        assertThat(rows).hasSize(197);
+        assertThat(rows).hasSize(396);
         for (CSVRecord r : rows) {
             long params = Long.parseLong(r.get("params"));
             int width = Integer.parseInt(r.get("width"));
@@ -63,12 +63,12 @@ class SweepCommandTest {
         assertThat(run.exitCode()).isZero();
         JsonNode json = JsonFields.MAPPER.readTree(run.out());
         assertThat(json.get("format").asText()).isEqualTo("igc-sweep/1");
-        assertThat(json.at("/counts/designs").asInt()).isEqualTo(288);
-        assertThat(json.at("/counts/invalid").asInt()).isEqualTo(66);
+        assertThat(json.at("/counts/designs").asInt()).isEqualTo(576);
+        assertThat(json.at("/counts/invalid").asInt()).isEqualTo(132);
         assertThat(json.at("/conventions/network").asText()).contains("PyTorch");
         assertThat(json.at("/constraints/maxParams").asLong()).isEqualTo(1_000_000);
         JsonNode designs = json.get("designs");
-        assertThat(designs).hasSize(288);
+        assertThat(designs).hasSize(576);
         JsonNode invalid = designs.get(66 - 66);
         for (JsonNode d : designs) {
             if (d.get("status").asText().equals("invalid")) {
@@ -82,6 +82,37 @@ class SweepCommandTest {
         assertThat(first.at("/variables/width").asInt()).isEqualTo(16);
         assertThat(first.at("/variables/block/type").asText()).isEqualTo("igcv2");
         assertThat(first.get("flops").asLong()).isEqualTo(2 * first.get("macs").asLong());
+    }
+
+    @Test
+    void theComplementaryConstraintKeepsTheBlocksThatWidenLast() throws IOException {
+        Path space = dir.resolve("widen.json");
+        Files.writeString(space, """
+                {"template": {"skeleton": {"type": "cifar", "width": "${width}", "depth": 8, "block": {"type": "igcv2", "K": 4, "widen": "${widen}"}}},
+                 "grid": {"width": [16, 32], "widen": ["first", "last"]}, "constraints": {"complementary": true}}""");
+        CliRun run = CliRun.of("sweep", space.toString(), "--all", "--csv");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<CSVRecord> rows = csv(run.out());
+        assertThat(rows).hasSize(4).allSatisfy(r -> assertThat(r.get("status")).isEqualTo(r.get("widen").equals("last") ? "pass" : "rejected"));
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("complementary")).isEqualTo(r.get("widen").equals("last") ? "strict" : "dense"));
+    }
+
+    @Test
+    void csvCellsHoldNoJsonTheBlocksFieldsAreColumnsOfTheirOwn() throws IOException {
+        for (CliRun run : List.of(CliRun.of("sweep", EQUAL, "--csv"),
+                CliRun.of("budget", EQUAL, "--params", "317242", "--vary", "width", "--step", "1", "--csv"))) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<CSVRecord> rows = csv(run.out());
+            assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.values()).noneMatch(v -> v.startsWith("{") || v.startsWith("[")));
+            assertThat(rows.get(0).getParser().getHeaderNames()).contains("family", "block.type", "block.L", "block.K", "block.widen",
+                    "block.norm").doesNotContain("block");
+            CSVRecord igcv1 = rows.stream().filter(r -> r.get("block.type").equals("igcv1")).findFirst().orElseThrow();
+            assertThat(Integer.parseInt(igcv1.get("block.L"))).isEqualTo(24);
+            assertThat(igcv1.get("block.K")).isEmpty();
+            CSVRecord igcv2 = rows.stream().filter(r -> r.get("block.type").equals("igcv2")).findFirst().orElseThrow();
+            assertThat(igcv2.get("block.widen")).isEqualTo("last");
+            assertThat(Long.parseLong(igcv2.get("params"))).isPositive();
+        }
     }
 
     @Test

@@ -112,7 +112,7 @@ class SpaceJsonTest {
         assertThat(SpaceJson.read(folder.resolve("bench-100k.json")).size()).isEqualTo(100_000);
         assertThat(SpaceJson.read(folder.resolve("cifar-equal-params.json")).size()).isEqualTo(9);
         assertThat(SpaceJson.read(folder.resolve("cifar-igcv2-layers.json")).size()).isEqualTo(8);
-        assertThat(SpaceJson.read(folder.resolve("cifar-igcv2-grid.json")).size()).isEqualTo(288);
+        assertThat(SpaceJson.read(folder.resolve("cifar-igcv2-grid.json")).size()).isEqualTo(576);
         String readme = Files.readString(folder.resolve("README.md"));
         int start = readme.indexOf("```json") + "```json".length();
         Space example = SpaceJson.parse(readme.substring(start, readme.indexOf("```", start)), folder);

@@ -15,6 +15,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import org.igclab.rules.model.KernelChain;
 import org.igclab.rules.model.Permutation;
+import org.igclab.rules.testing.BruteForcePaths;
 import org.igclab.rules.testing.RandomChains;
 
 /** The complementary checker against the definition, on random chains. */

@@ -13,9 +13,11 @@ import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.OutputFormat;
 import org.igclab.analyzer.cli.OutputTarget;
+import org.igclab.analyzer.cli.PlotOption;
 import org.igclab.analyzer.cli.Task;
 import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.evaluate.LatencyView;
@@ -48,6 +50,7 @@ import picocli.CommandLine.Spec;
             "  igc results --kind train --name igcv2 --status done",
             "  igc results --status interrupted         runs stopped before their end (igc train --resume continues one)",
             "  igc results --id 7 --curve",
+            "  igc results --curve --name igcv2 --plot curves.png   every matching training's curve, test accuracy overlaid",
             "  igc results --status pruned               study trainings stopped early (igc study show lists their trials)",
             "  igc results --latency --name cifar          # every timing: threads, spread, interval, load, noisy or not",
             "  igc results --csv -o runs.csv"})
@@ -103,7 +106,8 @@ public final class ResultsCommand implements Callable<Integer> {
     View view;
 
     static final class View {
-        @Option(names = "--curve", required = true, description = "With --id: the run's learning curve, one row per epoch.")
+        @Option(names = "--curve", required = true, description = "With --id: the run's learning curve, one row per epoch; without: "
+                + "every matching training run's, one row per run and epoch.")
         boolean curve;
 
         @Option(names = "--latency", required = true, description = "One row per timing (run, execution, batch) instead of one per run.")
@@ -116,14 +120,21 @@ public final class ResultsCommand implements Callable<Integer> {
     @Mixin
     OutputTarget target;
 
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() throws IOException {
         OutputFormat.Format chosen = format.chosen();
         target.checkBeforeWork();
+        plot.checkBeforeWork(spec);
         boolean curve = view != null && view.curve;
         boolean latency = view != null && view.latency;
-        if (curve && id == null) {
-            throw new InputException("--curve needs --id");
+        if (plot.requested() && !curve) {
+            throw new InputException("--plot draws learning curves: add --curve (with --id for one run, or filters for several)");
+        }
+        if (curve && kind == Kind.EVALUATE) {
+            throw new InputException("--curve with --kind evaluate: only trainings have learning curves");
         }
         if (!Files.exists(store.path())) {
             throw new InputException("no results store at " + store.path() + " (run 'igc evaluate' or 'igc train' first, or pass --store)");
@@ -135,21 +146,34 @@ public final class ResultsCommand implements Callable<Integer> {
             if (id != null && runs.isEmpty()) {
                 throw new InputException("--id = " + id + ": no such run in " + store.path());
             }
-            text = curve ? curveText(db.epochs(id), chosen) : latency ? StoredLatencyView.rows(runs, chosen) : runsText(runs, chosen);
+            if (curve) {
+                List<StoredCurves.Curve> curves = runs.stream().filter(r -> r.kind().equals("train"))
+                        .map(r -> new StoredCurves.Curve(r, db.epochs(r.id()))).toList();
+                text = id != null ? curveText(db.epochs(id), chosen) : StoredCurves.text(curves, chosen);
+                if (plot.requested()) {
+                    plot.write(spec, StoredCurves.chart(curves, store.path().toString()));
+                }
+            } else {
+                text = latency ? StoredLatencyView.rows(runs, chosen) : runsText(runs, chosen);
+            }
         }
         target.emit(spec, text, "");
         return IgcCli.OK;
     }
 
     private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params");
-    private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "design_hash", "machine", "engine",
-            "message");
+    private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "checkpoint_dir", "design_hash",
+            "machine", "engine", "message");
+    private static final String CHECKPOINT_NOTE = "checkpoint: the folder igc train uses by default, under the folder it ran in "
+            + "(--checkpoint-dir or --checkpoint-root may have put it elsewhere); times: ISO 8601, UTC, to the second";
 
-    private static List<Object> row(RunRecord r, List<Integer> batches) {
-        List<Object> cells = new ArrayList<>(Arrays.asList(r.id(), r.kind(), r.status(), r.designName(), r.params(), r.macs(), r.engineParams()));
-        cells.addAll(StoredLatencyView.csvCells(r, batches));
-        cells.addAll(Arrays.asList(r.accuracy(), r.startedAt(), r.finishedAt(), r.designHash(), r.machine(), r.engine(), r.message()));
-        return cells;
+    /** A run's CSV row: its columns, its settings flattened ({@code settings.epochs}, ...), then the rest. */
+    private static FlatCsv.Row row(RunRecord r, List<Integer> batches) {
+        List<Object> before = new ArrayList<>(Arrays.asList(r.id(), r.kind(), r.status(), r.designName(), r.params(), r.macs(), r.engineParams()));
+        before.addAll(StoredLatencyView.csvCells(r, batches));
+        List<Object> after = new ArrayList<>(Arrays.asList(r.accuracy(), RunSettings.toSecond(r.startedAt()), RunSettings.toSecond(r.finishedAt()),
+                RunSettings.checkpointFolder(r).orElse(""), r.designHash(), r.machine(), r.engine(), r.message()));
+        return new FlatCsv.Row(before, FlatCsv.flatten("settings", RunSettings.json(r)), after);
     }
 
     private static String runsText(List<RunRecord> runs, OutputFormat.Format format) {
@@ -158,10 +182,7 @@ public final class ResultsCommand implements Callable<Integer> {
                 List<Integer> batches = StoredLatencyView.batches(runs);
                 List<String> header = new ArrayList<>(COLUMNS);
                 header.addAll(StoredLatencyView.csvHeaders(batches));
-                header.addAll(LATER_COLUMNS);
-                List<List<?>> rows = new ArrayList<>();
-                runs.forEach(r -> rows.add(row(r, batches)));
-                return Csv.of(header, rows);
+                return FlatCsv.of(header, List.of("settings"), LATER_COLUMNS, runs.stream().map(r -> row(r, batches)).toList());
             }
             case JSON -> {
                 ArrayNode a = JsonFields.MAPPER.createArrayNode();
@@ -170,8 +191,9 @@ public final class ResultsCommand implements Callable<Integer> {
                     n.remove("designJson");
                     n.remove("resultJson");
                     n.set("design", parse(r.designJson()));
-                    n.set("settings", parse(r.settingsJson()));
+                    n.set("settings", RunSettings.json(r));
                     n.remove("settingsJson");
+                    RunSettings.checkpointFolder(r).ifPresent(f -> n.put("checkpointDir", f));
                     n.set("latency", LatencyView.json(r.latency()));
                     if (r.resultJson() != null) {
                         n.set("result", parse(r.resultJson()));
@@ -184,15 +206,17 @@ public final class ResultsCommand implements Callable<Integer> {
                 if (runs.isEmpty()) {
                     return "no runs match\n";
                 }
-                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", "latency ms (sparse)", ">accuracy", "started",
-                        "note");
+                TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", "latency ms (sparse)", ">accuracy", "settings",
+                        "started", "finished", "checkpoint", "note");
                 for (RunRecord r : runs) {
                     t.row(r.id(), r.kind(), r.status(), r.designName(), r.params() == null ? "-" : TextTable.grouped(r.params()),
                             r.macs() == null ? "-" : TextTable.grouped(r.macs()), r.latency().isEmpty() ? "-" : LatencyView.brief(r.latency()),
-                            r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), r.startedAt(),
-                            r.message() == null ? "" : r.message());
+                            r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), RunSettings.brief(r),
+                            RunSettings.toSecond(r.startedAt()), r.finishedAt() == null ? "-" : RunSettings.toSecond(r.finishedAt()),
+                            RunSettings.checkpointFolder(r).orElse("-"), r.message() == null ? "" : r.message());
                 }
-                return t.render() + "(" + TextTable.count(runs.size(), "run") + ")\n" + StoredLatencyView.notes(runs);
+                return t.render() + "(" + TextTable.count(runs.size(), "run") + ")\n" + StoredLatencyView.notes(runs)
+                        + (runs.stream().anyMatch(r -> r.kind().equals("train")) ? CHECKPOINT_NOTE + "\n" : "");
             }
         }
     }

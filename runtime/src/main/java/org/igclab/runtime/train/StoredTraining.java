@@ -73,8 +73,12 @@ public final class StoredTraining {
 
     /** The default checkpoint folder: one per design and settings under {@code root}. */
     public static Path defaultCheckpointDir(Path root, Design design, TrainingSettings settings) {
-        return root.resolve(DesignIdentity.of(design).hash().substring(0, 12) + "-"
-                + DesignIdentity.sha256(settingsJson(settings)).substring(0, 8));
+        return root.resolve(defaultCheckpointName(DesignIdentity.of(design).hash(), DesignIdentity.sha256(settingsJson(settings))));
+    }
+
+    /** The default checkpoint folder's name for a design hash and a settings hash, as a stored run has them. */
+    public static String defaultCheckpointName(String designHash, String settingsHash) {
+        return designHash.substring(0, Math.min(12, designHash.length())) + "-" + settingsHash.substring(0, Math.min(8, settingsHash.length()));
     }
 
     /**

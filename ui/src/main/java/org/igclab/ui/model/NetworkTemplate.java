@@ -69,7 +69,8 @@ public record NetworkTemplate(String key, String label, ObjectNode json) {
     }
 
     /**
-     * The network with width {@code C} and every block the chain's IGCV2 block, its last kernel widened with the stage.
+     * The network with width {@code C} and every block the chain's IGCV2 block, its last kernel widened with the stage
+     * (and, where a stage starts, widening the block).
      *
      * @throws InvalidDesignException when the chain does not fit a stage (it always does for {@code C, 2C, 4C})
      */
@@ -93,18 +94,17 @@ public record NetworkTemplate(String key, String label, ObjectNode json) {
     }
 
     /**
-     * The block with its last group size multiplied by the width that kernel reads over {@code C}: the stage's width,
-     * or for a one-kernel chain the block's input (half the stage's width where a stage starts, at stride 2).
+     * The block with its last group size multiplied by the width the chain reads over {@code C} (the stage's width, or
+     * half of it where a stage starts, at stride 2), so that {@code prod K_l} equals its input width; a block that
+     * doubles the width does so in its last kernel, which keeps it strictly complementary.
      */
     private static Igcv2Block widened(Igcv2Block block, ChainShape shape) {
         int out = block.out().orElse(shape.channels());
-        int reads = shape.length() == 1 && block.stride() > 1 ? out / 2 : out;
+        int reads = block.stride() > 1 ? out / 2 : out;
         int factor = reads / shape.channels();
-        if (factor <= 1) {
-            return block;
-        }
         List<Integer> sizes = new ArrayList<>(shape.groupSizes());
-        sizes.set(sizes.size() - 1, sizes.get(sizes.size() - 1) * factor);
-        return new Igcv2Block(new Igcv2Block.GroupSizes(sizes), block.out(), block.kernel(), block.stride(), block.norm());
+        sizes.set(sizes.size() - 1, sizes.get(sizes.size() - 1) * Math.max(1, factor));
+        return new Igcv2Block(new Igcv2Block.GroupSizes(sizes), block.out(), block.kernel(), block.stride(), block.norm(),
+                Igcv2Block.Widen.LAST);
     }
 }

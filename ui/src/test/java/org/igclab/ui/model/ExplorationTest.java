@@ -59,12 +59,15 @@ class ExplorationTest {
             assertThat(row.macs()).isEqualTo(cost.macs());
         }
         // K = (1,8,8) at C = 64 widens its last kernel with the stages: (1,8,16) at 128, (1,8,32) at 256, like the
-        // paper's rule in the sample network (which splits the extra factor off as a fourth kernel instead)
+        // paper's rule in the sample network (which splits the extra factor off as a fourth kernel instead); a stage's
+        // first block doubles the width in its last kernel, so every block is strictly complementary
         DesignRow paper = r.byGroupSizes("1,8,8").orElseThrow();
         var network = org.igclab.analyzer.network.ShapeInference.resolve(cifar.network(paper.design().shape(), ""));
         var chains = new java.util.ArrayList<String>();
         collect(network.root(), chains);
         assertThat(chains).containsSubsequence("1,8,8", "1,8,16", "1,8,32");
+        var verdicts = org.igclab.analyzer.report.NetworkVerdicts.of(network.root());
+        assertThat(verdicts.allStrict()).as(verdicts.text()).isTrue();
     }
 
     private static void collect(org.igclab.analyzer.network.Layer layer, List<String> chains) {

@@ -23,17 +23,41 @@ import org.igclab.rules.model.Permutation;
  * An IGCV2 block: a chain of structured sparse kernels (a {@code k x k} first kernel, then 1x1 group convolutions)
  * with interleaving permutations, then BN + ReLU ({@code norm = end}). The chain is given by its group sizes, by
  * the paper's rule ({@code K}, {@code L = ceil(log_8 C) + 1} by default, the last kernel taking what is left),
- * or written out as a chain ({@code igc-chain/1}). A block that changes width does so in its first kernel.
+ * or written out as a chain ({@code igc-chain/1}). A block that changes width does so in its first kernel (a channel
+ * multiplier) or, with {@link Widen#LAST}, in its last kernel, whose groups then write more channels than they read:
+ * the chain keeps {@code prod K_l = C_in} and can be strictly complementary (see concepts.md).
  *
  * @param recipe how the chain is made
  * @param out    output channels, or empty to keep the input width (ignored for a written-out chain)
  * @param kernel side of the first kernel
  * @param stride stride of the first kernel
  * @param norm   where BN + ReLU go
+ * @param widen  which kernel changes the width when {@code out} differs from the input's
  */
-public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int stride, Norm norm) implements BlockTemplate {
+public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int stride, Norm norm, Widen widen) implements BlockTemplate {
     public static final String TYPE = "igcv2";
-    static final Set<String> FIELDS = Set.of("type", "groupSizes", "K", "L", "chain", "out", "kernel", "stride", "norm");
+    static final Set<String> FIELDS = Set.of("type", "groupSizes", "K", "L", "chain", "out", "kernel", "stride", "norm", "widen");
+
+    /** Which kernel of a width-changing block changes the width. */
+    public enum Widen {
+        /** The first kernel: a channel multiplier; every later kernel works on the output width. */
+        FIRST,
+        /** The last kernel: every earlier kernel works on the input width, and the last one's groups write more channels. */
+        LAST;
+
+        public String jsonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Widen parse(String field, String value) {
+            for (Widen w : values()) {
+                if (w.jsonName().equals(value)) {
+                    return w;
+                }
+            }
+            throw new InvalidDesignException(field, "= \"" + value + "\" is not one of first, last");
+        }
+    }
 
     /** How the chain is made. */
     public sealed interface Recipe permits GroupSizes, PaperRule, Written {
@@ -73,7 +97,13 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
     public record Written(ChainDocument chain) implements Recipe {
     }
 
+    /** A block that widens in its first kernel. */
+    public Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int stride, Norm norm) {
+        this(recipe, out, kernel, stride, norm, Widen.FIRST);
+    }
+
     public Igcv2Block {
+        java.util.Objects.requireNonNull(widen, "widen");
         out.ifPresent(o -> InvalidDesignException.requirePositive("out", o));
         InvalidDesignException.requirePositive("kernel", kernel);
         InvalidDesignException.requireOddKernel("kernel", kernel);
@@ -98,7 +128,8 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
             recipe = new PaperRule(f.optionalInt("K", 8), f.has("L") ? Optional.of(f.requiredInt("L")) : Optional.empty());
         }
         return new Igcv2Block(recipe, f.has("out") ? Optional.of(f.requiredInt("out")) : Optional.empty(),
-                f.optionalInt("kernel", 3), f.optionalInt("stride", 1), Norm.parse(f.pathOf("norm"), f.optionalString("norm", "end")));
+                f.optionalInt("kernel", 3), f.optionalInt("stride", 1), Norm.parse(f.pathOf("norm"), f.optionalString("norm", "end")),
+                Widen.parse(f.pathOf("widen"), f.optionalString("widen", "first")));
     }
 
     @Override
@@ -116,24 +147,28 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
             return c;
         }
         int c = out.orElse(in.channels());
-        List<Integer> sizes = recipe instanceof GroupSizes g ? g.sizes() : paperRule((PaperRule) recipe, c);
+        // the width the kernels between the first and the last work on
+        int inner = widen == Widen.LAST ? in.channels() : c;
+        List<Integer> sizes = recipe instanceof GroupSizes g ? g.sizes() : paperRule((PaperRule) recipe, inner);
         String field = recipe instanceof GroupSizes ? "groupSizes" : "K";
         List<GroupConv> kernels = new ArrayList<>();
         List<Permutation> perms = new ArrayList<>();
         for (int l = 0; l < sizes.size(); l++) {
-            int inChannels = l == 0 ? in.channels() : c;
+            int inChannels = l == 0 ? in.channels() : inner;
+            int outChannels = l + 1 == sizes.size() ? c : inner;
             int k = sizes.get(l);
             String at = recipe instanceof GroupSizes ? field + "[" + l + "]" : field;
             if (inChannels % k != 0) {
                 throw new InvalidDesignException(at, "= " + k + " does not divide " + inChannels + " channels");
             }
             int groups = inChannels / k;
-            if (c % groups != 0) {
-                throw new InvalidDesignException(at, "= " + k + " makes " + groups + " groups, which do not divide " + c + " output channels");
+            if (outChannels % groups != 0) {
+                throw new InvalidDesignException(at, "= " + k + " makes " + groups + " groups, which do not divide " + outChannels
+                        + " output channels");
             }
-            kernels.add(new GroupConv(inChannels, c, groups, l == 0 ? kernel : 1, l == 0 ? stride : 1));
+            kernels.add(new GroupConv(inChannels, outChannels, groups, l == 0 ? kernel : 1, l == 0 ? stride : 1));
             if (l + 1 < sizes.size()) {
-                perms.add(Permutation.shuffle(c, groups));
+                perms.add(Permutation.shuffle(outChannels, groups));
             }
         }
         return new KernelChain(kernels, perms);
@@ -167,7 +202,9 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
     public String label(TensorShape in) {
         KernelChain c = kernels(in);
         String ks = c.kernels().stream().map(g -> String.valueOf(g.groupSize())).collect(Collectors.joining(","));
-        return "IGCV2 K=(" + ks + ") " + c.inChannels() + "->" + c.outChannels() + (c.kernel(0).stride() > 1 ? " /" + c.kernel(0).stride() : "");
+        boolean widensLast = widen == Widen.LAST && c.inChannels() != c.outChannels() && c.length() > 1;
+        return "IGCV2 K=(" + ks + ") " + c.inChannels() + "->" + c.outChannels() + (c.kernel(0).stride() > 1 ? " /" + c.kernel(0).stride() : "")
+                + (widensLast ? " widening last" : "");
     }
 
     @Override
@@ -218,6 +255,8 @@ public record Igcv2Block(Recipe recipe, Optional<Integer> out, int kernel, int s
             n.set("chain", chain);
         }
         out.ifPresent(o -> n.put("out", o));
-        return n.put("kernel", kernel).put("stride", stride).put("norm", norm.jsonName());
+        n.put("kernel", kernel).put("stride", stride).put("norm", norm.jsonName());
+        // written only when it is not the default, so that existing designs keep their canonical form and hash
+        return widen == Widen.FIRST ? n : n.put("widen", widen.jsonName());
     }
 }

@@ -1,4 +1,4 @@
-package org.igclab.rules.condition;
+package org.igclab.rules.testing;
 
 import org.igclab.rules.model.GroupConv;
 import org.igclab.rules.model.KernelChain;
@@ -9,11 +9,11 @@ import org.igclab.rules.model.Permutation;
  * {@code B_l[o][i] = 1} iff the kernel connects {@code o} to {@code i} and {@code P[j][sourceOf(j)] = 1},
  * multiplied as dense matrices of longs. {@code O(L * C^3)}: only for small widths.
  */
-final class BruteForcePaths {
+public final class BruteForcePaths {
     private BruteForcePaths() {
     }
 
-    static long[][] connectivity(GroupConv kernel) {
+    public static long[][] connectivity(GroupConv kernel) {
         long[][] b = new long[kernel.outChannels()][kernel.inChannels()];
         for (int o = 0; o < b.length; o++) {
             for (int i = 0; i < b[o].length; i++) {
@@ -23,7 +23,7 @@ final class BruteForcePaths {
         return b;
     }
 
-    static long[][] matrix(Permutation p) {
+    public static long[][] matrix(Permutation p) {
         long[][] m = new long[p.size()][p.size()];
         for (int j = 0; j < p.size(); j++) {
             m[j][p.sourceOf(j)] = 1;
@@ -31,7 +31,7 @@ final class BruteForcePaths {
         return m;
     }
 
-    static long[][] multiply(long[][] a, long[][] b) {
+    public static long[][] multiply(long[][] a, long[][] b) {
         int n = a.length;
         int inner = b.length;
         int m = b[0].length;
@@ -53,7 +53,7 @@ final class BruteForcePaths {
         return c;
     }
 
-    static long[][] pathCounts(KernelChain chain) {
+    public static long[][] pathCounts(KernelChain chain) {
         long[][] n = connectivity(chain.kernel(0));
         for (int l = 1; l < chain.length(); l++) {
             n = multiply(matrix(chain.permutations().get(l - 1)), n);
