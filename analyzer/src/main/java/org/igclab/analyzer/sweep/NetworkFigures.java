@@ -176,6 +176,11 @@ public final class NetworkFigures {
         }
 
         @Override
+        public Object mul(LayerSpec.MulSpec spec) {
+            return null;
+        }
+
+        @Override
         public Object concat(LayerSpec.ConcatSpec spec) {
             return null;
         }
@@ -225,6 +230,16 @@ public final class NetworkFigures {
 
         @Override
         public Integer linear(Op.Linear linear) {
+            return 0;
+        }
+
+        @Override
+        public Integer identity(Op.Identity identity) {
+            return 0;
+        }
+
+        @Override
+        public Integer unknown(Op.Unknown unknown) {
             return 0;
         }
     };

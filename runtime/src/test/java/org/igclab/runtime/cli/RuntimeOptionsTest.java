@@ -30,7 +30,7 @@ class RuntimeOptionsTest {
             "igc train: Invalid value for option '--limit-train': '-1' must not be negative",
             "igc evaluate: Invalid value for option '--execution': 'sideways' is not one of sparse, dense, both",
             "igc results: Invalid value for option '--kind': 'measure' is not one of evaluate, train",
-            "igc results: Invalid value for option '--status': 'lost' is not one of running, done, failed, interrupted, cancelled",
+            "igc results: Invalid value for option '--status': 'lost' is not one of running, done, failed, interrupted, pruned, cancelled",
         };
         for (int i = 0; i < cases.length; i++) {
             IgcCli.Captured run = IgcCli.capture(cases[i]);

@@ -35,7 +35,7 @@ public interface FileDialogs {
             @Override
             public Optional<Path> open(Window owner, String title) {
                 FileChooser chooser = chooser(title);
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("design files (*.json)", "*.json"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("design files (*.json, *.onnx)", "*.json", "*.onnx"));
                 return remember(chooser.showOpenDialog(owner));
             }
 
