@@ -56,6 +56,11 @@ public record LatencyPrediction(List<Row> rows, Estimate total) {
             }
 
             @Override
+            public Void mul(Layer.MulLayer m) {
+                return joined(m, "mul", Primitive.mul(m.out()));
+            }
+
+            @Override
             public Void concat(Layer.ConcatLayer c) {
                 return joined(c, "concat", Primitive.concat(c.in(), c.out()));
             }

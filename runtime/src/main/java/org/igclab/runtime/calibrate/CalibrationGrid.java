@@ -34,6 +34,10 @@ public final class CalibrationGrid {
                 grid.add(Primitive.of(new Op.BatchNorm(), x));
                 grid.add(Primitive.of(new Op.Activation(Op.Activation.Kind.RELU), x));
                 grid.add(Primitive.of(new Op.Activation(Op.Activation.Kind.RELU6), x));
+                grid.add(Primitive.of(new Op.Activation(Op.Activation.Kind.HARDSWISH), x));
+                grid.add(Primitive.of(new Op.Activation(Op.Activation.Kind.HARDSIGMOID), x));
+                grid.add(Primitive.of(new Op.Activation(Op.Activation.Kind.SIGMOID), x));
+                grid.add(Primitive.mul(x));
                 grid.add(Primitive.add(x));
                 grid.add(Primitive.concat(x, x.withChannels(2 * c)));
                 grid.add(Primitive.of(new Op.GlobalAvgPool(), x));

@@ -56,15 +56,17 @@ final class PrimitiveTiming {
         }
         try (NoGrad off = NoGrad.enter()) {
             try (NDManager manager = NDManager.newBaseManager()) {
-                boolean add = switch (p.kind()) {
-                    case ADD -> true;
-                    case CONCAT -> false;
-                    default -> throw new IllegalStateException(p.kind() + " is an operation");
-                };
+                Primitive.Kind kind = p.kind();
+                Shape factors = new Shape(batch, p.in().channels(), 1, 1);
                 return time(manager, scope -> {
                     NDArray x = scope.randomUniform(0f, 1f, input);
-                    NDArray y = scope.randomUniform(0f, 1f, input);
-                    return add ? () -> x.add(y) : () -> NDArrays.concat(new NDList(x, y), 1);
+                    NDArray y = scope.randomUniform(0f, 1f, kind == Primitive.Kind.MUL ? factors : input);
+                    return switch (kind) {
+                        case ADD -> () -> x.add(y);
+                        case MUL -> () -> x.mul(y);
+                        case CONCAT -> () -> NDArrays.concat(new NDList(x, y), 1);
+                        default -> throw new IllegalStateException(kind + " is an operation");
+                    };
                 }, batch, policy, rule, cancelled);
             }
         }

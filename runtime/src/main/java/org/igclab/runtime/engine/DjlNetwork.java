@@ -60,7 +60,7 @@ public final class DjlNetwork {
 
     public static DjlNetwork build(ResolvedNetwork network, Execution execution) {
         List<Mapped> mapped = new ArrayList<>();
-        Block block = new Builder(execution, mapped).layer(network.root());
+        Block block = new Builder(execution, mapped, network.ops().get(network.ops().size() - 1)).layer(network.root());
         return new DjlNetwork(block, mapped);
     }
 
@@ -73,7 +73,16 @@ public final class DjlNetwork {
         return mapped;
     }
 
-    private record Builder(Execution execution, List<Mapped> mapped) implements Layer.Visitor<Block> {
+    /**
+     * Whether global pooling at {@code layer} flattens to {@code (N, C)}: as the network's last operation, the output
+     * classifiers expect; elsewhere it keeps {@code (N, C, 1, 1)} for what follows (a squeeze-and-excitation's convolution;
+     * a fully connected layer flattens its input anyway).
+     */
+    public static boolean flattens(Layer.OpLayer layer, Layer.OpLayer last) {
+        return layer.op() instanceof Op.GlobalAvgPool && layer.equals(last);
+    }
+
+    private record Builder(Execution execution, List<Mapped> mapped, Layer.OpLayer last) implements Layer.Visitor<Block> {
 
         Block layer(Layer layer) {
             return layer.accept(this);
@@ -81,7 +90,12 @@ public final class DjlNetwork {
 
         @Override
         public Block op(Layer.OpLayer op) {
-            Block b = op.op().accept(new OpBlocks());
+            if (op.op() instanceof Op.Unknown u) {
+                throw u.refusal(op.path());
+            }
+            Block b = op.op() instanceof Op.GlobalAvgPool && !flattens(op, last)
+                    ? LambdaBlock.singleton(x -> Pool.globalAvgPool2d(x).reshape(x.getShape().get(0), x.getShape().get(1), 1, 1), "gap")
+                    : op.op().accept(new OpBlocks());
             mapped.add(new Mapped(op, b));
             return b;
         }
@@ -116,6 +130,15 @@ public final class DjlNetwork {
             Block shortcut = r.shortcut().map(this::layer).orElse(Blocks.identityBlock());
             return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
                     List.of(body, shortcut));
+        }
+
+        @Override
+        public Block mul(Layer.MulLayer m) {
+            Block body = layer(m.body());
+            Block other = m.other().map(this::layer).orElse(Blocks.identityBlock());
+            // NDArray.mul broadcasts a C x 1 x 1 factor over the positions, as PyTorch does
+            return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().mul(list.get(1).singletonOrThrow())),
+                    List.of(body, other));
         }
 
         @Override
@@ -180,6 +203,9 @@ public final class DjlNetwork {
             return switch (a.kind()) {
                 case RELU -> Activation.reluBlock();
                 case RELU6 -> Activation.relu6Block();
+                case HARDSWISH -> LambdaBlock.singleton(x -> x.mul(hardSigmoid(x)), "hardswish");
+                case HARDSIGMOID -> LambdaBlock.singleton(DjlNetwork::hardSigmoid, "hardsigmoid");
+                case SIGMOID -> Activation.sigmoidBlock();
             };
         }
 
@@ -203,6 +229,21 @@ public final class DjlNetwork {
             seq.add(Linear.builder().setUnits(l.outFeatures()).optBias(l.bias()).build());
             return seq;
         }
+
+        @Override
+        public Block identity(Op.Identity i) {
+            return Blocks.identityBlock();
+        }
+
+        @Override
+        public Block unknown(Op.Unknown u) {
+            throw u.refusal("");
+        }
+    }
+
+    /** PyTorch's {@code hardsigmoid(x) = relu6(x + 3) / 6}, which DJL does not have as a block. */
+    private static NDArray hardSigmoid(NDArray x) {
+        return x.add(3f).clip(0f, 6f).div(6f);
     }
 
     private static Block conv(Op.Conv c) {
@@ -212,6 +253,7 @@ public final class DjlNetwork {
                 .optStride(new Shape(c.stride(), c.stride()))
                 .optPadding(new Shape(c.padding(), c.padding()))
                 .optGroups(c.groups())
+                .optDilation(new Shape(c.dilation(), c.dilation()))
                 .optBias(c.bias())
                 .build();
     }
