@@ -62,17 +62,31 @@ public final class AccuracyBench {
     public record Drawn(String name, ResolvedNetwork network) {
     }
 
-    /** The designs to time: {@code perSpace} from each space, evenly spread over its buildable designs with at most {@code maxMacs}. */
-    public static List<Drawn> designs(List<Space> spaces, int perSpace, long maxMacs) {
-        List<Drawn> out = new ArrayList<>();
+    /**
+     * {@code count} designs to time, taken in turn from the spaces (so a small space gives all it has and the others
+     * the rest), each space's spread evenly over its buildable designs with at most {@code maxMacs}.
+     */
+    public static List<Drawn> designs(List<Space> spaces, int count, long maxMacs) {
+        List<List<Drawn>> each = new ArrayList<>();
         for (Space space : spaces) {
             List<SweepRow> rows = Sweep.run(space, ProgressListener.NONE).rows().stream()
                     .filter(r -> r.status() != SweepRow.Status.INVALID && r.figures().macs() <= maxMacs).toList();
-            int n = Math.min(perSpace, rows.size());
+            int n = Math.min(count, rows.size());
+            List<Drawn> drawn = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 SweepRow r = rows.get((int) ((long) i * rows.size() / n));
                 ResolvedNetwork network = ShapeInference.resolve(space.network(space.grid().assignment(r.design())));
-                out.add(new Drawn(network.spec().name() + " [" + space.describe(r.design()) + "]", network));
+                drawn.add(new Drawn(network.spec().name() + " [" + space.describe(r.design()) + "]", network));
+            }
+            each.add(drawn);
+        }
+        List<Drawn> out = new ArrayList<>();
+        int rounds = each.stream().mapToInt(List::size).max().orElse(0);
+        for (int round = 0; round < rounds && out.size() < count; round++) {
+            for (List<Drawn> d : each) {
+                if (round < d.size() && out.size() < count) {
+                    out.add(d.get(round));
+                }
             }
         }
         return out;

@@ -79,8 +79,7 @@ public final class LatencyBenchCommand implements Callable<Integer> {
         for (Path f : files) {
             read.add(DesignInputs.space(f));
         }
-        List<AccuracyBench.Drawn> chosen = AccuracyBench.designs(read, (designs + read.size() - 1) / read.size(), maxMacs);
-        chosen = chosen.subList(0, Math.min(designs, chosen.size()));
+        List<AccuracyBench.Drawn> chosen = AccuracyBench.designs(read, designs, maxMacs);
         try (ResultStore db = store.open(err); GracefulStop stop = GracefulStop.onSignals(err::println)) {
             Predictor predictor = Predictor.load(db, 1, 1);
             out.println(LatencyPredictionView.source(predictor.calibration(), predictor.here()));
