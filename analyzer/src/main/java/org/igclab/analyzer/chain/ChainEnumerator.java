@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.rules.condition.BalanceCondition;
+import org.igclab.rules.condition.CanonicalChains;
 import org.igclab.rules.condition.ComplementaryCondition;
 import org.igclab.rules.condition.ComplementaryReport;
 import org.igclab.rules.factor.Factorizations;
@@ -14,7 +15,8 @@ import org.igclab.rules.model.KernelChain;
 /**
  * Lists every chain of a width: the ordered factorizations {@code K_1..K_L} of {@code C} (strict candidates),
  * and on request the loose ones ({@code prod K_l > C}, every kernel needed) that are dense. Each chain is
- * built with canonical permutations, checked by {@link ComplementaryCondition} and costed.
+ * built with canonical permutations, checked ({@link CanonicalChains}: by construction when {@code prod K_l = C}, else by
+ * {@link ComplementaryCondition}) and costed.
  */
 public final class ChainEnumerator {
 
@@ -142,10 +144,13 @@ public final class ChainEnumerator {
         return designs;
     }
 
-    /** Checks and costs one shape at an input of {@code side x side}. */
+    /**
+     * Checks and costs one shape at an input of {@code side x side}. Its chain is canonical, so with {@code prod K_l = C}
+     * it is strict by construction and only the loose shapes need the exact check ({@link CanonicalChains}).
+     */
     public static EnumeratedDesign evaluate(ChainShape shape, int side) {
         KernelChain chain = shape.toChain();
-        ComplementaryReport report = ComplementaryCondition.check(chain);
+        ComplementaryReport report = CanonicalChains.check(chain);
         return new EnumeratedDesign(shape, ShapeNames.name(shape), report, BalanceCondition.imbalance(chain),
                 shape.weights(), shape.macs(side));
     }
@@ -155,7 +160,8 @@ public final class ChainEnumerator {
             .thenComparingInt(d -> d.shape().length())
             .thenComparing(d -> d.shape().groupSizes(), ChainEnumerator::lexicographic);
 
-    private static int lexicographic(List<Integer> a, List<Integer> b) {
+    /** Group sizes in dictionary order, a shorter list first where one starts the other: how equal costs are listed. */
+    public static int lexicographic(List<Integer> a, List<Integer> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = Integer.compare(a.get(i), b.get(i));
             if (c != 0) {

@@ -2,8 +2,10 @@ package org.igclab.analyzer.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.igclab.analyzer.latency.OpLatency;
 import org.igclab.analyzer.plot.Charts;
 import org.igclab.analyzer.report.BudgetView;
 import org.igclab.analyzer.sweep.BudgetSolver;
@@ -36,10 +38,11 @@ import picocli.CommandLine.Spec;
             "  igc budget samples/spaces/cifar-igcv2-layers.json --params 1000000 --vary width --step 16 --csv",
             "  igc budget samples/spaces/cifar-igcv2-grid.json --macs 50000000 --vary width --json -o widths.json",
             "  igc budget samples/spaces/cifar-igcv2-layers.json --params 317242 --vary width --plot widths.svg",
+            "  igc budget samples/spaces/cifar-igcv2-layers.json --latency-pred 20 --vary width   # after igc calibrate",
             "",
             "--plot draws the varied variable's largest value against the last whole-number variable with several values",
             "(width against L), one line for each combination of the others (K = 4, K = 8)."})
-public final class BudgetCommand implements Callable<Integer> {
+public class BudgetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -53,6 +56,10 @@ public final class BudgetCommand implements Callable<Integer> {
     @Option(names = "--macs", paramLabel = "N", converter = WholeNumbers.PositiveLong.class,
             description = "MAC budget; tightens the space's maxMacs.")
     Long macs;
+
+    @Option(names = "--latency-pred", paramLabel = "MS", description = "Predicted-latency budget in milliseconds, from this machine's "
+            + "calibration (igc calibrate); tightens the space's maxLatencyPred.")
+    Double latencyPred;
 
     @Option(names = "--vary", required = true, paramLabel = "VAR", description = "The variable to maximize (e.g. width).")
     String variable;
@@ -88,9 +95,16 @@ public final class BudgetCommand implements Callable<Integer> {
         Space space = DesignInputs.space(file, variable);
         OptionalLong p = params == null ? OptionalLong.empty() : OptionalLong.of(params);
         OptionalLong m = macs == null ? OptionalLong.empty() : OptionalLong.of(macs);
-        if (p.isEmpty() && m.isEmpty() && space.constraints().maxParams().isEmpty() && space.constraints().maxMacs().isEmpty()) {
-            throw new InputException("give a budget: --params N or --macs N (or maxParams / maxMacs in the space's constraints)");
+        if (latencyPred != null && !(latencyPred > 0 && latencyPred < Double.POSITIVE_INFINITY)) {
+            throw new InputException("--latency-pred = " + latencyPred + " must be a number of milliseconds above 0");
         }
+        OptionalDouble l = latencyPred == null ? OptionalDouble.empty() : OptionalDouble.of(latencyPred);
+        if (p.isEmpty() && m.isEmpty() && l.isEmpty() && space.constraints().maxParams().isEmpty() && space.constraints().maxMacs().isEmpty()
+                && space.constraints().maxLatencyPred().isEmpty()) {
+            throw new InputException("give a budget: --params N, --macs N or --latency-pred MS (or maxParams / maxMacs / maxLatencyPred in "
+                    + "the space's constraints)");
+        }
+        OpLatency latency = l.isPresent() || space.constraints().maxLatencyPred().isPresent() ? latencyModel() : null;
         if (!space.uses(variable)) {
             throw new InputException("--vary " + variable + ": the template of " + file + " does not use ${" + variable + "}");
         }
@@ -100,7 +114,7 @@ public final class BudgetCommand implements Callable<Integer> {
         }
         BudgetSolver.Solution solution;
         try (Progress progress = Progress.onConsole("searching")) {
-            solution = BudgetSolver.solve(space, variable, step, max, p, m, progress);
+            solution = BudgetSolver.solve(space, variable, step, max, p, m, l, latency, progress);
         } catch (org.igclab.rules.model.InvalidDesignException e) {
             throw new InputException("invalid space in " + file + ": " + e.getMessage(), e);
         }
@@ -122,5 +136,14 @@ public final class BudgetCommand implements Callable<Integer> {
         }
         target.emit(spec, text, "");
         return IgcCli.OK;
+    }
+
+    /** The model that predicts latency from this machine's calibration; the runtime, which keeps calibrations, overrides this. */
+    protected OpLatency latencyModel() {
+        throw new InputException("--latency-pred needs a calibration, which the runtime keeps: run igc calibrate with the runtime");
+    }
+
+    protected CommandSpec spec() {
+        return spec;
     }
 }

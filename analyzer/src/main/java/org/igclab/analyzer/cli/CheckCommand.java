@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.network.GroupConvChains;
 import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.analyzer.onnx.OnnxImport;
+import org.igclab.analyzer.report.NetworkChainsView;
 import org.igclab.analyzer.report.ChainReports;
 import org.igclab.analyzer.report.NetworkVerdicts;
 import org.igclab.analyzer.report.ChainText;
@@ -34,6 +38,7 @@ import picocli.CommandLine.Spec;
             "condition (for any permutations: strict, dense or neither, with a witness pair when it fails) and the",
             "balance condition (both forms, with the closed-form and integer optima). With --block, the chain of one block of",
             "a network; a network without --block gets one line a block (path, type, verdict, imbalance) and a summary.",
+            "An ONNX model (.onnx) without --block: every chain of group convolutions found in its operations, one line each.",
             "Exit code: 0 strict (for a network: every block that is a chain, and there is one), 1 dense or neither",
             "(for a network: some block, or no block is a chain), 2 invalid input."},
         footerHeading = "%nExamples:%n",
@@ -42,12 +47,13 @@ import picocli.CommandLine.Spec;
             "  igc check samples/chains/not-interleaved-c64.json     exit 1, with the witness",
             "  igc check my-chain.json --json --tolerance 0.1",
             "  igc check samples/networks/cifar-igcv1-l24m2-d38.json --block 'stages[1].blocks[0]'",
-            "  igc check samples/networks/cifar-igcv2-k8-d38.json      every block, and a summary"})
+            "  igc check samples/networks/cifar-igcv2-k8-d38.json      every block, and a summary",
+            "  igc check shufflenet_v2.onnx                           every chain of group convolutions in the model"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A chain file or a network file (JSON).")
+    @Parameters(paramLabel = "FILE", description = "A chain file or a network file (JSON), or an ONNX model (.onnx).")
     Path file;
 
     @Option(names = "--block", paramLabel = "PATH", description = "For a network: the block whose chain to check, by its path (e.g. stages[0].blocks[1]).")
@@ -64,6 +70,9 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new InputException("--tolerance = " + tolerance + " must be a finite number, 0 or more");
+        }
+        if (block == null && OnnxImport.isOnnx(file)) {
+            return everyChain();
         }
         if (block == null && DesignInputs.read(file) instanceof Design.NetworkDesign n) {
             return network(n);
@@ -87,6 +96,17 @@ public final class CheckCommand implements Callable<Integer> {
             out.print(balance == null ? "balance: not applicable (the chain changes width)\n" : ChainText.balance(balance, tolerance));
         }
         return complementary.isStrict() ? IgcCli.OK : IgcCli.NO;
+    }
+
+    /** An ONNX model: every chain of group convolutions in it; 0 when each is strict. */
+    private int everyChain() throws IOException {
+        Design design = DesignInputs.read(file);
+        var root = DesignInputs.inFile(file, () -> ShapeInference.resolve(((Design.NetworkDesign) design).network()).root());
+        List<NetworkChainsView.Checked> checked = DesignInputs.inFile(file, () -> NetworkChainsView.check(GroupConvChains.in(root)));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.json() ? JsonFields.pretty(NetworkChainsView.json(file.toString(), checked))
+                : NetworkChainsView.text(file.toString(), checked));
+        return checked.stream().allMatch(c -> c.report().isStrict()) ? IgcCli.OK : IgcCli.NO;
     }
 
     /** Every block's verdict, one line each, and the counts. */

@@ -25,20 +25,23 @@ import picocli.CommandLine.Spec;
         header = "Per-layer and total parameters, MACs, FLOPs and memory of a chain or network file.",
         sortOptions = false,
         description = {
-            "Print the cost of a chain (igc-chain/1: per kernel) or a network (igc-network/1: per operation, like",
-            "ptflops/fvcore) with the counting conventions stated. Networks also get activation memory and memory",
-            "traffic, and --formulas prints each block family's closed form with the numbers substituted."},
+            "Print the cost of a chain (igc-chain/1: per kernel) or a network (igc-network/1, or an ONNX model: per",
+            "operation, like ptflops/fvcore) with the counting conventions stated. Networks also get activation memory",
+            "and memory traffic, and --formulas prints each block family's closed form with the numbers substituted.",
+            "An ONNX operator IGC Lab does not know is named with its count, and the totals are then lower bounds."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc cost samples/chains/igcv2-c64.json",
             "  igc cost samples/networks/resnet18.json --blocks",
             "  igc cost samples/networks/cifar-igcv1-l24m2-d38.json --formulas",
-            "  igc cost samples/networks/mobilenet-v1.json --resolution 160 --csv > mnv1-160.csv"})
-public final class CostCommand implements Callable<Integer> {
+            "  igc cost samples/networks/mobilenet-v1.json --resolution 160 --csv > mnv1-160.csv",
+            "  igc cost resnet50.onnx --blocks",
+            "  igc cost samples/networks/cifar-igcv2-k8-d38.json --latency   # predicted ms per layer (after igc calibrate)"})
+public class CostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON).")
+    @Parameters(paramLabel = "FILE", description = "A chain or network file (JSON), or an ONNX model (.onnx).")
     Path file;
 
     @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", converter = WholeNumbers.Positive.class,
@@ -53,6 +56,23 @@ public final class CostCommand implements Callable<Integer> {
 
     @Mixin
     OutputFormat format;
+
+    /** The file, the resolution asked for (null: the design's own) and the format: for a command that extends this one. */
+    protected Path file() {
+        return file;
+    }
+
+    protected Integer resolution() {
+        return resolution;
+    }
+
+    protected OutputFormat.Format chosenFormat() {
+        return format.chosen();
+    }
+
+    protected CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -77,9 +97,13 @@ public final class CostCommand implements Callable<Integer> {
             public String network(Design.NetworkDesign n) {
                 Network network = resolution == null ? n.network() : n.asNetwork(resolution);
                 NetworkCost cost = DesignInputs.inFile(file, () -> CostModel.of(network));
+                if (cost.lowerBound()) {
+                    // said on stderr too, so that a CSV or JSON reader's user sees it
+                    spec.commandLine().getErr().println("igc cost: " + file + ": " + NetworkCostView.lowerBoundNote(cost));
+                }
                 return switch (chosen) {
                     case JSON -> JsonFields.pretty(NetworkCostView.json(cost));
-                    case CSV -> NetworkCostView.csv(cost);
+                    case CSV -> blocks ? NetworkCostView.csvBlocks(cost) : NetworkCostView.csv(cost);
                     // with the formulas, one row per block is enough beside them
                     case TABLE -> NetworkCostView.text(cost, blocks || formulas, formulas);
                 };

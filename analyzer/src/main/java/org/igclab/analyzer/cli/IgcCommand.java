@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             "(interleaved group convolutions IGCV1/IGCV2, depthwise-separable, group conv + shuffle, plain conv),",
             "and sweep whole networks for their Pareto fronts and their widths under a budget."},
         subcommands = {EnumerateCommand.class, CheckCommand.class, CostCommand.class, SummaryCommand.class, GraphCommand.class, SweepCommand.class,
+            ImportCommand.class,
             BudgetCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
             "  igc enumerate -c 256 --first channel-wise --layers 3..4",
             "  igc check samples/chains/igcv2-c64.json     verdicts with a witness; exit 0 strict, 1 not, 2 invalid",
             "  igc cost samples/chains/igcv1-l24m2.json    per-kernel parameters, MACs and FLOPs",
+            "  igc cost resnet50.onnx --blocks             any ONNX model; igc import writes it as a network file",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs",
             "                                              every design of a space and its Pareto front",
             "  igc budget samples/spaces/cifar-equal-params.json --params 317242 --vary width",

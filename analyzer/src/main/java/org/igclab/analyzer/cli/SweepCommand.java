@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.plot.Charts;
 import org.igclab.analyzer.report.SweepView;
+import org.igclab.analyzer.latency.OpLatency;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.Sweep;
@@ -38,14 +39,17 @@ import picocli.CommandLine.Spec;
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs --front-only",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,width:max --csv -o front.csv",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --all --json > everything.json",
+            "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,latency_pred --front-only   # after igc calibrate",
             "  igc sweep samples/spaces/cifar-igcv2-grid.json --pareto params,macs --plot front.png",
             "",
             "--plot draws the passing designs on the first two objectives of --pareto, the front (over all of them) joined.",
             "",
             "Objectives: params, macs, activations, peak_activation, traffic, imbalance, any variable whose values are",
-            "whole numbers, and once measured (--evaluate, with the runtime) latency_b<N> for a batch size N that was timed",
-            "(latency_b1, latency_b32 by default) and accuracy. A latency measured under interference (noisy) is shown",
-            "marked and never ranked: its design is left out of the front."})
+            "whole numbers, latency_pred (the latency predicted from this machine's calibration, igc calibrate; the",
+            "space's constraints may hold maxLatencyPred in milliseconds), and once measured (--evaluate, with the",
+            "runtime) latency_b<N> for a batch size N that was timed (latency_b1, latency_b32 by default) and accuracy.",
+            "A latency measured under interference (noisy) is shown marked and never ranked: its design is left out of",
+            "the front."})
 public class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -92,9 +96,11 @@ public class SweepCommand implements Callable<Integer> {
             throw new InputException("--plot needs --pareto with two objectives (or more: the first two are the axes), e.g. --pareto params,macs");
         }
         checkMeasurable(objectives);
+        boolean predict = objectives.stream().anyMatch(Objective::predicted) || space.constraints().maxLatencyPred().isPresent();
+        OpLatency latency = predict ? latencyModel() : null;
         Sweep sweep;
         try (Progress progress = Progress.onConsole("sweeping designs")) {
-            sweep = Sweep.run(space, progress);
+            sweep = Sweep.run(space, latency, progress);
         }
         if (sweep.count(SweepRow.Status.INVALID) == sweep.rows().size()) {
             throw new InputException(String.format("no design of %s can be built: all %,d are invalid; the first (%s): %s", file,
@@ -132,6 +138,14 @@ public class SweepCommand implements Callable<Integer> {
 
     /** Refuses, before anything is measured, objectives the measuring this command will do cannot give (a subclass knows). */
     protected void checkMeasurable(List<Objective> objectives) {
+    }
+
+    /**
+     * The model that predicts latency ({@code latency_pred}, {@code maxLatencyPred}) from this machine's calibration; the
+     * runtime, which keeps calibrations, overrides this.
+     */
+    protected OpLatency latencyModel() {
+        throw new InputException(Objective.LATENCY_PRED + " needs a calibration, which the runtime keeps: run igc calibrate with the runtime");
     }
 
     /** The command line this command runs in, for subclasses' output. */

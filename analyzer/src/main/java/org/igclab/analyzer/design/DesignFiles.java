@@ -3,23 +3,30 @@ package org.igclab.analyzer.design;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.igclab.analyzer.network.NetworkJson;
+import org.igclab.analyzer.onnx.OnnxImport;
 import org.igclab.rules.io.ChainJson;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
 
-/** Reads a design file, telling chains ({@code igc-chain/1}) from networks ({@code igc-network/1}). */
+/**
+ * Reads a design file, telling chains ({@code igc-chain/1}) from networks ({@code igc-network/1}); an ONNX model
+ * ({@code .onnx}) is imported as a network. The one call that loads a design whatever its format.
+ */
 public final class DesignFiles {
 
     private DesignFiles() {
     }
 
     public static Design read(Path file) throws IOException {
+        if (OnnxImport.isOnnx(file)) {
+            return new Design.NetworkDesign(OnnxImport.read(file).network());
+        }
         String text;
         try {
             text = TextFiles.read(file, "a design file");
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidDesignException("", "not UTF-8 text: is it a design file?", e);
+            throw new InvalidDesignException("", "not UTF-8 text: is it a design file? (an ONNX model is read when its name ends in .onnx)", e);
         }
         return parse(text);
     }

@@ -49,6 +49,9 @@ public final class PyTorchExport {
         return layer.accept(new Layer.Visitor<>() {
             @Override
             public String op(Layer.OpLayer op) {
+                if (op.op() instanceof Op.Unknown u) {
+                    throw u.refusal(op.path());
+                }
                 return PyTorchExport.op(op.op(), op.in());
             }
 
@@ -66,6 +69,12 @@ public final class PyTorchExport {
             public String residual(Layer.ResidualLayer r) {
                 return "Residual(\n" + "    ".repeat(depth + 1) + layer(r.body(), depth + 1) + ",\n" + "    ".repeat(depth + 1)
                         + r.shortcut().map(sc -> layer(sc, depth + 1)).orElse("None") + ")";
+            }
+
+            @Override
+            public String mul(Layer.MulLayer m) {
+                return "Mul(\n" + "    ".repeat(depth + 1) + layer(m.body(), depth + 1) + ",\n" + "    ".repeat(depth + 1)
+                        + m.other().map(o -> layer(o, depth + 1)).orElse("None") + ")";
             }
 
             @Override
@@ -90,7 +99,8 @@ public final class PyTorchExport {
             @Override
             public String conv(Op.Conv c) {
                 return "nn.Conv2d(" + in.channels() + ", " + c.outChannels() + ", " + c.kernel() + ", stride=" + c.stride() + ", padding="
-                        + c.padding() + ", groups=" + c.groups() + ", bias=" + python(c.bias()) + ")";
+                        + c.padding() + (c.dilation() > 1 ? ", dilation=" + c.dilation() : "") + ", groups=" + c.groups() + ", bias="
+                        + python(c.bias()) + ")";
             }
 
             @Override
@@ -113,6 +123,9 @@ public final class PyTorchExport {
                 return switch (a.kind()) {
                     case RELU -> "nn.ReLU()";
                     case RELU6 -> "nn.ReLU6()";
+                    case HARDSWISH -> "nn.Hardswish()";
+                    case HARDSIGMOID -> "nn.Hardsigmoid()";
+                    case SIGMOID -> "nn.Sigmoid()";
                 };
             }
 
@@ -130,6 +143,16 @@ public final class PyTorchExport {
             @Override
             public String linear(Op.Linear l) {
                 return "FlatLinear(" + in.elements() + ", " + l.outFeatures() + ", bias=" + python(l.bias()) + ")";
+            }
+
+            @Override
+            public String identity(Op.Identity i) {
+                return "nn.Identity()";
+            }
+
+            @Override
+            public String unknown(Op.Unknown u) {
+                throw u.refusal("");
             }
         });
     }

@@ -55,6 +55,18 @@ final class PyTorchPrelude {
                         return self.body(x) + (x if self.shortcut is None else self.shortcut(x))
 
 
+                class Mul(nn.Module):
+                    \"\"\"body(x) * other(x), broadcasting a C x 1 x 1 factor; no other module means x itself.\"\"\"
+
+                    def __init__(self, body: nn.Module, other):
+                        super().__init__()
+                        self.body = body
+                        self.other = other
+
+                    def forward(self, x):
+                        return self.body(x) * (x if self.other is None else self.other(x))
+
+
                 class Concat(nn.Module):
                     \"\"\"Every branch reads the input; outputs are concatenated along channels.\"\"\"
 

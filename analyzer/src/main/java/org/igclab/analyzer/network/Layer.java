@@ -46,6 +46,8 @@ public sealed interface Layer {
 
         R residual(ResidualLayer layer);
 
+        R mul(MulLayer layer);
+
         R concat(ConcatLayer layer);
 
         R split(SplitLayer layer);
@@ -95,6 +97,19 @@ public sealed interface Layer {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.residual(this);
+        }
+    }
+
+    /** {@code body(x) * other(x)}, a {@code C x 1 x 1} factor broadcast; without {@code other}, {@code x} itself. */
+    record MulLayer(String path, TensorShape in, TensorShape out, Layer body, Optional<Layer> other) implements Layer {
+        @Override
+        public List<Layer> children() {
+            return other.map(o -> List.of(body, o)).orElse(List.of(body));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.mul(this);
         }
     }
 

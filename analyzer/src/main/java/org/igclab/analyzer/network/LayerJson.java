@@ -13,7 +13,7 @@ import org.igclab.rules.model.InvalidDesignException;
 
 /** Reading and writing one layer of a network file: an operation ({@link OpJson}), a composite or a block template. */
 public final class LayerJson {
-    private static final Set<String> COMPOSITES = Set.of("sequence", "residual", "concat", "split");
+    private static final Set<String> COMPOSITES = Set.of("sequence", "residual", "mul", "concat", "split");
 
     private LayerJson() {
     }
@@ -40,6 +40,12 @@ public final class LayerJson {
                 LayerSpec body = new LayerSpec.SequenceSpec(f.pathOf("body"), list(f, "body"));
                 yield new LayerSpec.ResidualSpec(path, body, f.has("shortcut")
                         ? Optional.of(new LayerSpec.SequenceSpec(f.pathOf("shortcut"), list(f, "shortcut")))
+                        : Optional.empty());
+            }
+            case "mul" -> {
+                f.allowOnly(Set.of("type", "body", "other"));
+                yield new LayerSpec.MulSpec(path, new LayerSpec.SequenceSpec(f.pathOf("body"), list(f, "body")), f.has("other")
+                        ? Optional.of(new LayerSpec.SequenceSpec(f.pathOf("other"), list(f, "other")))
                         : Optional.empty());
             }
             case "concat" -> new LayerSpec.ConcatSpec(path, branches(f.allowOnly(Set.of("type", "branches"))));
@@ -97,6 +103,14 @@ public final class LayerJson {
                 ObjectNode n = composite("residual");
                 n.set("body", layers(r.body()));
                 r.shortcut().ifPresent(s -> n.set("shortcut", layers(s)));
+                return n;
+            }
+
+            @Override
+            public ObjectNode mul(LayerSpec.MulSpec m) {
+                ObjectNode n = composite("mul");
+                n.set("body", layers(m.body()));
+                m.other().ifPresent(o -> n.set("other", layers(o)));
                 return n;
             }
 

@@ -27,6 +27,8 @@ public sealed interface LayerSpec {
 
         R residual(ResidualSpec spec);
 
+        R mul(MulSpec spec);
+
         R concat(ConcatSpec spec);
 
         R split(SplitSpec spec);
@@ -64,6 +66,17 @@ public sealed interface LayerSpec {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.residual(this);
+        }
+    }
+
+    /**
+     * {@code body(x) * other(x)} element by element; without {@code other}, {@code x} itself. A factor of
+     * {@code C x 1 x 1} is broadcast over the positions (squeeze-and-excitation's channel scale).
+     */
+    record MulSpec(String path, LayerSpec body, Optional<LayerSpec> other) implements LayerSpec {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.mul(this);
         }
     }
 

@@ -43,6 +43,10 @@ public sealed interface Op {
         R globalAvgPool(GlobalAvgPool pool);
 
         R linear(Linear linear);
+
+        R identity(Identity identity);
+
+        R unknown(Unknown unknown);
     }
 
     /**
@@ -66,7 +70,7 @@ public sealed interface Op {
      * Output positions along one side of a sliding window, {@code (in + 2 * padding - kernel) / stride + 1}, or -1
      * when the window is larger than the padded input. In long: a huge padding must not wrap around.
      */
-    private static long windowSide(int in, int kernel, int stride, int padding) {
+    private static long windowSide(int in, long kernel, int stride, int padding) {
         long span = (long) in + 2L * padding - kernel;
         return span < 0 ? -1 : span / stride + 1;
     }
@@ -80,19 +84,31 @@ public sealed interface Op {
      * @param padding     zero padding on each side
      * @param groups      groups; divides input and output channels
      * @param bias        whether it has a bias
+     * @param dilation    spacing of the kernel's taps (1: adjacent); the window spans {@code dilation * (kernel - 1) + 1}
      */
-    record Conv(int outChannels, int kernel, int stride, int padding, int groups, boolean bias) implements Op {
+    record Conv(int outChannels, int kernel, int stride, int padding, int groups, boolean bias, int dilation) implements Op {
         public Conv {
             InvalidDesignException.requirePositive("out", outChannels);
             InvalidDesignException.requirePositive("kernel", kernel);
             InvalidDesignException.requirePositive("stride", stride);
             InvalidDesignException.requirePositive("groups", groups);
+            InvalidDesignException.requirePositive("dilation", dilation);
             if (padding < 0) {
                 throw new InvalidDesignException("padding", "= " + padding + " must not be negative");
             }
             if (outChannels % groups != 0) {
                 throw new InvalidDesignException("groups", "= " + groups + " does not divide " + outChannels + " output channels");
             }
+        }
+
+        /** An undilated convolution. */
+        public Conv(int outChannels, int kernel, int stride, int padding, int groups, boolean bias) {
+            this(outChannels, kernel, stride, padding, groups, bias, 1);
+        }
+
+        /** The side of the window the kernel covers, {@code dilation * (kernel - 1) + 1}. */
+        public long span() {
+            return (long) dilation * (kernel - 1) + 1;
         }
 
         /** "Same" padding for an odd kernel: {@code kernel / 2}. */
@@ -114,9 +130,10 @@ public sealed interface Op {
         }
 
         private int side(int inSide, String what) {
-            long side = windowSide(inSide, kernel, stride, padding);
+            long side = windowSide(inSide, span(), stride, padding);
             if (side < 0) {
-                throw new InvalidDesignException("kernel", "= " + kernel + " is larger than the padded input " + what
+                throw new InvalidDesignException("kernel", "= " + kernel + (dilation > 1 ? " dilated by " + dilation : "")
+                        + " is larger than the padded input " + what
                         + " " + ((long) inSide + 2L * padding));
             }
             if (side > Integer.MAX_VALUE) {
@@ -221,16 +238,35 @@ public sealed interface Op {
         }
     }
 
-    /** An element-wise activation; every switch over {@link Kind} is exhaustive, so a new kind is a compile error too. */
+    /**
+     * An element-wise activation, as PyTorch defines it: {@code hardsigmoid(x) = relu6(x + 3) / 6} and
+     * {@code hardswish(x) = x * hardsigmoid(x)}. Every switch over {@link Kind} is exhaustive, so a new kind is a compile
+     * error too.
+     */
     record Activation(Kind kind) implements Free {
-        public enum Kind { RELU, RELU6 }
+        public enum Kind {
+            RELU(OpType.RELU), RELU6(OpType.RELU6), HARDSWISH(OpType.HARDSWISH), HARDSIGMOID(OpType.HARDSIGMOID), SIGMOID(OpType.SIGMOID);
+
+            private final OpType type;
+
+            Kind(OpType type) {
+                this.type = type;
+            }
+
+            /** The activation a file names ({@code relu}, {@code hardswish}, ...), if it is one. */
+            public static java.util.Optional<Kind> named(String name) {
+                return java.util.Arrays.stream(values()).filter(k -> k.type.fileName().equals(name)).findFirst();
+            }
+
+            /** {@code relu}, {@code hardswish}, ...: the name of the operation in a file. */
+            public String fileName() {
+                return type.fileName();
+            }
+        }
 
         @Override
         public OpType type() {
-            return switch (kind) {
-                case RELU -> OpType.RELU;
-                case RELU6 -> OpType.RELU6;
-            };
+            return kind.type;
         }
 
         @Override
@@ -336,6 +372,74 @@ public sealed interface Op {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.linear(this);
+        }
+    }
+
+    /** The identity: a branch that passes its input on (ShuffleNet V2's untouched half), or a no-op from an imported model. */
+    record Identity() implements Free {
+        @Override
+        public OpType type() {
+            return OpType.IDENTITY;
+        }
+
+        @Override
+        public TensorShape outShape(TensorShape in) {
+            return in;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.identity(this);
+        }
+    }
+
+    /**
+     * An operator IGC Lab does not know, kept in its place so the rest of a network (an imported model) can be counted.
+     * It is not {@link Free}: its parameters and MACs are not known, so every total over it is a lower bound, and the
+     * reports say so and name it. It cannot be instantiated or exported.
+     *
+     * @param operator its name where it came from ({@code Einsum}, {@code Conv 1x7})
+     * @param out      its output shape when known, else the input shape is assumed to pass unchanged
+     * @param note     why it is not counted, or empty
+     */
+    record Unknown(String operator, java.util.Optional<TensorShape> out, String note) implements Op {
+        public Unknown {
+            if (operator == null || operator.isBlank()) {
+                throw new InvalidDesignException("operator", "is empty: name the operator");
+            }
+            note = note == null ? "" : note;
+        }
+
+        @Override
+        public OpType type() {
+            return OpType.UNKNOWN;
+        }
+
+        @Override
+        public TensorShape outShape(TensorShape in) {
+            return out.orElse(in);
+        }
+
+        /** The error of a backend asked to build or export it: there is nothing to build it from. */
+        public InvalidDesignException refusal(String path) {
+            return new InvalidDesignException(path, "is an operator IGC Lab does not know (" + operator
+                    + "): a network that holds one can be counted (as a lower bound), not built or exported");
+        }
+
+        /** Nothing is known; the totals are marked as lower bounds instead. */
+        @Override
+        public ParamCount params(TensorShape in) {
+            return ParamCount.ZERO;
+        }
+
+        @Override
+        public long macs(TensorShape in, TensorShape out) {
+            return 0;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unknown(this);
         }
     }
 }

@@ -17,10 +17,12 @@ public final class OpJson {
     public static Op read(OpType type, JsonFields f) {
         return switch (type) {
             case CONV -> {
-                f.allowOnly(Set.of("type", "out", "kernel", "stride", "padding", "groups", "bias"));
+                f.allowOnly(Set.of("type", "out", "kernel", "stride", "padding", "groups", "bias", "dilation"));
                 int kernel = f.optionalInt("kernel", 3);
-                yield new Op.Conv(f.requiredInt("out"), kernel, f.optionalInt("stride", 1), f.optionalInt("padding", kernel / 2),
-                        f.optionalInt("groups", 1), f.optionalBoolean("bias", false));
+                int dilation = f.optionalInt("dilation", 1);
+                // "same" padding for the dilated window, which spans dilation * (kernel - 1) + 1
+                yield new Op.Conv(f.requiredInt("out"), kernel, f.optionalInt("stride", 1), f.optionalInt("padding", dilation * (kernel / 2)),
+                        f.optionalInt("groups", 1), f.optionalBoolean("bias", false), dilation);
             }
             case SHUFFLE -> new Op.Shuffle(f.allowOnly(Set.of("type", "groups")).requiredInt("groups"));
             case PERMUTE -> {
@@ -35,6 +37,16 @@ public final class OpJson {
             case BATCH_NORM -> bare(f, new Op.BatchNorm());
             case RELU -> bare(f, new Op.Activation(Op.Activation.Kind.RELU));
             case RELU6 -> bare(f, new Op.Activation(Op.Activation.Kind.RELU6));
+            case HARDSWISH -> bare(f, new Op.Activation(Op.Activation.Kind.HARDSWISH));
+            case HARDSIGMOID -> bare(f, new Op.Activation(Op.Activation.Kind.HARDSIGMOID));
+            case SIGMOID -> bare(f, new Op.Activation(Op.Activation.Kind.SIGMOID));
+            case IDENTITY -> bare(f, new Op.Identity());
+            case UNKNOWN -> {
+                f.allowOnly(Set.of("type", "operator", "out", "note"));
+                yield new Op.Unknown(f.requiredString("operator"),
+                        f.has("out") ? java.util.Optional.of(NetworkJson.input(f.object("out"))) : java.util.Optional.empty(),
+                        f.optionalString("note", ""));
+            }
             case MAX_POOL, AVG_POOL -> {
                 f.allowOnly(Set.of("type", "kernel", "stride", "padding"));
                 int kernel = f.requiredInt("kernel");
@@ -60,8 +72,10 @@ public final class OpJson {
         return op.accept(new Op.Visitor<>() {
             @Override
             public ObjectNode conv(Op.Conv c) {
-                return n.put("out", c.outChannels()).put("kernel", c.kernel()).put("stride", c.stride()).put("padding", c.padding())
+                n.put("out", c.outChannels()).put("kernel", c.kernel()).put("stride", c.stride()).put("padding", c.padding())
                         .put("groups", c.groups()).put("bias", c.bias());
+                // written only when dilated, so the canonical JSON (and hash) of every undilated design stays as it was
+                return c.dilation() == 1 ? n : n.put("dilation", c.dilation());
             }
 
             @Override
@@ -101,6 +115,18 @@ public final class OpJson {
             @Override
             public ObjectNode linear(Op.Linear l) {
                 return n.put("out", l.outFeatures()).put("bias", l.bias());
+            }
+
+            @Override
+            public ObjectNode identity(Op.Identity i) {
+                return n;
+            }
+
+            @Override
+            public ObjectNode unknown(Op.Unknown u) {
+                n.put("operator", u.operator());
+                u.out().ifPresent(o -> n.putObject("out").put("channels", o.channels()).put("height", o.height()).put("width", o.width()));
+                return u.note().isEmpty() ? n : n.put("note", u.note());
             }
         });
     }

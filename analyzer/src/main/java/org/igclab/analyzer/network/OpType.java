@@ -16,10 +16,15 @@ public enum OpType {
     BATCH_NORM("bn"),
     RELU("relu"),
     RELU6("relu6"),
+    HARDSWISH("hardswish"),
+    HARDSIGMOID("hardsigmoid"),
+    SIGMOID("sigmoid"),
+    IDENTITY("identity"),
     MAX_POOL("maxpool"),
     AVG_POOL("avgpool"),
     GLOBAL_AVG_POOL("gap"),
-    LINEAR("linear");
+    LINEAR("linear"),
+    UNKNOWN("unknown");
 
     private final String fileName;
 

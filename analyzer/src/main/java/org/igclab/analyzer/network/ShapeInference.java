@@ -46,6 +46,15 @@ public final class ShapeInference {
             }
 
             @Override
+            public Layer mul(LayerSpec.MulSpec m) {
+                Layer body = resolve(m.body(), in);
+                Optional<Layer> other = m.other().map(o -> resolve(o, in));
+                TensorShape out = broadcast(m.path(), body.out(), other.map(Layer::out).orElse(in), "the body gives ",
+                        other.isPresent() ? "the other factor gives " : "the input is ", "multiplied");
+                return new Layer.MulLayer(m.path(), in, out, body, other);
+            }
+
+            @Override
             public Layer concat(LayerSpec.ConcatSpec c) {
                 List<Layer> branches = new ArrayList<>();
                 for (LayerSpec b : c.branches()) {
@@ -82,13 +91,24 @@ public final class ShapeInference {
     private static Layer residual(LayerSpec.ResidualSpec r, TensorShape in) {
         Layer body = resolve(r.body(), in);
         Optional<Layer> shortcut = r.shortcut().map(s -> resolve(s, in));
-        TensorShape other = shortcut.map(Layer::out).orElse(in);
-        if (!body.out().equals(other)) {
-            throw new InvalidDesignException(r.path(), "the body gives " + body.out() + " but the "
-                    + (shortcut.isPresent() ? "shortcut gives " : "identity shortcut passes ") + other
-                    + "; they must match to be added");
+        TensorShape out = broadcast(r.path(), body.out(), shortcut.map(Layer::out).orElse(in), "the body gives ",
+                shortcut.isPresent() ? "the shortcut gives " : "the identity shortcut passes ", "added");
+        return new Layer.ResidualLayer(r.path(), in, out, body, shortcut);
+    }
+
+    /**
+     * The shape of two values combined element by element: equal shapes, or one of {@code C x 1 x 1} broadcast over the
+     * other's positions (as PyTorch and ONNX broadcast a squeeze-and-excitation scale).
+     */
+    private static TensorShape broadcast(String path, TensorShape a, TensorShape b, String aIs, String bIs, String verb) {
+        if (a.equals(b) || (a.channels() == b.channels() && b.positions() == 1)) {
+            return a;
         }
-        return new Layer.ResidualLayer(r.path(), in, body.out(), body, shortcut);
+        if (a.channels() == b.channels() && a.positions() == 1) {
+            return b;
+        }
+        throw new InvalidDesignException(path, aIs + a + " but " + bIs + b + "; they must match, or one be C x 1 x 1 with the same C, to be "
+                + verb);
     }
 
     private static Layer split(LayerSpec.SplitSpec s, TensorShape in) {

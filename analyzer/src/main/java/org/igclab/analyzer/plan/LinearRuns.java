@@ -86,6 +86,16 @@ public final class LinearRuns {
             public Boolean linear(Op.Linear linear) {
                 return false;
             }
+
+            @Override
+            public Boolean identity(Op.Identity identity) {
+                return false;
+            }
+
+            @Override
+            public Boolean unknown(Op.Unknown unknown) {
+                return false;
+            }
         });
     }
 }

@@ -42,7 +42,7 @@ public final class BudgetView {
         s.append(NetworkCostView.conventionsText());
         List<String> headers = new ArrayList<>(others(space, q));
         headers.add(">" + q.variable());
-        headers.addAll(DesignCells.textHeaders());
+        headers.addAll(DesignCells.textHeaders(predicted(solution)));
         headers.add(">probes");
         headers.add("note");
         TextTable t = new TextTable(headers.toArray(String[]::new));
@@ -50,7 +50,7 @@ public final class BudgetView {
             DesignGrid grid = solution.space().grid();
             List<Object> cells = new ArrayList<>(DesignCells.variables(grid, others(space, q), solution.space().values(a.design())));
             cells.add(a.found() ? Integer.toString(a.value()) : "-");
-            cells.addAll(DesignCells.textFigures(a.found() ? a.best().figures() : null));
+            cells.addAll(DesignCells.textFigures(a.found() ? a.best().figures() : null, predicted(solution)));
             cells.add(a.probes());
             cells.add(a.note());
             t.row(cells.toArray());
@@ -63,7 +63,7 @@ public final class BudgetView {
     public static String csv(Space space, Question q, BudgetSolver.Solution solution) {
         List<String> after = new ArrayList<>();
         after.add(q.variable());
-        after.addAll(DesignCells.FIGURE_COLUMNS);
+        after.addAll(DesignCells.csvHeaders(predicted(solution)));
         after.add("probes");
         after.add("note");
         DesignGrid grid = solution.space().grid();
@@ -71,7 +71,7 @@ public final class BudgetView {
         for (BudgetSolver.Answer a : solution.answers()) {
             List<Object> cells = new ArrayList<>();
             cells.add(a.found() ? a.value() : "");
-            cells.addAll(DesignCells.csvFigures(a.found() ? a.best().figures() : null));
+            cells.addAll(DesignCells.csvFigures(a.found() ? a.best().figures() : null, predicted(solution)));
             cells.add(a.probes());
             cells.add(a.note());
             rows.add(new FlatCsv.Row(List.of(), DesignCells.flatVariables(grid, others(space, q), solution.space().values(a.design())),
@@ -117,5 +117,9 @@ public final class BudgetView {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    private static boolean predicted(BudgetSolver.Solution solution) {
+        return DesignCells.predicted(solution.answers().stream().filter(BudgetSolver.Answer::found).map(a -> a.best().figures()));
     }
 }

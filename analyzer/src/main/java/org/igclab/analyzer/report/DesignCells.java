@@ -39,27 +39,50 @@ final class DesignCells {
         return cells;
     }
 
-    /** Text-table cells: params, MACs, activations, complementary, imbalance (blank for a design without figures). */
-    static List<String> textFigures(Figures f) {
-        if (f == null) {
-            return List.of("", "", "", "", "");
+    /**
+     * Text-table cells: params, MACs, activations, complementary, imbalance, and with {@code predicted} the predicted
+     * latency (blank for a design without figures).
+     */
+    static List<String> textFigures(Figures f, boolean predicted) {
+        List<String> cells = new ArrayList<>(f == null ? List.of("", "", "", "", "") : List.of(TextTable.grouped(f.params()),
+                TextTable.grouped(f.macs()), TextTable.grouped(f.activations()), verdict(f), TextTable.ratio(f.imbalance())));
+        if (predicted) {
+            cells.add(f == null || Double.isNaN(f.latencyPredMs()) ? "" : String.format("%.3f", f.latencyPredMs()));
         }
-        return List.of(TextTable.grouped(f.params()), TextTable.grouped(f.macs()), TextTable.grouped(f.activations()), verdict(f),
-                TextTable.ratio(f.imbalance()));
+        return cells;
     }
 
     /** The text-table headers matching {@link #textFigures}. */
-    static List<String> textHeaders() {
-        return List.of(">params", ">MACs", ">activations", "complementary", ">imbalance");
+    static List<String> textHeaders(boolean predicted) {
+        List<String> headers = new ArrayList<>(List.of(">params", ">MACs", ">activations", "complementary", ">imbalance"));
+        if (predicted) {
+            headers.add(">pred ms");
+        }
+        return headers;
     }
 
-    /** CSV cells matching {@link #FIGURE_COLUMNS} (blank for a design without figures). */
-    static List<Object> csvFigures(Figures f) {
-        if (f == null) {
-            return List.of("", "", "", "", "", "", "");
+    /** The CSV columns: {@link #FIGURE_COLUMNS}, and {@code latency_pred_ms} with {@code predicted}. */
+    static List<String> csvHeaders(boolean predicted) {
+        List<String> headers = new ArrayList<>(FIGURE_COLUMNS);
+        if (predicted) {
+            headers.add("latency_pred_ms");
         }
-        return List.of(f.params(), f.macs(), f.activations(), f.peakActivation(), f.traffic(), verdict(f),
-                Double.isNaN(f.imbalance()) ? "" : f.imbalance());
+        return headers;
+    }
+
+    /** CSV cells matching {@link #csvHeaders} (blank for a design without figures). */
+    static List<Object> csvFigures(Figures f, boolean predicted) {
+        List<Object> cells = new ArrayList<>(f == null ? List.of("", "", "", "", "", "", "") : List.of(f.params(), f.macs(), f.activations(),
+                f.peakActivation(), f.traffic(), verdict(f), Double.isNaN(f.imbalance()) ? "" : f.imbalance()));
+        if (predicted) {
+            cells.add(f == null || Double.isNaN(f.latencyPredMs()) ? "" : f.latencyPredMs());
+        }
+        return cells;
+    }
+
+    /** Whether any of these figures has a predicted latency: the reports then show the column. */
+    static boolean predicted(java.util.stream.Stream<Figures> figures) {
+        return figures.anyMatch(f -> f != null && !Double.isNaN(f.latencyPredMs()));
     }
 
     /**
@@ -115,6 +138,9 @@ final class DesignCells {
         } else {
             g.writeStringField("complementary", verdict(f));
             g.writeNumberField("imbalance", f.imbalance());
+        }
+        if (!Double.isNaN(f.latencyPredMs())) {
+            g.writeNumberField("latencyPredMs", f.latencyPredMs());
         }
     }
 }

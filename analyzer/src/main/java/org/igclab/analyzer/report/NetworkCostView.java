@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.igclab.analyzer.network.Layer;
 import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.analyzer.network.cost.BlockCost;
@@ -36,6 +37,9 @@ public final class NetworkCostView {
         s.append("# ").append(cost.network().spec().name().isEmpty() ? "network" : cost.network().spec().name())
                 .append(", input ").append(input).append('\n');
         s.append(conventionsText());
+        if (cost.lowerBound()) {
+            s.append("# ").append(lowerBoundNote(cost)).append('\n');
+        }
         TextTable t = new TextTable("layer", "op", ">output", ">params", ">MACs", ">activations", ">traffic");
         if (blocksOnly) {
             for (Group g : groups(cost)) {
@@ -48,13 +52,14 @@ public final class NetworkCostView {
                         TextTable.grouped(l.activations()), TextTable.grouped(l.traffic()));
             }
         }
-        t.row("total", "", cost.network().output(), TextTable.grouped(cost.params().total()), TextTable.grouped(cost.macs()),
+        t.row(cost.lowerBound() ? "total (lower bound)" : "total", "", cost.network().output(), TextTable.grouped(cost.params().total()), TextTable.grouped(cost.macs()),
                 TextTable.grouped(cost.activations()), TextTable.grouped(cost.traffic()));
         s.append(t.render());
         ParamCount p = cost.params();
-        s.append(String.format("parameters: %s = weights %s + bias %s + BN affine %s%n", TextTable.grouped(p.total()),
+        String atLeast = cost.lowerBound() ? "at least " : "";
+        s.append(String.format(atLeast + "parameters: %s = weights %s + bias %s + BN affine %s%n", TextTable.grouped(p.total()),
                 TextTable.grouped(p.weights()), TextTable.grouped(p.bias()), TextTable.grouped(p.bnAffine())));
-        s.append(String.format("MACs: %s (%.3f G); FLOPs = 2 * MACs = %s%n", TextTable.grouped(cost.macs()), cost.macs() / 1e9,
+        s.append(String.format(atLeast + "MACs: %s (%.3f G); FLOPs = 2 * MACs = %s%n", TextTable.grouped(cost.macs()), cost.macs() / 1e9,
                 TextTable.grouped(cost.flops())));
         s.append(String.format("activations: %s elements (%.1f MiB), peak of one operation %s (%.1f MiB); traffic: %s elements (%.1f MiB)%n",
                 TextTable.grouped(cost.activations()), NetworkCost.mebibytes(cost.activations()),
@@ -112,20 +117,71 @@ public final class NetworkCostView {
         String[] op = new String[top.size()];
         Arrays.fill(op, "");
         for (LayerCost l : cost.layers()) {
+            if (index.containsKey(l.path())) {
+                op[index.get(l.path())] = l.op(); // a top-level operation's own label
+            }
             Integer g = entryOf(l.path(), index);
             if (g != null) {
                 params[g] = params[g].plus(l.params());
                 macs[g] += l.macs();
                 activations[g] += l.activations();
                 traffic[g] += l.traffic();
-                op[g] = l.block().isEmpty() ? l.op() : l.block();
             }
+        }
+        for (int i = 0; i < top.size(); i++) {
+            op[i] = label(top.get(i), op[i]);
         }
         List<Group> groups = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) {
             groups.add(new Group(top.get(i).path(), op[i], top.get(i).out(), params[i], macs[i], activations[i], traffic[i]));
         }
         return groups;
+    }
+
+    /** A row's label: a block's (its template's), an operation's own, or a composite's type ({@code residual}, {@code split}). */
+    private static String label(Layer layer, String opLabel) {
+        return layer.accept(new Layer.Visitor<String>() {
+            @Override
+            public String op(Layer.OpLayer o) {
+                return opLabel;
+            }
+
+            @Override
+            public String block(Layer.BlockLayer b) {
+                return b.template().label(b.in());
+            }
+
+            @Override
+            public String sequence(Layer.SequenceLayer q) {
+                return "sequence of " + q.layers().size();
+            }
+
+            @Override
+            public String residual(Layer.ResidualLayer r) {
+                return r.shortcut().isPresent() ? "residual, projection" : "residual";
+            }
+
+            @Override
+            public String mul(Layer.MulLayer m) {
+                return "mul";
+            }
+
+            @Override
+            public String concat(Layer.ConcatLayer c) {
+                return "concat of " + c.branches().size();
+            }
+
+            @Override
+            public String split(Layer.SplitLayer sp) {
+                return "split " + sp.branches().size() + " ways";
+            }
+        });
+    }
+
+    /** {@code 2 operators not counted (Einsum x2): every total is a lower bound}. */
+    public static String lowerBoundNote(NetworkCost cost) {
+        int n = cost.unknown().values().stream().mapToInt(Integer::intValue).sum();
+        return n + " operator" + (n == 1 ? "" : "s") + " IGC Lab does not count (" + cost.unknownSummary() + "): every total is a lower bound";
     }
 
     /** The top-level entry an operation belongs to: its path, or the nearest one above it ({@code a.b.c}, {@code a.b}, {@code a}). */
@@ -161,6 +217,9 @@ public final class NetworkCostView {
             n.put("formula", b.formula().render());
             n.put("formulaAgrees", b.formulaAgrees());
         }
+        root.put("lowerBound", cost.lowerBound());
+        ObjectNode unknown = root.putObject("unknownOperators");
+        cost.unknown().forEach(unknown::put);
         ObjectNode total = root.putObject("total");
         params(total, cost.params());
         total.put("macs", cost.macs()).put("flops", cost.flops()).put("activations", cost.activations())
@@ -170,6 +229,17 @@ public final class NetworkCostView {
 
     private static void params(ObjectNode n, ParamCount p) {
         n.put("params", p.total()).put("weights", p.weights()).put("bias", p.bias()).put("bnAffine", p.bnAffine());
+    }
+
+    /** One row per stem layer, block and head layer ({@code cost --blocks --csv}). */
+    public static String csvBlocks(NetworkCost cost) {
+        List<List<?>> rows = new ArrayList<>();
+        for (Group g : groups(cost)) {
+            rows.add(List.of(g.path(), g.op(), g.out().toString(), g.params().weights(), g.params().bias(), g.params().bnAffine(),
+                    g.params().total(), g.macs(), 2 * g.macs(), g.activations(), g.traffic()));
+        }
+        return Csv.of(List.of("path", "label", "output", "weights", "bias", "bn_affine", "params", "macs", "flops", "activations", "traffic"),
+                rows);
     }
 
     public static String csv(NetworkCost cost) {

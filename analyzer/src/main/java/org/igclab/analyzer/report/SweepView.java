@@ -73,8 +73,9 @@ public final class SweepView {
         s.append(NetworkCostView.conventionsText());
         s.append("# complementary: the worst verdict over the blocks that are kernel chains; imbalance: the largest max/min of S_l*K_l\n");
         TextTable t = new TextTable(headers(sweep, o, true).toArray(String[]::new));
+        boolean predicted = predicted(sweep);
         for (int i : shown(sweep, o)) {
-            t.row(cells(sweep, o, i, true).toArray());
+            t.row(cells(sweep, o, i, true, predicted).toArray());
         }
         s.append(t.render());
         return s.toString();
@@ -86,8 +87,9 @@ public final class SweepView {
         int variables = grid.names().size();
         List<String> headers = headers(sweep, o, false);
         List<FlatCsv.Row> rows = new ArrayList<>();
+        boolean predicted = predicted(sweep);
         for (int i : shown(sweep, o)) {
-            List<Object> cells = cells(sweep, o, i, false);
+            List<Object> cells = cells(sweep, o, i, false, predicted);
             rows.add(new FlatCsv.Row(cells.subList(0, 1), DesignCells.flatVariables(grid, grid.names(),
                     sweep.space().values(sweep.rows().get(i).design())), cells.subList(1 + variables, cells.size())));
         }
@@ -98,7 +100,8 @@ public final class SweepView {
     private static List<String> headers(Sweep sweep, Options o, boolean text) {
         List<String> headers = new ArrayList<>(List.of(text ? ">design" : "design"));
         headers.addAll(sweep.space().grid().names());
-        headers.addAll(text ? DesignCells.textHeaders() : DesignCells.FIGURE_COLUMNS);
+        boolean predicted = predicted(sweep);
+        headers.addAll(text ? DesignCells.textHeaders(predicted) : DesignCells.csvHeaders(predicted));
         if (sweep.measured()) {
             for (int b : latencyBatches(sweep)) {
                 headers.addAll(text ? List.of(">b" + b + " ms") : List.of("latency_b" + b + "_ms", "latency_b" + b + "_noisy"));
@@ -115,13 +118,13 @@ public final class SweepView {
         return headers;
     }
 
-    private static List<Object> cells(Sweep sweep, Options o, int i, boolean text) {
+    private static List<Object> cells(Sweep sweep, Options o, int i, boolean text, boolean predicted) {
         SweepRow r = sweep.rows().get(i);
         DesignGrid grid = sweep.space().grid();
         List<Object> cells = new ArrayList<>();
         cells.add(r.design());
         cells.addAll(DesignCells.variables(grid, grid.names(), sweep.space().values(r.design())));
-        cells.addAll(text ? DesignCells.textFigures(r.figures()) : DesignCells.csvFigures(r.figures()));
+        cells.addAll(text ? DesignCells.textFigures(r.figures(), predicted) : DesignCells.csvFigures(r.figures(), predicted));
         if (sweep.measured()) {
             cells.addAll(measuredCells(r.measured(), latencyBatches(sweep), text));
         }
@@ -133,6 +136,10 @@ public final class SweepView {
             cells.add(reason(sweep, r));
         }
         return cells;
+    }
+
+    private static boolean predicted(Sweep sweep) {
+        return DesignCells.predicted(sweep.rows().stream().map(SweepRow::figures));
     }
 
     /** The batch sizes any design's latency was measured at, in order. */

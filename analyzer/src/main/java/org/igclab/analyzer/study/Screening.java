@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.igclab.analyzer.network.Network;
 import org.igclab.analyzer.sweep.Figures;
+import org.igclab.analyzer.latency.LatencyPrediction;
+import org.igclab.analyzer.latency.OpLatency;
+import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.analyzer.sweep.NetworkFigures;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.SweepRow;
@@ -23,6 +26,7 @@ public final class Screening {
     private final Space space;
     private final List<DesignConstraint> constraints;
     private final NetworkFigures figures = new NetworkFigures();
+    private final OpLatency latency;
 
     /**
      * A design judged.
@@ -43,8 +47,14 @@ public final class Screening {
 
     /** @param constraints the study's, which include the space file's own ({@link StudyConstraints#of}) when it wants them */
     public Screening(Space space, List<DesignConstraint> constraints) {
+        this(space, constraints, null);
+    }
+
+    /** @param latency predicts each design's latency ({@code latency_pred}, {@code maxLatencyPred}); null for none */
+    public Screening(Space space, List<DesignConstraint> constraints, OpLatency latency) {
         this.space = space;
         this.constraints = List.copyOf(constraints);
+        this.latency = latency;
     }
 
     public Screened screen(long design) {
@@ -53,6 +63,9 @@ public final class Screening {
         try {
             network = space.network(space.grid().assignment(design));
             f = figures.of(network);
+            if (latency != null) {
+                f = f.withLatencyPred(LatencyPrediction.of(ShapeInference.resolve(network), latency).total().ms());
+            }
         } catch (CountOverflowException e) {
             return invalid(design, "the network is too large: its sizes do not fit in integers");
         } catch (InvalidDesignException e) {

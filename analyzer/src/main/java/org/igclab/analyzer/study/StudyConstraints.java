@@ -12,11 +12,14 @@ import org.igclab.analyzer.sweep.Figures;
 
 /**
  * The constraints a study applies before measuring, by the names the space files use ({@code maxParams},
- * {@code maxMacs}, {@code channelsMultipleOf}, {@code complementary}, {@code balancedWithin}). A new kind of
- * constraint (the predicted latency of the coming latency model: {@code maxLatencyPred=5ms}) is one more entry of
- * {@link #KINDS}; the study's store, runner and reports need no change.
+ * {@code maxMacs}, {@code channelsMultipleOf}, {@code complementary}, {@code balancedWithin}, {@code maxLatencyPred}:
+ * the latency predicted from this machine's calibration, in milliseconds). A new kind of constraint is one more entry
+ * of {@link #KINDS}; the study's store, runner and reports need no change.
  */
 public final class StudyConstraints {
+
+    /** The predicted-latency budget's name: a study with it predicts each design's latency ({@link Screening}). */
+    public static final String MAX_LATENCY_PRED = "maxLatencyPred";
 
     /** Every constraint the command line knows, by name: what builds it from the text after '=' (null when there is none). */
     private static final Map<String, Function<String, DesignConstraint>> KINDS = kinds();
@@ -34,6 +37,7 @@ public final class StudyConstraints {
             return complementary();
         });
         m.put("balancedWithin", v -> balancedWithin(number("balancedWithin", v)));
+        m.put(MAX_LATENCY_PRED, v -> latencyPred(number(MAX_LATENCY_PRED, v.replaceFirst("ms$", ""))));
         return m;
     }
 
@@ -76,6 +80,7 @@ public final class StudyConstraints {
             out.add(complementary());
         }
         c.balancedWithin().ifPresent(v -> out.add(balancedWithin(v)));
+        c.maxLatencyPred().ifPresent(v -> out.add(latencyPred(v)));
         return out;
     }
 
@@ -107,6 +112,15 @@ public final class StudyConstraints {
             double i = c.figures().imbalance();
             return Double.isNaN(i) || i <= limit + 1e-12 ? 0 : i / limit - 1;
         }, c -> String.format("imbalance %.3f exceeds 1 + %s", c.figures().imbalance(), plain(tolerance)));
+    }
+
+    /** At most {@code ms} milliseconds predicted; a design without a prediction violates it fully. */
+    private static DesignConstraint latencyPred(double ms) {
+        return new Simple(MAX_LATENCY_PRED + "=" + plain(ms), c -> {
+            double p = c.figures().latencyPredMs();
+            return Double.isNaN(p) ? 1 : Math.max(0, p / ms - 1);
+        }, c -> Double.isNaN(c.figures().latencyPredMs()) ? "no latency predicted (igc calibrate)"
+                : String.format("predicted latency %.3f ms exceeds %s %s ms", c.figures().latencyPredMs(), MAX_LATENCY_PRED, plain(ms)));
     }
 
     private record Simple(String written, ToDoubleFunction<DesignConstraint.Candidate> off,

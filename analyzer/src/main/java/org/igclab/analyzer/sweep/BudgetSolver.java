@@ -74,12 +74,25 @@ public final class BudgetSolver {
      */
     public static Solution solve(Space space, String variable, int step, int max, OptionalLong maxParams, OptionalLong maxMacs,
                                      ProgressListener progress) {
+        return solve(space, variable, step, max, maxParams, maxMacs, java.util.OptionalDouble.empty(), null, progress);
+    }
+
+    /**
+     * Solves every combination under a predicted-latency budget too ({@code maxLatencyPred} milliseconds, tightening the
+     * space's own), each design's latency predicted by {@code latency}; needed when either budget is given.
+     */
+    public static Solution solve(Space space, String variable, int step, int max, OptionalLong maxParams, OptionalLong maxMacs,
+                                 java.util.OptionalDouble maxLatencyPred, org.igclab.analyzer.latency.OpLatency latency,
+                                 ProgressListener progress) {
         List<JsonNode> values = candidates(step, max);
-        Space searched = space.varying(variable, values).with(space.constraints().tightened(maxParams, maxMacs));
+        Space searched = space.varying(variable, values).with(space.constraints().tightened(maxParams, maxMacs).tightenedLatency(maxLatencyPred));
         Constraints constraints = searched.constraints();
+        if (constraints.maxLatencyPred().isPresent() && latency == null) {
+            throw new IllegalArgumentException("a predicted-latency budget needs a latency model");
+        }
         int count = values.size();
         long combinations = searched.size() / count;
-        DesignEvaluator evaluator = new DesignEvaluator(searched);
+        DesignEvaluator evaluator = new DesignEvaluator(searched, latency);
         List<Answer> answers = new ArrayList<>();
         boolean built = false;
         String firstInvalid = null;

@@ -12,15 +12,17 @@ import org.igclab.rules.model.InvalidDesignException;
 /**
  * What a design must satisfy to count: a budget ({@code maxParams}, {@code maxMacs}) and conditions on its
  * shape ({@code channelsMultipleOf}: every convolution's output channels; {@code complementary}: every chain
- * block strict; {@code balancedWithin}: every chain block's imbalance at most {@code 1 + tol}).
+ * block strict; {@code balancedWithin}: every chain block's imbalance at most {@code 1 + tol}); {@code maxLatencyPred}: the
+ * latency predicted from this machine's calibration at most so many milliseconds (igc calibrate).
  * Blocks that are not chains (ResNet, ShuffleNet units, plain convolutions) have no verdicts to fail.
  */
 public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, OptionalInt channelsMultipleOf, boolean complementary,
-                          OptionalDouble balancedWithin) {
-    static final Set<String> FIELDS = Set.of("maxParams", "maxMacs", "channelsMultipleOf", "complementary", "balancedWithin");
+                          OptionalDouble balancedWithin, OptionalDouble maxLatencyPred) {
+    static final Set<String> FIELDS = Set.of("maxParams", "maxMacs", "channelsMultipleOf", "complementary", "balancedWithin",
+            "maxLatencyPred");
 
     public static final Constraints NONE = new Constraints(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(), false,
-            OptionalDouble.empty());
+            OptionalDouble.empty(), OptionalDouble.empty());
 
     static Constraints parse(JsonFields f) {
         f.allowOnly(FIELDS);
@@ -35,7 +37,15 @@ public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, Optional
             }
             tolerance = OptionalDouble.of(t);
         }
-        return new Constraints(params, macs, multiple, f.optionalBoolean("complementary", false), tolerance);
+        OptionalDouble latency = OptionalDouble.empty();
+        if (f.has("maxLatencyPred")) {
+            double ms = f.requiredDouble("maxLatencyPred");
+            if (!(ms > 0) || Double.isInfinite(ms)) {
+                throw new InvalidDesignException(f.pathOf("maxLatencyPred"), "= " + ms + " must be a finite number of milliseconds above 0");
+            }
+            latency = OptionalDouble.of(ms);
+        }
+        return new Constraints(params, macs, multiple, f.optionalBoolean("complementary", false), tolerance, latency);
     }
 
     private static long positive(JsonFields f, String field) {
@@ -46,7 +56,14 @@ public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, Optional
 
     /** The same conditions under a budget at least as tight as both this one's and the one given. */
     public Constraints tightened(OptionalLong params, OptionalLong macs) {
-        return new Constraints(min(maxParams, params), min(maxMacs, macs), channelsMultipleOf, complementary, balancedWithin);
+        return new Constraints(min(maxParams, params), min(maxMacs, macs), channelsMultipleOf, complementary, balancedWithin, maxLatencyPred);
+    }
+
+    /** The same conditions with a predicted-latency budget at least as tight as this one's and {@code ms}. */
+    public Constraints tightenedLatency(OptionalDouble ms) {
+        OptionalDouble tight = ms.isEmpty() ? maxLatencyPred : maxLatencyPred.isEmpty() ? ms
+                : OptionalDouble.of(Math.min(ms.getAsDouble(), maxLatencyPred.getAsDouble()));
+        return new Constraints(maxParams, maxMacs, channelsMultipleOf, complementary, balancedWithin, tight);
     }
 
     private static OptionalLong min(OptionalLong a, OptionalLong b) {
@@ -58,7 +75,8 @@ public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, Optional
     }
 
     public boolean withinBudget(Figures f) {
-        return (maxParams.isEmpty() || f.params() <= maxParams.getAsLong()) && (maxMacs.isEmpty() || f.macs() <= maxMacs.getAsLong());
+        return (maxParams.isEmpty() || f.params() <= maxParams.getAsLong()) && (maxMacs.isEmpty() || f.macs() <= maxMacs.getAsLong())
+                && (maxLatencyPred.isEmpty() || f.latencyPredMs() <= maxLatencyPred.getAsDouble());
     }
 
     /** The conditions other than the budget: these do not follow the width, so a budget search must test each width. */
@@ -73,6 +91,10 @@ public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, Optional
         }
         if (maxMacs.isPresent() && f.macs() > maxMacs.getAsLong()) {
             return Optional.of(String.format("%,d MACs exceed maxMacs %,d", f.macs(), maxMacs.getAsLong()));
+        }
+        if (maxLatencyPred.isPresent() && !(f.latencyPredMs() <= maxLatencyPred.getAsDouble())) {
+            return Optional.of(String.format("predicted latency %.3f ms exceeds maxLatencyPred %s ms", f.latencyPredMs(),
+                    java.math.BigDecimal.valueOf(maxLatencyPred.getAsDouble()).stripTrailingZeros().toPlainString()));
         }
         return reasonAgainstShape(f);
     }
@@ -105,6 +127,7 @@ public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, Optional
             n.put("complementary", true);
         }
         balancedWithin.ifPresent(v -> n.put("balancedWithin", v));
+        maxLatencyPred.ifPresent(v -> n.put("maxLatencyPred", v));
         return n;
     }
 
@@ -113,6 +136,8 @@ public record Constraints(OptionalLong maxParams, OptionalLong maxMacs, Optional
         StringBuilder s = new StringBuilder();
         maxParams.ifPresent(v -> s.append(String.format("; params <= %,d", v)));
         maxMacs.ifPresent(v -> s.append(String.format("; MACs <= %,d", v)));
+        maxLatencyPred.ifPresent(v -> s.append(String.format("; predicted latency <= %s ms",
+                java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString())));
         channelsMultipleOf.ifPresent(v -> s.append("; conv output channels multiples of ").append(v));
         if (complementary) {
             s.append("; chain blocks strict");

@@ -49,6 +49,25 @@ public final class NetworkFigures {
 
     private final Map<LayerKey, Costed> layers = bounded();
     private final Map<ChainKey, ChainVerdict> chains = bounded();
+    private final boolean judged;
+
+    /** Figures with the chains' verdicts. */
+    public NetworkFigures() {
+        this(true);
+    }
+
+    private NetworkFigures(boolean judged) {
+        this.judged = judged;
+    }
+
+    /**
+     * Figures without the conditions' verdicts ({@link Figures#verdict()} null): for callers that judge the chains
+     * themselves, such as the explorer, which knows its chains are canonical. Judging a wide network's stage blocks
+     * exactly costs {@code O(L C^2 / 64)} each, far more than costing them.
+     */
+    public static NetworkFigures costsOnly() {
+        return new NetworkFigures(false);
+    }
 
     private static <K, V> Map<K, V> bounded() {
         return new LinkedHashMap<>(1024, 0.75f, false) {
@@ -100,7 +119,8 @@ public final class NetworkFigures {
         Layer layer = ShapeInference.resolve(spec, in);
         Layer.SequenceLayer root = new Layer.SequenceLayer("", in, layer.out(), List.of(layer));
         NetworkCost cost = CostModel.of(new ResolvedNetwork(new Network("", in, List.of(spec)), root));
-        return new Costed(conditions(layer, Figures.counts(cost)), layer.out());
+        Figures f = Figures.counts(cost);
+        return new Costed(judged ? conditions(layer, f) : f, layer.out());
     }
 
     /** Adds the verdicts of the chain blocks and the convolutions' channels found inside a layer. */
@@ -156,6 +176,11 @@ public final class NetworkFigures {
         }
 
         @Override
+        public Object mul(LayerSpec.MulSpec spec) {
+            return null;
+        }
+
+        @Override
         public Object concat(LayerSpec.ConcatSpec spec) {
             return null;
         }
@@ -205,6 +230,16 @@ public final class NetworkFigures {
 
         @Override
         public Integer linear(Op.Linear linear) {
+            return 0;
+        }
+
+        @Override
+        public Integer identity(Op.Identity identity) {
+            return 0;
+        }
+
+        @Override
+        public Integer unknown(Op.Unknown unknown) {
             return 0;
         }
     };

@@ -22,6 +22,9 @@ public record Objective(String name, boolean maximize) {
     /** {@code latency_b<N>}: the median latency at batch {@code N}, measured by {@code igc sweep --evaluate latency}. */
     private static final Pattern LATENCY = Pattern.compile("latency_b([1-9][0-9]{0,6})");
 
+    /** The latency predicted from a calibration, as an objective's name. */
+    public static final String LATENCY_PRED = "latency_pred";
+
     /** How the measured objectives are written, for messages. */
     public static final String MEASURED_NAMES = "latency_b<N> (the median latency at batch N, e.g. latency_b1, latency_b32), accuracy";
 
@@ -36,6 +39,8 @@ public record Objective(String name, boolean maximize) {
         m.put("peak_activation", (r, a) -> r.figures().peakActivation());
         m.put("traffic", (r, a) -> r.figures().traffic());
         m.put("imbalance", (r, a) -> r.figures().imbalance());
+        // predicted from this machine's calibration (igc calibrate); NaN where the sweep predicted none
+        m.put(LATENCY_PRED, (r, a) -> r.figures().latencyPredMs());
         // measured by igc sweep --evaluate; NaN (never on the front) where a design was not measured
         m.put("accuracy", (r, a) -> r.measured() == null ? Double.NaN : Measurement.orNaN(r.measured().accuracy()));
         return m;
@@ -159,6 +164,11 @@ public record Objective(String name, boolean maximize) {
         BitSet rows = new BitSet(sweep.rows().size());
         onFront.stream().forEach(k -> rows.set(passing.get(k)));
         return rows;
+    }
+
+    /** Whether it is the latency predicted from a calibration: the sweep needs a latency model. */
+    public boolean predicted() {
+        return name.equals(LATENCY_PRED);
     }
 
     /** Whether only a measurement gives it (igc sweep --evaluate, with the runtime). */

@@ -23,10 +23,15 @@ public record Sweep(Space space, List<SweepRow> rows, double seconds, double cpu
 
     /** Evaluates every design; reports progress every few thousand designs. */
     public static Sweep run(Space space, ProgressListener progress) {
+        return run(space, null, progress);
+    }
+
+    /** Evaluates every design, predicting its latency with {@code latency} (null: none). */
+    public static Sweep run(Space space, org.igclab.analyzer.latency.OpLatency latency, ProgressListener progress) {
         long started = System.nanoTime();
         long cpuStarted = cpuNanos();
         long total = space.size();
-        DesignEvaluator evaluator = new DesignEvaluator(space);
+        DesignEvaluator evaluator = new DesignEvaluator(space, latency);
         List<SweepRow> rows = new ArrayList<>((int) total);
         for (long i = 0; i < total; i++) {
             rows.add(evaluator.evaluate(i));

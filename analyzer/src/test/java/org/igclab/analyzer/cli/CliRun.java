@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /** Runs {@code igc} in-process and keeps what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = IgcCli.run(new PrintWriter(out), new PrintWriter(err), args);

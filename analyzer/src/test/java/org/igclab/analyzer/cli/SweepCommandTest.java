@@ -131,7 +131,7 @@ class SweepCommandTest {
         CliRun objective = CliRun.of("sweep", GRID, "--pareto", "params,speed");
         assertThat(objective.exitCode()).isEqualTo(IgcCli.INVALID);
         assertThat(objective.err().strip()).isEqualTo("igc sweep: --pareto params,speed: 'speed' is not an objective (known: params, "
-                + "macs, activations, peak_activation, traffic, imbalance, latency_b<N> (the median latency at batch N, e.g. latency_b1, "
+                + "macs, activations, peak_activation, traffic, imbalance, latency_pred, latency_b<N> (the median latency at batch N, e.g. latency_b1, "
                 + "latency_b32), accuracy, width, depth, K; add :max to maximize)");
         CliRun unmeasured = CliRun.of("sweep", GRID, "--pareto", "params,accuracy:max");
         assertThat(unmeasured.exitCode()).isEqualTo(IgcCli.INVALID);
@@ -173,7 +173,7 @@ class SweepCommandTest {
 
     @Test
     void budgetRefusesQuestionsItCannotAnswer() {
-        assertThat(CliRun.of("budget", EQUAL, "--vary", "width").err()).contains("give a budget: --params N or --macs N");
+        assertThat(CliRun.of("budget", EQUAL, "--vary", "width").err()).contains("give a budget: --params N, --macs N or --latency-pred MS");
         assertThat(CliRun.of("budget", EQUAL, "--params", "1000", "--vary", "depth").err())
                 .contains("--vary depth: the template of").contains("does not use ${depth}");
         assertThat(CliRun.of("budget", EQUAL, "--params", "1000", "--vary", "family").err()).contains("--vary family: the list entries of");

@@ -102,11 +102,19 @@ class NetworkErrorsTest {
     @Test
     void residualBodyAndShortcutMustMatch() {
         assertThat(error(layers("{\"type\": \"residual\", \"body\": [{\"type\": \"conv\", \"out\": 32}]}")))
-                .hasMessage("layers[0]: the body gives 32x8x8 but the identity shortcut passes 16x8x8; they must match to be added");
+                .hasMessage("layers[0]: the body gives 32x8x8 but the identity shortcut passes 16x8x8; they must match, or one be C x 1 x 1 "
+                        + "with the same C, to be added");
         assertThat(error(layers("""
                 {"type": "residual", "body": [{"type": "conv", "out": 32, "stride": 2}],
                  "shortcut": [{"type": "conv", "out": 32, "kernel": 1}]}""")))
-                .hasMessage("layers[0]: the body gives 32x4x4 but the shortcut gives 32x8x8; they must match to be added");
+                .hasMessage("layers[0]: the body gives 32x4x4 but the shortcut gives 32x8x8; they must match, or one be C x 1 x 1 "
+                        + "with the same C, to be added");
+        // a C x 1 x 1 factor is broadcast, as squeeze-and-excitation's scale is
+        assertThat(error(layers("{\"type\": \"mul\", \"body\": [{\"type\": \"gap\"}, {\"type\": \"conv\", \"out\": 8, \"kernel\": 1}]}")))
+                .hasMessage("layers[0]: the body gives 8x1x1 but the input is 16x8x8; they must match, or one be C x 1 x 1 with the same C, "
+                        + "to be multiplied");
+        assertThat(CostModel.of(NetworkJson.parse(layers("{\"type\": \"mul\", \"body\": [{\"type\": \"gap\"}, {\"type\": \"sigmoid\"}]}")))
+                .network().output()).isEqualTo(new TensorShape(16, 8, 8));
     }
 
     @Test
@@ -144,15 +152,15 @@ class NetworkErrorsTest {
     void unknownLayerTypesListTheKnownOnes() {
         assertThat(error(layers("{\"type\": \"bn\"}, {\"type\": \"convv\", \"out\": 4}")))
                 .hasMessage("layers[1].type = \"convv\" is not a layer type (known: avgpool, bn, concat, conv, conv-bn-relu, dwsep, gap, "
-                        + "igcv1, igcv2, linear, maxpool, mbv2, permute, relu, relu6, residual, resnet-basic, sequence, shuffle, "
-                        + "shufflenet, split)");
+                        + "hardsigmoid, hardswish, identity, igcv1, igcv2, linear, maxpool, mbv2, mbv3, mul, permute, relu, relu6, residual, "
+                        + "resnet-basic, resnet-bottleneck, se, sequence, shuffle, shufflenet, sigmoid, split, unknown)");
         assertThat(error(layers("{\"out\": 4}"))).hasMessage("layers[0].type: is missing");
     }
 
     @Test
     void unknownFieldsAreErrorsNotDefaults() {
         assertThat(error(layers("{\"type\": \"conv\", \"out\": 4, \"strides\": 2}")))
-                .hasMessage("layers[0].strides: is not a known field (expected one of: bias, groups, kernel, out, padding, stride, type)");
+                .hasMessage("layers[0].strides: is not a known field (expected one of: bias, dilation, groups, kernel, out, padding, stride, type)");
         assertThat(error(stages("{\"blocks\": [{\"type\": \"igcv1\", \"L\": 4, \"M\": 16}]}")))
                 .hasMessage("stages[0].blocks[0].M: is not a known field (expected one of: L, kernel, norm, out, stride, type)");
         assertThat(error(stages("{\"title\": \"x\", \"blocks\": []}")))
@@ -194,7 +202,7 @@ class NetworkErrorsTest {
                 .hasMessage("skeleton.block.stride: is set by the skeleton (widths C, 2C, 4C; stride 2 where a stage starts)");
         assertThat(error("{\"skeleton\": {\"type\": \"cifar\", \"width\": 48, \"depth\": 38, \"block\": {\"type\": \"conv\"}}}"))
                 .hasMessage("skeleton.block.type = \"conv\" is not a block template (known: conv-bn-relu, dwsep, igcv1, igcv2, mbv2, "
-                        + "resnet-basic, shufflenet)");
+                        + "mbv3, resnet-basic, resnet-bottleneck, se, shufflenet)");
         assertThat(error("{\"skeleton\": {\"type\": \"imagenet\", \"width\": 48, \"depth\": 38, " + block + "}}"))
                 .hasMessage("skeleton.type = \"imagenet\" is not a skeleton (known: cifar)");
         assertThat(error("{\"skeleton\": {\"type\": \"cifar\", \"width\": 48, \"depth\": 38, \"blocks\": 3, " + block + "}}"))

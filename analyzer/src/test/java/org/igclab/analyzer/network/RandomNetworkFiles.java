@@ -128,7 +128,12 @@ final class RandomNetworkFiles {
                     });
                     return n;
                 });
-        return Arbitraries.oneOf(sequence, residual, concat, split);
+        Arbitrary<ObjectNode> mul = Combinators.combine(layers(1, 3, depth), maybe(layers(1, 2, depth))).as((body, other) -> {
+            ObjectNode n = node("mul").set("body", body);
+            other.ifPresent(o -> n.set("other", o));
+            return n;
+        });
+        return Arbitraries.oneOf(sequence, residual, mul, concat, split);
     }
 
     /** Any operation of the one table of names, with the fields it takes, optional ones sometimes left out. */
@@ -140,8 +145,10 @@ final class RandomNetworkFiles {
         ObjectNode n = node(type.fileName());
         return switch (type) {
             case CONV -> Combinators.combine(pick(1, 4), pick(1, 16), maybe(pick(1, 7)), maybe(pick(1, 3)), maybe(pick(0, 3)),
-                    Arbitraries.of(true, false), maybe(Arbitraries.of(true, false))).as((groups, times, kernel, stride, padding, writeGroups, bias) -> {
+                    Arbitraries.of(true, false), maybe(Arbitraries.of(true, false)), maybe(pick(1, 3))).as((groups, times, kernel, stride, padding,
+                    writeGroups, bias, dilation) -> {
                         ObjectNode c = n.deepCopy().put("out", groups * times);
+                        dilation.ifPresent(d -> c.put("dilation", d));
                         kernel.ifPresent(k -> c.put("kernel", k));
                         stride.ifPresent(s -> c.put("stride", s));
                         padding.ifPresent(p -> c.put("padding", p));
@@ -152,6 +159,14 @@ final class RandomNetworkFiles {
                         return c;
                     });
             case SHUFFLE -> pick(1, 8).map(g -> n.deepCopy().put("groups", g));
+            case UNKNOWN -> Combinators.combine(Arbitraries.of("Einsum", "Foo", "Conv 1x7"), maybe(Combinators.combine(pick(1, 8), pick(1, 8),
+                    pick(1, 8)).as((c, h, w) -> JsonFields.MAPPER.createObjectNode().put("channels", c).put("height", h).put("width", w))),
+                    maybe(Arbitraries.of("not square", "ceil mode"))).as((name, out, note) -> {
+                        ObjectNode u = n.deepCopy().put("operator", name);
+                        out.ifPresent(o -> u.set("out", o));
+                        note.ifPresent(t -> u.put("note", t));
+                        return u;
+                    });
             case PERMUTE -> pick(1, 12).flatMap(size -> Arbitraries.shuffle(IntStream.range(0, size).boxed().toList())).map(order -> {
                 ObjectNode p = n.deepCopy();
                 ArrayNode map = p.putArray("map");
@@ -170,7 +185,7 @@ final class RandomNetworkFiles {
                 bias.ifPresent(b -> l.put("bias", b));
                 return l;
             });
-            case BATCH_NORM, RELU, RELU6, GLOBAL_AVG_POOL -> Arbitraries.just(n).map(ObjectNode::deepCopy);
+            case BATCH_NORM, RELU, RELU6, HARDSWISH, HARDSIGMOID, SIGMOID, IDENTITY, GLOBAL_AVG_POOL -> Arbitraries.just(n).map(ObjectNode::deepCopy);
         };
     }
 

@@ -50,4 +50,30 @@ class StudyConstraintsTest {
         }
         assertThat(checked).isGreaterThan(100);
     }
+
+    @Test
+    void aPredictedLatencyBudgetScreensByTheModelGiven() throws Exception {
+        Space space = SpaceJson.read(Path.of("../samples/spaces/fashion-tiny.json"));
+        // a model that prices every operation at 1 ms: a design's prediction is its count of operations and joins
+        org.igclab.analyzer.latency.OpLatency perOp = p -> new org.igclab.analyzer.latency.Estimate(1, 0,
+                org.igclab.analyzer.latency.Estimate.Basis.TIMED, 1);
+        assertThat(StudyConstraints.written(StudyConstraints.parse("maxLatencyPred=40ms"))).isEqualTo("maxLatencyPred=40");
+        Screening screening = new Screening(space, StudyConstraints.parse("maxLatencyPred=40"), perOp);
+        int under = 0;
+        for (long d = 0; d < space.size(); d++) {
+            Screening.Screened s = screening.screen(d);
+            double predicted = s.row().figures().latencyPredMs();
+            assertThat(predicted).isEqualTo((double) org.igclab.analyzer.latency.LatencyPrediction.of(
+                    org.igclab.analyzer.network.ShapeInference.resolve(space.network(space.grid().assignment(d))), perOp).rows().size());
+            assertThat(s.feasible()).isEqualTo(predicted <= 40);
+            under += s.feasible() ? 1 : 0;
+            if (!s.feasible()) {
+                assertThat(s.reason().orElseThrow()).contains("exceeds maxLatencyPred 40 ms");
+            }
+        }
+        assertThat(under).as("the budget splits the space").isBetween(1, (int) space.size() - 1);
+        // without a model, no design is taken to fit
+        assertThat(new Screening(space, StudyConstraints.parse("maxLatencyPred=40")).screen(0).reason().orElseThrow())
+                .contains("no latency predicted");
+    }
 }

@@ -65,7 +65,7 @@ class ParetoTest {
         List<Objective> o = Objective.parseList("params, width:max,macs:min", List.of("width", "depth"));
         assertThat(o).containsExactly(new Objective("params", false), new Objective("width", true), new Objective("macs", false));
         assertThatThrownBy(() -> Objective.parseList("params,speed", List.of("width")))
-                .hasMessage("'speed' is not an objective (known: params, macs, activations, peak_activation, traffic, imbalance, "
+                .hasMessage("'speed' is not an objective (known: params, macs, activations, peak_activation, traffic, imbalance, latency_pred, "
                         + Objective.MEASURED_NAMES + ", width; add :max to maximize)");
         assertThat(Objective.parseList("latency_b8,latency_b1", List.of())).extracting(x -> x.latencyBatch().getAsInt()).containsExactly(8, 1);
         assertThatThrownBy(() -> Objective.parseList("latency_b0", List.of())).hasMessageContaining("'latency_b0' is not an objective");

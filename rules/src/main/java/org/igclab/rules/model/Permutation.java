@@ -11,12 +11,40 @@ import java.util.Arrays;
  * and the {@link #canonical(int, int) canonical interleaving} (src/site/markdown/concepts.md), which is a shuffle.
  */
 public final class Permutation {
-    private final int[] source;
+    private final int size;
+    /** For a shuffle, its row count (its map is arithmetic, built only when asked for); 0 for an explicit map. */
+    private final int rows;
+    private volatile int[] source;
     private final String description;
 
     private Permutation(int[] source, String description) {
+        this.size = source.length;
+        this.rows = 0;
         this.source = source;
         this.description = description;
+    }
+
+    /** A shuffle, kept as its row count: a wide network's cost model builds many and reads none of their entries. */
+    private Permutation(int size, int rows, String description) {
+        this.size = size;
+        this.rows = rows;
+        this.description = description;
+    }
+
+    /** The map, built once for a shuffle. */
+    private int[] map() {
+        int[] m = source;
+        if (m == null) {
+            m = new int[size];
+            int cols = size / rows;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    m[c * rows + r] = r * cols + c;
+                }
+            }
+            source = m;
+        }
+        return m;
     }
 
     /** The identity on {@code size} channels. */
@@ -39,13 +67,7 @@ public final class Permutation {
             throw new InvalidDesignException("shuffle", "= " + rows + " does not divide " + channels + " channels");
         }
         int cols = channels / rows;
-        int[] map = new int[channels];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                map[c * rows + r] = r * cols + c;
-            }
-        }
-        return new Permutation(map, rows == 1 || cols == 1 ? "identity" : "shuffle(" + rows + ")");
+        return new Permutation(channels, rows, rows == 1 || cols == 1 ? "identity" : "shuffle(" + rows + ")");
     }
 
     /**
@@ -88,17 +110,23 @@ public final class Permutation {
 
     /** Number of channels. */
     public int size() {
-        return source.length;
+        return size;
     }
 
     /** The input channel that lands at position {@code j}. */
     public int sourceOf(int j) {
+        if (rows > 0) {
+            if (j < 0 || j >= size) {
+                throw new ArrayIndexOutOfBoundsException("position " + j + " of " + size);
+            }
+            return (j % rows) * (size / rows) + j / rows;
+        }
         return source[j];
     }
 
     /** The map as a fresh array. */
     public int[] toArray() {
-        return source.clone();
+        return map().clone();
     }
 
     /** {@code identity}, {@code shuffle(r)} or {@code explicit}: how it was made, for reports. */
@@ -108,6 +136,9 @@ public final class Permutation {
 
     /** The reshape-transpose row count when this is a shuffle (1 for the identity), else -1. */
     public int shuffleRows() {
+        if (rows > 0) {
+            return rows == size || rows == 1 ? 1 : rows;
+        }
         if (isIdentity(source)) {
             return 1;
         }
@@ -122,11 +153,12 @@ public final class Permutation {
     }
 
     public boolean isIdentity() {
-        return isIdentity(source);
+        return rows > 0 ? rows == 1 || rows == size : isIdentity(source);
     }
 
     /** The permutation that undoes this one. */
     public Permutation inverse() {
+        int[] source = map();
         int[] inv = new int[source.length];
         for (int j = 0; j < source.length; j++) {
             inv[source[j]] = j;
@@ -139,9 +171,11 @@ public final class Permutation {
         if (next.size() != size()) {
             throw new InvalidDesignException("size", "= " + next.size() + " does not match " + size() + " channels");
         }
+        int[] source = map();
+        int[] after = next.map();
         int[] map = new int[source.length];
         for (int j = 0; j < map.length; j++) {
-            map[j] = source[next.source[j]];
+            map[j] = source[after[j]];
         }
         return new Permutation(map, isIdentity(map) ? "identity" : "explicit");
     }
@@ -157,16 +191,22 @@ public final class Permutation {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Permutation other && Arrays.equals(source, other.source);
+        if (!(o instanceof Permutation other) || other.size != size) {
+            return false;
+        }
+        if (rows > 0 && other.rows > 0) {
+            return rows == other.rows || isIdentity() && other.isIdentity();
+        }
+        return Arrays.equals(map(), other.map());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(source);
+        return Arrays.hashCode(map());
     }
 
     @Override
     public String toString() {
-        return source.length <= 16 ? description + Arrays.toString(source) : description + "[" + source.length + " channels]";
+        return size <= 16 ? description + Arrays.toString(map()) : description + "[" + size + " channels]";
     }
 }

@@ -16,6 +16,10 @@ import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.text.Progress;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.runtime.calibrate.PredictionCheck;
+import org.igclab.runtime.calibrate.Predictor;
 import org.igclab.runtime.engine.GracefulStop;
 import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
@@ -136,6 +140,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             if (!noStore) {
                 out.println("stored in " + store.path() + " (see: igc results --store " + store.path() + ")");
+                out.print(predicted(design, settings, report, err));
             }
         }
         if (!report.consistent()) {
@@ -144,6 +149,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             return IgcCli.INTERNAL;
         }
         return IgcCli.OK;
+    }
+
+    /** The latency predicted from this machine's calibration beside the measured one, or a line saying why there is none. */
+    private String predicted(Design design, EvaluationSettings settings, EvaluationReport report, PrintWriter err) {
+        try (ResultStore db = store.open(err)) {
+            Predictor predictor = Predictor.load(db, settings.threads(), settings.batches().get(0));
+            ResolvedNetwork network = ShapeInference.resolve(design.network(settings.resolution()));
+            return "latency model: " + String.join("\n  ", PredictionCheck.lines(predictor, network, report.latency())) + "\n";
+        } catch (InputException e) {
+            return "latency model: " + e.getMessage() + "\n";
+        }
     }
 
     private EvaluationSettings settings() {

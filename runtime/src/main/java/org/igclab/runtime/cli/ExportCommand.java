@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "onnx: an ONNX model (opset " + OnnxExport.OPSET + ") of the design with weights from a seeded DJL instantiation or a",
-            "      training checkpoint, loaded back in ONNX Runtime and compared with DJL on random inputs before it is kept.",
+            "      training checkpoint, loaded back in ONNX Runtime and compared with DJL on random inputs before it is kept;",
+            "      every value carries its shape (value_info) and the model its design's name, hash, parameters and MACs",
+            "      as metadata, which Netron shows. igc import reads such a model (or any other) back as a network.",
             "pytorch: a self-contained Python file with an nn.Module (named blocks, shuffles as reshape/transpose) whose",
             "      parameter count is the analyzer's; run it with Python and PyTorch to check.",
             "json: the design's canonical JSON (every field explicit), which loads back to the same design.",
@@ -101,7 +103,7 @@ public final class ExportCommand implements Callable<Integer> {
                 byte[] model;
                 OnnxVerification.Comparison check;
                 try (Instantiation inst = instantiate(design, network)) {
-                    model = OnnxExport.toBytes(inst, design.name());
+                    model = OnnxExport.toBytes(inst, design.name(), DesignIdentity.of(design).hash());
                     check = OnnxVerification.compare(inst, model, 2, seed);
                 }
                 if (check.maxAbsDifference() > 1e-4 * Math.max(1, check.maxAbsOutput())) {

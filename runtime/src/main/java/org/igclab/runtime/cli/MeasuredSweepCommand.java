@@ -15,6 +15,7 @@ import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.SweepCommand;
 import org.igclab.analyzer.cli.WholeNumbers;
+import org.igclab.analyzer.latency.OpLatency;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Sweep;
@@ -130,6 +131,12 @@ public class MeasuredSweepCommand extends SweepCommand {
                         .map(String::valueOf).collect(Collectors.joining(",")) + "); add it to --batch");
             }
         }
+    }
+
+    /** latency_pred: the model of this machine's calibration in the results store. */
+    @Override
+    protected OpLatency latencyModel() {
+        return Calibrated.model(store, timing.threads, spec().commandLine().getErr());
     }
 
     /** An interrupted measured sweep says where it stopped and ends with {@link IgcCli#INTERRUPTED}. */

@@ -49,6 +49,15 @@ public abstract class BlockTree implements Layer.Visitor<Block> {
     }
 
     @Override
+    public Block mul(Layer.MulLayer m) {
+        Block body = layer(m.body());
+        Block other = m.other().map(this::layer).orElse(Blocks.identityBlock());
+        // NDArray.mul broadcasts a C x 1 x 1 factor over the positions, as PyTorch does
+        return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().mul(list.get(1).singletonOrThrow())),
+                List.of(body, other));
+    }
+
+    @Override
     public Block concat(Layer.ConcatLayer c) {
         return new ParallelBlock(BlockTree::concatChannels, c.branches().stream().map(this::layer).toList());
     }

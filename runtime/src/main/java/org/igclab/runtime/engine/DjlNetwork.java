@@ -1,6 +1,7 @@
 package org.igclab.runtime.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -50,7 +51,7 @@ public final class DjlNetwork {
     /** The network as designed: one DJL block per operation. */
     public static DjlNetwork build(ResolvedNetwork network) {
         List<Mapped> mapped = new ArrayList<>();
-        Block block = new Builder(mapped).layer(network.root());
+        Block block = new Builder(mapped, network.ops().get(network.ops().size() - 1)).layer(network.root());
         return new DjlNetwork(block, mapped);
     }
 
@@ -69,19 +70,36 @@ public final class DjlNetwork {
                 .orElseThrow(() -> new IllegalArgumentException("no block for " + o.path())));
     }
 
+    /**
+     * Whether global pooling at {@code layer} flattens to {@code (N, C)}: as the network's last operation, the output
+     * classifiers expect; elsewhere it keeps {@code (N, C, 1, 1)} for what follows (a squeeze-and-excitation's convolution;
+     * a fully connected layer flattens its input anyway).
+     */
+    public static boolean flattens(Layer.OpLayer layer, Layer.OpLayer last) {
+        return layer.op() instanceof Op.GlobalAvgPool && layer.equals(last);
+    }
+
     private static final class Builder extends BlockTree {
         private final List<Mapped> mapped;
+        private final Layer.OpLayer last;
 
-        Builder(List<Mapped> mapped) {
+        Builder(List<Mapped> mapped, Layer.OpLayer last) {
             this.mapped = mapped;
+            this.last = last;
         }
 
         @Override
         public Block op(Layer.OpLayer op) {
-            Block b = op.op().accept(new OpBlocks());
+            if (op.op() instanceof Op.Unknown u) {
+                throw u.refusal(op.path());
+            }
+            Block b = op.op() instanceof Op.GlobalAvgPool && !flattens(op, last)
+                    ? LambdaBlock.singleton(x -> Pool.globalAvgPool2d(x).reshape(x.getShape().get(0), x.getShape().get(1), 1, 1), "gap")
+                    : op.op().accept(new OpBlocks());
             mapped.add(new Mapped(op, b));
             return b;
         }
+
     }
 
     /** One DJL block per operation. */
@@ -124,6 +142,9 @@ public final class DjlNetwork {
             return switch (a.kind()) {
                 case RELU -> Activation.reluBlock();
                 case RELU6 -> Activation.relu6Block();
+                case HARDSWISH -> LambdaBlock.singleton(x -> x.mul(hardSigmoid(x)), "hardswish");
+                case HARDSIGMOID -> LambdaBlock.singleton(DjlNetwork::hardSigmoid, "hardsigmoid");
+                case SIGMOID -> Activation.sigmoidBlock();
             };
         }
 
@@ -147,17 +168,32 @@ public final class DjlNetwork {
             seq.add(Linear.builder().setUnits(l.outFeatures()).optBias(l.bias()).build());
             return seq;
         }
+
+        @Override
+        public Block identity(Op.Identity i) {
+            return Blocks.identityBlock();
+        }
+
+        @Override
+        public Block unknown(Op.Unknown u) {
+            throw u.refusal("");
+        }
     }
 
-    static Block conv(Op.Conv c) {
+    /** PyTorch's {@code hardsigmoid(x) = relu6(x + 3) / 6}, which DJL does not have as a block. */
+    private static NDArray hardSigmoid(NDArray x) {
+        return x.add(3f).clip(0f, 6f).div(6f);
+    }
+
+    private static Block conv(Op.Conv c) {
         return Conv2d.builder()
                 .setKernelShape(new Shape(c.kernel(), c.kernel()))
                 .setFilters(c.outChannels())
                 .optStride(new Shape(c.stride(), c.stride()))
                 .optPadding(new Shape(c.padding(), c.padding()))
                 .optGroups(c.groups())
+                .optDilation(new Shape(c.dilation(), c.dilation()))
                 .optBias(c.bias())
                 .build();
     }
-
 }

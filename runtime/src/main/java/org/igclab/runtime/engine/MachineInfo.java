@@ -25,6 +25,13 @@ public final class MachineInfo {
                 + " (CPU), " + Threads.current().describe();
     }
 
+    /** The processor, the cores and the engine's versions: what a latency calibration is valid for. */
+    public static org.igclab.analyzer.latency.Fingerprint fingerprint() {
+        Engine engine = Engine.getInstance();
+        return new org.igclab.analyzer.latency.Fingerprint(cpuModel(), Runtime.getRuntime().availableProcessors(),
+                "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " " + engine.getVersion() + " (CPU)");
+    }
+
     private static String cpuModel() {
         Path info = Path.of("/proc/cpuinfo");
         if (!Files.isReadable(info)) {

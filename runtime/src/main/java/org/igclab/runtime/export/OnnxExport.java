@@ -11,36 +11,52 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.network.Layer;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.TensorShape;
+import org.igclab.analyzer.network.cost.CostModel;
+import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 
 /**
- * Writes an instantiated network as an ONNX model (opset 13) with its weights: grouped {@code Conv} with the
+ * Writes an instantiated network as an ONNX model (opset 14) with its weights: grouped {@code Conv} with the
  * {@code group} attribute, {@code Reshape}/{@code Transpose}/{@code Reshape} for channel shuffles, {@code Gather}
- * for other permutations, {@code BatchNormalization}, {@code Relu}/{@code Clip}, {@code Add}, {@code Split}/{@code
- * Concat}, pooling and {@code Gemm}. The graph computes what the DJL block computes in inference mode, output shape
- * included (global pooling flattens, as DJL's does).
+ * for other permutations, {@code BatchNormalization}, {@code Relu}/{@code Clip}/{@code HardSwish}/{@code HardSigmoid}/
+ * {@code Sigmoid}, {@code Add}, {@code Mul}, {@code Split}/{@code Concat}, pooling and {@code Gemm}. The graph computes
+ * what the DJL block computes in inference mode, output shape included (global pooling as the last operation flattens,
+ * as DJL's does). Every
+ * value carries its shape ({@code value_info}) and the model its design's name, hash, parameters and MACs as metadata,
+ * so a viewer such as Netron shows them.
  */
 public final class OnnxExport {
-    public static final int OPSET = 13;
+    /** 14: the first with {@code HardSwish}. */
+    public static final int OPSET = 14;
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
 
     private final OnnxGraph graph;
     private final Map<String, Block> blocks = new HashMap<>();
+    private final Layer.OpLayer last;
 
     private OnnxExport(String name, Instantiation inst) {
         this.graph = new OnnxGraph(name.isEmpty() ? "igc" : name);
+        List<Layer.OpLayer> ops = inst.network().ops();
+        this.last = ops.get(ops.size() - 1);
         for (DjlNetwork.Mapped m : inst.djl().mapped()) {
             blocks.put(m.layer().path(), m.block());
         }
     }
 
-    /** The model as bytes, ready to write to a {@code .onnx} file. */
+    /** The model as bytes, ready to write to a {@code .onnx} file; its design hash is that of the network it instantiates. */
     public static byte[] toBytes(Instantiation inst, String name) {
+        return toBytes(inst, name, DesignIdentity.of(new Design.NetworkDesign(inst.network().spec())).hash());
+    }
+
+    /** The model as bytes, its metadata naming the design and its hash ({@link DesignIdentity}). */
+    public static byte[] toBytes(Instantiation inst, String name, String designHash) {
         if (inst.djl().mapped().size() != inst.network().ops().size()) {
             throw new IllegalArgumentException("export needs the sparse execution, where every operation has its own block");
         }
@@ -56,15 +72,21 @@ public final class OnnxExport {
         } else {
             export.graph.output(OUTPUT, "N", o.channels(), o.height(), o.width());
         }
-        ModelProto model = ModelProto.newBuilder()
+        NetworkCost cost = CostModel.of(inst.network());
+        ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(8)
                 .setProducerName("IGC Lab")
                 .setDocString(name)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .addMetadataProps(StringStringEntryProto.newBuilder().setKey("source").setValue("igc export"))
-                .setGraph(export.graph.build())
-                .build();
-        return model.toByteArray();
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("source", "igc export");
+        metadata.put("design", name);
+        metadata.put("design_hash", designHash);
+        metadata.put("parameters", Long.toString(cost.params().total()));
+        metadata.put("macs", Long.toString(cost.macs()));
+        metadata.put("conventions", "parameters: PyTorch's sum(p.numel()); MACs: convolutions and fully connected layers, one image");
+        metadata.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        return model.setGraph(export.graph.build()).build().toByteArray();
     }
 
     /** Whether the network's output is (N, C): its last operation is global pooling or a fully connected layer. */
@@ -109,6 +131,16 @@ public final class OnnxExport {
             public Boolean linear(Op.Linear linear) {
                 return true;
             }
+
+            @Override
+            public Boolean identity(Op.Identity identity) {
+                return false;
+            }
+
+            @Override
+            public Boolean unknown(Op.Unknown unknown) {
+                return false;
+            }
         })).orElse(false);
     }
 
@@ -116,7 +148,7 @@ public final class OnnxExport {
         return layer.accept(new Layer.Visitor<>() {
             @Override
             public String op(Layer.OpLayer op) {
-                return OnnxExport.this.op(op, input);
+                return shaped(OnnxExport.this.op(op, input), op);
             }
 
             @Override
@@ -137,14 +169,21 @@ public final class OnnxExport {
             public String residual(Layer.ResidualLayer r) {
                 String body = layer(r.body(), input);
                 String shortcut = r.shortcut().map(s -> layer(s, input)).orElse(input);
-                return graph.node("Add", r.path(), List.of(body, shortcut));
+                return shaped(graph.node("Add", r.path(), List.of(body, shortcut)), r);
+            }
+
+            @Override
+            public String mul(Layer.MulLayer m) {
+                String body = layer(m.body(), input);
+                String other = m.other().map(o -> layer(o, input)).orElse(input);
+                return shaped(graph.node("Mul", m.path(), List.of(body, other)), m);
             }
 
             @Override
             public String concat(Layer.ConcatLayer c) {
                 List<String> outs = new ArrayList<>();
                 c.branches().forEach(b -> outs.add(layer(b, input)));
-                return graph.node("Concat", c.path(), outs, OnnxGraph.integer("axis", 1));
+                return shaped(graph.node("Concat", c.path(), outs, OnnxGraph.integer("axis", 1)), c);
             }
 
             @Override
@@ -156,7 +195,7 @@ public final class OnnxExport {
                 for (int i = 0; i < parts.size(); i++) {
                     outs.add(layer(s.branches().get(i), parts.get(i)));
                 }
-                return graph.node("Concat", s.path(), outs, OnnxGraph.integer("axis", 1));
+                return shaped(graph.node("Concat", s.path(), outs, OnnxGraph.integer("axis", 1)), s);
             }
         });
     }
@@ -172,7 +211,7 @@ public final class OnnxExport {
                     inputs.add(weight(block, path, "bias"));
                 }
                 return graph.node("Conv", path, inputs, OnnxGraph.integer("group", c.groups()), OnnxGraph.ints("kernel_shape", c.kernel(), c.kernel()),
-                        pads(c.padding()), OnnxGraph.ints("strides", c.stride(), c.stride()));
+                        pads(c.padding()), OnnxGraph.ints("strides", c.stride(), c.stride()), OnnxGraph.ints("dilations", c.dilation(), c.dilation()));
             }
 
             @Override
@@ -201,6 +240,10 @@ public final class OnnxExport {
                 return switch (a.kind()) {
                     case RELU -> graph.node("Relu", path, List.of(x));
                     case RELU6 -> graph.node("Clip", path, List.of(x, graph.scalar(path + ".min", 0f), graph.scalar(path + ".max", 6f)));
+                    case HARDSWISH -> graph.node("HardSwish", path, List.of(x));
+                    // PyTorch's relu6(x + 3) / 6, where ONNX's default slope is 0.2
+                    case HARDSIGMOID -> graph.node("HardSigmoid", path, List.of(x), OnnxGraph.real("alpha", 1f / 6), OnnxGraph.real("beta", 0.5f));
+                    case SIGMOID -> graph.node("Sigmoid", path, List.of(x));
                 };
             }
 
@@ -215,7 +258,8 @@ public final class OnnxExport {
             @Override
             public String globalAvgPool(Op.GlobalAvgPool g) {
                 String pooled = graph.node("GlobalAveragePool", path, List.of(x));
-                return graph.node("Flatten", path, List.of(pooled), OnnxGraph.integer("axis", 1));
+                // flattened as DJL's is: at the end only
+                return DjlNetwork.flattens(layer, last) ? graph.node("Flatten", path, List.of(pooled), OnnxGraph.integer("axis", 1)) : pooled;
             }
 
             @Override
@@ -227,7 +271,29 @@ public final class OnnxExport {
                 }
                 return graph.node("Gemm", path, inputs, OnnxGraph.integer("transB", 1));
             }
+
+            @Override
+            public String identity(Op.Identity i) {
+                return graph.node("Identity", path, List.of(x));
+            }
+
+            @Override
+            public String unknown(Op.Unknown u) {
+                throw u.refusal(path);
+            }
         });
+    }
+
+    /** Records a layer's output shape on the value that holds it: {@code (N, C)} after global pooling or a fully connected layer. */
+    private String shaped(String value, Layer layer) {
+        TensorShape s = layer.out();
+        boolean flat = layer instanceof Layer.OpLayer op && (DjlNetwork.flattens(op, last) || op.op() instanceof Op.Linear);
+        if (flat) {
+            graph.valueInfo(value, "N", s.channels());
+        } else {
+            graph.valueInfo(value, "N", s.channels(), s.height(), s.width());
+        }
+        return value;
     }
 
     private static AttributeProto pads(int padding) {

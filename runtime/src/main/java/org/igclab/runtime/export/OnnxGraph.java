@@ -72,12 +72,17 @@ final class OnnxGraph {
 
     /** A graph input of shape {@code (batch, dims...)}, the batch a named (symbolic) dimension. */
     void input(String name, String batch, long... dims) {
-        graph.addInput(valueInfo(name, batch, dims));
+        graph.addInput(shaped(name, batch, dims));
     }
 
     /** A graph output of shape {@code (batch, dims...)}. */
     void output(String name, String batch, long... dims) {
-        graph.addOutput(valueInfo(name, batch, dims));
+        graph.addOutput(shaped(name, batch, dims));
+    }
+
+    /** The shape of an intermediate value, {@code (batch, dims...)}, for tools that show shapes (value_info). */
+    void valueInfo(String name, String batch, long... dims) {
+        graph.addValueInfo(shaped(name, batch, dims));
     }
 
     /** Renames the value a node produced (to give the graph output a stable name). */
@@ -89,13 +94,19 @@ final class OnnxGraph {
                 }
             }
         }
+        // the graph output declares its own shape; a value_info of the same name would repeat it
+        for (int i = graph.getValueInfoCount() - 1; i >= 0; i--) {
+            if (graph.getValueInfo(i).getName().equals(from)) {
+                graph.removeValueInfo(i);
+            }
+        }
     }
 
     GraphProto build() {
         return graph.build();
     }
 
-    private static ValueInfoProto valueInfo(String name, String batch, long... dims) {
+    private static ValueInfoProto shaped(String name, String batch, long... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(batch));
         for (long d : dims) {

@@ -47,7 +47,7 @@ public record Interference(Verdict verdict, double cpuShare, double disturbedSha
 
     /** {@code 2 runnable threads; load 1.20 -> 1.35 on 2 cores}; empty when the system tells neither. */
     public String load() {
-        String running = Double.isNaN(runnable) ? "" : String.format("%.0f runnable threads; ", runnable);
+        String running = Double.isNaN(runnable) ? "" : String.format("%.0f runnable thread%s; ", runnable, Math.round(runnable) == 1 ? "" : "s");
         if (Double.isNaN(loadBefore) && Double.isNaN(loadAfter)) {
             return running.isEmpty() ? "" : running + cores + " cores";
         }

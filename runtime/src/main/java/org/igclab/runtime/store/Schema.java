@@ -14,11 +14,12 @@ import java.util.List;
  * <p>History: 1, {@code runs} with the median latency at batch 1 and 32 as columns, and {@code epochs};
  * 2, latency as rows of {@code latency} (any batch size, with spread, interval, threads, interference and load);
  * 3, the process working on a run: {@code runs.pid}, {@code host}, {@code heartbeat_at} ({@link Liveness});
- * 4, studies: {@code studies}, {@code trials}, {@code trial_runs} ({@link StudyTables}).
+ * 4, studies: {@code studies}, {@code trials}, {@code trial_runs} ({@link StudyTables});
+ * 5, latency calibrations: {@code calibrations}, {@code calibration_points} ({@link CalibrationTables}).
  */
 final class Schema {
     /** The version this code writes; a store from a newer IGC Lab is refused, not damaged. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     private static final List<String> TABLES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -38,7 +39,7 @@ final class Schema {
           run_id INTEGER NOT NULL REFERENCES runs (id), epoch INTEGER NOT NULL,
           train_loss REAL, train_accuracy REAL, test_accuracy REAL, learning_rate REAL, seconds REAL,
           PRIMARY KEY (run_id, epoch))""",
-        LatencyTable.DDL), StudyTables.DDL.stream()).toList();
+        LatencyTable.DDL), java.util.stream.Stream.concat(StudyTables.DDL.stream(), CalibrationTables.DDL.stream())).toList();
 
     /** What turns a store of version {@code to - 1} into version {@code to}; runs inside the upgrade's transaction. */
     private record Upgrade(int to, Step step) {
@@ -51,7 +52,8 @@ final class Schema {
 
     /** Every upgrade, oldest first. A step must be idempotent where it can (see {@link #ensureColumn}). */
     private static final List<Upgrade> UPGRADES = List.of(new Upgrade(2, LatencyTable::upgradeFromVersion1),
-            new Upgrade(3, Schema::recordRunOwners), new Upgrade(4, StudyTables::create));
+            new Upgrade(3, Schema::recordRunOwners), new Upgrade(4, StudyTables::create),
+            new Upgrade(5, CalibrationTables::create));
 
     private Schema() {
     }

@@ -14,6 +14,7 @@ import org.igclab.analyzer.study.Nsga2Sampler;
 import org.igclab.analyzer.study.RandomSampler;
 import org.igclab.analyzer.study.Sampler;
 import org.igclab.analyzer.study.Screening;
+import org.igclab.analyzer.study.StudyConstraints;
 import org.igclab.analyzer.study.Told;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.SweepRow;
@@ -76,7 +77,8 @@ public final class StudyRunner {
         Space space = study.space();
         long id = study.record().id();
         Sampler sampler = sampler(space, study.objectives().size(), o);
-        Screening screening = new Screening(space, study.constraints());
+        Screening screening = new Screening(space, study.constraints(), predicts(study)
+                ? org.igclab.runtime.calibrate.Predictor.load(studies.results(), 1, 1).model() : null);
         Counts counts = new Counts();
         List<TrialRecord> pending = studies.trials(id).stream().filter(t -> !t.settled()).toList();
         if (!pending.isEmpty()) {
@@ -188,5 +190,11 @@ public final class StudyRunner {
         n.put("told", Trials.history(studies.trials(study.record().id()), study.objectives()).told().stream()
                 .filter(Told::isFeasible).count());
         return n.toString();
+    }
+
+    /** Whether a study ranks or constrains the predicted latency: its designs are then priced by this machine's calibration. */
+    static boolean predicts(Study study) {
+        return study.objectives().stream().anyMatch(org.igclab.analyzer.sweep.Objective::predicted)
+                || study.constraints().stream().anyMatch(c -> c.written().startsWith(StudyConstraints.MAX_LATENCY_PRED + "="));
     }
 }

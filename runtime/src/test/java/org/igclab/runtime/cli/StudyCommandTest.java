@@ -96,8 +96,8 @@ class StudyCommandTest {
         assertThat(igc("study", "create", "x", "--space", space, "--objectives", "params", "--store", store).code()).isZero();
         assertThat(igc("study", "create", "x", "--space", space, "--objectives", "params", "--store", store).err()).contains("already");
         assertThat(igc("study", "run", "nope", "--trials", "3", "--store", store).err()).contains("no study named nope");
-        assertThat(igc("study", "run", "x", "--trials", "0", "--store", store).err()).contains("Invalid value for option '--trials': '0' must be positive");
-        assertThat(igc("study", "run", "x", "--trials", "2", "--sampler", "tpe", "--store", store).err()).contains("Invalid value for option '--sampler': 'tpe' is not one of grid, random, nsga2");
+        assertThat(igc("study", "run", "x", "--trials", "0", "--store", store).err()).contains("--trials': '0' must be positive");
+        assertThat(igc("study", "run", "x", "--trials", "2", "--sampler", "tpe", "--store", store).err()).contains("'tpe' is not one of grid, random, nsga2");
         assertThat(igc("study", "show", "x", "--plot", dir.resolve("a.gif").toString(), "--store", store).err()).contains(".png or .svg");
         assertThat(igc("study", "create", "bad name", "--space", space, "--objectives", "params", "--store", store).code())
                 .isEqualTo(IgcCli.INVALID);

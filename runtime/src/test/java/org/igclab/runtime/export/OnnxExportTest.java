@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.cost.CostModel;
+import org.igclab.analyzer.network.cost.NetworkCost;
+import org.igclab.analyzer.onnx.OnnxImport;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.Samples;
@@ -36,6 +42,18 @@ class OnnxExportTest {
             long groupedConvs = network.ops().stream().filter(o -> o.op() instanceof org.igclab.analyzer.network.Op.Conv c && c.groups() > 1).count();
             assertThat(model.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Conv"))
                     .filter(OnnxExportTest::grouped).count()).isEqualTo(groupedConvs);
+            // shapes and the design's figures for viewers; and igc import reads the model back to the same counts
+            NetworkCost cost = CostModel.of(network);
+            Map<String, String> metadata = model.getMetadataPropsList().stream()
+                    .collect(Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
+            assertThat(metadata).containsEntry("design", design.name()).containsEntry("parameters", Long.toString(cost.params().total()))
+                    .containsEntry("macs", Long.toString(cost.macs())).containsKey("design_hash");
+            assertThat(model.getGraph().getValueInfoList()).hasSizeGreaterThanOrEqualTo(network.ops().size() - 1).allSatisfy(v -> assertThat(
+                    v.getType().getTensorType().getShape().getDimList().stream().skip(1).allMatch(d -> d.getDimValue() > 0)).isTrue());
+            NetworkCost imported = CostModel.of(OnnxImport.parse(bytes, "exported").network());
+            assertThat(imported.params()).isEqualTo(cost.params());
+            assertThat(imported.macs()).isEqualTo(cost.macs());
+            assertThat(imported.lowerBound()).isFalse();
             OnnxVerification.Comparison c = OnnxVerification.compare(inst, bytes, 2, 9);
             // 1e-4 absolute on outputs of unit scale; freshly initialised deep plain networks have logits in the hundreds,
             // where float32 rounding over 38 layers alone is about 1e-6 of the output, so the bound scales with them

@@ -11,11 +11,9 @@ import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.export.PyTorchExport;
 import org.igclab.analyzer.network.ResolvedNetwork;
-import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.rules.testing.DebianPackages;
 import org.igclab.rules.testing.RequiresDebian;
 import org.igclab.runtime.Samples;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PyTorchAgreementTest {
     /** The sample whose shuffle {@link #aWrongShuffleIsCaught} gets wrong: IGC-L4M2 with a final permutation, C = 8. */
     static final String SHUFFLED = "explicit-c8.json";
-
-    /**
-     * The ImageNet samples run on 64x64 inputs: the same layers and weights (global pooling before the classifier), every
-     * stride and padding still at work, in a tenth of the time.
-     */
-    static final int MAX_SIDE = 64;
 
     @TempDir
     static Path dir;
@@ -83,8 +75,7 @@ class PyTorchAgreementTest {
 
     private static PyTorchAgreement.Case write(String name, Path sample, java.util.function.UnaryOperator<String> edit) throws IOException {
         Design design = DesignFiles.read(sample);
-        ResolvedNetwork network = design instanceof Design.NetworkDesign n && n.network().input().height() > MAX_SIDE
-                ? ShapeInference.resolve(design.asNetwork(MAX_SIDE)) : Samples.network(design);
+        ResolvedNetwork network = Samples.network(design);
         try (Instantiation inst = Instantiation.of(network, 11)) {
             Samples.moveBatchNormStatistics(inst);
             return PyTorchAgreement.write(name, inst, edit.apply(PyTorchExport.source(network)), 13, dir.resolve("case-" + dir.toFile().list().length));

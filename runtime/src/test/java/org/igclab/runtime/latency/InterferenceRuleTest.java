@@ -30,7 +30,7 @@ class InterferenceRuleTest {
         assertThat(i.cpuShare()).isEqualTo(0.99);
         assertThat(i.runnable()).isEqualTo(1);
         assertThat(i.reason()).isEmpty();
-        assertThat(i.load()).isEqualTo("1 runnable threads; load 0.80 -> 1.10 on 2 cores");
+        assertThat(i.load()).isEqualTo("1 runnable thread; load 0.80 -> 1.10 on 2 cores");
     }
 
     @Test

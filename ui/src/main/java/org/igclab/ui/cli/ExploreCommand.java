@@ -17,6 +17,9 @@ import org.igclab.runtime.cli.StoreOption;
 import org.igclab.ui.app.ExplorerLauncher;
 import org.igclab.ui.app.FxPlatform;
 import org.igclab.ui.model.Control;
+import org.igclab.ui.model.ControlForm;
+import org.igclab.ui.model.NetworkTemplate;
+import org.igclab.ui.model.Theme;
 import org.igclab.ui.model.ExplorerContext;
 import org.igclab.ui.model.NetworkTemplates;
 import org.igclab.ui.model.RuntimeEvaluations;
@@ -38,7 +41,9 @@ import picocli.CommandLine.Spec;
             "parameters against the chain length L with the closed-form optimum, the Pareto scatter of the designs",
             "(parameters, MACs, measured latency or accuracy), the widest C under a budget for each L, a table to sort",
             "and filter, and the selected design's verdicts, formula, per-layer costs and channel wiring. Evaluate a",
-            "design (latency, or training) in the background, and export designs (JSON, CSV, DOT) and the charts (PNG).",
+            "design (latency, or training) in the background, and export designs (JSON, CSV, DOT) and the charts (PNG, SVG).",
+            "Charts zoom (scroll), pan (drag), choose designs (Shift+drag) and reset (double-click); compare 2-4 designs;",
+            "File > Open study shows a study of the results store (its trials and Pareto front); F1 lists the shortcuts.",
             "The controls are remembered between runs (in --settings).",
             "",
             "With --snapshot the window is rendered offscreen (no display needed) once its first result is shown."},
@@ -49,6 +54,7 @@ import picocli.CommandLine.Spec;
             "  igc explore --snapshot explorer.png --spec samples/explorer/igcv2-c64.json",
             "                                                        render it to a PNG without a display",
             "  xvfb-run ./igc explore                                a window on a machine without a display",
+            "  igc explore --store studies.db                        File > Open study lists the studies there",
             "",
             "Exit codes: 0 success, 2 invalid input (or no display without --snapshot), 3 internal error."})
 public final class ExploreCommand implements Callable<Integer> {
@@ -83,14 +89,15 @@ public final class ExploreCommand implements Callable<Integer> {
         double[] wh = size();
         SettingsStore remembered = new SettingsStore(settings != null ? settings : SettingsStore.defaultFile());
         PrintWriter err = spec.commandLine().getErr();
-        Map<Control, String> initial = specFile == null ? remembered.load(problem -> err.println("igc explore: " + problem)) : spec(specFile);
+        NetworkTemplates templates = NetworkTemplates.load(samples());
+        Map<Control, String> initial = specFile == null ? remembered.load(problem -> err.println("igc explore: " + problem))
+                : spec(specFile, templates);
         if (snapshot != null && !force && Files.exists(snapshot)) {
             throw new InputException(snapshot + " exists; pass --force to replace it");
         }
-        NetworkTemplates templates = NetworkTemplates.load(samples());
         templates.problems().forEach(problem -> err.println("igc explore: " + problem));
-        ExplorerContext context = new ExplorerContext(remembered, snapshot == null, initial, store.path(),
-                templates, new RuntimeEvaluations(), Platform::runLater);
+        ExplorerContext context = new ExplorerContext(remembered, snapshot == null, initial, store.path(), templates,
+                new RuntimeEvaluations(), Platform::runLater).withSystemDark(snapshot == null && Theme.systemPrefersDark(System::getenv, Theme::run));
         if (snapshot != null) {
             FxPlatform.useHeadless(wh[0], wh[1]);
             ExplorerLauncher.snapshot(context, wh[0], wh[1], snapshot, force);
@@ -133,12 +140,30 @@ public final class ExploreCommand implements Callable<Integer> {
         throw new InputException("--size = " + size + " must be WIDTHxHEIGHT, from 640x480 to 8192x8192 (e.g. 1440x900)");
     }
 
-    private static Map<Control, String> spec(Path file) throws IOException {
+    /**
+     * Reads a spec strictly: an unknown control, a value a control does not accept or a template that is not here is an
+     * error naming the control and the value, rather than a window (or a snapshot) with nothing in it.
+     */
+    static Map<Control, String> spec(Path file, NetworkTemplates templates) throws IOException {
+        Map<Control, String> texts;
         try {
-            return SettingsStore.readSpec(file);
+            texts = SettingsStore.readSpec(file);
         } catch (InvalidDesignException e) {
             throw new InputException(DesignInputs.complaint(file, "invalid explorer spec ", e), e);
         }
+        Map<Control, String> problems = new ControlForm(texts).problems();
+        for (Map.Entry<Control, String> p : problems.entrySet()) {
+            if (texts.containsKey(p.getKey())) {
+                throw new InputException("invalid explorer spec " + file + ": controls." + p.getKey().key() + " = \""
+                        + texts.get(p.getKey()) + "\": " + p.getValue());
+            }
+        }
+        String template = texts.getOrDefault(Control.TEMPLATE, Control.TEMPLATE.defaultText());
+        if (templates.find(template).isEmpty()) {
+            throw new InputException("invalid explorer spec " + file + ": controls.template = \"" + template + "\" is not a template here "
+                    + "(known: " + String.join(", ", templates.all().stream().map(NetworkTemplate::key).toList()) + ")");
+        }
+        return texts;
     }
 
     /**

@@ -7,7 +7,7 @@ public enum Axis {
     PARAMS("parameters"),
     MACS("MACs"),
     LENGTH("kernels L"),
-    LATENCY("latency, batch 1 (ms)"),
+    LATENCY("latency (ms)"),
     ACCURACY("test accuracy");
 
     private final String label;
@@ -46,12 +46,30 @@ public enum Axis {
 
     /** The row's value; NaN when it has not been measured, or its latency is noisy (never plotted as if it were true). */
     public double of(DesignRow row) {
+        return this == LATENCY ? row.trustedLatencyMs() : measuredOrCounted(row);
+    }
+
+    /** The row's value, a noisy latency included (to draw it marked, apart from the trusted ones); NaN when not measured. */
+    public double anyOf(DesignRow row) {
+        return this == LATENCY ? (row.latency() == null ? Double.NaN : row.latency().ms()) : measuredOrCounted(row);
+    }
+
+    private double measuredOrCounted(DesignRow row) {
         return switch (this) {
             case PARAMS -> row.params();
             case MACS -> row.macs();
             case LENGTH -> row.length();
             case LATENCY -> row.trustedLatencyMs();
             case ACCURACY -> row.accuracy() == null ? Double.NaN : row.accuracy();
+        };
+    }
+
+    /** The value as a hover or a comparison shows it: {@code 1,344}, {@code 12.34 ms}, {@code 91.2%}. */
+    public String format(double v) {
+        return switch (this) {
+            case PARAMS, MACS, LENGTH -> org.igclab.analyzer.text.TextTable.grouped(Math.round(v));
+            case LATENCY -> String.format("%.2f ms", v);
+            case ACCURACY -> String.format("%.1f%%", 100 * v);
         };
     }
 

@@ -32,6 +32,8 @@ public final class Background implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** Each lane's job waiting out its delay: a newer one cancels it, so that it is not waited for (a pause can be long). */
+    private final Map<String, java.util.concurrent.ScheduledFuture<?>> waiting = new ConcurrentHashMap<>();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicLong onceLanes = new AtomicLong();
     private volatile boolean closed;
@@ -66,6 +68,8 @@ public final class Background implements AutoCloseable {
         BooleanSupplier superseded = () -> generation.get() != mine;
         outstanding.incrementAndGet();
         Runnable job = () -> {
+            // out of the timer: forget it (a lane of its own for each export would otherwise keep it)
+            waiting.computeIfPresent(lane, (k, f) -> f.isDone() ? null : f);
             if (superseded.getAsBoolean()) {
                 outstanding.decrementAndGet();
                 return;
@@ -90,7 +94,20 @@ public final class Background implements AutoCloseable {
                 }
             });
         };
-        timer.schedule(() -> workers.execute(job), delayMs, TimeUnit.MILLISECONDS);
+        drop(waiting.put(lane, timer.schedule(() -> workers.execute(job), delayMs, TimeUnit.MILLISECONDS)));
+    }
+
+    /** Cancels a job that has not left the timer yet; one that has will see it is superseded. */
+    private void drop(java.util.concurrent.ScheduledFuture<?> job) {
+        if (job != null && job.cancel(false)) {
+            outstanding.decrementAndGet();
+        }
+    }
+
+    /** Drops the lane's job waiting or running: its result is never delivered (the user cancelled, or the values became invalid). */
+    public void cancel(String lane) {
+        generations.computeIfAbsent(lane, k -> new AtomicLong()).incrementAndGet();
+        drop(waiting.remove(lane));
     }
 
     /** Like {@link #latest}, in a lane of its own: nothing supersedes it (an export must be written even if another follows). */

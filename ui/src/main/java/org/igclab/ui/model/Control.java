@@ -21,8 +21,13 @@ public enum Control {
     BUDGET("budget", "20000"),
     WIDTHS("compareWidths", "16, 256"),
     X_AXIS("xAxis", "params"),
-    Y_AXIS("yAxis", "macs"),
-    LOG_SCALE("logScale", "true"),
+    // a bare block's MACs are its weights times the input's positions: against parameters they would draw one line
+    Y_AXIS("yAxis", "length"),
+    LOG_X("logX", "true"),
+    LOG_Y("logY", "true"),
+    LOG_WEIGHTS("logWeights", "true"),
+    MEASURED_X("measuredX", "macs"),
+    MEASURED_Y("measuredY", "latency"),
     ONLY_STRICT("onlyStrict", "false"),
     ONLY_BALANCED("onlyBalanced", "false"),
     TOLERANCE("tolerance", "0.25"),
@@ -33,7 +38,11 @@ public enum Control {
     DATA_DIR("dataDir", ""),
     EPOCHS("epochs", "1"),
     TRAIN_IMAGES("trainImages", "2000"),
-    RUNS("runs", "30");
+    RUNS("runs", "30"),
+    THEME("theme", "system");
+
+    /** The key of older settings for one log flag on every axis; read as all three. */
+    public static final String LEGACY_LOG = "logScale";
 
     private final String key;
     private final String defaultText;
@@ -50,6 +59,18 @@ public enum Control {
 
     public String defaultText() {
         return defaultText;
+    }
+
+    /**
+     * Whether its value is typed (a text field), so that it is applied once complete; a choice or a check box applies
+     * at once.
+     */
+    public boolean typed() {
+        return switch (this) {
+            case CHANNELS, KERNEL, RESOLUTION, MIN_LAYERS, MAX_LAYERS, MIN_GROUP, MAX_GROUP, BUDGET, WIDTHS, TOLERANCE, NAME_FILTER,
+                 DATA_DIR, EPOCHS, TRAIN_IMAGES, RUNS -> true;
+            default -> false;
+        };
     }
 
     public static Optional<Control> byKey(String key) {

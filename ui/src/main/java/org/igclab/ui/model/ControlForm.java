@@ -1,6 +1,7 @@
 package org.igclab.ui.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +99,23 @@ public final class ControlForm {
         return t.ok() ? t.value() : 0;
     }
 
+    /** The scatter's axes. */
     public Requests.ChartAxes axes() {
-        return new Requests.ChartAxes(axis(Control.X_AXIS, Axis.PARAMS), axis(Control.Y_AXIS, Axis.MACS), Fields.flag(get(Control.LOG_SCALE)));
+        return new Requests.ChartAxes(axis(Control.X_AXIS, Axis.PARAMS), axis(Control.Y_AXIS, Axis.LENGTH), Fields.flag(get(Control.LOG_X)),
+                Fields.flag(get(Control.LOG_Y)));
+    }
+
+    /** The measured chart's axes: latency or accuracy against MACs or parameters. */
+    public Requests.ChartAxes measuredAxes() {
+        Axis x = axis(Control.MEASURED_X, Axis.MACS);
+        Axis y = axis(Control.MEASURED_Y, Axis.LATENCY);
+        return new Requests.ChartAxes(x.measured() ? Axis.MACS : x, y.measured() ? y : Axis.LATENCY, Fields.flag(get(Control.LOG_X)),
+                Fields.flag(get(Control.LOG_Y)));
+    }
+
+    /** Whether the parameters-against-L chart draws its weights on decades. */
+    public boolean lengthLog() {
+        return Fields.flag(get(Control.LOG_WEIGHTS));
     }
 
     private Axis axis(Control c, Axis fallback) {
@@ -108,6 +124,66 @@ public final class ControlForm {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
+    }
+
+    /** Controls that are on or off. */
+    static final List<Control> FLAGS = List.of(Control.LOOSE, Control.LOG_X, Control.LOG_Y, Control.LOG_WEIGHTS, Control.ONLY_STRICT,
+            Control.ONLY_BALANCED);
+
+    /**
+     * What is wrong with every control, by control (empty when all is well): the errors the fields show, and words a
+     * choice does not know. The template is checked by whoever knows the templates.
+     */
+    public Map<Control, String> problems() {
+        exploration();
+        filters();
+        check(Control.DATASET, Fields.choice(get(Control.DATASET), DATASETS));
+        check(Control.EPOCHS, Fields.integer(get(Control.EPOCHS), 1, 1000));
+        check(Control.TRAIN_IMAGES, Fields.integer(get(Control.TRAIN_IMAGES), 0, 10_000_000));
+        check(Control.RUNS, Fields.integer(get(Control.RUNS), 1, 10_000_000));
+        Map<Control, String> problems = new EnumMap<>(Control.class);
+        errors.forEach((c, e) -> {
+            if (!e.get().isEmpty()) {
+                problems.put(c, e.get());
+            }
+        });
+        List<String> axes = java.util.Arrays.stream(Axis.values()).map(Axis::key).toList();
+        word(problems, Control.X_AXIS, axes);
+        word(problems, Control.Y_AXIS, axes);
+        word(problems, Control.MEASURED_X, List.of("params", "macs"));
+        word(problems, Control.MEASURED_Y, List.of("latency", "accuracy"));
+        word(problems, Control.EVALUATION, List.of("latency", "train"));
+        word(problems, Control.THEME, Theme.CHOICES);
+        for (Control flag : FLAGS) {
+            word(problems, flag, List.of("true", "false"));
+        }
+        return problems;
+    }
+
+    private void word(Map<Control, String> problems, Control c, List<String> words) {
+        Parsed<String> p = Fields.choice(get(c), words);
+        if (!p.ok()) {
+            problems.put(c, p.error());
+        }
+    }
+
+    /**
+     * Puts every control whose value is not accepted back to its default (a remembered settings file from another version,
+     * or edited by hand), so that one bad value cannot blank the window.
+     *
+     * @return what was wrong, by control, with the value that was replaced
+     */
+    public Map<Control, String> repair() {
+        Map<Control, String> problems = problems();
+        Map<Control, String> replaced = new EnumMap<>(Control.class);
+        problems.forEach((c, why) -> {
+            replaced.put(c, "'" + get(c) + "' " + why);
+            text(c).set(c.defaultText());
+        });
+        if (!replaced.isEmpty()) {
+            problems();
+        }
+        return replaced;
     }
 
     public Optional<Requests.Evaluation> evaluation() {
@@ -145,5 +221,19 @@ public final class ControlForm {
 
     private static boolean allOk(Parsed<?>... parsed) {
         return java.util.Arrays.stream(parsed).allMatch(p -> p.ok());
+    }
+
+    /** {@code channels = '100000' must be at most 4096; xAxis = ...}: problems by control, for a notice. */
+    static String describe(Map<Control, String> problems) {
+        List<String> parts = new ArrayList<>();
+        problems.forEach((c, why) -> parts.add(c.key() + " = " + why));
+        return String.join("; ", parts);
+    }
+
+    /** The texts of some controls, as they are now. */
+    Map<Control, String> texts(java.util.Set<Control> controls) {
+        Map<Control, String> texts = new EnumMap<>(Control.class);
+        controls.forEach(c -> texts.put(c, get(c)));
+        return texts;
     }
 }

@@ -41,8 +41,26 @@ public record DesignRow(EnumeratedDesign design, long params, long macs, String 
         return design.shape().length();
     }
 
-    /** {@code IGCV2 K=8 L=3 (1,8,8)}: the name with the group sizes, unique among the rows of a width. */
+    /**
+     * {@code IGCV2 K=8 L=3 (1,8,8)}: the name with the group sizes, unique among the rows of a width; a name that spells
+     * them out already ({@code IGCV2 K=(1,2,4)}) is not given them twice.
+     */
     public String label() {
-        return name() + " (" + groupSizes() + ")";
+        return label(name(), groupSizes());
+    }
+
+    /** A name with its group sizes, once. */
+    static String label(String name, String groupSizes) {
+        return name.contains("(" + groupSizes + ")") ? name : name + " (" + groupSizes + ")";
+    }
+
+    /** The name without its group sizes, which the table shows in a column of their own: {@code IGCV2, paper's rule}. */
+    public String family() {
+        return name().replaceAll(" K=(\\([0-9,]+\\)|[0-9]+)( L=[0-9]+)?", "");
+    }
+
+    /** The same design with what the store has measured of it now. */
+    public DesignRow measured(String identity, Measurements.Measured m) {
+        return new DesignRow(design, params, macs, identity, m.latency(), m.accuracy());
     }
 }

@@ -1,6 +1,7 @@
 package org.igclab.ui.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
@@ -11,8 +12,8 @@ import org.igclab.analyzer.chain.ClosedForms;
 import org.igclab.analyzer.chain.EnumeratedDesign;
 import org.igclab.analyzer.chain.EnumerationOptions;
 import org.igclab.analyzer.design.DesignIdentity;
-import org.igclab.analyzer.network.cost.CostModel;
-import org.igclab.analyzer.network.cost.NetworkCost;
+import org.igclab.analyzer.sweep.Figures;
+import org.igclab.analyzer.sweep.NetworkFigures;
 import org.igclab.rules.model.InvalidDesignException;
 
 /**
@@ -23,15 +24,27 @@ public final class Exploration {
     /** Most designs listed at once: beyond it the table and the scatter stop being a view of anything. */
     public static final int MAX_DESIGNS = 20_000;
 
+    /** Hears how far a computation has got: the phase in words, and a count of its steps. */
+    @FunctionalInterface
+    public interface Steps {
+        void at(String phase, long done, long total);
+
+        Steps NONE = (phase, done, total) -> { };
+    }
+
     private Exploration() {
     }
 
+    /** Cheapest first: parameters under the template, then MACs, then fewer kernels, then the group sizes. */
+    static final Comparator<DesignRow> CHEAPEST = Comparator.comparingLong(DesignRow::params).thenComparingLong(DesignRow::macs)
+            .thenComparingInt(DesignRow::length).thenComparing(r -> r.design().shape().groupSizes(), org.igclab.analyzer.chain.ChainEnumerator::lexicographic);
+
     /**
-     * @param stale true once a newer request has replaced this one; the work then stops at the next step
+     * @param stale true once a newer request has replaced this one (or the user cancelled); the work then stops at its next step
      * @throws CancellationException when it became stale
      */
     public static ExplorationResult run(Requests.Exploration request, NetworkTemplate template, Measurements measured,
-                                        ProgressListener progress, BooleanSupplier stale) {
+                                        Steps steps, BooleanSupplier stale) {
         long start = System.nanoTime();
         EnumerationOptions o = request.options();
         long count = count(o);
@@ -40,20 +53,31 @@ public final class Exploration {
                     + "or the group sizes", o.channels(), count, MAX_DESIGNS);
             return new ExplorationResult(request, template, List.of(), null, new LengthCurves(List.of()), null, notice, 0);
         }
-        List<EnumeratedDesign> designs = enumerate(o, progress);
+        List<EnumeratedDesign> designs = enumerate(o, (done, total) -> {
+            check(stale);
+            steps.at("checking and costing the chains", done, total);
+        });
         check(stale);
         List<DesignRow> rows = new ArrayList<>(designs.size());
         String unbuilt = null;
         int unbuiltCount = 0;
-        for (EnumeratedDesign d : designs) {
+        NetworkFigures figures = NetworkFigures.costsOnly();
+        for (int i = 0; i < designs.size(); i++) {
+            EnumeratedDesign d = designs.get(i);
             try {
-                rows.add(row(d, template, measured));
+                rows.add(row(d, template, figures, measured));
             } catch (InvalidDesignException | ArithmeticException e) {
                 unbuilt = unbuilt == null ? d.name() + ": " + e.getMessage() : unbuilt;
                 unbuiltCount++;
             }
+            if (!template.isBlock() && i % 16 == 0) {
+                check(stale);
+                steps.at("costing the designs as " + template.label(), i, designs.size());
+            }
         }
+        rows.sort(CHEAPEST);
         check(stale);
+        steps.at("drawing the curves", 0, 1);
         ClosedForms closed = ClosedForms.of(o.channels(), o.firstKernelSize());
         LengthCurves curves = LengthCurves.of(o, request.compareWidths());
         check(stale);
@@ -80,13 +104,14 @@ public final class Exploration {
         return n[0] + (o.includeLoose() ? ChainEnumerator.looseShapes(o).size() : 0);
     }
 
-    private static DesignRow row(EnumeratedDesign d, NetworkTemplate template, Measurements measured) {
+    /** A design's row: the chain's own costs, or the template network's from figures cached layer by layer. */
+    static DesignRow row(EnumeratedDesign d, NetworkTemplate template, NetworkFigures figures, Measurements measured) {
         long params = d.params();
         long macs = d.macs();
         if (!template.isBlock()) {
-            NetworkCost cost = CostModel.of(template.network(d.shape(), d.name()));
-            params = cost.params().total();
-            macs = cost.macs();
+            Figures f = figures.of(template.network(d.shape(), d.name()));
+            params = f.params();
+            macs = f.macs();
         }
         // the identity hash serializes the design: only worth it when there is something to join
         String hash = measured.isEmpty() ? null : DesignIdentity.of(template.design(d.shape())).hash();

@@ -1,6 +1,7 @@
 package org.igclab.ui.model;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -15,10 +16,31 @@ import java.util.concurrent.Executor;
  * @param templates   the network templates offered
  * @param evaluations how designs are measured
  * @param fx          runs a task on the FX thread
+ * @param typingPause how long a value typed in a field waits before it is applied without Enter (a complete number is
+ *                    typed faster than this; Enter or leaving the field applies it at once)
+ * @param systemDark  whether the desktop prefers dark colours (the {@code system} theme follows it)
  */
 public record ExplorerContext(SettingsStore settings, boolean remember, Map<Control, String> initial, Path store,
-                              NetworkTemplates templates, Evaluations evaluations, Executor fx) {
+                              NetworkTemplates templates, Evaluations evaluations, Executor fx, Duration typingPause,
+                              boolean systemDark) {
+    /** The pause of a user typing: 0.7 s without a keystroke applies the value. */
+    public static final Duration TYPING_PAUSE = Duration.ofMillis(700);
+
     public ExplorerContext {
         initial = Map.copyOf(initial);
+    }
+
+    /** A session with the usual typing pause and a light desktop. */
+    public ExplorerContext(SettingsStore settings, boolean remember, Map<Control, String> initial, Path store,
+                           NetworkTemplates templates, Evaluations evaluations, Executor fx) {
+        this(settings, remember, initial, store, templates, evaluations, fx, TYPING_PAUSE, false);
+    }
+
+    public ExplorerContext withTypingPause(Duration pause) {
+        return new ExplorerContext(settings, remember, initial, store, templates, evaluations, fx, pause, systemDark);
+    }
+
+    public ExplorerContext withSystemDark(boolean dark) {
+        return new ExplorerContext(settings, remember, initial, store, templates, evaluations, fx, typingPause, dark);
     }
 }

@@ -2,12 +2,13 @@ package org.igclab.ui.model;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,21 +16,20 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.igclab.analyzer.design.Design;
-import org.igclab.analyzer.design.DesignFiles;
-import org.igclab.rules.io.JsonFields;
-import org.igclab.rules.io.TextFiles;
 import org.igclab.rules.model.InvalidDesignException;
+import org.igclab.ui.model.plot.Plot;
 
 /**
- * The explorer's presenter: turns the controls into requests, runs them in the {@link Background}, and holds what
- * the view shows (the designs, the curves, the selected design's detail, the evaluation). Every method is called on
- * the FX thread and returns at once; anything that takes time goes to a worker.
+ * The explorer's presenter: turns the controls into requests, runs them in the {@link Background}, and holds what the
+ * view shows (the designs, the charts' plots, the selection and its detail, a comparison, the evaluation). Every method
+ * is called on the FX thread and returns at once; anything that takes time goes to a worker. A value typed in a field is
+ * applied when it is complete (Enter, leaving the field, or a pause); while a field is invalid the window keeps showing
+ * the last valid values.
  */
 public final class ExplorerModel implements AutoCloseable {
     /** Controls whose change means enumerating again. */
@@ -37,52 +37,69 @@ public final class ExplorerModel implements AutoCloseable {
             Control.MAX_LAYERS, Control.MIN_GROUP, Control.MAX_GROUP, Control.FIRST_KERNEL, Control.LOOSE, Control.TEMPLATE,
             Control.BUDGET_KIND, Control.BUDGET, Control.WIDTHS);
     static final Set<Control> FILTERING = EnumSet.of(Control.ONLY_STRICT, Control.ONLY_BALANCED, Control.TOLERANCE, Control.NAME_FILTER);
-    static final Set<Control> PLOTTING = EnumSet.of(Control.X_AXIS, Control.Y_AXIS, Control.LOG_SCALE);
+    static final Set<Control> PLOTTING = EnumSet.of(Control.X_AXIS, Control.Y_AXIS, Control.LOG_X, Control.LOG_Y, Control.LOG_WEIGHTS,
+            Control.MEASURED_X, Control.MEASURED_Y);
     static final Set<Control> EVALUATING = EnumSet.of(Control.EVALUATION, Control.DATASET, Control.DATA_DIR, Control.EPOCHS,
             Control.TRAIN_IMAGES, Control.RUNS);
-    /** A pause after a keystroke before enumerating: typing 1024 makes one enumeration, not four. */
-    static final long TYPING_PAUSE_MS = 150;
 
     private final ExplorerContext context;
     private final ControlForm form;
     private final Background background;
     private final EvaluationModel evaluation;
+    private final DetailModel detail;
+    private final ExplorationProgress progress;
+    private final Selection selection;
+    private final Exports exports;
+    private final StudyModel studies;
+    private final Charts charts = new Charts();
     private final ObjectProperty<NetworkTemplates> templates;
     private final ObservableList<DesignRow> rows = FXCollections.observableArrayList();
     private final FilteredList<DesignRow> shown = new FilteredList<>(rows);
     private final ReadOnlyObjectWrapper<ExplorationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyObjectWrapper<ScatterData> scatter = new ReadOnlyObjectWrapper<>(this, "scatter", ScatterData.EMPTY);
-    private final ReadOnlyObjectWrapper<DesignRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
-    private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>(this, "subject");
-    private final ReadOnlyObjectWrapper<DesignDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
-    private final IntegerProperty pathInput = new SimpleIntegerProperty(this, "pathInput");
-    private final IntegerProperty pathOutput = new SimpleIntegerProperty(this, "pathOutput");
-    private final ReadOnlyObjectWrapper<BitSet> path = new ReadOnlyObjectWrapper<>(this, "path", new BitSet());
-    private final ReadOnlyStringWrapper pathText = new ReadOnlyStringWrapper(this, "pathText", "");
+    private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing", false);
+    /** A typed value is waiting for the pause before it is applied. */
+    private final AtomicBoolean waiting = new AtomicBoolean();
+    /** The texts of the exploring controls the window shows now (what Cancel puts back). */
+    private Map<Control, String> applied = new EnumMap<>(Control.class);
+    private boolean restoring;
+    /** What the first result's notice must still say: the values repaired at the start. */
+    private String opening = "";
 
     public ExplorerModel(ExplorerContext context) {
         this.context = context;
         this.form = new ControlForm(context.initial());
         this.background = new Background(context.fx());
         this.evaluation = new EvaluationModel(context.evaluations(), background, context.fx(), context.store());
+        this.detail = new DetailModel(background, form::tolerance, notice::set);
+        this.progress = new ExplorationProgress(context.fx());
         this.templates = new SimpleObjectProperty<>(this, "templates", context.templates());
+        this.selection = new Selection(background, notice::set, shown::contains,
+                () -> result.get() == null || result.get().template().isBlock() ? "block" : "network", () -> charts.scatterProperty().get().onFront());
+        this.exports = new Exports(background, notice::set, () -> result.get() == null ? NetworkTemplate.BLOCK : result.get().template());
+        this.studies = new StudyModel(background, context.store(), notice::set);
+        Map<Control, String> repaired = form.repair();
+        if (!repaired.isEmpty()) {
+            opening = "the remembered values were not all valid; these are back to their defaults: " + ControlForm.describe(repaired);
+            notice.set(opening);
+        }
         for (Control c : Control.values()) {
             form.text(c).addListener((o, was, now) -> changed(c));
         }
-        shown.addListener((javafx.collections.ListChangeListener<DesignRow>) change -> replot());
-        selected.addListener((o, was, now) -> {
+        shown.addListener((ListChangeListener<DesignRow>) change -> replot());
+        selection.chosen().addListener((ListChangeListener<DesignRow>) change -> charts.picks(selected(), selection.chosen()));
+        selection.selectedProperty().addListener((o, was, now) -> {
             if (now != null) {
                 form.text(Control.SELECTED).set(now.groupSizes());
                 ExplorationResult r = result.get();
-                subject.set(Subject.of(now, r.template(), r.request().options().resolution()));
+                detail.show(Subject.of(now, r.template(), r.request().options().resolution()));
+            } else {
+                detail.show(null);
             }
+            charts.picks(now, selection.chosen());
         });
-        subject.addListener((o, was, now) -> describe());
-        pathInput.addListener(o -> retrace());
-        pathOutput.addListener(o -> retrace());
+        theme.set(Theme.of(form.get(Control.THEME), context.systemDark()));
     }
 
     /** Computes the first result from the starting controls. */
@@ -93,60 +110,110 @@ public final class ExplorerModel implements AutoCloseable {
     }
 
     private void changed(Control c) {
+        if (restoring) {
+            return;
+        }
         if (EXPLORING.contains(c)) {
-            explore(TYPING_PAUSE_MS);
+            explore(c.typed() ? context.typingPause().toMillis() : 0);
         } else if (FILTERING.contains(c)) {
             refilter();
             if (c == Control.TOLERANCE) {
-                describe();
+                detail.describe();
             }
         } else if (PLOTTING.contains(c)) {
             replot();
         } else if (EVALUATING.contains(c)) {
             form.evaluation();
+        } else if (c == Control.THEME) {
+            theme.set(Theme.of(form.get(Control.THEME), context.systemDark()));
         }
         remember();
+    }
+
+    /** Applies a typed value now: Enter in a field, or the field losing the focus. */
+    public void commit() {
+        if (waiting.get()) {
+            explore(0);
+        }
     }
 
     private void explore(long delayMs) {
         var request = form.exploration();
         if (request.isEmpty()) {
+            // a field is invalid: the window keeps the last valid values, and a value typed on the way (1000 on the way
+            // to 100000) is dropped rather than shown
+            background.cancel("explore");
+            waiting.set(false);
+            progress.stop();
             return;
         }
+        Map<Control, String> texts = form.texts(EXPLORING);
         NetworkTemplate template = templates.get().get(request.get().template());
-        computing.set(true);
-        background.latest("explore", delayMs,
-                stale -> Exploration.run(request.get(), template, Measurements.load(context.store()), (d, t) -> { }, stale),
-                this::show, e -> {
-                    computing.set(false);
-                    notice.set("could not compute: " + message(e));
-                });
+        progress.start();
+        waiting.set(delayMs > 0);
+        background.latest("explore", delayMs, stale -> {
+            waiting.set(false);
+            return Exploration.run(request.get(), template, Measurements.load(context.store()), progress::report, stale);
+        }, r -> show(r, texts), e -> {
+            progress.stop();
+            notice.set("could not compute: " + Failures.message(e));
+        });
     }
 
-    private void show(ExplorationResult r) {
-        computing.set(false);
+    /** Stops the computation in progress and puts the controls back to the values the window shows. */
+    public void cancelExploration() {
+        if (!progress.computingProperty().get()) {
+            return;
+        }
+        background.cancel("explore");
+        waiting.set(false);
+        progress.stop();
+        restoring = true;
+        try {
+            applied.forEach((c, text) -> form.text(c).set(text));
+            form.exploration();
+        } finally {
+            restoring = false;
+        }
+        remember();
+        notice.set("cancelled: the controls are back to the values shown");
+    }
+
+    private void show(ExplorationResult r, Map<Control, String> texts) {
+        progress.stop();
+        applied = texts;
         String keep = form.get(Control.SELECTED);
         result.set(r);
+        selection.clear();
         rows.setAll(r.rows());
         boolean unknown = !r.template().key().equals(r.request().template());
-        notice.set(unknown ? "the template '" + r.request().template() + "' is not among the sample networks here: costing the block alone"
-                : r.notice());
-        DesignRow preferred = r.preferred(keep).orElse(null);
-        select(preferred);
-        if (preferred == null) {
-            subject.set(null);
-            detail.set(null);
-        }
+        String said = unknown ? "the template '" + r.request().template() + "' is not among the sample networks here: costing the block alone"
+                : r.notice();
+        notice.set(opening.isEmpty() || said.isEmpty() ? opening + said : opening + "; " + said);
+        opening = "";
+        charts.result(r, form.lengthLog());
+        select(r.preferred(keep).filter(shown::contains).orElse(shown.isEmpty() ? null : shown.get(0)));
         updateStatus();
     }
 
     private void refilter() {
         form.filters().ifPresent(f -> shown.setPredicate(f::accepts));
+        // a design the filters hide is no longer selected (the detail pane must not keep showing it); one they show
+        // again comes back
+        if (!selection.keepShown() && selection.selectedProperty().get() == null && result.get() != null) {
+            // among the rows as they are now: a measurement replaces a result's rows by updated copies
+            String wanted = form.get(Control.SELECTED).replace(" ", "");
+            shown.stream().filter(r -> r.groupSizes().equals(wanted)).findFirst().ifPresent(this::select);
+        }
     }
 
     private void replot() {
-        scatter.set(ScatterData.of(shown, form.axes()));
+        charts.points(shown, form, result.get(), selected(), selection.chosen());
         updateStatus();
+    }
+
+    private DesignRow selected() {
+        return selection.selectedProperty().get();
     }
 
     private void updateStatus() {
@@ -154,108 +221,86 @@ public final class ExplorerModel implements AutoCloseable {
         if (r == null) {
             return;
         }
-        ScatterData s = scatter.get();
-        long measured = rows.stream().filter(d -> d.latencyMs() != null || d.accuracy() != null).count();
+        ScatterData s = charts.scatterProperty().get();
+        long count = rows.stream().filter(d -> d.latencyMs() != null || d.accuracy() != null).count();
         status.set(String.format("%,d designs of C = %d, %,d shown, %,d on the Pareto front%s · computed in %,d ms",
                 rows.size(), r.request().options().channels(), shown.size(), s.front().cardinality(),
-                measured == 0 ? "" : String.format(" · %,d measured", measured), r.millis()));
+                count == 0 ? "" : String.format(" · %,d measured", count), r.millis()));
     }
 
     /** Selects a design (from the table or the scatter); null clears the selection. */
     public void select(DesignRow row) {
-        selected.set(row);
+        selection.select(row);
     }
 
-    private void describe() {
-        Subject s = subject.get();
-        if (s == null) {
-            return;
-        }
-        double tolerance = form.tolerance();
-        background.latest("detail", 0, stale -> DesignDetail.of(s, tolerance), d -> {
-            path.set(new BitSet());
-            detail.set(d);
-            int[] ends = d.defaultPath();
-            pathInput.set(ends[0]);
-            pathOutput.set(ends[1]);
-            retrace();
-        }, e -> notice.set("could not describe " + s.name() + ": " + message(e)));
+    /** Chooses designs together (rows of the table, a box on the scatter): what an export writes and a comparison shows. */
+    public void choose(List<DesignRow> designs) {
+        selection.choose(designs);
     }
 
-    private void retrace() {
-        DesignDetail d = detail.get();
-        if (d == null || d.wiring() == null) {
-            path.set(new BitSet());
-            pathText.set("");
+    /** Reads the store again after an evaluation: the measured values join the rows in place, nothing is recomputed. */
+    void refreshMeasurements() {
+        ExplorationResult r = result.get();
+        if (r == null) {
             return;
         }
-        WiringLayout w = d.wiring();
-        int in = w.clamp(pathInput.get(), 0);
-        int out = w.clamp(pathOutput.get(), w.stages() - 1);
-        path.set(w.path(in, out));
-        java.math.BigInteger n = w.pathCount(in, out);
-        pathText.set(String.format("input %d to output %d: %,d path%s", in, out, n, n.equals(java.math.BigInteger.ONE) ? "" : "s"));
+        List<DesignRow> before = List.copyOf(rows);
+        background.latest("measurements", 0, stale -> Measurements.load(context.store()).join(before, r.template()), after -> {
+            // unless the rows changed meanwhile: updated copies in the same order, the picks following them
+            if (rows.equals(before)) {
+                rows.setAll(after);
+                selection.follow(before, after);
+            }
+        }, e -> notice.set("cannot read the results store: " + Failures.message(e)));
     }
 
     /** Opens a design file: a chain is shown in the detail pane; a skeleton network becomes the template. */
     public void open(Path file) {
         int resolution = form.exploration().map(r -> r.options().resolution()).orElse(32);
         background.once(stale -> {
-            Design design = DesignFiles.read(file);
-            if (design instanceof Design.ChainDesign c) {
+            var design = org.igclab.analyzer.design.DesignFiles.read(file);
+            if (design instanceof org.igclab.analyzer.design.Design.ChainDesign c) {
                 return (Runnable) () -> {
-                    selected.set(null);
-                    subject.set(Subject.opened(c.document(), resolution));
+                    select(null);
+                    detail.show(Subject.opened(c.document(), resolution));
                     notice.set("opened " + file.getFileName() + ": " + c.name());
                 };
             }
-            NetworkTemplate t = NetworkTemplate.of(JsonFields.parse(TextFiles.read(file, "a design file")).node());
+            NetworkTemplate t = NetworkTemplate.of(org.igclab.rules.io.JsonFields.parse(
+                    org.igclab.rules.io.TextFiles.read(file, "a design file")).node());
             return (Runnable) () -> {
                 templates.set(templates.get().with(t));
                 form.text(Control.TEMPLATE).set(t.key());
+                commit();
                 notice.set("opened " + file.getFileName() + " as the template: " + t.label());
             };
-        }, Runnable::run, e -> notice.set("cannot open " + file.getFileName() + ": " + message(e)));
+        }, Runnable::run, e -> notice.set("cannot open " + file.getFileName() + ": " + Failures.message(e)));
     }
 
-    /** The designs an export writes: the rows given, else the design the detail pane shows. */
-    public List<Subject> exportable(List<DesignRow> chosen) {
+    /** The designs an export writes: the chosen rows, else the design the detail pane shows. */
+    public List<Subject> exportable() {
         ExplorationResult r = result.get();
-        if (!chosen.isEmpty() && r != null) {
-            return chosen.stream().map(row -> Subject.of(row, r.template(), r.request().options().resolution())).toList();
+        if (!selection.chosen().isEmpty() && r != null) {
+            return selection.chosen().stream().map(row -> Subject.of(row, r.template(), r.request().options().resolution())).toList();
         }
-        return subject.get() == null ? List.of() : List.of(subject.get());
+        Subject s = detail.subjectProperty().get();
+        return s == null ? List.of() : List.of(s);
     }
 
-    /** Writes the designs in the background; {@code force} only after the user confirmed replacing files. */
-    public void export(Path target, List<Subject> designs, DesignExport.Format format, boolean force, Consumer<List<Path>> written) {
-        NetworkTemplate template = result.get() == null ? NetworkTemplate.BLOCK : result.get().template();
-        background.once(stale -> DesignExport.write(target, designs, template, format, force), paths -> {
-            notice.set("wrote " + (paths.size() == 1 ? paths.get(0) : paths.size() + " files beside " + target));
-            written.accept(paths);
-        }, e -> notice.set("cannot export: " + message(e)));
+    /** The study opened from the results store (File > Open study). */
+    public StudyModel studies() {
+        return studies;
     }
 
-    /** Writes a chart image in the background. */
-    public void exportImage(Path target, java.awt.image.BufferedImage image, boolean force) {
-        background.once(stale -> {
-            DesignExport.writePng(target, image, force);
-            return target;
-        }, p -> notice.set("wrote " + p), e -> notice.set("cannot export the charts: " + message(e)));
+    public Exports exports() {
+        return exports;
     }
 
-    /** Evaluates the design the detail pane shows; when the store has the run, the charts show it. */
+    /** Evaluates the design the detail pane shows; once the store has the run, the rows show it where they are. */
     public void evaluate() {
-        Subject s = subject.get();
-        var request = form.evaluation();
-        if (s == null) {
-            notice.set("select a design to evaluate");
-        } else if (request.isEmpty()) {
-            notice.set("fix the evaluation values marked in red");
-        } else if (request.get().training() && s.network() == null) {
-            notice.set("training needs a network: choose a network template (a bare chain is not a classifier)");
-        } else {
-            evaluation.start(s.design(), request.get(), s.resolution(), () -> explore(0));
+        String why = evaluation.startFor(detail.subjectProperty().get(), form.evaluation(), this::refreshMeasurements);
+        if (!why.isEmpty()) {
+            notice.set(why);
         }
     }
 
@@ -265,22 +310,8 @@ public final class ExplorerModel implements AutoCloseable {
             background.latest("settings", 300, stale -> {
                 context.settings().save(texts);
                 return texts;
-            }, t -> { }, e -> notice.set("cannot remember the settings in " + context.settings().file() + ": " + message(e)));
+            }, t -> { }, e -> notice.set("cannot remember the settings in " + context.settings().file() + ": " + Failures.message(e)));
         }
-    }
-
-    static String message(Throwable e) {
-        Throwable t = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-        if (t instanceof java.nio.file.NoSuchFileException n) {
-            return n.getFile() + ": no such file";
-        }
-        if (t instanceof java.nio.file.FileAlreadyExistsException x) {
-            return x.getFile() + " exists";
-        }
-        if (t instanceof InvalidDesignException d) {
-            return "invalid design: " + d.getMessage();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Tells the user something in the notice line. */
@@ -301,50 +332,41 @@ public final class ExplorerModel implements AutoCloseable {
         return evaluation;
     }
 
+    public DetailModel detail() {
+        return detail;
+    }
+
+    public ExplorationProgress progress() {
+        return progress;
+    }
+
     public ObjectProperty<NetworkTemplates> templatesProperty() {
         return templates;
     }
 
-    /** The designs that pass the filters, in the order of the enumeration. */
+    /** The designs that pass the filters, cheapest first. */
     public ObservableList<DesignRow> shown() {
         return shown;
+    }
+
+    public Selection selection() {
+        return selection;
     }
 
     public ReadOnlyObjectProperty<ExplorationResult> resultProperty() {
         return result.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ScatterData> scatterProperty() {
-        return scatter.getReadOnlyProperty();
+    public Charts charts() {
+        return charts;
     }
 
     public ReadOnlyObjectProperty<DesignRow> selectedProperty() {
-        return selected.getReadOnlyProperty();
+        return selection.selectedProperty();
     }
 
-    public ReadOnlyObjectProperty<Subject> subjectProperty() {
-        return subject.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<DesignDetail> detailProperty() {
-        return detail.getReadOnlyProperty();
-    }
-
-    public IntegerProperty pathInputProperty() {
-        return pathInput;
-    }
-
-    public IntegerProperty pathOutputProperty() {
-        return pathOutput;
-    }
-
-    /** The wiring edges on the paths between the chosen input and output channels. */
-    public ReadOnlyObjectProperty<BitSet> pathProperty() {
-        return path.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty pathTextProperty() {
-        return pathText.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -354,10 +376,6 @@ public final class ExplorerModel implements AutoCloseable {
     /** The latest thing the user should know: a file written, one that could not be, designs left out. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty computingProperty() {
-        return computing.getReadOnlyProperty();
     }
 
     @Override

@@ -23,6 +23,11 @@ public record HeatMap(int width, int height, int[] argb, int block, BigInteger m
     static final int ONE = 0xff66bd63;
     private static final int[] MANY = {0xff9ecae1, 0xff6baed6, 0xff4292c6, 0xff2171b5, 0xff08519c, 0xff08306b};
 
+    /** The colours of no path, one path, and several (the middle shade), as ARGB. */
+    public static int[] colours() {
+        return new int[] {NONE, ONE, MANY[MANY.length / 2]};
+    }
+
     public static boolean fits(KernelChain chain) {
         return (long) chain.outChannels() * chain.inChannels() <= PathCountMatrix.MAX_ENTRIES;
     }

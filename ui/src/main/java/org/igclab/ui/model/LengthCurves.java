@@ -23,6 +23,8 @@ public record LengthCurves(List<Curve> curves) {
     }
 
     /**
+     * @param series         its colour: 0 for the explorer's width {@code C}, else one more than its place among the other
+     *                       widths as typed, so a width keeps its colour when {@code C} changes
      * @param channels       the width
      * @param best           the cheapest integer chain of each length that has one
      * @param bestGroupSizes their group sizes, like {@code 1,8,8}
@@ -30,7 +32,7 @@ public record LengthCurves(List<Curve> curves) {
      * @param optimum        the closed-form optimum {@code (L*, Q*)}
      * @param formula        how {@code L*} is computed, e.g. {@code L* = 1 + ln C}
      */
-    public record Curve(int channels, List<Point> best, List<String> bestGroupSizes, List<Point> bound, Point optimum, String formula) {
+    public record Curve(int series, int channels, List<Point> best, List<String> bestGroupSizes, List<Point> bound, Point optimum, String formula) {
         public Curve {
             best = List.copyOf(best);
             bestGroupSizes = List.copyOf(bestGroupSizes);
@@ -45,16 +47,18 @@ public record LengthCurves(List<Curve> curves) {
     /** The curves of {@code o}'s width and of {@code others} (repeats dropped). */
     public static LengthCurves of(EnumerationOptions o, List<Integer> others) {
         List<Curve> curves = new ArrayList<>();
-        List<Integer> widths = new ArrayList<>();
-        widths.add(o.channels());
-        others.stream().filter(w -> !widths.contains(w)).forEach(widths::add);
-        for (int w : widths) {
-            curves.add(curve(Cheapest.atWidth(o, w)));
+        curves.add(curve(0, o));
+        List<Integer> seen = new ArrayList<>(List.of(o.channels()));
+        for (int i = 0; i < others.size(); i++) {
+            if (!seen.contains(others.get(i))) {
+                seen.add(others.get(i));
+                curves.add(curve(i + 1, Cheapest.atWidth(o, others.get(i))));
+            }
         }
         return new LengthCurves(curves);
     }
 
-    private static Curve curve(EnumerationOptions o) {
+    private static Curve curve(int series, EnumerationOptions o) {
         int c = o.channels();
         int area = o.firstKernelSize() * o.firstKernelSize();
         boolean channelWise = o.firstKernel() == FirstKernel.CHANNEL_WISE;
@@ -80,6 +84,6 @@ public record LengthCurves(List<Curve> curves) {
             bound.add(new Point(l, channelWise ? BalanceCondition.channelWiseBoundAtLength(c, area, l)
                     : BalanceCondition.boundAtLength(c, area, l)));
         }
-        return new Curve(c, points, shapes, bound, optimum, channelWise ? "L* = 1 + ln C" : "L* = ln(C S_1)");
+        return new Curve(series, c, points, shapes, bound, optimum, channelWise ? "L* = 1 + ln C" : "L* = ln(C S_1)");
     }
 }

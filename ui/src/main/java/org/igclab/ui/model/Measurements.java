@@ -3,8 +3,10 @@ package org.igclab.ui.model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.evaluate.StoredEvaluation;
 import org.igclab.runtime.store.ResultStore;
@@ -51,6 +53,19 @@ public final class Measurements {
             }
         }
         return new Measurements(found);
+    }
+
+    /**
+     * The rows with what the store holds of them now, in the same order: the identity hash of a design is computed where
+     * the row has none yet (it serializes the design).
+     */
+    public List<DesignRow> join(List<DesignRow> rows, NetworkTemplate template) {
+        List<DesignRow> joined = new java.util.ArrayList<>(rows.size());
+        for (DesignRow row : rows) {
+            String hash = row.hash() != null ? row.hash() : DesignIdentity.of(template.design(row.design().shape())).hash();
+            joined.add(row.measured(hash, of(hash)));
+        }
+        return joined;
     }
 
     public boolean isEmpty() {

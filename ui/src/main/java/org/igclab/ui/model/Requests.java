@@ -34,8 +34,15 @@ public final class Requests {
         }
     }
 
-    /** The scatter's axes; {@code log} plots both on decades. */
-    public record ChartAxes(Axis x, Axis y, boolean log) {
+    /** A scatter's axes, each on decades when asked and when it spans decades ({@link Axis#loggable()}). */
+    public record ChartAxes(Axis x, Axis y, boolean logX, boolean logY) {
+        public boolean xOnDecades() {
+            return logX && x.loggable();
+        }
+
+        public boolean yOnDecades() {
+            return logY && y.loggable();
+        }
     }
 
     /**

@@ -10,8 +10,10 @@ import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.StoredEvaluation;
 import org.igclab.runtime.store.ResultStore;
+import org.igclab.runtime.train.Checkpoint;
 import org.igclab.runtime.train.Datasets;
 import org.igclab.runtime.train.ImageDataset;
+import org.igclab.runtime.train.Position;
 import org.igclab.runtime.train.StoredTraining;
 import org.igclab.runtime.train.Training;
 import org.igclab.runtime.train.TrainingListener;
@@ -39,6 +41,13 @@ public final class RuntimeEvaluations implements Evaluations {
         return report.headline(1).map(l -> "median latency " + l.summary()).orElse("no timing");
     }
 
+    /** What a stopped training left: where its checkpoint stands, or that there is none to resume. */
+    static String stopped(java.util.Optional<Position> saved, int epochs) {
+        return saved.map(p -> String.format("training stopped at epoch %d of %d, step %,d; evaluate again to resume from that step",
+                        p.epoch(), epochs, p.step()))
+                .orElse("training stopped before a checkpoint was saved; evaluating again starts it afresh");
+    }
+
     private static String train(Design design, Requests.Evaluation request, Path store, ProgressListener progress,
                                 BooleanSupplier cancelled) throws Exception {
         ImageDataset data = Datasets.load(request.dataset(), request.dataDir());
@@ -59,8 +68,7 @@ public final class RuntimeEvaluations implements Evaluations {
             result = StoredTraining.run(design, data, settings, checkpoints, StoredTraining.Existing.CONTINUE, s, listener, cancelled);
         }
         if (!result.completed()) {
-            throw new CancellationException("training stopped after " + result.curve().size() + " of " + request.epochs()
-                    + " epochs; evaluate again to resume from the checkpoint");
+            throw new CancellationException(stopped(new Checkpoint(checkpoints).state().map(Checkpoint.State::position), request.epochs()));
         }
         return String.format("test accuracy %.1f%% after %d epochs on %s", 100 * result.testAccuracy(), request.epochs(), request.dataset());
     }

@@ -86,7 +86,12 @@ public final class SettingsStore {
         for (Iterator<Map.Entry<String, JsonNode>> it = controls.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             var control = Control.byKey(e.getKey());
-            if (control.isPresent()) {
+            if (e.getKey().equals(Control.LEGACY_LOG)) {
+                for (Control log : java.util.List.of(Control.LOG_X, Control.LOG_Y, Control.LOG_WEIGHTS)) {
+                    texts.putIfAbsent(log, e.getValue().asText());
+                }
+            } else if (control.isPresent()) {
+                // a log flag of its own wins over the older one for all axes, whichever comes first
                 texts.put(control.get(), e.getValue().isNull() ? "" : e.getValue().asText());
             } else if (strict) {
                 throw new InvalidDesignException("controls." + e.getKey(), "is not a control of the explorer (known: "

@@ -48,6 +48,10 @@ public final class WiringLayout {
         }
     }
 
+    /** A kernel's group as a band: the range of channels it reads and the range it writes. */
+    public record GroupSpan(int group, int fromLo, int fromHi, int toLo, int toHi) {
+    }
+
     public static boolean fits(KernelChain chain) {
         int widest = chain.kernels().stream().mapToInt(k -> Math.max(k.inChannels(), k.outChannels())).max().orElse(0);
         return widest <= MAX_CHANNELS && ChannelGraph.edgeCount(chain) <= MAX_EDGES;
@@ -106,6 +110,32 @@ public final class WiringLayout {
     /** The kernel group the edge belongs to; -1 for a permutation edge. */
     public int edgeGroup(int e) {
         return group[e];
+    }
+
+    /** Edges leaving a stage. */
+    public int edgesFrom(int s) {
+        int n = 0;
+        for (int st : stage) {
+            n += st == s ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The groups of the kernel that leaves stage {@code s} (empty after a permutation's stage). */
+    public List<GroupSpan> spans(int s) {
+        java.util.Map<Integer, int[]> byGroup = new java.util.TreeMap<>();
+        for (int e = 0; e < edges(); e++) {
+            if (stage[e] == s && group[e] >= 0) {
+                int[] b = byGroup.computeIfAbsent(group[e], g -> new int[] {Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1});
+                b[0] = Math.min(b[0], from[e]);
+                b[1] = Math.max(b[1], from[e]);
+                b[2] = Math.min(b[2], to[e]);
+                b[3] = Math.max(b[3], to[e]);
+            }
+        }
+        List<GroupSpan> spans = new ArrayList<>();
+        byGroup.forEach((g, b) -> spans.add(new GroupSpan(g, b[0], b[1], b[2], b[3])));
+        return spans;
     }
 
     /** The edges on some path from {@code input} (first row) to {@code output} (last row). */

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.igclab.ui.model.Control;
 import org.igclab.ui.model.ControlForm;
+import org.igclab.ui.model.Glossary;
 
 /**
  * Makes controls that edit one of the form's texts, each with its error shown right under it. Ids are the controls'
@@ -18,12 +19,15 @@ import org.igclab.ui.model.ControlForm;
  */
 final class ControlBindings {
     private final ControlForm form;
+    private final Runnable commit;
 
-    ControlBindings(ControlForm form) {
+    /** @param commit applies the values typed so far (Enter, or a field losing the focus) */
+    ControlBindings(ControlForm form, Runnable commit) {
         this.form = form;
+        this.commit = commit;
     }
 
-    /** A text field; {@code prompt} shows while it is empty. */
+    /** A text field; {@code prompt} shows while it is empty. Enter or leaving it applies what was typed. */
     TextField field(Control c, String prompt) {
         TextField f = new TextField();
         f.setId(c.key());
@@ -31,7 +35,22 @@ final class ControlBindings {
         f.textProperty().bindBidirectional(form.text(c));
         form.error(c).addListener((o, was, now) -> f.pseudoClassStateChanged(Styles.INVALID, !now.isEmpty()));
         f.pseudoClassStateChanged(Styles.INVALID, !form.error(c).get().isEmpty());
+        f.setOnAction(e -> commit.run());
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit.run();
+            }
+        });
+        tip(f, c);
         return f;
+    }
+
+    /** The control's explanation as its tooltip. */
+    static void tip(javafx.scene.control.Control node, Control c) {
+        String text = Glossary.control(c);
+        if (!text.isEmpty()) {
+            node.setTooltip(Styles.tooltip(text));
+        }
     }
 
     /** The control's error message, hidden (and taking no room) while there is none. */
@@ -61,6 +80,7 @@ final class ControlBindings {
         ChoiceBox<String> box = new ChoiceBox<>();
         box.setId(c.key());
         box.setMaxWidth(Double.MAX_VALUE);
+        tip(box, c);
         relabel(box, labels);
         StringProperty text = form.text(c);
         box.setValue(text.get());
@@ -105,6 +125,8 @@ final class ControlBindings {
     CheckBox check(Control c, String label) {
         CheckBox box = new CheckBox(label);
         box.setId(c.key());
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tip(box, c);
         StringProperty text = form.text(c);
         box.setSelected(Boolean.parseBoolean(text.get().trim()));
         box.selectedProperty().addListener((o, was, now) -> text.set(Boolean.toString(now)));

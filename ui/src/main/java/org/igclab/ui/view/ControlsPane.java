@@ -18,6 +18,13 @@ import org.igclab.ui.model.NetworkTemplates;
 /** The controls column: the block, the network template, the budget and the charts' axes. */
 final class ControlsPane extends VBox {
 
+    /** Puts the focus in the width field, its text selected to be typed over (View > Go to the width). */
+    void focusWidth() {
+        javafx.scene.Node width = lookup("#" + Control.CHANNELS.key());
+        width.requestFocus();
+        ((TextField) width).selectAll();
+    }
+
     ControlsPane(ExplorerModel model, ControlBindings c) {
         super(6);
         setId("controls");
@@ -41,9 +48,11 @@ final class ControlsPane extends VBox {
                         c.labelled("At most", Control.BUDGET, "none")),
                 heading("Charts"),
                 c.labelled("More widths for the L chart", Control.WIDTHS, "e.g. 16, 256"),
-                labelled("Scatter x", c.choice(Control.X_AXIS, axes())),
-                labelled("Scatter y", c.choice(Control.Y_AXIS, axes())),
-                c.check(Control.LOG_SCALE, "log scales"));
+                c.check(Control.LOG_WEIGHTS, "weights on decades"),
+                axis("Scatter x", c.choice(Control.X_AXIS, axes()), logFor(c, model, Control.LOG_X, Control.X_AXIS)),
+                axis("Scatter y", c.choice(Control.Y_AXIS, axes()), logFor(c, model, Control.LOG_Y, Control.Y_AXIS)),
+                pair(labelled("Measured", c.choice(Control.MEASURED_Y, ControlBindings.ordered("latency", "latency", "accuracy", "accuracy"))),
+                        labelled("against", c.choice(Control.MEASURED_X, ControlBindings.ordered("macs", "MACs", "params", "parameters")))));
     }
 
     private static Map<String, String> labels(NetworkTemplates templates) {
@@ -52,6 +61,30 @@ final class ControlsPane extends VBox {
             m.put(t.key(), t.label());
         }
         return m;
+    }
+
+    /** The log check box of an axis, disabled while the axis takes no decades (kernels L, accuracy). */
+    private static Node logFor(ControlBindings c, ExplorerModel model, Control log, Control axis) {
+        javafx.scene.control.CheckBox box = c.check(log, "log");
+        var text = model.form().text(axis);
+        box.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            try {
+                return !org.igclab.ui.model.Axis.byKey(text.get().trim()).loggable();
+            } catch (IllegalArgumentException e) {
+                return true;
+            }
+        }, text));
+        return box;
+    }
+
+    /** An axis choice with its log check box beside it. */
+    private static VBox axis(String text, Node choice, Node log) {
+        HBox line = new HBox(6, choice, log);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(choice, Priority.ALWAYS);
+        VBox box = new VBox(2, new Label(text), line);
+        box.getStyleClass().add("control");
+        return box;
     }
 
     private static Map<String, String> axes() {

@@ -3,23 +3,32 @@ package org.igclab.ui.view;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.ui.model.Control;
 import org.igclab.ui.model.DesignRow;
-import org.igclab.ui.model.MeasuredLatency;
 import org.igclab.ui.model.ExplorerModel;
+import org.igclab.ui.model.Glossary;
+import org.igclab.ui.model.MeasuredLatency;
 
-/** The designs as a sortable table, with the filters above it; selecting a row selects the design everywhere. */
+/**
+ * The designs as a sortable table (cheapest first), with the filters above it. Selecting a row selects the design
+ * everywhere; selecting several chooses them (to export or compare), as does a box on the scatter. A row that changes
+ * (a measurement arrives) stays where it is: the table scrolls only to bring a picked design into view.
+ */
 final class DesignTable extends VBox {
     private final TableView<DesignRow> table = new TableView<>();
     private final ExplorerModel model;
@@ -34,34 +43,32 @@ final class DesignTable extends VBox {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        // the columns share the table's width (measured columns come and go) rather than scroll sideways
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // columns as wide as their header and their widest value; the table scrolls sideways rather than cut either
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No design passes the filters."));
-        TableColumn<DesignRow, MeasuredLatency> latency = number("latency ms", 72, DesignRow::latency, MeasuredLatency::text);
-        TableColumn<DesignRow, Double> accuracy = number("accuracy", 64, DesignRow::accuracy, v -> String.format("%.1f%%", 100 * v));
+        TableColumn<DesignRow, MeasuredLatency> latency = number("latency (ms)", DesignRow::latency, MeasuredLatency::text);
+        TableColumn<DesignRow, Double> accuracy = number("accuracy", DesignRow::accuracy, v -> String.format("%.1f%%", 100 * v));
         table.getColumns().setAll(List.of(
-                text("design", 150, DesignRow::name),
-                text("K", 78, DesignRow::groupSizes),
-                number("L", 30, r -> (long) r.length(), v -> Long.toString(v)),
-                text("verdict", 58, r -> r.design().complementary().verdict().label()),
-                number("imbalance", 66, r -> r.design().imbalance(), v -> String.format("%.3f", v)),
-                number("params", 78, DesignRow::params, TextTable::grouped),
-                number("MACs", 92, DesignRow::macs, TextTable::grouped),
+                text("design", DesignRow::family),
+                text("K", DesignRow::groupSizes),
+                number("L", r -> (long) r.length(), v -> Long.toString(v)),
+                number("params", DesignRow::params, TextTable::grouped),
+                number("MACs", DesignRow::macs, TextTable::grouped),
                 latency, accuracy,
+                text("verdict", r -> r.design().complementary().verdict().label()),
+                number("imbalance", r -> r.design().imbalance(), v -> String.format("%.3f", v)),
                 front(model)));
         // measured columns take room only once the store has measured something among these designs
-        model.shown().addListener((javafx.collections.ListChangeListener<DesignRow>) c -> {
-            latency.setVisible(model.shown().stream().anyMatch(r -> r.latency() != null));
-            accuracy.setVisible(model.shown().stream().anyMatch(r -> r.accuracy() != null));
-        });
         latency.setVisible(false);
         accuracy.setVisible(false);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (!syncing && now != null) {
-                model.select(now);
-            }
+        model.shown().addListener((ListChangeListener<DesignRow>) c -> {
+            latency.setVisible(model.shown().stream().anyMatch(r -> r.latency() != null));
+            accuracy.setVisible(model.shown().stream().anyMatch(r -> r.accuracy() != null));
+            fitColumns();
         });
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DesignRow>) c -> picked());
         model.selectedProperty().addListener((o, was, now) -> reveal(now));
+        model.selection().chosen().addListener((ListChangeListener<DesignRow>) c -> chosen());
 
         HBox filters = new HBox(8, controls.check(Control.ONLY_STRICT, "strict"),
                 controls.check(Control.ONLY_BALANCED, "balanced within"), tolerance(controls),
@@ -71,34 +78,109 @@ final class DesignTable extends VBox {
         getChildren().addAll(filters, controls.error(Control.TOLERANCE), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         getStyleClass().add("table-box");
+        setMinWidth(0);
     }
 
     private static javafx.scene.control.TextField tolerance(ControlBindings controls) {
         var f = controls.field(Control.TOLERANCE, "0.25");
         f.setPrefColumnCount(4);
+        f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return f;
     }
 
-    private void reveal(DesignRow row) {
-        if (row == null || table.getSelectionModel().getSelectedItems().contains(row)) {
+    /** The user picked rows: one selects it, several choose them. */
+    private void picked() {
+        if (syncing) {
             return;
         }
+        List<DesignRow> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
         syncing = true;
         try {
-            table.getSelectionModel().clearSelection();
-            table.getSelectionModel().select(row);
-            int i = table.getItems().indexOf(row);
-            if (i >= 0) {
-                table.scrollTo(Math.max(0, i - 3));
+            if (rows.size() >= 2) {
+                model.choose(rows);
+                model.select(table.getSelectionModel().getSelectedItem());
+            } else if (rows.size() == 1) {
+                model.choose(List.of());
+                model.select(rows.get(0));
             }
         } finally {
             syncing = false;
         }
     }
 
-    /** The rows the user selected, for export. */
-    List<DesignRow> selection() {
-        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    /** The model selected a design (the scatter, a new result): select its row, scrolling only if it is out of view. */
+    private void reveal(DesignRow row) {
+        if (syncing || row == null || table.getSelectionModel().getSelectedItems().contains(row)) {
+            return;
+        }
+        syncing = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(row);
+            scrollTo(table.getItems().indexOf(row));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The model chose designs (a box on the scatter): select their rows. */
+    private void chosen() {
+        List<DesignRow> chosen = List.copyOf(model.selection().chosen());
+        if (syncing || chosen.isEmpty() || chosen.size() == table.getSelectionModel().getSelectedItems().size()
+                && table.getSelectionModel().getSelectedItems().containsAll(chosen)) {
+            return;
+        }
+        syncing = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            chosen.forEach(r -> table.getSelectionModel().select(r));
+            scrollTo(table.getItems().indexOf(chosen.get(0)));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Brings a row into view when it is not: a row already on screen stays exactly where it is. */
+    private void scrollTo(int index) {
+        if (index < 0) {
+            return;
+        }
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+        boolean visible = first != null && last != null && index > first.getIndex() && index < last.getIndex();
+        if (!visible) {
+            table.scrollTo(Math.max(0, index - 3));
+        }
+    }
+
+    /**
+     * Each column as wide as its header and its longest value, among the cheapest and the dearest rows shown (the widest
+     * numbers are the largest; thousands of rows are not all formatted on the FX thread).
+     */
+    private void fitColumns() {
+        List<DesignRow> rows = model.shown();
+        List<DesignRow> sample = rows.size() <= 600 ? rows
+                : java.util.stream.Stream.concat(rows.subList(0, 300).stream(), rows.subList(rows.size() - 300, rows.size()).stream()).toList();
+        for (TableColumn<DesignRow, ?> c : table.getColumns()) {
+            String longest = ((Label) c.getGraphic()).getText();
+            for (DesignRow r : sample) {
+                Object v = c.getCellObservableValue(r).getValue();
+                String s = v == null ? "" : c.getUserData() instanceof Function<?, ?> f ? format(f, v) : v.toString();
+                if (s.length() > longest.length()) {
+                    longest = s;
+                }
+            }
+            Text probe = new Text(longest);
+            probe.setStyle("-fx-font-size: 12px;");
+            // the cell's padding and the header's sort arrow
+            c.setPrefWidth(Math.ceil(probe.getLayoutBounds().getWidth()) + 18);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String format(Function<?, ?> f, Object v) {
+        return String.valueOf(((Function<Object, Object>) f).apply(v));
     }
 
     TableView<DesignRow> table() {
@@ -106,29 +188,39 @@ final class DesignTable extends VBox {
     }
 
     /**
-     * Whether a design is on the Pareto front; each cell follows the scatter (which follows the filters and the
-     * axes) by itself, so that a new front does not rebuild every cell of the table.
+     * Whether a design is on the Pareto front; each cell follows the scatter (which follows the filters and the axes)
+     * by itself, so that a new front does not rebuild every cell of the table.
      */
     private static TableColumn<DesignRow, String> front(ExplorerModel model) {
-        TableColumn<DesignRow, String> c = new TableColumn<>("front");
-        c.setPrefWidth(40);
+        TableColumn<DesignRow, String> c = column("front");
         c.setCellValueFactory(f -> javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.scatterProperty().get().onFront().contains(f.getValue()) ? "yes" : "", model.scatterProperty()));
+                () -> model.charts().scatterProperty().get().onFront().contains(f.getValue()) ? "yes" : "",
+                model.charts().scatterProperty()));
         return c;
     }
 
-    private static TableColumn<DesignRow, String> text(String title, double width, Function<DesignRow, String> value) {
-        TableColumn<DesignRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+    /** A column whose header explains itself when hovered. */
+    private static <T> TableColumn<DesignRow, T> column(String title) {
+        TableColumn<DesignRow, T> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(Styles.tooltip(Glossary.column(title)));
+        header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c.setGraphic(header);
+        c.setId("column-" + title.replaceAll("[^A-Za-z]", ""));
+        return c;
+    }
+
+    private static TableColumn<DesignRow, String> text(String title, Function<DesignRow, String> value) {
+        TableColumn<DesignRow, String> c = column(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
     }
 
     /** A right-aligned numeric column that sorts by value; missing values (not measured) are blank and sort last. */
-    private static <T extends Comparable<T>> TableColumn<DesignRow, T> number(String title, double width, Function<DesignRow, T> value,
+    private static <T extends Comparable<T>> TableColumn<DesignRow, T> number(String title, Function<DesignRow, T> value,
                                                                                Function<T, String> format) {
-        TableColumn<DesignRow, T> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+        TableColumn<DesignRow, T> c = column(title);
+        c.setUserData(format);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setComparator((a, b) -> a == null ? (b == null ? 0 : 1) : b == null ? -1 : a.compareTo(b));
         c.setCellFactory(col -> new TableCell<>() {

@@ -12,17 +12,23 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.ui.model.DesignDetail;
+import org.igclab.ui.model.DetailModel;
 import org.igclab.ui.model.ExplorerModel;
+import org.igclab.ui.model.Glossary;
+import org.igclab.ui.model.HeatPlot;
 
 /**
- * The selected design: its verdicts with the witness, the channel wiring with a chosen path, and in tabs the
- * conditions as {@code igc check} words them, the closed-form counts with numbers, and the per-layer costs.
+ * The selected design: its name, verdicts and witness above, then in tabs that each take the whole height the channel
+ * wiring with a chosen path (or the path-count matrix), the conditions as {@code igc check} words them, the closed-form
+ * counts with numbers, the per-layer costs, and the comparison of the chosen designs.
  */
 final class DetailPane extends VBox {
     private final Label name = new Label("Select a design");
@@ -30,48 +36,64 @@ final class DetailPane extends VBox {
     private final Label balance = new Label();
     private final Label witness = new Label();
     private final WiringView wiring;
+    private final ChartPane heat;
     private final Label wiringNote = new Label();
-    private final Spinner<Integer> input = new Spinner<>();
-    private final Spinner<Integer> output = new Spinner<>();
     private final SpinnerValueFactory.IntegerSpinnerValueFactory inputs = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0);
     private final SpinnerValueFactory.IntegerSpinnerValueFactory outputs = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0);
-    private final HBox pathControls;
+    private final FlowPane pathControls;
     private final TextArea conditions = textArea("conditions");
     private final TextArea formula = textArea("formula");
     private final TableView<DesignDetail.CostLine> costs = new TableView<>();
     private final Label totals = new Label();
+    private final TabPane tabs;
+    private final Tab compare;
 
-    DetailPane(ExplorerModel model) {
+    DetailPane(ExplorerModel model, ChartPane.Saves saves) {
+        DetailModel detail = model.detail();
         getStyleClass().add("detail");
+        setMinWidth(0);
         name.setId("detailName");
         name.getStyleClass().add("detail-name");
         name.setWrapText(true);
+        // a long name wraps from its start: it is never centred out of the pane nor elided
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        name.setMinWidth(0);
+        name.setMaxWidth(Double.MAX_VALUE);
         verdict.setId("verdict");
         balance.setId("balance");
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        balance.setMinWidth(Region.USE_PREF_SIZE);
         witness.setId("witness");
         witness.getStyleClass().add("witness");
         witness.setWrapText(true);
-        // wrapped labels keep all their lines when the pane is short: the wiring gives way instead
-        name.setMinHeight(Region.USE_PREF_SIZE);
         witness.setMinHeight(Region.USE_PREF_SIZE);
-        HBox badges = new HBox(6, verdict, balance);
+        FlowPane badges = new FlowPane(6, 4, verdict, balance);
         badges.setAlignment(Pos.CENTER_LEFT);
 
-        wiring = new WiringView(model);
+        wiring = new WiringView(detail);
+        heat = new ChartPane("heatMap", saves);
         wiringNote.setId("wiringNote");
         wiringNote.getStyleClass().add("chart-note");
         wiringNote.setWrapText(true);
         wiringNote.setMinHeight(Region.USE_PREF_SIZE);
-        input.setId("pathInput");
-        output.setId("pathOutput");
-        link(input, inputs, model.pathInputProperty());
-        link(output, outputs, model.pathOutputProperty());
+        Spinner<Integer> input = spinner("pathInput", inputs, detail.pathInputProperty());
+        Spinner<Integer> output = spinner("pathOutput", outputs, detail.pathOutputProperty());
         Label pathText = new Label();
         pathText.setId("pathText");
-        pathText.textProperty().bind(model.pathTextProperty());
-        pathControls = new HBox(6, new Label("path from input"), input, new Label("to output"), output, pathText);
+        pathText.textProperty().bind(detail.pathTextProperty());
+        pathText.setMinWidth(Region.USE_PREF_SIZE);
+        Label from = new Label("path from input");
+        Label to = new Label("to output");
+        from.setMinWidth(Region.USE_PREF_SIZE);
+        to.setMinWidth(Region.USE_PREF_SIZE);
+        // wraps in a narrow pane rather than widening it past the window (the path's words go to a second line)
+        pathControls = new FlowPane(6, 4, from, input, to, output, pathText);
         pathControls.setAlignment(Pos.CENTER_LEFT);
+        pathControls.setMinWidth(0);
         pathControls.managedProperty().bind(pathControls.visibleProperty());
+        StackPane drawing = new StackPane(wiring, heat);
+        VBox wiringBox = new VBox(4, drawing, pathControls, wiringNote);
+        VBox.setVgrow(drawing, Priority.ALWAYS);
 
         costs.setId("costs");
         costs.setFixedCellSize(22);
@@ -84,30 +106,53 @@ final class DetailPane extends VBox {
         costs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         totals.setId("totals");
         totals.setWrapText(true);
+        totals.setMinHeight(Region.USE_PREF_SIZE);
         VBox costBox = new VBox(4, costs, totals);
         VBox.setVgrow(costs, Priority.ALWAYS);
-        TabPane tabs = new TabPane(new Tab("Conditions", conditions), new Tab("Formula", formula), new Tab("Per-layer costs", costBox));
+        ComparePane comparison = new ComparePane(model);
+        compare = new Tab("Compare", comparison);
+        compare.setId("compareTab");
+        Tab wiringTab = new Tab("Wiring", wiringBox);
+        wiringTab.setId("wiringTab");
+        tabs = new TabPane(wiringTab, new Tab("Conditions", conditions), new Tab("Formula", formula), new Tab("Per-layer costs", costBox),
+                compare);
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinHeight(150);
-        // the drawing takes the room the reports leave: they scroll, a squeezed drawing is unreadable
-        tabs.setPrefHeight(210);
+        tabs.setMinHeight(120);
 
-        getChildren().addAll(name, badges, witness, wiring, wiringNote, pathControls, tabs);
-        VBox.setVgrow(wiring, Priority.ALWAYS);
-        VBox.setVgrow(tabs, Priority.SOMETIMES);
-        model.detailProperty().addListener((o, was, now) -> show(now, model));
-        show(null, model);
+        getChildren().addAll(name, badges, witness, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        detail.detailProperty().addListener((o, was, now) -> show(now));
+        model.selection().comparisonProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                tabs.getSelectionModel().select(compare);
+            }
+        });
+        model.themeProperty().addListener((o, was, now) -> palette(Palette.of(now)));
+        palette(Palette.of(model.themeProperty().get()));
+        show(null);
     }
 
-    private void show(DesignDetail d, ExplorerModel model) {
+    private void palette(Palette p) {
+        wiring.palette(p);
+        heat.palette(p);
+    }
+
+    /** Shows the comparison tab (the View menu's Compare). */
+    void showComparison() {
+        tabs.getSelectionModel().select(compare);
+    }
+
+    private void show(DesignDetail d) {
         if (d == null) {
             name.setText("Select a design in the table or the scatter");
             for (Label l : List.of(verdict, balance, witness)) {
                 l.setText("");
                 l.setVisible(false);
             }
-            wiring.show(null, null);
+            wiring.show(null);
+            wiring.setVisible(false);
+            heat.setVisible(false);
             pathControls.setVisible(false);
             conditions.clear();
             formula.clear();
@@ -126,8 +171,15 @@ final class DetailPane extends VBox {
         balance.setVisible(true);
         witness.setText(d.complementary().witness().map(w -> "witness: " + w.describe()).orElse(d.complementary().explanation()));
         witness.setVisible(true);
-        wiring.show(d.wiring(), d.heatMap());
-        wiringNote.setText(d.wiring() != null ? "" : d.heatMap() != null ? heatLegend(d) : d.wiringNote());
+        wiring.show(d.wiring());
+        wiring.setVisible(d.wiring() != null);
+        heat.setVisible(d.heatMap() != null);
+        if (d.heatMap() != null) {
+            heat.show(HeatPlot.of(d.heatMap(), d.subject().chain().inChannels(), d.subject().chain().outChannels(),
+                    d.complementary().isStrict()));
+        }
+        wiringNote.setText(d.wiring() != null ? Glossary.WIRING : d.heatMap() != null ? Glossary.HEAT_MAP
+                + " Too wide to draw channel by channel." : d.wiringNote());
         pathControls.setVisible(d.wiring() != null);
         if (d.wiring() != null) {
             inputs.setMax(d.wiring().channels(0) - 1);
@@ -139,24 +191,22 @@ final class DetailPane extends VBox {
         totals.setText(d.totals());
     }
 
-    private static String heatLegend(DesignDetail d) {
-        return String.format("Path-count matrix N (outputs down, inputs across%s): red no path, green exactly one, blue two or more "
-                + "(darker: more, up to %,d). Too wide to draw channel by channel.",
-                d.heatMap().block() > 1 ? ", " + d.heatMap().block() + "x" + d.heatMap().block() + " channels a pixel" : "", d.heatMap().max());
-    }
-
-    /** Keeps a spinner and a path end in step (the model moves the end when another design is selected). */
-    private static void link(Spinner<Integer> spinner, SpinnerValueFactory.IntegerSpinnerValueFactory values,
-                             javafx.beans.property.IntegerProperty end) {
+    /** A spinner in step with a path end (the model moves the end when another design is selected), wide enough for 4 digits. */
+    private static Spinner<Integer> spinner(String id, SpinnerValueFactory.IntegerSpinnerValueFactory values,
+                                            javafx.beans.property.IntegerProperty end) {
+        Spinner<Integer> spinner = new Spinner<>();
+        spinner.setId(id);
         spinner.setValueFactory(values);
         spinner.setEditable(true);
-        spinner.setPrefWidth(78);
+        spinner.getEditor().setPrefColumnCount(4);
+        spinner.setMinWidth(Region.USE_PREF_SIZE);
         values.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 end.set(now);
             }
         });
         end.addListener((o, was, now) -> values.setValue(Math.min(values.getMax(), now.intValue())));
+        return spinner;
     }
 
     private static TextArea textArea(String id) {

@@ -24,6 +24,9 @@ public interface FileDialogs {
     /** Whether to replace files the user did not pick themselves (those named after the one they picked). */
     boolean confirmReplace(Window owner, List<Path> existing);
 
+    /** One of {@code options} (a study by name), or empty when the user cancels. */
+    Optional<String> choose(Window owner, String title, List<String> options);
+
     /** The platform's file choosers and a confirmation alert. */
     static FileDialogs system() {
         return new FileDialogs() {
@@ -32,7 +35,7 @@ public interface FileDialogs {
             @Override
             public Optional<Path> open(Window owner, String title) {
                 FileChooser chooser = chooser(title);
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("design files (*.json)", "*.json"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("design files (*.json, *.onnx)", "*.json", "*.onnx"));
                 return remember(chooser.showOpenDialog(owner));
             }
 
@@ -52,6 +55,15 @@ public interface FileDialogs {
                 alert.initOwner(owner);
                 alert.setHeaderText("These files exist");
                 return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+            }
+
+            @Override
+            public Optional<String> choose(Window owner, String title, List<String> options) {
+                javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(options.get(0), options);
+                dialog.initOwner(owner);
+                dialog.setTitle(title);
+                dialog.setHeaderText(title);
+                return dialog.showAndWait();
             }
 
             private FileChooser chooser(String title) {

@@ -3,71 +3,75 @@ package org.igclab.ui.view;
 import java.util.BitSet;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import org.igclab.ui.model.ExplorerModel;
-import org.igclab.ui.model.HeatMap;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import org.igclab.ui.model.DetailModel;
 import org.igclab.ui.model.WiringLayout;
+import org.igclab.ui.model.plot.Ink;
 
 /**
- * The channel wiring as the paper draws it: a row of dots per stage, input at the top, edges coloured by the group
- * of their kernel (permutations grey), and the paths between the chosen input and output channels in red. Clicking
- * a dot of the first or last row chooses that end. A chain too wide to draw shows its path-count matrix instead.
+ * The channel wiring as the paper draws it: a row of dots per stage, input at the top, a kernel's edges coloured by
+ * group, a permutation's grey, and the paths between the chosen input and output channels in red. Where a kernel has
+ * more edges than the row has pixels to show them apart, its groups are drawn as bands (a band joins the channels a
+ * group reads to those it writes) instead of a grey blur of lines. Clicking a dot of the first or last row chooses
+ * that end.
  */
 final class WiringView extends Region {
     private static final double LEFT = 34;
     private static final double PAD = 10;
 
     private final Canvas canvas = new Canvas();
-    private final ImageView heat = new ImageView();
-    private final ExplorerModel model;
+    private final ObservableValue<BitSet> path;
+    private final IntegerProperty input;
+    private final IntegerProperty output;
     private WiringLayout layout;
+    private Palette palette = Palette.LIGHT;
 
-    WiringView(ExplorerModel model) {
-        this.model = model;
+    /** The detail pane's drawing: its path follows the chosen ends, and clicking a first or last row's dot chooses one. */
+    WiringView(DetailModel model) {
+        this(model.pathProperty(), model.pathInputProperty(), model.pathOutputProperty());
         setId("wiring");
-        heat.setId("heatMap");
-        heat.setPreserveRatio(true);
-        heat.setSmooth(false);
-        getChildren().addAll(canvas, heat);
-        setMinSize(200, 120);
-        setPrefSize(520, 260);
-        model.pathProperty().addListener(o -> paint());
-        model.pathInputProperty().addListener(o -> paint());
-        model.pathOutputProperty().addListener(o -> paint());
         canvas.setOnMouseClicked(e -> choose(e.getX(), e.getY()));
     }
 
-    /** Shows a chain's drawing, or its heat map, or nothing. */
-    void show(WiringLayout wiring, HeatMap map) {
+    /** A drawing without a path (a comparison's). */
+    WiringView(WiringLayout layout) {
+        this(new SimpleObjectProperty<>(new BitSet()), new SimpleIntegerProperty(-1), new SimpleIntegerProperty(-1));
+        this.layout = layout;
+        setPrefSize(260, 200);
+    }
+
+    private WiringView(ObservableValue<BitSet> path, IntegerProperty input, IntegerProperty output) {
+        this.path = path;
+        this.input = input;
+        this.output = output;
+        getChildren().add(canvas);
+        setMinSize(160, 120);
+        setPrefSize(520, 260);
+        path.addListener(o -> paint());
+        input.addListener(o -> paint());
+        output.addListener(o -> paint());
+    }
+
+    void show(WiringLayout wiring) {
         layout = wiring;
-        heat.setImage(map == null ? null : image(map));
-        heat.setVisible(map != null);
-        canvas.setVisible(wiring != null);
-        requestLayout();
         paint();
     }
 
-    private static WritableImage image(HeatMap map) {
-        WritableImage img = new WritableImage(map.width(), map.height());
-        img.getPixelWriter().setPixels(0, 0, map.width(), map.height(), PixelFormat.getIntArgbInstance(), map.argb(), 0, map.width());
-        return img;
+    void palette(Palette p) {
+        palette = p;
+        paint();
     }
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        canvas.setWidth(w);
-        canvas.setHeight(h);
-        double side = Math.max(10, Math.min(w, h) - 2 * PAD);
-        heat.setFitWidth(side);
-        heat.setFitHeight(side);
-        heat.relocate((w - side) / 2, PAD);
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
         paint();
     }
 
@@ -81,37 +85,74 @@ final class WiringView extends Region {
         return LEFT + (c + 0.5) * w / layout.channels(s);
     }
 
+    /** Pixels between two rows of channels. */
+    double rowSpacing() {
+        return layout == null || layout.stages() < 2 ? 0 : rowY(1) - rowY(0);
+    }
+
+    /** Whether the kernel leaving stage {@code s} has too many edges to tell apart: then its groups are bands. */
+    boolean banded(int s) {
+        return layout.edgesFrom(s) > (canvas.getWidth() - LEFT - PAD) * 1.5 && !layout.spans(s).isEmpty();
+    }
+
     private void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (layout == null) {
             return;
         }
-        BitSet path = model.pathProperty().get();
+        boolean[] bands = new boolean[layout.stages()];
+        for (int s = 0; s + 1 < layout.stages(); s++) {
+            bands[s] = banded(s);
+            if (bands[s]) {
+                band(g, s);
+            }
+        }
+        BitSet path = this.path.getValue();
         g.setLineWidth(0.8);
         for (int e = 0; e < layout.edges(); e++) {
-            if (!path.get(e)) {
+            if (!path.get(e) && !bands[layout.edgeStage(e)]) {
                 int group = layout.edgeGroup(e);
-                g.setStroke(group < 0 ? Color.gray(0.55, 0.45) : Styles.palette(group).deriveColor(0, 1, 1, 0.5));
+                g.setStroke(group < 0 ? palette.permutation() : palette.series(group).deriveColor(0, 1, 1, 0.5));
                 stroke(g, e);
             }
         }
-        g.setStroke(Styles.PATH);
+        g.setStroke(palette.path());
         g.setLineWidth(2.4);
         // a path computed for the design shown before this one may still be set for a moment
         path.stream().filter(e -> e < layout.edges()).forEach(e -> stroke(g, e));
-        int in = model.pathInputProperty().get();
-        int out = model.pathOutputProperty().get();
+        dots(g);
+    }
+
+    /** Each group of the kernel leaving stage {@code s} as a band from the channels it reads to those it writes. */
+    private void band(GraphicsContext g, int s) {
+        double half = (canvas.getWidth() - LEFT - PAD) / layout.channels(s) / 2;
+        for (WiringLayout.GroupSpan span : layout.spans(s)) {
+            Color c = palette.series(span.group());
+            double[] xs = {colX(s, span.fromLo()) - half * 0.8, colX(s, span.fromHi()) + half * 0.8,
+                colX(s + 1, span.toHi()) + half * 0.8, colX(s + 1, span.toLo()) - half * 0.8};
+            double[] ys = {rowY(s), rowY(s), rowY(s + 1), rowY(s + 1)};
+            g.setFill(c.deriveColor(0, 1, 1, 0.35));
+            g.fillPolygon(xs, ys, 4);
+            g.setStroke(c.deriveColor(0, 1, 1, 0.8));
+            g.setLineWidth(0.8);
+            g.strokePolygon(xs, ys, 4);
+        }
+    }
+
+    private void dots(GraphicsContext g) {
+        int in = input.get();
+        int out = output.get();
         int last = layout.stages() - 1;
         g.setFont(Font.font(11));
         for (int s = 0; s < layout.stages(); s++) {
-            g.setFill(Color.gray(0.25));
+            g.setFill(palette.text());
             g.fillText(layout.label(s), 2, rowY(s) + 4);
-            double r = Math.max(1.5, Math.min(3.5, (canvas.getWidth() - LEFT - PAD) / layout.channels(s) / 3));
+            double r = Math.max(1.2, Math.min(3.5, (canvas.getWidth() - LEFT - PAD) / layout.channels(s) / 3));
             for (int c = 0; c < layout.channels(s); c++) {
                 boolean end = (s == 0 && c == in) || (s == last && c == out);
                 double rr = end ? r + 2 : r;
-                g.setFill(end ? Styles.PATH : Color.gray(0.2));
+                g.setFill(end ? palette.ink(Ink.SELECTED) : palette.dots());
                 g.fillOval(colX(s, c) - rr, rowY(s) - rr, 2 * rr, 2 * rr);
             }
         }
@@ -134,6 +175,6 @@ final class WiringView extends Region {
         }
         double w = (canvas.getWidth() - LEFT - PAD) / layout.channels(s);
         int c = layout.clamp((int) Math.floor((x - LEFT) / w), s);
-        (s == 0 ? model.pathInputProperty() : model.pathOutputProperty()).set(c);
+        (s == 0 ? input : output).set(c);
     }
 }

@@ -93,4 +93,15 @@ class ExploreCommandTest {
         assertThat(igc("explore", "--snapshot", dir.resolve("x.png").toString(), "--size", "10x10")).isEqualTo(IgcCli.INVALID);
         assertThat(err.toString()).contains("--size = 10x10");
     }
+
+    /** Defect 3: a spec with a value out of range rendered an empty window and exited 0. */
+    @Test
+    void aSpecWithAValueOutOfRangeNamesItAndWritesNothing() throws Exception {
+        Path spec = dir.resolve("wide.json");
+        Files.writeString(spec, "{\"format\": \"igc-explorer/1\", \"controls\": {\"channels\": \"100000\"}}");
+        Path png = dir.resolve("wide.png");
+        assertThat(igc("explore", "--snapshot", png.toString(), "--spec", spec.toString())).isEqualTo(IgcCli.INVALID);
+        assertThat(err.toString()).contains("controls.channels = \"100000\"", "at most 4096").doesNotContain("Exception");
+        assertThat(png).doesNotExist();
+    }
 }

@@ -35,6 +35,26 @@ class BackgroundTest {
     }
 
     @Test
+    void aJobWaitingOutALongPauseIsNotWaitedForOnceSupersededOrCancelled() throws Exception {
+        var fx = Executors.newSingleThreadExecutor();
+        List<Integer> shown = new CopyOnWriteArrayList<>();
+        try (Background b = new Background(fx)) {
+            // a typed value waits for an hour's pause, then Enter applies the complete one at once
+            b.latest("explore", Duration.ofHours(1).toMillis(), stale -> 1, shown::add, e -> { });
+            b.latest("explore", 0, stale -> 2, shown::add, e -> { });
+            assertThat(b.awaitIdle(Duration.ofMinutes(2))).isTrue();
+            // a value that became invalid cancels what was waiting
+            b.latest("explore", Duration.ofHours(1).toMillis(), stale -> 3, shown::add, e -> { });
+            assertThat(b.idle()).isFalse();
+            b.cancel("explore");
+            assertThat(b.awaitIdle(Duration.ofMinutes(2))).isTrue();
+        } finally {
+            fx.shutdown();
+        }
+        assertThat(shown).containsExactly(2);
+    }
+
+    @Test
     void failuresReachTheirHandler() throws Exception {
         var fx = Executors.newSingleThreadExecutor();
         List<String> errors = new CopyOnWriteArrayList<>();

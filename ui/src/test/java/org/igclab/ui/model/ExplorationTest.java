@@ -26,7 +26,7 @@ class ExplorationTest {
     static final NetworkTemplates SAMPLES = NetworkTemplates.load(Path.of("..", "samples", "networks"));
 
     private static ExplorationResult run(EnumerationOptions o, NetworkTemplate t, Long budget, Measurements m) {
-        return Exploration.run(new Requests.Exploration(o, t.key(), List.of(16), Axis.PARAMS, budget), t, m, (d, n) -> { }, () -> false);
+        return Exploration.run(new Requests.Exploration(o, t.key(), List.of(16), Axis.PARAMS, budget), t, m, Exploration.Steps.NONE, () -> false);
     }
 
     @Test
@@ -147,10 +147,12 @@ class ExplorationTest {
         assertThat(Axis.LATENCY.of(noisy)).isNaN();
         assertThat(joined.rows()).filteredOn(r -> !List.of("1,8,8", "1,4,16").contains(r.groupSizes())).allMatch(r -> r.latencyMs() == null);
         // on a latency chart the noisy design is left out, with a note saying why; the quiet one is plotted
-        ScatterData chart = ScatterData.of(joined.rows(), new Requests.ChartAxes(Axis.PARAMS, Axis.LATENCY, false));
+        ScatterData chart = ScatterData.of(joined.rows(), new Requests.ChartAxes(Axis.PARAMS, Axis.LATENCY, false, false));
         assertThat(chart.rows()).containsExactly(quiet);
-        assertThat(chart.noisy()).isEqualTo(1);
-        assertThat(chart.note()).contains("1 designs are left out because their latency was measured under interference (noisy)")
+        // the noisy one is drawn apart, marked, and never on the front
+        assertThat(chart.noisyRows()).containsExactly(noisy);
+        assertThat(chart.onFront()).doesNotContain(noisy);
+        assertThat(chart.note()).contains("1 latencies measured under interference (noisy) are grey rings, left out of the front")
                 .startsWith(String.format("%,d shown designs have no", joined.rows().size() - 2));
         assertThat(Measurements.load(dir.resolve("absent.db")).isEmpty()).isTrue();
         assertThat(dir.resolve("absent.db")).doesNotExist();

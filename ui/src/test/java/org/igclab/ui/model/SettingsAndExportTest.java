@@ -57,7 +57,9 @@ class SettingsAndExportTest {
     void aSpecIsReadStrictly() throws Exception {
         Path spec = dir.resolve("spec.json");
         Files.writeString(spec, "{\"format\": \"igc-explorer/1\", \"controls\": {\"channels\": 32, \"logScale\": false}}");
-        assertThat(SettingsStore.readSpec(spec)).containsEntry(Control.CHANNELS, "32").containsEntry(Control.LOG_SCALE, "false");
+        assertThat(SettingsStore.readSpec(spec)).containsEntry(Control.CHANNELS, "32")
+                // the older flag for every axis is read as all three
+                .containsEntry(Control.LOG_X, "false").containsEntry(Control.LOG_Y, "false").containsEntry(Control.LOG_WEIGHTS, "false");
         Files.writeString(spec, "{\"controls\": {\"widht\": 32}}");
         assertThatThrownBy(() -> SettingsStore.readSpec(spec)).isInstanceOf(InvalidDesignException.class).hasMessageContaining("controls.widht");
     }

@@ -33,7 +33,7 @@ class EvaluationCancelTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "explorer-tests", UUID.randomUUID().toString()));
+        Path dir = ExplorerFixture.freshDir();
         Map<Control, String> initial = new EnumMap<>(Control.class);
         initial.put(Control.CHANNELS, "16");
         // far more passes than the test waits for, each slow enough (a 1024x1024 input) that the warm-up and the
@@ -63,7 +63,7 @@ class EvaluationCancelTest {
             assertThat(runs).hasSize(1);
             assertThat(runs.get(0).status()).isEqualTo(ResultStore.INTERRUPTED);
             assertThat(runs.get(0).latency()).isEmpty();
-            assertThat(runs.get(0).designName()).isEqualTo(fx.model.subjectProperty().get().name());
+            assertThat(runs.get(0).designName()).isEqualTo(fx.model.detail().subjectProperty().get().name());
         }
         fx.model.close();
     }

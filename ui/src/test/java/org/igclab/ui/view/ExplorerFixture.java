@@ -37,15 +37,51 @@ final class ExplorerFixture {
         this.dialogs = dialogs;
     }
 
+    /**
+     * A typing pause no test reaches: a typed value is applied by Enter or by leaving the field, as {@link #type} does,
+     * so that no valid prefix of it is applied on the way, however slowly a busy machine types.
+     */
+    static final Duration NEVER = Duration.ofHours(1);
+
+    /**
+     * Closes the model and hides every popup (tooltips, context menus) and extra window the test left showing: they would
+     * otherwise stay over the next test's window, which reuses the stage, and take its clicks.
+     */
+    void close() throws Exception {
+        model.close();
+        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != window.root().getScene().getWindow()).forEach(javafx.stage.Window::hide)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A folder of its own for a test's settings and results store. */
+    static Path freshDir() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(Path.of("target", "explorer-tests", java.util.UUID.randomUUID().toString()));
+    }
+
+    /** Starting controls with the more widths of the L chart set. */
+    static Map<Control, String> withWidths(String widths) {
+        Map<Control, String> initial = new java.util.EnumMap<>(Control.class);
+        initial.put(Control.WIDTHS, widths);
+        return initial;
+    }
+
     /** Shows the explorer on the stage (call from {@code @Start}, on the FX thread). */
     static ExplorerFixture show(Stage stage, Path dir, Map<Control, String> initial, Evaluations evaluations) {
+        return show(stage, dir, initial, evaluations, NEVER, 1280, 800);
+    }
+
+    /** Shows the explorer with a typing pause, in a window of a size. */
+    static ExplorerFixture show(Stage stage, Path dir, Map<Control, String> initial, Evaluations evaluations, Duration typingPause,
+                                double width, double height) {
         ExplorerContext context = new ExplorerContext(new SettingsStore(dir.resolve("settings.json")), true, initial,
-                dir.resolve("results.db"), NetworkTemplates.load(SAMPLES.resolve("networks")), evaluations, Platform::runLater);
+                dir.resolve("results.db"), NetworkTemplates.load(SAMPLES.resolve("networks")), evaluations, Platform::runLater)
+                .withTypingPause(typingPause);
         ExplorerModel model = new ExplorerModel(context);
         RecordingDialogs dialogs = new RecordingDialogs();
         ExplorerWindow window = new ExplorerWindow(model, dialogs);
         ExplorerFixture f = new ExplorerFixture(dir, model, window, dialogs);
-        stage.setScene(window.scene(1280, 800));
+        stage.setScene(window.scene(width, height));
         stage.show();
         model.start();
         return f;
@@ -78,13 +114,41 @@ final class ExplorerFixture {
         awaitIdle();
     }
 
-    /** Types into a control as a user would: click it, select what is there, type over it. */
+    /** Types into a control as a user would: click it, select what is there, type over it, press Enter. */
     static void type(FxRobot robot, Control control, String text) {
+        typeOnly(robot, control, text);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    /** Types into a control without Enter: the value waits for the typing pause. */
+    static void typeOnly(FxRobot robot, Control control, String text) {
         TextField field = robot.lookup("#" + control.key()).queryAs(TextField.class);
         robot.clickOn(field);
         robot.interact(field::selectAll);
-        robot.write(text);
+        if (text.isEmpty()) {
+            robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
+        } else {
+            robot.write(text);
+        }
         assertThat(field.getText()).isEqualTo(text);
+    }
+
+    /** A chart's view. */
+    static PlotChart chart(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(PlotChart.class);
+    }
+
+    /** The designs a scatter draws: every dot that stands for designs, counted with the designs it stands for. */
+    static int designsDrawn(PlotChart chart) {
+        return chart.plot().marks().stream().filter(m -> m instanceof org.igclab.ui.model.plot.Mark.Dot d && !d.hollow()
+                && !d.keys().isEmpty()).mapToInt(m -> ((org.igclab.ui.model.plot.Mark.Dot) m).count()).sum();
+    }
+
+    /** Where a design is drawn on a scatter, on the screen. */
+    static javafx.geometry.Point2D screenOf(PlotChart chart, DesignRow row) {
+        PlotChart.Hit hit = chart.hits().stream().filter(h -> h.mark() instanceof org.igclab.ui.model.plot.Mark.Dot d
+                && d.keys().contains(row)).findFirst().orElseThrow();
+        return chart.canvas().localToScreen(hit.x(), hit.y());
     }
 
     /**
@@ -97,12 +161,15 @@ final class ExplorerFixture {
         }
         awaitIdle();
         Map<Control, String> before = model.form().texts();
-        String[][] steps = {{"channels", "128"}, {"logScale", "false"}, {"channels", "64"}, {"logScale", "true"},
+        String[][] steps = {{"channels", "128"}, {"logX", "false"}, {"channels", "64"}, {"logX", "true"},
             {"nameFilter", "K=4"}, {"nameFilter", ""}};
         for (int round = 0; round < 3; round++) {
             for (String[] step : steps) {
                 Control c = Control.byKey(step[0]).orElseThrow();
-                robot.interact(() -> model.form().text(c).set(step[1]));
+                robot.interact(() -> {
+                    model.form().text(c).set(step[1]);
+                    model.commit();
+                });
                 awaitIdle();
             }
             for (int i = 0; i < 4; i++) {
@@ -110,14 +177,17 @@ final class ExplorerFixture {
                 robot.interact(() -> model.select(model.shown().get(row)));
                 awaitIdle();
             }
-            robot.moveTo("#paretoChart").moveTo("#designs").moveTo("#wiring").moveTo("#lengthChart");
+            robot.moveTo("#paretoChart").moveTo("#designs").moveTo("#detailTabs").moveTo("#lengthChart");
             // the menu's popup and typing are first used by the tests too: their classes load here
             robot.clickOn("#fileMenu").push(javafx.scene.input.KeyCode.ESCAPE);
             robot.clickOn("#nameFilter").write("K").eraseText(1);
             awaitIdle();
         }
-        for (Control c : List.of(Control.CHANNELS, Control.LOG_SCALE, Control.NAME_FILTER)) {
-            robot.interact(() -> model.form().text(c).set(before.get(c)));
+        for (Control c : List.of(Control.CHANNELS, Control.LOG_X, Control.NAME_FILTER)) {
+            robot.interact(() -> {
+                model.form().text(c).set(before.get(c));
+                model.commit();
+            });
         }
         awaitIdle();
         warm = true;

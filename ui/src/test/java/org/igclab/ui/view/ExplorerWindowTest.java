@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -60,9 +59,8 @@ class ExplorerWindowTest {
             uncaught.add(e);
             e.printStackTrace();
         });
-        Path dir = Files.createDirectories(Path.of("target", "explorer-tests", UUID.randomUUID().toString()));
-        Map<Control, String> initial = new EnumMap<>(Control.class);
-        initial.put(Control.WIDTHS, "16, 256");
+        Path dir = ExplorerFixture.freshDir();
+        Map<Control, String> initial = ExplorerFixture.withWidths("16, 256");
         fx = ExplorerFixture.show(stage, dir, initial, (design, request, side, store, progress, cancelled) -> "not used here");
     }
 
@@ -82,17 +80,15 @@ class ExplorerWindowTest {
         TableView<DesignRow> table = ExplorerFixture.table(robot);
         assertThat(table.getItems()).hasSize(ChainEnumerator.enumerate(options(64), (d, t) -> { }).size())
                 .allMatch(r -> r.design().shape().channels() == 64);
-        LineChart<?, ?> length = robot.lookup("#lengthChart").queryAs(LineChart.class);
-        assertThat(length.getData().get(1).getName()).isEqualTo("C = 64 cheapest");
+        PlotChart length = ExplorerFixture.chart(robot, "lengthChart");
+        assertThat(length.plot().legend().get(0).text()).isEqualTo("C = 64");
 
         fx.interact(() -> ExplorerFixture.type(robot, Control.CHANNELS, "128"));
 
         int expected = ChainEnumerator.enumerate(options(128), (d, t) -> { }).size();
         assertThat(table.getItems()).hasSize(expected).allMatch(r -> r.design().shape().channels() == 128);
-        assertThat(length.getData().get(1).getName()).isEqualTo("C = 128 cheapest");
-        assertThat(length.getData().get(3).getName()).isEqualTo("C = 16 cheapest");
-        ParetoChart scatter = robot.lookup("#paretoChart").queryAs(ParetoChart.class);
-        assertThat(scatter.points()).isEqualTo(expected);
+        assertThat(length.plot().legend().stream().map(e -> e.text()).toList()).startsWith("C = 128", "C = 16", "C = 256");
+        assertThat(ExplorerFixture.designsDrawn(ExplorerFixture.chart(robot, "paretoChart"))).isEqualTo(expected);
         assertThat(robot.lookup("#status").queryAs(Label.class).getText()).contains(expected + " designs of C = 128");
     }
 
@@ -229,15 +225,14 @@ class ExplorerWindowTest {
     @Test
     void hoveringAPointNamesItAndClickingSelectsIt(FxRobot robot) throws Exception {
         fx.awaitIdle();
-        ParetoChart scatter = robot.lookup("#paretoChart").queryAs(ParetoChart.class);
-        // the design farthest from the selected one, so its point is not under the selection ring
-        var data = fx.model.scatterProperty().get();
-        int target = data.size() - 1;
-        DesignRow row = data.rows().get(target);
-        double[] at = scatter.position(target);
-        var screen = scatter.canvas().localToScreen(at[0], at[1]);
+        PlotChart scatter = ExplorerFixture.chart(robot, "paretoChart");
+        // the dearest design, alone at its point and far from the selected one, so its point is not under the selection ring
+        var data = fx.model.charts().scatterProperty().get();
+        DesignRow row = data.rows().get(java.util.stream.IntStream.range(0, data.size()).boxed()
+                .max(java.util.Comparator.comparingDouble(i -> data.xs()[i])).orElseThrow());
+        var screen = ExplorerFixture.screenOf(scatter, row);
         fx.interact(() -> robot.moveTo(screen));
-        Label hover = robot.lookup("#scatterHover").queryAs(Label.class);
+        Label hover = robot.lookup("#paretoChartHover").queryAs(Label.class);
         assertThat(hover.isVisible()).isTrue();
         assertThat(hover.getText()).startsWith(row.label());
         fx.interact(() -> robot.clickOn(screen));
@@ -269,7 +264,7 @@ class ExplorerWindowTest {
         int expected = ChainEnumerator.enumerate(options(720).withLayers(1, 64), (d, t) -> { }).size();
         assertThat(expected).isGreaterThan(3000);
         assertThat(table.getItems()).hasSize(expected);
-        assertThat(robot.lookup("#paretoChart").queryAs(ParetoChart.class).points()).isEqualTo(expected);
+        assertThat(ExplorerFixture.designsDrawn(ExplorerFixture.chart(robot, "paretoChart"))).isEqualTo(expected);
 
         // sort by parameters, largest first (the header is clicked twice), then keep only the balanced designs
         javafx.scene.Node header = robot.from(table).lookup(".column-header .label")

@@ -91,8 +91,8 @@ public final class FxResponsivenessBench {
         steps.add(new Step("loose chains on", () -> robot.clickOn("#" + Control.LOOSE.key())));
         steps.add(new Step("loose chains off", () -> robot.clickOn("#" + Control.LOOSE.key())));
         steps.add(new Step("log scale off, on", () -> {
-            robot.interact(() -> fx.model.form().text(Control.LOG_SCALE).set("false"));
-            robot.interact(() -> fx.model.form().text(Control.LOG_SCALE).set("true"));
+            robot.interact(() -> fx.model.form().text(Control.LOG_X).set("false"));
+            robot.interact(() -> fx.model.form().text(Control.LOG_X).set("true"));
         }));
         steps.add(new Step("type a name filter, clear it", () -> {
             ExplorerFixture.type(robot, Control.NAME_FILTER, "K=4");
@@ -131,9 +131,9 @@ public final class FxResponsivenessBench {
 
     /** The screen position of the scatter's last design, away from the selection. */
     private static javafx.geometry.Point2D scatterPoint(ExplorerFixture fx, FxRobot robot) {
-        ParetoChart scatter = robot.lookup("#paretoChart").queryAs(ParetoChart.class);
-        double[] at = scatter.position(fx.model.scatterProperty().get().size() - 1);
-        return scatter.canvas().localToScreen(at[0], at[1]);
+        PlotChart scatter = ExplorerFixture.chart(robot, "paretoChart");
+        var data = fx.model.charts().scatterProperty().get();
+        return ExplorerFixture.screenOf(scatter, data.rows().get(data.size() - 1));
     }
 
     private static double loadAverage() {

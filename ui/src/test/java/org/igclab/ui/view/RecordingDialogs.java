@@ -11,6 +11,8 @@ final class RecordingDialogs implements FileDialogs {
     Path nextOpen;
     Path nextSave;
     boolean replace;
+    String nextChoice;
+    final List<List<String>> offered = new ArrayList<>();
     final List<List<Path>> askedToReplace = new ArrayList<>();
 
     @Override
@@ -21,6 +23,12 @@ final class RecordingDialogs implements FileDialogs {
     @Override
     public Optional<Path> save(Window owner, String title, String initialName, String extension) {
         return Optional.ofNullable(nextSave);
+    }
+
+    @Override
+    public Optional<String> choose(Window owner, String title, List<String> options) {
+        offered.add(List.copyOf(options));
+        return Optional.ofNullable(nextChoice);
     }
 
     @Override

@@ -49,7 +49,18 @@ public final class CostModel {
         } catch (CountOverflowException e) {
             throw new InvalidDesignException("input", "the network is too large: its counts do not fit in 64-bit integers", e);
         }
-        return new NetworkCost(network, layers, blocks, params, macs, activations, peak, traffic);
+        return new NetworkCost(network, layers, blocks, params, macs, activations, peak, traffic, unknownOperators(network));
+    }
+
+    /** The operators the network holds that IGC Lab does not count, by name, with how often each occurs (fvcore's report). */
+    static java.util.SortedMap<String, Integer> unknownOperators(ResolvedNetwork network) {
+        java.util.SortedMap<String, Integer> unknown = new java.util.TreeMap<>();
+        network.root().ops().forEach(o -> {
+            if (o.op() instanceof Op.Unknown u) {
+                unknown.merge(u.operator(), 1, Integer::sum);
+            }
+        });
+        return unknown;
     }
 
     private static void walk(Layer root, String rootBlock, List<LayerCost> layers, List<BlockCost> blocks) {
@@ -71,6 +82,11 @@ public final class CostModel {
             @Override
             public Void residual(Layer.ResidualLayer r) {
                 return joined(r, "add", 3); // two inputs read, one output written
+            }
+
+            @Override
+            public Void mul(Layer.MulLayer m) {
+                return joined(m, "mul", 3);
             }
 
             @Override
@@ -97,11 +113,14 @@ public final class CostModel {
                 String outer = block;
                 block = b.template().label(b.in());
                 int first = layers.size();
+                // outer blocks before the blocks nested in them (a squeeze-and-excitation inside an inverted residual)
+                int index = blocks.size();
+                blocks.add(null);
                 b.body().accept(this);
                 List<LayerCost> mine = layers.subList(first, layers.size());
                 ParamCount params = mine.stream().map(LayerCost::params).reduce(ParamCount.ZERO, ParamCount::plus);
                 long macs = mine.stream().mapToLong(LayerCost::macs).reduce(0, ExactCounts::add);
-                blocks.add(new BlockCost(b.path(), block, b.in(), b.out(), params, macs, b.template().formula(b.in())));
+                blocks.set(index, new BlockCost(b.path(), block, b.in(), b.out(), params, macs, b.template().formula(b.in())));
                 block = outer;
                 return null;
             }
@@ -124,7 +143,8 @@ public final class CostModel {
             @Override
             public String conv(Op.Conv c) {
                 return name + " " + c.kernel() + "x" + c.kernel() + (c.stride() > 1 ? "/" + c.stride() : "")
-                        + (c.groups() > 1 ? " G=" + c.groups() : "") + (c.bias() ? " +bias" : "");
+                        + (c.groups() > 1 ? " G=" + c.groups() : "") + (c.dilation() > 1 ? " dil=" + c.dilation() : "")
+                        + (c.bias() ? " +bias" : "");
             }
 
             @Override
@@ -160,6 +180,16 @@ public final class CostModel {
             @Override
             public String linear(Op.Linear l) {
                 return name + (l.bias() ? " +bias" : "");
+            }
+
+            @Override
+            public String identity(Op.Identity i) {
+                return name;
+            }
+
+            @Override
+            public String unknown(Op.Unknown u) {
+                return name + " " + u.operator();
             }
         });
     }

@@ -139,6 +139,11 @@ public record NetworkSummary(NetworkCost cost, int depth, List<Row> rows, long b
             }
 
             @Override
+            public String mul(Layer.MulLayer l) {
+                return "mul";
+            }
+
+            @Override
             public String concat(Layer.ConcatLayer l) {
                 return "concat";
             }

@@ -10,8 +10,8 @@ import org.igclab.analyzer.network.TensorShape;
  * the other). Errors use the template's field names; the caller adds the block's path.
  */
 public sealed interface BlockTemplate
-        permits PlainConvBlock, DepthwiseSeparableBlock, Igcv1Block, Igcv2Block, ResNetBasicBlock,
-        InvertedResidualBlock, ShuffleUnitBlock {
+        permits PlainConvBlock, DepthwiseSeparableBlock, Igcv1Block, Igcv2Block, ResNetBasicBlock, ResNetBottleneckBlock,
+        InvertedResidualBlock, SqueezeExcitationBlock, ShuffleUnitBlock {
 
     /** The file's name for the template ({@code igcv1}, {@code resnet-basic}, ...). */
     String type();

@@ -47,6 +47,16 @@ final class FormulaBuilder {
         return term(BlockFormula.Kind.MACS, symbolic, factors);
     }
 
+    FormulaBuilder bias(String symbolic, long... factors) {
+        return term(BlockFormula.Kind.BIAS, symbolic, factors);
+    }
+
+    /** Every term of a nested block's formula (a squeeze-and-excitation inside an inverted residual). */
+    FormulaBuilder include(BlockFormula nested) {
+        terms.addAll(nested.terms());
+        return this;
+    }
+
     BlockFormula build() {
         return new BlockFormula(label, terms);
     }

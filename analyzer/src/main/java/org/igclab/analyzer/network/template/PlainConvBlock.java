@@ -15,7 +15,7 @@ import org.igclab.rules.model.InvalidDesignException;
  * @param kernel     kernel side
  * @param stride     stride
  * @param groups     groups
- * @param activation {@code relu}, {@code relu6} or {@code none}
+ * @param activation an activation's name ({@code relu}, {@code relu6}, {@code hardswish}, ...) or {@code none}
  */
 public record PlainConvBlock(int out, int kernel, int stride, int groups, String activation) implements BlockTemplate {
     public static final String TYPE = "conv-bn-relu";
@@ -26,9 +26,7 @@ public record PlainConvBlock(int out, int kernel, int stride, int groups, String
         InvalidDesignException.requirePositive("kernel", kernel);
         InvalidDesignException.requirePositive("stride", stride);
         InvalidDesignException.requirePositive("groups", groups);
-        if (!Set.of("relu", "relu6", "none").contains(activation)) {
-            throw new InvalidDesignException("activation", "= \"" + activation + "\" is not one of relu, relu6, none");
-        }
+        Activations.parse("activation", activation, true);
     }
 
     static PlainConvBlock parse(JsonFields f) {
@@ -52,11 +50,8 @@ public record PlainConvBlock(int out, int kernel, int stride, int groups, String
         if (in.channels() % groups != 0) {
             throw new InvalidDesignException("groups", "= " + groups + " does not divide " + in.channels() + " input channels");
         }
-        SpecBuilder b = new SpecBuilder(path).conv("conv", out, kernel, stride, groups).bn("bn");
-        if (!activation.equals("none")) {
-            b.op(activation, new Op.Activation(activation.equals("relu") ? Op.Activation.Kind.RELU : Op.Activation.Kind.RELU6));
-        }
-        return b.build();
+        return new SpecBuilder(path).conv("conv", out, kernel, stride, groups).bn("bn")
+                .activation("", Activations.parse("activation", activation, true)).build();
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.igclab.rules.model.Permutation;
 
 /**
  * ResNet's basic block: two 3x3 convolutions with BN (ReLU between), added to the input or to a projection
- * (1x1 convolution + BN, with {@code shortcutGroups} groups) when the stride or width changes, then ReLU.
+ * (1x1 convolution + BN, with {@code shortcutGroups} groups) when the stride or width changes, then ReLU; a block
+ * without a projection refuses {@code shortcutGroups}.
  * With {@code igcL} set, each 3x3 convolution is an IGC pair instead (3x3 with {@code L} groups, shuffle,
  * 1x1 with {@code C_out / L} groups, shuffle back), as in IGCV1's ImageNet networks.
  *
@@ -48,10 +49,6 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
                 f.has("igcL") ? Optional.of(f.requiredInt("igcL")) : Optional.empty(), f.optionalInt("shortcutGroups", 1));
     }
 
-    private boolean projects(TensorShape in) {
-        return stride != 1 || in.channels() != out;
-    }
-
     @Override
     public String type() {
         return TYPE;
@@ -65,9 +62,7 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
 
     @Override
     public LayerSpec expand(String path, TensorShape in) {
-        if (in.channels() % shortcutGroups != 0 && projects(in)) {
-            throw new InvalidDesignException("shortcutGroups", "= " + shortcutGroups + " does not divide " + in.channels() + " input channels");
-        }
+        ResNetShortcut.check(in, out, stride, shortcutGroups);
         if (igcL.isPresent() && in.channels() % igcL.get() != 0) {
             throw new InvalidDesignException("igcL", "= " + igcL.get() + " does not divide " + in.channels() + " input channels");
         }
@@ -76,14 +71,7 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
         body.bn("bn1").relu("relu1");
         convolution(body, "conv2", 1);
         body.bn("bn2");
-        Optional<LayerSpec> shortcut = Optional.empty();
-        if (projects(in)) {
-            shortcut = Optional.of(new SpecBuilder(path + ".shortcut").conv("conv", out, 1, stride, shortcutGroups).bn("bn").build());
-        }
-        return new SpecBuilder(path)
-                .add(new LayerSpec.ResidualSpec(path + ".residual", body.build(), shortcut))
-                .relu("relu")
-                .build();
+        return ResNetShortcut.assemble(path, body, in, out, stride, shortcutGroups);
     }
 
     private void convolution(SpecBuilder b, String name, int convStride) {
@@ -134,10 +122,7 @@ public record ResNetBasicBlock(int out, int stride, Optional<Integer> igcL, int 
                     ExactCounts.add(ExactCounts.multiply(9L * out, ((long) c + out) / l), ExactCounts.multiply(2L * out, l)));
         }
         f.bn("2 * 2 * C_out", 2, 2, out);
-        if (projects(in)) {
-            f.weights("C_out * C_in / G_s", out, c, -shortcutGroups).bn("2 * C_out", 2, out)
-                    .macs("H_out * W_out * C_out * C_in / G_s", hw, out, c, -shortcutGroups);
-        }
+        ResNetShortcut.formula(f, in, out, stride, shortcutGroups, hw);
         return f.build();
     }
 

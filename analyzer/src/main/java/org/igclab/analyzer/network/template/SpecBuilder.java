@@ -43,6 +43,12 @@ final class SpecBuilder {
         return op(name, new Op.Activation(Op.Activation.Kind.RELU6));
     }
 
+    /** An activation named after its kind ({@code <prefix>_hardswish}), or nothing for none. */
+    SpecBuilder activation(String prefix, java.util.Optional<Op.Activation.Kind> kind) {
+        kind.ifPresent(k -> op(prefix.isEmpty() ? k.fileName() : prefix + "_" + k.fileName(), new Op.Activation(k)));
+        return this;
+    }
+
     /** A channel shuffle, left out when it is the identity (one group, or one channel per group). */
     SpecBuilder shuffle(String name, int groups, int channels) {
         if (groups > 1 && groups < channels) {

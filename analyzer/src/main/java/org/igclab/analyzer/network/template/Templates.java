@@ -8,14 +8,17 @@ import org.igclab.rules.model.InvalidDesignException;
 
 /** The block templates by their file names. */
 public final class Templates {
-    private static final Map<String, Function<JsonFields, BlockTemplate>> PARSERS = Map.of(
-            PlainConvBlock.TYPE, PlainConvBlock::parse,
-            DepthwiseSeparableBlock.TYPE, DepthwiseSeparableBlock::parse,
-            Igcv1Block.TYPE, Igcv1Block::parse,
-            Igcv2Block.TYPE, Igcv2Block::parse,
-            ResNetBasicBlock.TYPE, ResNetBasicBlock::parse,
-            InvertedResidualBlock.TYPE, InvertedResidualBlock::parse,
-            ShuffleUnitBlock.TYPE, ShuffleUnitBlock::parse);
+    private static final Map<String, Function<JsonFields, BlockTemplate>> PARSERS = Map.ofEntries(
+            Map.entry(PlainConvBlock.TYPE, PlainConvBlock::parse),
+            Map.entry(DepthwiseSeparableBlock.TYPE, DepthwiseSeparableBlock::parse),
+            Map.entry(Igcv1Block.TYPE, Igcv1Block::parse),
+            Map.entry(Igcv2Block.TYPE, Igcv2Block::parse),
+            Map.entry(ResNetBasicBlock.TYPE, ResNetBasicBlock::parse),
+            Map.entry(ResNetBottleneckBlock.TYPE, ResNetBottleneckBlock::parse),
+            Map.entry(InvertedResidualBlock.TYPE, InvertedResidualBlock::parse),
+            Map.entry(InvertedResidualBlock.V3, InvertedResidualBlock::parse),
+            Map.entry(SqueezeExcitationBlock.TYPE, SqueezeExcitationBlock::parse),
+            Map.entry(ShuffleUnitBlock.TYPE, ShuffleUnitBlock::parse));
 
     private Templates() {
     }

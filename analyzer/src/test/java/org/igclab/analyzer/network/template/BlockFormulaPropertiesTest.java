@@ -115,8 +115,22 @@ class BlockFormulaPropertiesTest {
     void invertedResidual(@ForAll("mbv2") RandomBlocks.Case c) {
         assertFormulaAgrees(c.template(), c.in());
         InvertedResidualBlock t = (InvertedResidualBlock) c.template();
-        Statistics.label("t = 1").collect(t.expansion() == 1);
+        Statistics.label("no expansion").collect(t.hiddenChannels(c.in()) == c.in().channels());
+        Statistics.label("SE").collect(t.se().isPresent());
         Statistics.label("residual").collect(t.stride() == 1 && t.out() == c.in().channels());
+    }
+
+    @Property(tries = 150)
+    void resnetBottleneck(@ForAll("bottleneck") RandomBlocks.Case c) {
+        assertFormulaAgrees(c.template(), c.in());
+        ResNetBottleneckBlock t = (ResNetBottleneckBlock) c.template();
+        Statistics.label("projection").collect(t.stride() != 1 || t.out() != c.in().channels());
+        Statistics.label("grouped").collect(t.groups() > 1);
+    }
+
+    @Property(tries = 100)
+    void squeezeExcitation(@ForAll("se") RandomBlocks.Case c) {
+        assertFormulaAgrees(c.template(), c.in());
     }
 
     @Property(tries = 150)
@@ -197,6 +211,16 @@ class BlockFormulaPropertiesTest {
     @Provide
     Arbitrary<RandomBlocks.Case> mbv2() {
         return RandomBlocks.invertedResidual();
+    }
+
+    @Provide
+    Arbitrary<RandomBlocks.Case> bottleneck() {
+        return RandomBlocks.resnetBottleneck();
+    }
+
+    @Provide
+    Arbitrary<RandomBlocks.Case> se() {
+        return RandomBlocks.squeezeExcitation();
     }
 
     @Provide

@@ -36,8 +36,8 @@ public final class RandomBlocks {
 
     /** A case of any family. */
     public static Arbitrary<Case> any() {
-        return Arbitraries.oneOf(plainConv(), depthwiseSeparable(), igcv1(), igcv2GroupSizes(), igcv2PaperRule(), igcv2Written(),
-                resnetBasic(), invertedResidual(), shuffleUnit());
+        return Arbitraries.oneOf(List.of(plainConv(), depthwiseSeparable(), igcv1(), igcv2GroupSizes(), igcv2PaperRule(), igcv2Written(),
+                resnetBasic(), resnetBottleneck(), invertedResidual(), squeezeExcitation(), shuffleUnit()));
     }
 
     /** The families whose block is one chain of structured sparse kernels. */
@@ -128,9 +128,41 @@ public final class RandomBlocks {
             return pick(1, 4).flatMap(times -> {
                 int in = base * times;
                 Arbitrary<Integer> out = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(in)), Tuple.of(2, pick(1, 4).map(t -> base * t)));
-                return Combinators.combine(out, pick(1, 2), shape(in)).as((o, stride, shape) -> new Case(new ResNetBasicBlock(o, stride, l, sg), shape));
+                // shortcutGroups only where there is a projection
+                return Combinators.combine(out, pick(1, 2), shape(in)).as((o, stride, shape) ->
+                        new Case(new ResNetBasicBlock(o, stride, l, stride == 1 && o == in ? 1 : sg), shape));
             });
         });
+    }
+
+    /** Bottleneck width a multiple of the 3x3's groups; the projection's groups divide both widths. */
+    public static Arbitrary<Case> resnetBottleneck() {
+        return Combinators.combine(pick(1, 4), pick(1, 3), pick(1, 3)).flatAs((g, times, sg) ->
+                Combinators.combine(pick(1, 4), pick(1, 4), pick(1, 2), Arbitraries.of(true, false), Arbitraries.of(true, false)).flatAs(
+                        (i, o, stride, keep, widthGiven) -> {
+                            int in = sg * i;
+                            int out = keep ? in : sg * o * 4;
+                            Optional<Integer> width = widthGiven || out < 4 ? Optional.of(g * times) : Optional.empty();
+                            int mid = width.orElse(out / 4);
+                            int groups = mid % g == 0 ? g : 1;
+                            boolean projects = stride != 1 || in != out;
+                            return shape(in).map(s -> new Case(new ResNetBottleneckBlock(out, width, stride, groups, projects ? sg : 1), s));
+                        }));
+    }
+
+    /** A squeeze-and-excitation with its width given or derived (divisors 1 and 8, MobileNetV3's rounding), any activations. */
+    public static Arbitrary<Case> squeezeExcitation() {
+        return Combinators.combine(squeeze(), activation(), activation(), pick(1, 64)).flatAs((sq, act, gate, c) ->
+                shape(c).map(s -> new Case(new SqueezeExcitationBlock(sq, act, gate), s)));
+    }
+
+    static Arbitrary<SqueezeExcitationBlock.Squeeze> squeeze() {
+        return Arbitraries.oneOf(pick(1, 32).map(SqueezeExcitationBlock.Fixed::new),
+                Combinators.combine(pick(1, 16), Arbitraries.of(1, 8)).as(SqueezeExcitationBlock.Reduced::new));
+    }
+
+    static Arbitrary<org.igclab.analyzer.network.Op.Activation.Kind> activation() {
+        return Arbitraries.of(org.igclab.analyzer.network.Op.Activation.Kind.class);
     }
 
     public static Arbitrary<Case> invertedResidual() {
@@ -138,8 +170,15 @@ public final class RandomBlocks {
                 Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(1)), Tuple.of(2, pick(1, 3)))).flatAs((out, stride) -> {
                     // a residual needs the size kept, so an odd kernel there; even kernels elsewhere
                     Arbitrary<Integer> kernel = stride == 1 && out.equals(in) ? Arbitraries.of(1, 3, 5) : pick(1, 5);
-                    return Combinators.combine(kernel, pick(1, 6), shape(in))
-                            .as((k, expansion, shape) -> new Case(new InvertedResidualBlock(out, expansion, stride, k), shape));
+                    // the hidden width as a whole ratio, a fractional one (h / in, as MobileNetV3's 200/80), or given outright
+                    Arbitrary<InvertedResidualBlock.Hidden> hidden = Arbitraries.oneOf(
+                            pick(1, 6).map(t -> new InvertedResidualBlock.Ratio(t)),
+                            pick(1, 40).map(h -> new InvertedResidualBlock.Ratio(h / (double) in)),
+                            pick(1, 40).map(InvertedResidualBlock.Channels::new));
+                    Arbitrary<Optional<SqueezeExcitationBlock>> se = maybe(Arbitraries.oneOf(Arbitraries.just(SqueezeExcitationBlock.MOBILENET_V3),
+                            Combinators.combine(squeeze(), activation(), activation()).as(SqueezeExcitationBlock::new)));
+                    return Combinators.combine(Arbitraries.of(InvertedResidualBlock.TYPE, InvertedResidualBlock.V3), hidden, kernel, activation(),
+                            se, shape(in)).as((type, h, k, act, s, shape) -> new Case(new InvertedResidualBlock(type, out, h, stride, k, act, s), shape));
                 }));
     }
 

@@ -1,6 +1,7 @@
 package org.igclab.analyzer.network.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +128,7 @@ class TemplateStructureTest {
 
     @Test
     void resnetWithIgcPairsShufflesAndShufflesBack() {
-        Layer b = resolve(new ResNetBasicBlock(128, 1, Optional.of(4), 4), new TensorShape(128, 56, 56));
+        Layer b = resolve(new ResNetBasicBlock(128, 1, Optional.of(4), 1), new TensorShape(128, 56, 56));
         assertThat(names(b)).containsExactly("conv1_primary", "conv1_shuffle", "conv1_secondary", "conv1_shuffle_back", "bn1", "relu1",
                 "conv2_primary", "conv2_shuffle", "conv2_secondary", "conv2_shuffle_back", "bn2", "relu");
         List<Layer.OpLayer> ops = ops(b);
@@ -135,6 +136,73 @@ class TemplateStructureTest {
         assertThat(ops.get(1).op()).isEqualTo(new Op.Shuffle(4));
         assertThat(ops.get(2).op()).isEqualTo(new Op.Conv(128, 1, 1, 0, 32, false));
         assertThat(ops.get(3).op()).isEqualTo(new Op.Shuffle(32));
+    }
+
+    @Test
+    void shortcutGroupsWithoutAProjectionAreRefused() {
+        assertThatThrownBy(() -> resolve(new ResNetBasicBlock(128, 1, Optional.of(4), 4), new TensorShape(128, 56, 56)))
+                .hasMessage("b.shortcutGroups = 4 sets the projection's groups, but this block has no projection (stride 1, 128 -> 128 "
+                        + "channels: the shortcut is the identity); leave it out");
+        assertThatThrownBy(() -> resolve(new ResNetBottleneckBlock(256, Optional.empty(), 1, 1, 2), new TensorShape(256, 8, 8)))
+                .hasMessageContaining("b.shortcutGroups = 2 sets the projection's groups, but this block has no projection");
+        // where there is one, it is the projection's
+        Layer.ResidualLayer r = residual(resolve(new ResNetBottleneckBlock(256, Optional.empty(), 2, 1, 2), new TensorShape(128, 8, 8)))
+                .orElseThrow();
+        assertThat(ops(r.shortcut().orElseThrow())).extracting(Layer.OpLayer::op)
+                .containsExactly(new Op.Conv(256, 1, 2, 0, 2, false), new Op.BatchNorm());
+    }
+
+    // ---- ResNet bottleneck, SE, MobileNetV3 -----------------------------------------------------------------------
+
+    @Test
+    void resnetBottleneckIsTorchvisionsWithTheStrideOnTheThreeByThree() {
+        TensorShape in = new TensorShape(256, 56, 56);
+        Layer b = resolve(new ResNetBottleneckBlock(512, Optional.empty(), 2, 1, 1), in);
+        assertThat(names(b)).containsExactly("conv1", "bn1", "relu1", "conv2", "bn2", "relu2", "conv3", "bn3", "conv", "bn", "relu");
+        List<Layer.OpLayer> ops = ops(b);
+        assertThat(ops.get(0).op()).isEqualTo(new Op.Conv(128, 1, 1, 0, 1, false));
+        assertThat(ops.get(3).op()).isEqualTo(new Op.Conv(128, 3, 2, 1, 1, false));
+        assertThat(b.out()).isEqualTo(new TensorShape(512, 28, 28));
+        // torchvision's layer2[0] of ResNet-50: 32,768 + 147,456 + 65,536 + downsample 131,072 + BN 2 * (128 + 128 + 512 + 512)
+        assertThat(params(new ResNetBottleneckBlock(512, Optional.empty(), 2, 1, 1), in)).isEqualTo(379_392);
+    }
+
+    @Test
+    void squeezeExcitationScalesTheInputByItsGate() {
+        TensorShape in = new TensorShape(72, 28, 28);
+        Layer b = resolve(SqueezeExcitationBlock.MOBILENET_V3, in);
+        Layer.MulLayer mul = (Layer.MulLayer) b.children().get(0).children().get(0);
+        assertThat(mul.other()).isEmpty();
+        assertThat(ops(mul.body())).extracting(Layer.OpLayer::op).containsExactly(new Op.GlobalAvgPool(), new Op.Conv(24, 1, 1, 0, 1, true),
+                new Op.Activation(Op.Activation.Kind.RELU), new Op.Conv(72, 1, 1, 0, 1, true), new Op.Activation(Op.Activation.Kind.HARDSIGMOID));
+        assertThat(b.out()).isEqualTo(in);
+        // torchvision's _make_divisible(72 // 4, 8) = 24, (120 // 4) -> 32, (960 // 4) -> 240
+        assertThat(SqueezeExcitationBlock.MOBILENET_V3.squeezeChannels(120)).isEqualTo(32);
+        assertThat(SqueezeExcitationBlock.MOBILENET_V3.squeezeChannels(960)).isEqualTo(240);
+        assertThat(SqueezeExcitationBlock.makeDivisible(3, 8)).isEqualTo(8);
+    }
+
+    @Test
+    void fractionalExpansionGivesTheHiddenWidthOrNamesTheField() {
+        InvertedResidualBlock v3 = new InvertedResidualBlock(InvertedResidualBlock.TYPE, 80, new InvertedResidualBlock.Ratio(2.3), 1, 3,
+                Op.Activation.Kind.HARDSWISH, Optional.empty());
+        assertThat(v3.hiddenChannels(new TensorShape(80, 14, 14))).isEqualTo(184);
+        assertThat(ops(resolve(v3, new TensorShape(80, 14, 14))).get(0).op()).isEqualTo(new Op.Conv(184, 1, 1, 0, 1, false));
+        assertThatThrownBy(() -> v3.hiddenChannels(new TensorShape(81, 14, 14)))
+                .hasMessageStartingWith("expansion = 2.3 on 81 input channels gives 186.3")
+                .hasMessageEndingWith("hidden channels, not a whole number; give \"hidden\" instead");
+    }
+
+    @Test
+    void mobileNetV3BlockHasItsSqueezeExcitationBetweenTheChannelWiseKernelAndTheProjection() {
+        InvertedResidualBlock b = new InvertedResidualBlock(InvertedResidualBlock.V3, 40, new InvertedResidualBlock.Channels(72), 2, 5,
+                Op.Activation.Kind.RELU, Optional.of(SqueezeExcitationBlock.MOBILENET_V3));
+        Layer l = resolve(b, new TensorShape(24, 56, 56));
+        assertThat(names(l)).containsExactly("expand", "expand_bn", "expand_relu", "dw", "dw_bn", "dw_relu", "pool", "fc1", "fc1_relu", "fc2",
+                "hardsigmoid", "project", "project_bn");
+        // torchvision's features[4] of MobileNetV3-Large: 1,728 + 144 + 1,800 + 144 + SE (1,728 + 24 + 1,728 + 72) + 2,880 + 80
+        assertThat(params(b, new TensorShape(24, 56, 56))).isEqualTo(10_328);
+        assertThat(b.label(new TensorShape(24, 56, 56))).isEqualTo("MobileNetV3 block 24->72->40 k5 SE /2");
     }
 
     // ---- IGCV1 ---------------------------------------------------------------------------------------------------

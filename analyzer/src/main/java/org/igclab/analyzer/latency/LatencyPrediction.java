@@ -1,0 +1,90 @@
+package org.igclab.analyzer.latency;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.igclab.analyzer.network.Layer;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.cost.CostModel;
+
+/**
+ * A network's predicted latency, operation by operation in execution order (the joins of residuals and branches
+ * included), and in total with its roofline bound.
+ *
+ * @param rows  one per operation and join
+ * @param total the sum: predicted milliseconds and the bound
+ */
+public record LatencyPrediction(List<Row> rows, Estimate total) {
+
+    public LatencyPrediction {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One operation's prediction.
+     *
+     * @param path      where it stands in the network file
+     * @param block     the label of the block it belongs to, or empty
+     * @param op        what it is ({@code conv 3x3 G=4}, {@code add})
+     * @param primitive what the model priced
+     * @param estimate  the prediction
+     */
+    public record Row(String path, String block, String op, Primitive primitive, Estimate estimate) {
+    }
+
+    /** Every operation of the network as designed, priced by {@code model}. */
+    public static LatencyPrediction of(ResolvedNetwork network, OpLatency model) {
+        List<Row> rows = new ArrayList<>();
+        network.root().accept(new Layer.Visitor<Void>() {
+            private String block = "";
+
+            @Override
+            public Void op(Layer.OpLayer l) {
+                Primitive p = Primitive.of(l.op(), l.in());
+                rows.add(new Row(l.path(), block, CostModel.describe(l.op()), p, model.estimate(p)));
+                return null;
+            }
+
+            @Override
+            public Void sequence(Layer.SequenceLayer s) {
+                s.layers().forEach(l -> l.accept(this));
+                return null;
+            }
+
+            @Override
+            public Void residual(Layer.ResidualLayer r) {
+                return joined(r, "add", Primitive.add(r.out()));
+            }
+
+            @Override
+            public Void mul(Layer.MulLayer m) {
+                return joined(m, "mul", Primitive.mul(m.out()));
+            }
+
+            @Override
+            public Void concat(Layer.ConcatLayer c) {
+                return joined(c, "concat", Primitive.concat(c.in(), c.out()));
+            }
+
+            @Override
+            public Void split(Layer.SplitLayer s) {
+                return joined(s, "concat", Primitive.concat(s.in(), s.out()));
+            }
+
+            private Void joined(Layer layer, String what, Primitive join) {
+                layer.children().forEach(l -> l.accept(this));
+                rows.add(new Row(layer.path() + "." + what, block, what, join, model.estimate(join)));
+                return null;
+            }
+
+            @Override
+            public Void block(Layer.BlockLayer b) {
+                String outer = block;
+                block = b.template().label(b.in());
+                b.body().accept(this);
+                block = outer;
+                return null;
+            }
+        });
+        return new LatencyPrediction(rows, Estimate.total(rows.stream().map(Row::estimate).toList()));
+    }
+}

@@ -1,0 +1,230 @@
+package org.igclab.runtime.calibrate;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.igclab.analyzer.latency.Calibration;
+import org.igclab.analyzer.latency.Fingerprint;
+import org.igclab.analyzer.latency.Primitive;
+import org.igclab.analyzer.network.TensorShape;
+import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.store.ResultStore;
+
+/**
+ * Calibrations in the results store (tables {@code calibrations} and {@code calibration_points}, schema version 5). A
+ * calibration is {@code running} while it is timed, each primitive stored as soon as it is timed (at most once: the
+ * primitive is part of the key), and {@code complete} once every one is; only complete ones are read for predictions,
+ * so an interrupted calibration is never half-used, and {@code igc calibrate} continues it.
+ */
+public final class CalibrationStore {
+    static final String RUNNING = "running";
+    static final String COMPLETE = "complete";
+
+    private final ResultStore store;
+
+    public CalibrationStore(ResultStore store) {
+        this.store = store;
+    }
+
+    /**
+     * What a calibration is about to time.
+     *
+     * @param fingerprint the machine
+     * @param machine     the machine in words (OS, Java)
+     * @param grid        the grid's name
+     * @param batch       images per pass
+     * @param threads     intra-op threads
+     * @param planned     primitives in the grid
+     */
+    public record Start(Fingerprint fingerprint, String machine, String grid, int batch, int threads, int planned) {
+    }
+
+    /** A new calibration, running; returns its id. */
+    public long begin(Start s) {
+        return store.sql(db -> {
+            String sql = "INSERT INTO calibrations (status, grid, batch, threads, cpu, cores, engine, machine, planned, started_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement p = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                bind(p, s);
+                p.setString(8, s.machine());
+                p.setInt(9, s.planned());
+                p.setString(10, Instant.now().toString());
+                p.executeUpdate();
+                try (ResultSet keys = p.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The newest unfinished calibration of this machine with these settings, to continue. */
+    public Optional<Long> unfinished(Start s) {
+        return store.sql(db -> {
+            String sql = "SELECT id FROM calibrations WHERE status = ? AND grid = ? AND batch = ? AND threads = ? AND cpu = ? AND cores = ?"
+                    + " AND engine = ? ORDER BY id DESC LIMIT 1";
+            try (PreparedStatement p = db.prepareStatement(sql)) {
+                bind(p, s);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Parameters 1 to 7: a running calibration with these settings on this machine (status, grid, batch, threads, cpu, cores, engine). */
+    private static void bind(PreparedStatement p, Start s) throws SQLException {
+        p.setString(1, RUNNING);
+        p.setString(2, s.grid());
+        p.setInt(3, s.batch());
+        p.setInt(4, s.threads());
+        p.setString(5, s.fingerprint().cpu());
+        p.setInt(6, s.fingerprint().cores());
+        p.setString(7, s.fingerprint().engine());
+    }
+
+    /** The keys of the primitives a calibration has stored. */
+    public Set<String> timedKeys(long id) {
+        return store.sql(db -> {
+            try (PreparedStatement p = db.prepareStatement("SELECT primitive FROM calibration_points WHERE calibration_id = ?")) {
+                p.setLong(1, id);
+                Set<String> keys = new TreeSet<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
+    /** Stores one primitive's timing; a primitive stored already is left as it is. */
+    public void addPoint(long id, Primitive q, LatencyStats t, double cpuMs) {
+        store.sql(db -> {
+            String sql = "INSERT OR IGNORE INTO calibration_points (calibration_id, primitive, kind, in_c, in_h, in_w, out_c, out_h, out_w,"
+                    + " groups, kernel, stride, padding, median_ms, half_width_ms, p10_ms, p90_ms, runs, noisy, note, cpu_ms)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement p = db.prepareStatement(sql)) {
+                p.setLong(1, id);
+                p.setString(2, q.key());
+                p.setString(3, q.kind().name());
+                int[] ints = {q.in().channels(), q.in().height(), q.in().width(), q.out().channels(), q.out().height(), q.out().width(),
+                    q.groups(), q.kernel(), q.stride(), q.padding()};
+                for (int i = 0; i < ints.length; i++) {
+                    p.setInt(4 + i, ints[i]);
+                }
+                p.setDouble(14, t.medianMs());
+                setReal(p, 15, t.halfWidthMs());
+                setReal(p, 16, t.p10Ms());
+                setReal(p, 17, t.p90Ms());
+                p.setInt(18, t.runs());
+                p.setInt(19, t.noisy() ? 1 : 0);
+                p.setString(20, t.noisy() ? t.interference().reason() : null);
+                setReal(p, 21, cpuMs);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    private static void setReal(PreparedStatement p, int index, double v) throws SQLException {
+        if (Double.isFinite(v)) {
+            p.setDouble(index, v);
+        } else {
+            p.setNull(index, java.sql.Types.REAL);
+        }
+    }
+
+    /** Records the peak rates and marks the calibration complete, in one transaction. */
+    public void complete(long id, double peakMacsPerSecond, double peakBytesPerSecond) {
+        store.sql(db -> {
+            String sql = "UPDATE calibrations SET status = ?, peak_macs_per_s = ?, peak_bytes_per_s = ?, finished_at = ? WHERE id = ?";
+            try (PreparedStatement p = db.prepareStatement(sql)) {
+                p.setString(1, COMPLETE);
+                p.setDouble(2, peakMacsPerSecond);
+                p.setDouble(3, peakBytesPerSecond);
+                p.setString(4, Instant.now().toString());
+                p.setLong(5, id);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** A complete calibration by id. */
+    public Optional<Calibration> get(long id) {
+        return read("status = '" + COMPLETE + "' AND id = " + id);
+    }
+
+    /**
+     * The newest complete calibration for predictions here: of this machine and engine with these threads and batch if
+     * there is one, else of this machine with any settings, else the newest of any machine (a prediction from it says so).
+     */
+    public Optional<Calibration> best(Fingerprint here, int threads, int batch) {
+        String same = "cpu = " + quote(here.cpu()) + " AND cores = " + here.cores() + " AND engine = " + quote(here.engine());
+        return read(same + " AND threads = " + threads + " AND batch = " + batch).or(() -> read(same + " AND threads = " + threads))
+                .or(() -> read(same)).or(() -> read("1 = 1"));
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** Every calibration, newest first, with its status and points stored: for {@code igc calibrate --list}. */
+    public List<String> describeAll() {
+        return store.sql(db -> {
+            List<String> lines = new ArrayList<>();
+            String sql = "SELECT c.*, (SELECT count(*) FROM calibration_points WHERE calibration_id = c.id) AS n FROM calibrations c ORDER BY id DESC";
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    lines.add(String.format("%d  %s  %s grid, batch %d, %d thread(s), %d/%d primitives, %s, %s, %d cores, %s", rs.getLong("id"),
+                            rs.getString("status"), rs.getString("grid"), rs.getInt("batch"), rs.getInt("threads"), rs.getInt("n"), rs.getInt("planned"),
+                            rs.getString("started_at"), rs.getString("cpu"), rs.getInt("cores"), rs.getString("engine")));
+                }
+            }
+            return lines;
+        });
+    }
+
+    private Optional<Calibration> read(String where) {
+        return store.sql(db -> {
+            try (Statement s = db.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT * FROM calibrations WHERE status = '" + COMPLETE + "' AND " + where + " ORDER BY id DESC LIMIT 1")) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long id = rs.getLong("id");
+                Fingerprint f = new Fingerprint(rs.getString("cpu"), rs.getInt("cores"), rs.getString("engine"));
+                return Optional.of(new Calibration(id, f, rs.getInt("batch"), rs.getInt("threads"), rs.getString("grid"), rs.getString("started_at"),
+                        rs.getDouble("peak_macs_per_s"), rs.getDouble("peak_bytes_per_s"), points(db, id)));
+            }
+        });
+    }
+
+    private static List<Calibration.Point> points(java.sql.Connection db, long id) throws SQLException {
+        List<Calibration.Point> points = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT * FROM calibration_points WHERE calibration_id = ? ORDER BY rowid")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    Primitive q = new Primitive(Primitive.Kind.valueOf(rs.getString("kind")),
+                            new TensorShape(rs.getInt("in_c"), rs.getInt("in_h"), rs.getInt("in_w")),
+                            new TensorShape(rs.getInt("out_c"), rs.getInt("out_h"), rs.getInt("out_w")),
+                            rs.getInt("groups"), rs.getInt("kernel"), rs.getInt("stride"), rs.getInt("padding"));
+                    double half = rs.getDouble("half_width_ms");
+                    half = rs.wasNull() ? Double.NaN : half;
+                    double cpu = rs.getDouble("cpu_ms");
+                    cpu = rs.wasNull() ? Double.NaN : cpu;
+                    points.add(new Calibration.Point(q, rs.getDouble("median_ms"), half, rs.getInt("noisy") != 0, cpu));
+                }
+            }
+        }
+        return points;
+    }
+}

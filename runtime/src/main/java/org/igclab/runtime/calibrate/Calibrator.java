@@ -1,0 +1,130 @@
+package org.igclab.runtime.calibrate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.igclab.analyzer.latency.Calibration;
+import org.igclab.analyzer.latency.Fingerprint;
+import org.igclab.analyzer.latency.Primitive;
+import org.igclab.runtime.engine.MachineInfo;
+import org.igclab.runtime.engine.Threads;
+import org.igclab.runtime.latency.InterferenceRule;
+import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.latency.TimingPolicy;
+
+/**
+ * Calibrates this machine: times the grid's primitives and the peak rates with the project's timing methodology
+ * ({@link org.igclab.runtime.latency.AdaptiveTiming}, {@link InterferenceRule}), storing each primitive as it is timed,
+ * and marks the calibration complete at the end. An interrupted calibration is continued by the next run with the same
+ * settings on the same machine (never timing a stored primitive again), unless it is told to restart.
+ */
+public final class Calibrator {
+
+    private Calibrator() {
+    }
+
+    /**
+     * How to calibrate.
+     *
+     * @param grid    which grid
+     * @param batch   images per pass
+     * @param threads PyTorch intra-op threads (0: the engine's choice)
+     * @param policy  when timing a primitive stops
+     * @param rule    when a timing counts as disturbed
+     * @param restart begin a new calibration even where an unfinished one could be continued
+     */
+    public record Settings(CalibrationGrid.Size grid, int batch, int threads, TimingPolicy policy, InterferenceRule rule, boolean restart) {
+        /** Timing per primitive: 3% at 95% confidence, 10 to 60 passes, 1 s, warm-up of at most 20 passes, 2 attempts. */
+        public static TimingPolicy defaultPolicy() {
+            return new TimingPolicy(0.03, 0.95, 10, 60, 1.0, 5, 0.05, 20, 2);
+        }
+
+        String gridName() {
+            return grid.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Where a calibration stands, after each primitive.
+     *
+     * @param done       primitives stored (those of an earlier, interrupted run included)
+     * @param total      primitives in the grid
+     * @param last       the primitive just timed
+     * @param lastMs     its median
+     * @param etaSeconds the time left at this run's pace so far
+     */
+    public record Progress(int done, int total, String last, double lastMs, double etaSeconds) {
+    }
+
+    /**
+     * What a calibration run did.
+     *
+     * @param id          the calibration in the store
+     * @param resumed     whether it continued an unfinished calibration
+     * @param timed       primitives timed by this run
+     * @param noisy       of those, how many were noisy (stored marked, never fitted on)
+     * @param calibration the calibration, once complete; empty when it was interrupted
+     */
+    public record Outcome(long id, boolean resumed, int timed, int noisy, Optional<Calibration> calibration) {
+    }
+
+    /** Seconds of untimed passes before the grid. */
+    static final double WARM_UP_SECONDS = 3;
+
+    /**
+     * Untimed passes of the grid's first primitives for {@link #WARM_UP_SECONDS}: until the JIT has compiled the engine's
+     * Java side, a fresh process runs every operation slower, and the grid's first timings (its smallest inputs) were
+     * several times those of the same operations later.
+     */
+    private static void warmUp(List<Primitive> grid, Settings s, BooleanSupplier cancelled) {
+        TimingPolicy brief = new TimingPolicy(0.5, 0.95, 1, 50, 0.1, 5, 1, 0, 1);
+        long end = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+        for (int i = 0; System.nanoTime() < end && !cancelled.getAsBoolean(); i = (i + 1) % Math.min(24, grid.size())) {
+            PrimitiveTiming.time(grid.get(i), s.batch(), brief, s.rule(), cancelled);
+        }
+    }
+
+    public static Outcome run(CalibrationStore store, Settings s, Consumer<Progress> progress, BooleanSupplier cancelled) {
+        Threads.Counts threads = Threads.apply(s.threads(), Threads.DEFAULT);
+        Fingerprint here = MachineInfo.fingerprint();
+        List<Primitive> grid = CalibrationGrid.of(s.grid());
+        CalibrationStore.Start start = new CalibrationStore.Start(here, MachineInfo.machine(), s.gridName(), s.batch(), threads.intra(), grid.size());
+        Optional<Long> unfinished = s.restart() ? Optional.empty() : store.unfinished(start);
+        long id = unfinished.orElseGet(() -> store.begin(start));
+        Set<String> stored = store.timedKeys(id);
+        int done = (int) grid.stream().filter(p -> stored.contains(p.key())).count();
+        warmUp(grid, s, cancelled);
+        int timed = 0;
+        int noisy = 0;
+        long began = System.nanoTime();
+        for (Primitive p : grid) {
+            if (cancelled.getAsBoolean()) {
+                return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+            }
+            if (stored.contains(p.key())) {
+                continue;
+            }
+            PrimitiveTiming.Timed timing = PrimitiveTiming.time(p, s.batch(), s.policy(), s.rule(), cancelled);
+            LatencyStats t = timing.stats();
+            if (t.stop() == org.igclab.runtime.latency.Stop.CANCELLED) {
+                return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+            }
+            store.addPoint(id, p, t, timing.cpuMs());
+            timed++;
+            noisy += t.noisy() ? 1 : 0;
+            done++;
+            double perPoint = (System.nanoTime() - began) / 1e9 / timed;
+            progress.accept(new Progress(done, grid.size(), p.key(), t.medianMs(), perPoint * (grid.size() - done)));
+        }
+        double macs = PrimitiveTiming.peakMacsPerSecond(s.policy(), s.rule(), cancelled);
+        double bytes = PrimitiveTiming.peakBytesPerSecond(s.policy(), s.rule(), cancelled);
+        if (cancelled.getAsBoolean()) {
+            return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+        }
+        store.complete(id, macs, bytes);
+        return new Outcome(id, unfinished.isPresent(), timed, noisy, store.get(id));
+    }
+}

@@ -1,0 +1,26 @@
+package org.igclab.runtime.cli;
+
+import java.io.PrintWriter;
+import org.igclab.analyzer.latency.OpLatency;
+import org.igclab.analyzer.report.LatencyPredictionView;
+import org.igclab.runtime.calibrate.Predictor;
+import org.igclab.runtime.store.ResultStore;
+
+/** The latency model the commands predict with ({@code latency_pred}), loaded from the results store. */
+final class Calibrated {
+
+    private Calibrated() {
+    }
+
+    /**
+     * This machine's model, saying on {@code err} which calibration it comes from (and when it is another machine's).
+     * No calibration in the store is bad input (exit code 2): "run igc calibrate".
+     */
+    static OpLatency model(StoreOption store, int threads, PrintWriter err) {
+        try (ResultStore db = store.open(err)) {
+            Predictor predictor = Predictor.load(db, threads, 1);
+            err.println(LatencyPredictionView.source(predictor.calibration(), predictor.here()));
+            return predictor.model();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.igclab.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.igclab.analyzer.cli.DesignInputs;
+import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.cli.Task;
+import org.igclab.analyzer.cli.WholeNumbers;
+import org.igclab.analyzer.report.LatencyPredictionView;
+import org.igclab.analyzer.sweep.Space;
+import org.igclab.runtime.calibrate.AccuracyBench;
+import org.igclab.runtime.calibrate.Predictor;
+import org.igclab.runtime.engine.GracefulStop;
+import org.igclab.runtime.latency.TimingPolicy;
+import org.igclab.runtime.store.ResultStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code igc latency-bench}: the latency model's accuracy on whole designs, predicted and then timed. */
+@Task.Of(Task.MEASURE)
+@Command(name = "latency-bench",
+        mixinStandardHelpOptions = true,
+        header = "How well the latency model predicts designs: the share predicted within +-10% of the measured latency.",
+        sortOptions = false,
+        description = {
+            "Draws designs evenly from design spaces (by default the CIFAR and Fashion-MNIST sample spaces), predicts each",
+            "one's latency from this machine's calibration (igc calibrate), then times it as igc evaluate does, at the",
+            "calibration's batch and threads, as designed. Prints each design's prediction, measurement and error, then the",
+            "share within +-10% (nn-Meter's measure; it reports 99.0% on a mobile CPU) and the median absolute error.",
+            "A calibration times primitive operations, never whole designs, so every design here is one it never timed.",
+            "Timings taken under interference are marked noisy (timed at most twice) and counted apart: on a busy machine",
+            "the figures say so.",
+            "Nothing is stored. Ctrl-C stops after the design in flight and prints what was measured."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  igc latency-bench                                   # 50 designs from the sample spaces",
+            "  igc latency-bench samples/spaces/cifar-igcv2-grid.json --designs 20 --max-seconds 5"})
+public final class LatencyBenchCommand implements Callable<Integer> {
+    private static final List<Path> SAMPLE_SPACES = List.of(Path.of("samples/spaces/cifar-igcv2-grid.json"),
+            Path.of("samples/spaces/cifar-equal-params.json"), Path.of("samples/spaces/cifar-igcv2-search.json"),
+            Path.of("samples/spaces/cifar-igcv2-layers.json"), Path.of("samples/spaces/fashion-tiny.json"));
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SPACE", arity = "0..*", description = "Space files to draw designs from (default: the sample spaces).")
+    List<Path> spaces = new ArrayList<>();
+
+    @Option(names = "--designs", paramLabel = "N", defaultValue = "50", converter = WholeNumbers.Positive.class,
+            description = "Designs in all, spread over the spaces (default: ${DEFAULT-VALUE}).")
+    int designs;
+
+    @Option(names = "--max-macs", paramLabel = "N", defaultValue = "300000000", converter = WholeNumbers.PositiveLong.class,
+            description = "Leave out designs with more MACs, to keep the bench short (default: ${DEFAULT-VALUE}).")
+    long maxMacs;
+
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "5", converter = WholeNumbers.Positive.class,
+            description = "At most S seconds of timed passes per design (default: ${DEFAULT-VALUE}).")
+    int maxSeconds;
+
+    @Mixin
+    StoreOption store;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> files = spaces.isEmpty() ? SAMPLE_SPACES.stream().map(LatencyBenchCommand::inHome).toList() : spaces;
+        List<Space> read = new ArrayList<>();
+        for (Path f : files) {
+            read.add(DesignInputs.space(f));
+        }
+        List<AccuracyBench.Drawn> chosen = AccuracyBench.designs(read, designs, maxMacs);
+        try (ResultStore db = store.open(err); GracefulStop stop = GracefulStop.onSignals(err::println)) {
+            Predictor predictor = Predictor.load(db, 1, 1);
+            out.println(LatencyPredictionView.source(predictor.calibration(), predictor.here()));
+            out.printf("%d designs from %d spaces, batch %d, %d intra-op thread(s), as designed%n", chosen.size(), read.size(),
+                    predictor.calibration().batch(), predictor.calibration().threads());
+            double[] loo = AccuracyBench.leaveOneOut(predictor.calibration(), org.igclab.analyzer.latency.Calibration.Clock.WALL);
+            out.printf("leave-one-out over the calibration's %d primitives (each predicted from the others, nothing timed): %s within +-10%%%n",
+                    loo.length, percent((double) java.util.Arrays.stream(loo).filter(e -> Math.abs(e) <= 0.10).count() / loo.length));
+            TimingPolicy policy = TimingPolicy.defaults().withMaxSeconds(maxSeconds).withAttempts(2);
+            List<AccuracyBench.Result> results = AccuracyBench.run(predictor, chosen, policy, r -> {
+                out.printf("%s%n    %,d MACs; wall: predicted %.3f ms, measured %.3f ms %s, %+.1f%%; CPU: predicted %.3f ms, measured %.3f ms, %+.1f%%%n",
+                        r.name(), r.macs(), r.predictedMs(), r.measured().medianMs(), r.measured().noisy() ? "(noisy)" : "(quiet)", 100 * r.error(),
+                        r.predictedCpuMs(), r.measuredCpuMs(), 100 * r.cpuError());
+                out.flush();
+            }, stop);
+            List<AccuracyBench.Result> quiet = results.stream().filter(r -> !r.measured().noisy()).toList();
+            out.printf("wall clock: %s of %d designs predicted within +-10%%; median |error| %s%n",
+                    percent(AccuracyBench.within(results, AccuracyBench.Result::error, 0.10)), results.size(),
+                    percent(medianAbs(results, AccuracyBench.Result::error)));
+            out.printf("  of the %d timed quiet: %s within +-10%%, median |error| %s (%d noisy: the machine was busy while they were timed)%n",
+                    quiet.size(), percent(AccuracyBench.within(quiet, AccuracyBench.Result::error, 0.10)),
+                    percent(medianAbs(quiet, AccuracyBench.Result::error)), results.size() - quiet.size());
+            out.printf("CPU time of the timing thread (the work without a busy machine's waits): %s within +-10%%; median |error| %s%n",
+                    percent(AccuracyBench.within(results, AccuracyBench.Result::cpuError, 0.10)),
+                    percent(medianAbs(results, AccuracyBench.Result::cpuError)));
+            return stop.getAsBoolean() ? IgcCli.INTERRUPTED : IgcCli.OK;
+        }
+    }
+
+    private static Path inHome(Path sample) {
+        String home = System.getProperty("igc.home");
+        return home == null ? sample : Path.of(home).resolve(sample);
+    }
+
+    private static double medianAbs(List<AccuracyBench.Result> results, java.util.function.ToDoubleFunction<AccuracyBench.Result> error) {
+        return results.isEmpty() ? Double.NaN
+                : new Median().evaluate(results.stream().mapToDouble(r -> Math.abs(error.applyAsDouble(r))).toArray());
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "-" : String.format("%.1f%%", 100 * share);
+    }
+}

@@ -1,0 +1,113 @@
+package org.igclab.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.latency.Fingerprint;
+import org.igclab.analyzer.latency.Primitive;
+import org.igclab.analyzer.network.Op;
+import org.igclab.analyzer.network.TensorShape;
+import org.igclab.runtime.calibrate.CalibrationStore;
+import org.igclab.runtime.engine.MachineInfo;
+import org.igclab.runtime.latency.Interference;
+import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.latency.Stop;
+import org.igclab.runtime.store.ResultStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands that predict latency, on a synthetic calibration stored in a real store: nothing is timed here. */
+class PredictedLatencyCommandsTest {
+    private static final String NETWORK = RuntimeOptionsTest.NETWORK;
+    private static final String SPACE = Path.of("..", "samples", "spaces", "fashion-tiny.json").toString();
+
+    /** A complete calibration of {@code machine}: every primitive takes 0.01 ms plus 1 ns per MAC and per element moved. */
+    private static Path calibrated(Path dir, Fingerprint machine) {
+        Path file = dir.resolve("r.db");
+        try (ResultStore store = ResultStore.open(file)) {
+            CalibrationStore calibrations = new CalibrationStore(store);
+            List<Primitive> grid = new ArrayList<>();
+            for (int c : new int[] {8, 16, 32}) {
+                for (int side : new int[] {7, 14, 28}) {
+                    TensorShape x = new TensorShape(c, side, side);
+                    for (Op op : List.of(Op.Conv.same(c, 1, 1, 1), Op.Conv.same(c, 3, 1, 1), Op.Conv.same(c, 3, 1, c), Op.Conv.same(c, 1, 1, c / 2),
+                            Op.Conv.same(2 * c, 3, 2, c), Op.Conv.same(2 * c, 3, 2, 1), new Op.BatchNorm(), new Op.Activation(Op.Activation.Kind.RELU),
+                            new Op.Shuffle(2), new Op.GlobalAvgPool(), new Op.Linear(10, true))) {
+                        grid.add(Primitive.of(op, op instanceof Op.Linear ? new TensorShape(c * side, 1, 1) : x));
+                    }
+                }
+            }
+            long id = calibrations.begin(new CalibrationStore.Start(machine, "test", "test", 1, 1, grid.size()));
+            Interference quiet = new Interference(Interference.Verdict.QUIET, 1, 0, 1, 0, 0, 2, "");
+            for (Primitive p : grid) {
+                double ms = 0.01 + 1e-6 * (p.macs() + p.reads() + p.out().elements());
+                calibrations.addPoint(id, p, new LatencyStats("calibration", 1, 1, 1, 5, true, 10, ms, ms, ms, ms / 100, Stop.TARGET_MET, 1, quiet), ms);
+            }
+            calibrations.complete(id, 1e10, 1e11);
+        }
+        return file;
+    }
+
+    @Test
+    void costLatencyPredictsPerOperationAndNamesTheCalibration(@TempDir Path dir) {
+        Path store = calibrated(dir, MachineInfo.fingerprint());
+        IgcCli.Captured run = IgcCli.capture("cost", NETWORK, "--latency", "--store", store.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("predicted from calibration 1 (test grid, batch 1, 1 thread").doesNotContain("WARNING");
+        assertThat(run.out()).containsPattern("(?m)^total +[0-9.]+ +[0-9.]+");
+        assertThat(run.out()).contains("predicted ").contains("roofline bound");
+
+        IgcCli.Captured json = IgcCli.capture("cost", NETWORK, "--latency", "--json", "--store", store.toString());
+        assertThat(json.out()).contains("\"sameMachine\" : true").contains("\"predictedMs\"");
+    }
+
+    @Test
+    void aCalibrationOfAnotherMachineIsUsedWithAWarning(@TempDir Path dir) {
+        Path store = calibrated(dir, new Fingerprint("Some other CPU", 64, "DJL 0.1, PyTorch 1.0 (CPU)"));
+        IgcCli.Captured run = IgcCli.capture("cost", NETWORK, "--latency", "--store", store.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("WARNING: that calibration was made on another machine or engine");
+    }
+
+    @Test
+    void withoutACalibrationEveryPredictionIsBadInputNamingTheFix(@TempDir Path dir) {
+        String store = dir.resolve("empty.db").toString();
+        String[][] cases = {
+            {"cost", NETWORK, "--latency", "--store", store},
+            {"sweep", SPACE, "--pareto", "params,latency_pred", "--store", store},
+            {"budget", SPACE, "--latency-pred", "5", "--vary", "width", "--store", store},
+        };
+        for (String[] c : cases) {
+            IgcCli.Captured run = IgcCli.capture(c);
+            assertThat(run.code()).as(String.join(" ", c)).isEqualTo(IgcCli.INVALID);
+            assertThat(run.err()).contains("no calibration in ").contains("run igc calibrate");
+        }
+    }
+
+    @Test
+    void sweepAndBudgetRankAndBoundThePredictedLatency(@TempDir Path dir) {
+        Path store = calibrated(dir, MachineInfo.fingerprint());
+        IgcCli.Captured sweep = IgcCli.capture("sweep", SPACE, "--pareto", "params,latency_pred", "--csv", "--store", store.toString());
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+        List<String> lines = sweep.out().lines().toList();
+        int column = List.of(lines.get(0).split(",")).indexOf("latency_pred_ms");
+        assertThat(column).isPositive();
+        double[] predicted = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[column])).toArray();
+        assertThat(predicted).hasSize(8);
+        assertThat(java.util.Arrays.stream(predicted).boxed().toList()).allMatch(ms -> ms > 0);
+
+        // the widest width whose prediction fits a budget between the smallest and the largest prediction
+        double budget = (java.util.Arrays.stream(predicted).min().orElseThrow() + java.util.Arrays.stream(predicted).max().orElseThrow()) / 2;
+        IgcCli.Captured fit = IgcCli.capture("budget", SPACE, "--latency-pred", String.valueOf(budget), "--vary", "width", "--step", "4",
+                "--max", "64", "--csv", "--store", store.toString());
+        assertThat(fit.code()).as(fit.err()).isZero();
+        List<String> rows = fit.out().lines().toList();
+        int pred = List.of(rows.get(0).split(",")).indexOf("latency_pred_ms");
+        assertThat(pred).isPositive();
+        assertThat(rows.stream().skip(1).map(l -> l.split(",", -1)[pred]).filter(v -> !v.isEmpty()).map(Double::parseDouble).toList())
+                .isNotEmpty().allMatch(ms -> ms <= budget);
+    }
+}
