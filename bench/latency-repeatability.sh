@@ -33,7 +33,7 @@ for rep in $(seq 1 "$repeats"); do
   for sample in samples/networks/cifar-*.json; do
     name=$(basename "$sample" .json)
     note "igc evaluate $sample (repeat $rep)"
-    ./igc evaluate "$sample" --json --no-store > "$out/$name-$rep.json"
+    ./igc evaluate "$sample" --execution designed,auto --json --no-store > "$out/$name-$rep.json"
   done
 done
 if [ "$busy" = 0 ]; then

@@ -1,4 +1,5 @@
-"""Prints the repeatability table from the files bench/latency-repeatability.sh wrote (any python3: json only).
+"""Prints the repeatability table (DJL as designed, which is what the exported PyTorch module computes, and under the
+planner's auto execution) from the files bench/latency-repeatability.sh wrote (any python3: json only).
 
     python3 bench/latency_table.py bench/target/latency
 """
@@ -8,11 +9,11 @@ import os
 import sys
 
 
-def djl(path):
+def djl(path, execution):
     if not os.path.exists(path):
         return {}
     with open(path) as f:
-        return {l["batch"]: l for l in json.load(f)["latency"] if l["execution"] == "sparse"}
+        return {l["batch"]: l for l in json.load(f)["latency"] if l["execution"] in (execution, "sparse" if execution == "designed" else None)}
 
 
 def torch(path):
@@ -34,8 +35,8 @@ def cell(l):
 def main(folder):
     rows = []
     names = sorted({os.path.basename(p)[:-len("-1.json")] for p in glob.glob(os.path.join(folder, "*-1.json"))})
-    for name in names:
-        first, second = djl(os.path.join(folder, name + "-1.json")), djl(os.path.join(folder, name + "-2.json"))
+    for name, execution in [(n, e) for n in names for e in ("designed", "auto")]:
+        first, second = djl(os.path.join(folder, name + "-1.json"), execution), djl(os.path.join(folder, name + "-2.json"), execution)
         eager = torch(os.path.join(folder, name + "-torch.jsonl"))
         for batch in sorted(first):
             a, b = first[batch], second.get(batch)
@@ -44,12 +45,12 @@ def main(folder):
             e = eager.get(batch)
             mean = a["medianMs"] if b is None else (a["medianMs"] + b["medianMs"]) / 2
             ratio = "" if e is None else "%.2f" % (mean / e["medianMs"])
-            rows.append([name, str(batch), cell(a) + " (cpu/wall %.2f)" % a["cpuShare"],
+            rows.append([name, execution, str(batch), cell(a) + " (cpu/wall %.2f)" % a["cpuShare"],
                          "" if b is None else cell(b) + " (cpu/wall %.2f)" % b["cpuShare"], spread, verdicts,
                          "%s/%s" % (a["runnable"] if a.get("runnable") is not None else "-",
                                     "-" if b is None or b.get("runnable") is None else b["runnable"]),
                          "" if e is None else cell(e), "" if e is None else "%.2f" % e["cpuShare"], ratio])
-    header = ["network", "batch", "DJL 1st ms", "DJL 2nd ms", "spread", "verdict", "runnable", "PyTorch eager ms", "eager cpu/wall",
+    header = ["network", "execution", "batch", "DJL 1st ms", "DJL 2nd ms", "spread", "verdict", "runnable", "PyTorch eager ms", "eager cpu/wall",
               "DJL/eager"]
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
     for r in [header, ["-" * w for w in widths]] + rows:
