@@ -8,6 +8,7 @@ import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.Task;
 import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.latency.Calibration;
+import org.igclab.analyzer.latency.LatencyModel;
 import org.igclab.runtime.calibrate.CalibrationGrid;
 import org.igclab.runtime.calibrate.CalibrationStore;
 import org.igclab.runtime.calibrate.Calibrator;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
             "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it: convolutions",
             "over input and output channels, groups (dense, grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and",
             "input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
-            "connected layers, residual adds and concatenations; then the machine's peak multiply-accumulate rate (a",
+            "connected layers, residual adds and concatenations; then 14 whole networks of its own (CIFAR skeletons at",
+            "widths no sample space has), to which a correction from a network's summed operations to its latency is",
+            "fitted (measured = a x sum + b x operations + c); then the machine's peak multiply-accumulate rate (a",
             "512x512 matrix product) and memory bandwidth (in-place adds over 1, 8 and 64 MiB, caches included). Each is",
             "timed as igc evaluate times (warm-up, then until the median is known to 3%%, at most 60 passes or 1 s; a noisy",
             "timing is stored marked, and used only where quiet ones are missing). The calibration is stored in the",
@@ -104,9 +107,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                     return IgcCli.INTERRUPTED;
                 }
                 Calibration c = outcome.calibration().get();
-                out.printf("%s%n%s %d primitives (%d timed now, %d noisy: stored marked, used only where quiet ones are missing) in %s%n", c.describe(),
-                        outcome.resumed() ? "continued:" : "timed:", c.points().size(), outcome.timed(), outcome.noisy(),
-                        minutes((System.nanoTime() - began) / 1e9));
+                out.printf("%s%n%s %d primitives and %d whole networks (%d timed now, %d noisy: stored marked, used only where quiet ones are "
+                        + "missing) in %s%n", c.describe(), outcome.resumed() ? "continued:" : "timed:", c.points().size(), c.networks().size(),
+                        outcome.timed(), outcome.noisy(), minutes((System.nanoTime() - began) / 1e9));
+                out.println(new LatencyModel(c).correction().map(fit -> "network correction: " + fit.describe())
+                        .orElse("no network correction: no whole network was timed"));
                 out.printf("peak rate %.2f GMAC/s (512x512 matrix product), bandwidth %.2f GB/s (in-place add over 1 to 64 MiB, read + written)%n",
                         c.peakMacsPerSecond() / 1e9, c.peakBytesPerSecond() / 1e9);
                 return IgcCli.OK;
