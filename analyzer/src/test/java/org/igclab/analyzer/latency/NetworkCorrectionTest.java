@@ -96,7 +96,8 @@ class NetworkCorrectionTest {
         assertThat(p.correction()).contains(fit);
         assertThat(p.total().ms()).isCloseTo(A * p.sum().ms() + B * p.rows().size() + C, within(1e-6));
         assertThat(p.total().boundMs()).isEqualTo(p.sum().boundMs());
-        assertThat(fit.describe()).startsWith("1.250 x the operations' sum + 0.0040 ms per operation + 0.300 ms, fitted on 15");
+        assertThat(fit.describe()).startsWith("1.250 x the operations' sum + 0.0040 ms per operation + 0.300 ms, fitted on "
+                + CalibrationNetworks.all().size() + " whole networks");
     }
 
     @Test

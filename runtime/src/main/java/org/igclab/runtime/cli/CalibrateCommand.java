@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it: convolutions",
             "over input and output channels, groups (dense, grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and",
             "input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
-            "connected layers, residual adds and concatenations; then 14 whole networks of its own (CIFAR skeletons at",
+            "connected layers, residual adds and concatenations; then 20 whole networks of its own (CIFAR skeletons at",
             "widths no sample space has), to which a correction from a network's summed operations to its latency is",
             "fitted (measured = a x sum + b x operations + c); then the machine's peak multiply-accumulate rate (a",
             "512x512 matrix product) and memory bandwidth (in-place adds over 1, 8 and 64 MiB, caches included). Each is",

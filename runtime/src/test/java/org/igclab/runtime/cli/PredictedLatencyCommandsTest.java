@@ -93,11 +93,12 @@ class PredictedLatencyCommandsTest {
         IgcCli.Captured run = IgcCli.capture("cost", NETWORK, "--latency", "--store", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("(?m)^sum of operations +[0-9.]+").containsPattern("(?m)^total +[0-9.]+ +[0-9.]+ +network fit")
-                .contains("network correction 1.200 x the operations' sum + 0.0020 ms per operation + 0.100 ms, fitted on 15 whole networks");
+                .contains("network correction 1.200 x the operations' sum + 0.0020 ms per operation + 0.100 ms, fitted on "
+                        + CalibrationNetworks.all().size() + " whole networks");
 
         IgcCli.Captured json = IgcCli.capture("cost", NETWORK, "--latency", "--json", "--store", file.toString());
         JsonNode o = JsonFields.MAPPER.readTree(json.out());
-        assertThat(o.get("networkCorrection").get("networks").asInt()).isEqualTo(15);
+        assertThat(o.get("networkCorrection").get("networks").asInt()).isEqualTo(CalibrationNetworks.all().size());
         double sum = o.get("operationsSumMs").asDouble();
         assertThat(o.get("predictedMs").asDouble()).isCloseTo(1.2 * sum + 0.002 * o.get("layers").size() + 0.1, within(1e-6));
     }
