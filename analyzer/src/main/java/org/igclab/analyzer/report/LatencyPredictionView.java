@@ -23,7 +23,10 @@ public final class LatencyPredictionView {
 
     /** {@code from calibration 3 (...)}, and a warning line when it was made on another machine than {@code here}. */
     public static String source(Calibration c, Fingerprint here) {
-        String s = "predicted from " + c.describe();
+        String s = "predicted from " + c.describe() + (c.networks().isEmpty()
+                ? "\nit timed no whole networks: a network is predicted as its operations' sum (a new igc calibrate times them, for a network correction)"
+                : "\na network is predicted from its operations' sum through a correction fitted on the " + c.networks().size()
+                + " whole networks it timed");
         return c.fingerprint().equals(here) ? s
                 : s + "\nWARNING: that calibration was made on another machine or engine (this one: " + here.describe()
                 + "); run igc calibrate here for predictions of this machine";

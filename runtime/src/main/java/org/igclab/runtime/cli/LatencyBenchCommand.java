@@ -84,7 +84,7 @@ public final class LatencyBenchCommand implements Callable<Integer> {
             Predictor predictor = Predictor.load(db, 1, 1);
             out.println(LatencyPredictionView.source(predictor.calibration(), predictor.here()));
             out.println(predictor.model().correction().map(c -> "network correction: " + c.describe())
-                    .orElse("no network correction: the calibration timed no whole networks (igc calibrate --restart times them)"));
+                    .orElse("no network correction: the calibration timed no whole networks (a new igc calibrate times them)"));
             out.printf("%d designs from %d spaces, batch %d, %d intra-op thread(s), as designed%n", chosen.size(), read.size(),
                     predictor.calibration().batch(), predictor.calibration().threads());
             double[] loo = AccuracyBench.leaveOneOut(predictor.calibration(), org.igclab.analyzer.latency.Calibration.Clock.WALL);
