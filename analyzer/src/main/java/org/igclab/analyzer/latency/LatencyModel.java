@@ -96,24 +96,33 @@ public final class LatencyModel implements OpLatency {
 
     /**
      * The calibration's whole networks, each priced operation by operation by this model, against their measured
-     * medians: {@code measured = a * sum + b * operations + c} ({@link NetworkCorrection}). Its quiet networks where they
-     * are at least half of them (and enough for the fit), else all; empty for a calibration that timed none.
+     * medians: {@code measured = a * sum + b * operations + c} ({@link NetworkCorrection}); empty for a calibration that
+     * timed none.
      */
     @Override
     public synchronized Optional<NetworkCorrection> correction() {
         if (correction == null) {
-            List<Calibration.NetworkPoint> quiet = calibration.networks().stream().filter(x -> !x.noisy()).toList();
-            boolean mostlyQuiet = quiet.size() >= NetworkCorrection.MIN_NETWORKS && 2 * quiet.size() >= calibration.networks().size();
-            List<NetworkCorrection.Sample> samples = new ArrayList<>();
-            for (Calibration.NetworkPoint x : mostlyQuiet ? quiet : calibration.networks()) {
-                CalibrationNetworks.named(x.name()).map(ShapeInference::resolve).ifPresent(n -> {
-                    LatencyPrediction summed = LatencyPrediction.summed(n, this);
-                    samples.add(new NetworkCorrection.Sample(summed.sum().ms(), summed.rows().size(), x.ms(clock)));
-                });
-            }
-            correction = NetworkCorrection.fit(samples);
+            correction = NetworkCorrection.fit(networkSamples());
         }
         return correction;
+    }
+
+    /**
+     * What the correction is fitted on: each of the calibration's whole networks, its operations priced by this model and
+     * its measured median. Its quiet networks where they are at least half of them (and enough for the fit), else all; a
+     * network this version does not know by name is left out.
+     */
+    public List<NetworkCorrection.Sample> networkSamples() {
+        List<Calibration.NetworkPoint> quiet = calibration.networks().stream().filter(x -> !x.noisy()).toList();
+        boolean mostlyQuiet = quiet.size() >= NetworkCorrection.MIN_NETWORKS && 2 * quiet.size() >= calibration.networks().size();
+        List<NetworkCorrection.Sample> samples = new ArrayList<>();
+        for (Calibration.NetworkPoint x : mostlyQuiet ? quiet : calibration.networks()) {
+            CalibrationNetworks.named(x.name()).map(ShapeInference::resolve).ifPresent(n -> {
+                LatencyPrediction summed = LatencyPrediction.summed(n, this);
+                samples.add(new NetworkCorrection.Sample(summed.sum().ms(), summed.rows().size(), x.ms(clock)));
+            });
+        }
+        return samples;
     }
 
     /** A fitted linear model: coefficients over the features (the constant first) and the points it was fitted on. */

@@ -63,6 +63,20 @@ public record NetworkCorrection(double perSum, double perOperation, double const
         return Optional.of(new NetworkCorrection(num / den, 0, 0, usable.size()));
     }
 
+    /**
+     * Leave-one-out over the samples, nothing timed: each predicted by the fit over the others; the errors (predicted over
+     * measured, minus one) in the samples' order.
+     */
+    public static double[] leaveOneOut(List<Sample> samples) {
+        double[] errors = new double[samples.size()];
+        for (int i = 0; i < errors.length; i++) {
+            List<Sample> others = new java.util.ArrayList<>(samples);
+            Sample left = others.remove(i);
+            errors[i] = fit(others).map(c -> c.apply(left.sumMs(), left.operations())).orElse(left.sumMs()) / left.measuredMs() - 1;
+        }
+        return errors;
+    }
+
     /** Rows divided by the measured time, regressed on 1 without an intercept: least squares of the relative error. */
     private static Optional<NetworkCorrection> threeTerms(List<Sample> samples) {
         int n = samples.size();

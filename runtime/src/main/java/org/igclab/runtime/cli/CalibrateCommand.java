@@ -110,7 +110,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 out.printf("%s%n%s %d primitives and %d whole networks (%d timed now, %d noisy: stored marked, used only where quiet ones are "
                         + "missing) in %s%n", c.describe(), outcome.resumed() ? "continued:" : "timed:", c.points().size(), c.networks().size(),
                         outcome.timed(), outcome.noisy(), minutes((System.nanoTime() - began) / 1e9));
-                out.println(new LatencyModel(c).correction().map(fit -> "network correction: " + fit.describe())
+                LatencyModel model = new LatencyModel(c);
+                out.println(model.correction().map(fit -> "network correction: " + fit.describe() + "; " + NetworkCheck.describe(model))
                         .orElse("no network correction: no whole network was timed"));
                 out.printf("peak rate %.2f GMAC/s (512x512 matrix product), bandwidth %.2f GB/s (in-place add over 1 to 64 MiB, read + written)%n",
                         c.peakMacsPerSecond() / 1e9, c.peakBytesPerSecond() / 1e9);

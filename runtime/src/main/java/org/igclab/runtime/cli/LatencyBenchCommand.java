@@ -83,7 +83,7 @@ public final class LatencyBenchCommand implements Callable<Integer> {
         try (ResultStore db = store.open(err); GracefulStop stop = GracefulStop.onSignals(err::println)) {
             Predictor predictor = Predictor.load(db, 1, 1);
             out.println(LatencyPredictionView.source(predictor.calibration(), predictor.here()));
-            out.println(predictor.model().correction().map(c -> "network correction: " + c.describe())
+            out.println(predictor.model().correction().map(c -> "network correction: " + c.describe() + "; " + NetworkCheck.describe(predictor.model()))
                     .orElse("no network correction: the calibration timed no whole networks (a new igc calibrate times them)"));
             out.printf("%d designs from %d spaces, batch %d, %d intra-op thread(s), as designed%n", chosen.size(), read.size(),
                     predictor.calibration().batch(), predictor.calibration().threads());
