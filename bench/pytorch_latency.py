@@ -36,6 +36,13 @@ def time_batch(model, shape, batch, target, max_runs, min_runs, max_seconds):
         model(x)
         return (time.perf_counter_ns() - start) / 1e6, (time.thread_time_ns() - cpu) / 1e6
 
+    r = time_passes(one, target, max_runs, min_runs, max_seconds)
+    r["batch"] = batch
+    return r
+
+
+def time_passes(one, target, max_runs, min_runs, max_seconds):
+    """Warms up, then times one() (returning wall and thread CPU milliseconds) to the target half-width."""
     warm, started = [], time.monotonic()
     while len(warm) < 50 and time.monotonic() - started < max_seconds / 3:
         warm.append(one()[0])
@@ -57,9 +64,21 @@ def time_batch(model, shape, batch, target, max_runs, min_runs, max_seconds):
         elif time.monotonic() - started >= max_seconds:
             stop = "time cap"
     med, lo, hi = median_interval(times)
-    return {"batch": batch, "warmup": len(warm), "runs": len(times), "medianMs": med,
+    return {"warmup": len(warm), "runs": len(times), "medianMs": med,
             "halfWidthMs": None if lo is None else (hi - lo) / 2, "stop": stop,
             "cpuShare": statistics.median(cpu)}
+
+
+def load(path, threads):
+    """The exported module at path, with PyTorch on `threads` intra-op and one inter-op thread, seeded."""
+    # the inter-op pool must be sized before any parallel work
+    torch.set_num_interop_threads(1)
+    torch.set_num_threads(threads)
+    spec = importlib.util.spec_from_file_location("exported", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    torch.manual_seed(42)
+    return module
 
 
 def main():
@@ -72,13 +91,7 @@ def main():
     p.add_argument("--min-runs", type=int, default=10)
     p.add_argument("--max-seconds", type=float, default=20)
     a = p.parse_args()
-    # the inter-op pool must be sized before any parallel work
-    torch.set_num_interop_threads(1)
-    torch.set_num_threads(a.threads)
-    spec = importlib.util.spec_from_file_location("exported", a.module)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    torch.manual_seed(42)
+    module = load(a.module, a.threads)
     model = module.build().eval()
     with torch.inference_mode():
         for b in (int(x) for x in a.batch.split(",")):

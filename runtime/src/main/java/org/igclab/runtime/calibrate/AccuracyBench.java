@@ -14,7 +14,6 @@ import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.analyzer.sweep.SweepRow;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.latency.InterferenceRule;
@@ -113,7 +112,7 @@ public final class AccuracyBench {
             ResolvedNetwork network = d.network();
             LatencyPrediction predicted = predictor.predict(network);
             double predictedCpu = LatencyPrediction.of(network, byCpu).total().ms();
-            try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, 42)) {
+            try (Instantiation inst = Instantiation.of(network, 42)) {
                 PrimitiveTiming.Timed timed = PrimitiveTiming.forward(inst, batch, policy, InterferenceRule.defaults(), cancelled);
                 LatencyStats t = timed.stats();
                 if (t.runs() == 0) {

@@ -50,7 +50,7 @@ final class PrimitiveTiming {
         Shape input = new Shape(batch, p.in().channels(), p.in().height(), p.in().width());
         if (p.op().isPresent()) {
             Network one = new Network(p.key(), p.in(), List.of(new LayerSpec.OpSpec("op", p.op().get())));
-            try (Instantiation inst = Instantiation.of(ShapeInference.resolve(one), DjlNetwork.Execution.SPARSE, 1)) {
+            try (Instantiation inst = Instantiation.of(ShapeInference.resolve(one), 1)) {
                 return forward(inst, batch, policy, rule, cancelled);
             }
         }

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
-import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.JsonOption;
 import org.igclab.analyzer.cli.Task;
@@ -21,13 +20,13 @@ import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.runtime.calibrate.PredictionCheck;
 import org.igclab.runtime.calibrate.Predictor;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.GracefulStop;
 import org.igclab.runtime.evaluate.EvaluationReport;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.EvaluationView;
 import org.igclab.runtime.evaluate.Evaluator;
 import org.igclab.runtime.evaluate.StoredEvaluation;
+import org.igclab.runtime.plan.Execution;
 import org.igclab.runtime.store.ResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +46,12 @@ import picocli.CommandLine.Spec;
             "  - compare its parameters with the analyzer's, operation by operation (fails naming the first that differs);",
             "  - check that every chain of structured sparse kernels is wired as the path-count matrix predicts",
             "    (positive random weights, identity-basis input, compare zero patterns);",
+            "  - plan the execution (--execution): the network's runs of linear operations (convolutions,",
+            "    permutations, and BatchNorm in inference; a nonlinearity ends a run) may run as designed, with",
+            "    BatchNorm folded, with the 1x1 kernels merged into one dense 1x1, or multiplied out; 'auto' times",
+            "    each distinct run's candidates and keeps the fastest; every candidate and plan is first checked",
+            "    against the design (max |difference| within 1e-4 of the output's largest value) and never timed",
+            "    if it differs; the report lists each run's plan and its candidates' times;",
             "  - time forward passes in inference mode, one intra-op and one inter-op thread unless --threads:",
             "    warm up until two windows of 5 passes agree within 5%%, then time until the median's 95%% confidence",
             "    half-width (an order-statistic interval, free of any assumption about the timings' distribution) is within",
@@ -64,7 +69,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc evaluate samples/networks/cifar-igcv1-l24m2-d38.json",
-            "  igc evaluate samples/chains/igcv2-c64.json --resolution 56 --execution both",
+            "  igc evaluate samples/chains/igcv2-c64.json --resolution 56 --execution designed,merged,dense",
+            "  igc evaluate samples/networks/cifar-igcv2-k8-d38.json --batch 32 --execution designed,auto   # the plan against the design",
             "  igc evaluate samples/networks/resnet18.json --batch 1,8 --target 2 --max-seconds 60 --json",
             "  igc evaluate samples/networks/resnet18.json --threads 2     # two intra-op threads: only on a quiet machine"})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -77,28 +83,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     TimingOptions timing;
 
-    /** How the chains are executed: as designed, multiplied out, or both. */
-    enum Executions {
-        SPARSE(List.of(DjlNetwork.Execution.SPARSE)),
-        DENSE(List.of(DjlNetwork.Execution.DENSE)),
-        BOTH(List.of(DjlNetwork.Execution.SPARSE, DjlNetwork.Execution.DENSE));
-
-        final List<DjlNetwork.Execution> executions;
-
-        Executions(List<DjlNetwork.Execution> executions) {
-            this.executions = executions;
-        }
-
-        static final class Names extends Choice<Executions> {
-            Names() {
-                super(values());
-            }
-        }
-    }
-
-    @Option(names = "--execution", paramLabel = "HOW", defaultValue = "sparse", converter = Executions.Names.class,
-            description = "sparse (the kernels as designed), dense (chains multiplied out into one convolution) or both (default: ${DEFAULT-VALUE}).")
-    Executions execution;
+    @Option(names = "--execution", paramLabel = "HOW", split = ",", defaultValue = "auto", converter = Execution.Names.class,
+            description = "How the design is executed when timed, one or a list: auto (each run of linear operations as its "
+                    + "fastest candidate on this machine, timed; the default), designed (the kernels as written), folded (BatchNorm "
+                    + "folded into the convolution before it), merged (the 1x1 kernels and permutations after a spatial kernel "
+                    + "multiplied into one dense 1x1), dense (each run multiplied out into one convolution); sparse means designed.")
+    List<Execution> executions;
 
     @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", converter = WholeNumbers.Positive.class,
             description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
@@ -173,6 +163,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationSettings settings() {
-        return timing.apply(EvaluationSettings.defaults()).withExecutions(execution.executions).withSeed(seed).withResolution(resolution);
+        return timing.apply(EvaluationSettings.defaults()).withExecutions(executions).withSeed(seed).withResolution(resolution);
     }
 }

@@ -120,7 +120,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     private Instantiation instantiate(Design design, ResolvedNetwork network) throws IOException {
         if (checkpoint == null) {
-            return Instantiation.of(network, DjlNetwork.Execution.SPARSE, seed);
+            return Instantiation.of(network, seed);
         }
         Checkpoint ck = new Checkpoint(checkpoint);
         Checkpoint.State state = ck.state().orElseThrow(() -> new InputException("--checkpoint " + checkpoint + " holds no checkpoint (no state.json)"));

@@ -22,10 +22,10 @@ final class StoredLatencyView {
     private StoredLatencyView() {
     }
 
-    /** The batch sizes any of the runs timed (sparse execution), in order. */
+    /** The batch sizes any of the runs timed, in order. */
     static List<Integer> batches(List<RunRecord> runs) {
         TreeSet<Integer> batches = new TreeSet<>();
-        runs.forEach(r -> r.latency().stream().filter(l -> l.execution().equals("sparse")).forEach(l -> batches.add(l.batch())));
+        runs.forEach(r -> r.latency().forEach(l -> batches.add(l.batch())));
         return List.copyOf(batches);
     }
 

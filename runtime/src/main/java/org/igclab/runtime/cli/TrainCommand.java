@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import org.igclab.analyzer.cli.Choice;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
@@ -14,6 +15,7 @@ import org.igclab.analyzer.cli.JsonOption;
 import org.igclab.analyzer.cli.Task;
 import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.plan.Strategy;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.model.InvalidDesignException;
@@ -57,6 +59,8 @@ import picocli.CommandLine.Spec;
             "  igc train samples/networks/fashion-igcv2-small.json --epochs 10",
             "  igc train samples/networks/fashion-igcv2-small.json --epochs 10 --resume",
             "                                           continue from the step where Ctrl-C (or a crash) stopped it",
+            "  igc train samples/networks/fashion-igcv2-small.json --execution merged",
+            "                                           the planner's merged form; the trained parameters are the design's",
             "  igc train samples/networks/cifar-igcv2-k8-d38.json --data cifar10 --data-dir ~/data/cifar-10-batches-bin",
             "  igc results --kind train                 what is stored; igc results --id N --curve for a learning curve",
             "",
@@ -102,6 +106,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
             description = "Use only the first N test images (default: 0, all of them).")
     int limitTest;
+
+    @Option(names = "--execution", paramLabel = "HOW", defaultValue = "designed", converter = TrainedExecution.class,
+            description = "How each run of linear operations executes in training: designed (the kernels as written; the "
+                    + "default), merged (the 1x1 kernels and permutations after a spatial kernel multiplied into one dense 1x1, its "
+                    + "weight computed from them at every step), dense (the whole run one convolution, computed likewise). Gradients reach the design's own kernels either way: the trained parameters, checkpoints and "
+                    + "exports are the design's. BatchNorm normalises with each batch's statistics in training, so it ends a run.")
+    Strategy execution;
+
+    /** The training executions by name; {@code sparse}, the name before plans existed, is {@code designed}. */
+    static final class TrainedExecution extends Choice<Strategy> {
+        TrainedExecution() {
+            super(Strategy.values());
+            alias("sparse", Strategy.DESIGNED);
+        }
+    }
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
             description = "PyTorch intra-op threads (default: 0, the engine's choice, one per core). On a machine other work also "
@@ -211,6 +230,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new InputException("--weight-decay = " + weightDecay + " must not be negative");
         }
-        return new TrainingSettings(data.label(), epochs, batch, lr, momentum, weightDecay, seed, limitTrain, limitTest);
+        return new TrainingSettings(data.label(), epochs, batch, lr, momentum, weightDecay, seed, limitTrain, limitTest, execution);
     }
 }

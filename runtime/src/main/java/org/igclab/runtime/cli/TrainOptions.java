@@ -36,7 +36,7 @@ public final class TrainOptions {
 
     /** The settings these options give (the recipe's other values are the project's defaults). */
     public TrainingSettings settings() {
-        return new TrainingSettings(data.label(), epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, limitTest);
+        return new TrainingSettings(data.label(), epochs, 128, 0.1, 0.9, 5e-4, 42, limitTrain, limitTest, TrainingSettings.DEFAULT_EXECUTION);
     }
 
     public Path dataDir() {

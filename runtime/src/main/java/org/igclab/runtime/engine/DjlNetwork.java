@@ -1,7 +1,6 @@
 package org.igclab.runtime.engine;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -9,7 +8,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -17,20 +15,18 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.igclab.analyzer.network.ChainOps;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.igclab.analyzer.network.Layer;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.ResolvedNetwork;
-import org.igclab.rules.model.KernelChain;
 
 /**
  * Builds a DJL {@link Block} for a resolved network, one DJL block per operation of the network description,
  * and keeps which block came from which operation so counts can be compared layer by layer.
  *
- * <p>{@link Execution#DENSE} multiplies each chain of kernels that has nothing nonlinear between them into one
- * dense convolution of the first kernel's size, which can compute every function the chain can, for measuring whether
- * structured sparsity pays on the machine at hand (measured here: see src/site/markdown/benchmarks.md).
+ * <p>This is the network as designed, the one the analyzer counts and checkpoints hold; other executions of it
+ * ({@code org.igclab.runtime.plan}) are built from its blocks and weights.
  */
 public final class DjlNetwork {
 
@@ -38,29 +34,24 @@ public final class DjlNetwork {
     public static final float BN_EPSILON = 1e-5f;
     public static final float BN_MOMENTUM = 0.9f;
 
-    /** How a block's chain of kernels is executed. */
-    public enum Execution {
-        /** As the sparse kernels and permutations the design describes. */
-        SPARSE,
-        /** Multiplied out into one dense convolution wherever nothing nonlinear sits between the kernels. */
-        DENSE
-    }
-
     /** A DJL block made for one operation. */
     public record Mapped(Layer.OpLayer layer, Block block) {
     }
 
     private final Block block;
     private final List<Mapped> mapped;
+    private final Map<Layer.OpLayer, Block> byLayer = new ConcurrentHashMap<>();
 
     private DjlNetwork(Block block, List<Mapped> mapped) {
         this.block = block;
         this.mapped = List.copyOf(mapped);
+        mapped.forEach(m -> byLayer.put(m.layer(), m.block()));
     }
 
-    public static DjlNetwork build(ResolvedNetwork network, Execution execution) {
+    /** The network as designed: one DJL block per operation. */
+    public static DjlNetwork build(ResolvedNetwork network) {
         List<Mapped> mapped = new ArrayList<>();
-        Block block = new Builder(execution, mapped, network.ops().get(network.ops().size() - 1)).layer(network.root());
+        Block block = new Builder(mapped, network.ops().get(network.ops().size() - 1)).layer(network.root());
         return new DjlNetwork(block, mapped);
     }
 
@@ -68,9 +59,15 @@ public final class DjlNetwork {
         return block;
     }
 
-    /** The operations and their blocks in execution order (in dense execution, only the operations kept as they are). */
+    /** The operations and their blocks in execution order. */
     public List<Mapped> mapped() {
         return mapped;
+    }
+
+    /** The block made for an operation. */
+    public Block blockOf(Layer.OpLayer op) {
+        return byLayer.computeIfAbsent(op, o -> mapped.stream().filter(m -> m.layer().equals(o)).findFirst().map(Mapped::block)
+                .orElseThrow(() -> new IllegalArgumentException("no block for " + o.path())));
     }
 
     /**
@@ -82,10 +79,13 @@ public final class DjlNetwork {
         return layer.op() instanceof Op.GlobalAvgPool && layer.equals(last);
     }
 
-    private record Builder(Execution execution, List<Mapped> mapped, Layer.OpLayer last) implements Layer.Visitor<Block> {
+    private static final class Builder extends BlockTree {
+        private final List<Mapped> mapped;
+        private final Layer.OpLayer last;
 
-        Block layer(Layer layer) {
-            return layer.accept(this);
+        Builder(List<Mapped> mapped, Layer.OpLayer last) {
+            this.mapped = mapped;
+            this.last = last;
         }
 
         @Override
@@ -100,67 +100,6 @@ public final class DjlNetwork {
             return b;
         }
 
-        @Override
-        public Block block(Layer.BlockLayer b) {
-            Optional<KernelChain> chain = execution == Execution.DENSE ? b.template().chain(b.in()) : Optional.empty();
-            List<Layer> layers = b.body().children();
-            int run = chain.map(c -> ChainOps.prefixLength(layers, c)).orElse(0);
-            if (run < 2) {
-                return layer(b.body());
-            }
-            // the chain's kernels and permutations, multiplied into one dense convolution; what follows is kept
-            SequentialBlock seq = new SequentialBlock();
-            seq.add(conv(ChainOps.multipliedOut(chain.get())));
-            for (Layer rest : layers.subList(run, layers.size())) {
-                seq.add(layer(rest));
-            }
-            return seq;
-        }
-
-        @Override
-        public Block sequence(Layer.SequenceLayer s) {
-            SequentialBlock seq = new SequentialBlock();
-            s.layers().forEach(l -> seq.add(layer(l)));
-            return seq;
-        }
-
-        @Override
-        public Block residual(Layer.ResidualLayer r) {
-            Block body = layer(r.body());
-            Block shortcut = r.shortcut().map(this::layer).orElse(Blocks.identityBlock());
-            return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
-                    List.of(body, shortcut));
-        }
-
-        @Override
-        public Block mul(Layer.MulLayer m) {
-            Block body = layer(m.body());
-            Block other = m.other().map(this::layer).orElse(Blocks.identityBlock());
-            // NDArray.mul broadcasts a C x 1 x 1 factor over the positions, as PyTorch does
-            return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().mul(list.get(1).singletonOrThrow())),
-                    List.of(body, other));
-        }
-
-        @Override
-        public Block concat(Layer.ConcatLayer c) {
-            return new ParallelBlock(DjlNetwork::concatChannels, c.branches().stream().map(this::layer).toList());
-        }
-
-        @Override
-        public Block split(Layer.SplitLayer s) {
-            List<Block> branches = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < s.branches().size(); i++) {
-                int from = start;
-                int to = start + s.sizes().get(i);
-                SequentialBlock branch = new SequentialBlock();
-                branch.add(LambdaBlock.singleton(x -> x.get(new NDIndex(":, {}:{}", from, to)), "split"));
-                branch.add(layer(s.branches().get(i)));
-                branches.add(branch);
-                start = to;
-            }
-            return new ParallelBlock(DjlNetwork::concatChannels, branches);
-        }
     }
 
     /** One DJL block per operation. */
@@ -256,11 +195,5 @@ public final class DjlNetwork {
                 .optDilation(new Shape(c.dilation(), c.dilation()))
                 .optBias(c.bias())
                 .build();
-    }
-
-    private static NDList concatChannels(List<NDList> outputs) {
-        NDList all = new NDList();
-        outputs.forEach(o -> all.add(o.singletonOrThrow()));
-        return new NDList(NDArrays.concat(all, 1));
     }
 }

@@ -31,14 +31,14 @@ public final class Instantiation implements AutoCloseable {
     }
 
     /** Builds and initialises with DJL's default initialisers, seeded for repeatable weights. */
-    public static Instantiation of(ResolvedNetwork network, DjlNetwork.Execution execution, long seed) {
-        return of(network, execution, seed, null);
+    public static Instantiation of(ResolvedNetwork network, long seed) {
+        return of(network, seed, null);
     }
 
     /** Builds and initialises; {@code weights}, when given, replaces the initialiser of every weight. */
-    public static Instantiation of(ResolvedNetwork network, DjlNetwork.Execution execution, long seed, Initializer weights) {
+    public static Instantiation of(ResolvedNetwork network, long seed, Initializer weights) {
         Engine.getInstance().setRandomSeed((int) seed);
-        DjlNetwork djl = DjlNetwork.build(network, execution);
+        DjlNetwork djl = DjlNetwork.build(network);
         if (weights != null) {
             djl.block().setInitializer(weights, Parameter.Type.WEIGHT);
         }
@@ -64,7 +64,7 @@ public final class Instantiation implements AutoCloseable {
      * @throws IOException when they cannot be read or do not fit the network
      */
     public static Instantiation loaded(ResolvedNetwork network, SavedParameters saved) throws IOException {
-        DjlNetwork djl = DjlNetwork.build(network, DjlNetwork.Execution.SPARSE);
+        DjlNetwork djl = DjlNetwork.build(network);
         Model model = Model.newInstance("igc");
         try {
             model.setBlock(djl.block());

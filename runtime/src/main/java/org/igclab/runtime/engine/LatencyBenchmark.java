@@ -3,9 +3,11 @@ package org.igclab.runtime.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.latency.AdaptiveTiming;
 import org.igclab.runtime.latency.InterferenceRule;
 import org.igclab.runtime.latency.LatencyStats;
@@ -28,23 +30,39 @@ public final class LatencyBenchmark {
      */
     public static LatencyStats measure(Instantiation inst, String execution, int batch, TimingPolicy policy, InterferenceRule rule,
                                        DoubleConsumer progress, BooleanSupplier cancelled) {
+        return measure(inst.manager(), inst.block(), inst.network().spec().input(), execution, batch, policy, rule, progress, cancelled);
+    }
+
+    /** Times {@code block}'s inference passes on batches of {@code input}; arrays of each pass live in a sub-manager of {@code manager}. */
+    public static LatencyStats measure(NDManager manager, Block block, TensorShape input, String execution, int batch, TimingPolicy policy,
+                                       InterferenceRule rule, DoubleConsumer progress, BooleanSupplier cancelled) {
         try (NoGrad off = NoGrad.enter()) {
-            ParameterStore store = new ParameterStore(inst.manager(), false);
+            ParameterStore store = new ParameterStore(manager, false);
             AdaptiveTiming.Passes pass = () -> {
-                try (NDManager scope = inst.manager().newSubManager()) {
-                    NDArray x = scope.randomUniform(0f, 1f, Instantiation.batchShape(inst.network().spec().input(), batch));
-                    long wall = System.nanoTime();
-                    long cpu = AdaptiveTiming.threadCpuNanos();
-                    inst.block().forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
-                    long cpuAfter = AdaptiveTiming.threadCpuNanos();
-                    long wallAfter = System.nanoTime();
-                    // without a per-thread CPU clock every pass counts as undisturbed: the load average still applies
-                    return new AdaptiveTiming.Pass(wallAfter - wall, cpu < 0 ? wallAfter - wall : cpuAfter - cpu);
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray x = scope.randomUniform(0f, 1f, Instantiation.batchShape(input, batch));
+                    return timed(() -> block.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray());
                 }
             };
-            AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, AdaptiveTiming.Environment.system(), pass, cancelled, progress);
-            Threads.Counts threads = Threads.current();
-            return LatencyStats.of(execution, batch, threads.intra(), threads.interop(), t);
+            return time(execution, batch, pass, policy, rule, progress, cancelled);
         }
+    }
+
+    /** Times passes of any kind (the planner times training steps too) with the same loop, threads and figures. */
+    public static LatencyStats time(String execution, int batch, AdaptiveTiming.Passes pass, TimingPolicy policy, InterferenceRule rule,
+                                    DoubleConsumer progress, BooleanSupplier cancelled) {
+        AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, AdaptiveTiming.Environment.system(), pass, cancelled, progress);
+        Threads.Counts threads = Threads.current();
+        return LatencyStats.of(execution, batch, threads.intra(), threads.interop(), t);
+    }
+
+    /** Wall and thread CPU time of some work; without a per-thread CPU clock the pass counts as undisturbed. */
+    public static AdaptiveTiming.Pass timed(Runnable work) {
+        long wall = System.nanoTime();
+        long cpu = AdaptiveTiming.threadCpuNanos();
+        work.run();
+        long cpuAfter = AdaptiveTiming.threadCpuNanos();
+        long wallAfter = System.nanoTime();
+        return new AdaptiveTiming.Pass(wallAfter - wall, cpu < 0 ? wallAfter - wall : cpuAfter - cpu);
     }
 }

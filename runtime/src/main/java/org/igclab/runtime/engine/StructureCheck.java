@@ -35,7 +35,7 @@ public record StructureCheck(String label, String channels, boolean matches, Opt
     /** Runs {@code chain} in the engine and compares its zero pattern with {@code expected}. */
     public static StructureCheck compare(String label, KernelChain chain, PathCountMatrix expected, long seed) {
         Design design = new Design.ChainDesign(new ChainDocument(label, chain));
-        try (Instantiation inst = Instantiation.of(ShapeInference.resolve(design.asNetwork(1)), DjlNetwork.Execution.SPARSE, seed, POSITIVE);
+        try (Instantiation inst = Instantiation.of(ShapeInference.resolve(design.asNetwork(1)), seed, POSITIVE);
              NDManager pass = inst.manager().newSubManager()) {
             int in = chain.inChannels();
             NDArray basis = pass.eye(in, in, 0, DataType.FLOAT32).reshape(in, in, 1, 1);

@@ -6,6 +6,7 @@ import org.igclab.analyzer.network.ParamCount;
 import org.igclab.runtime.engine.ParameterCheck;
 import org.igclab.runtime.engine.StructureCheck;
 import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.plan.PlanOutcome;
 
 /**
  * What {@link Evaluator} found about a design.
@@ -18,28 +19,31 @@ import org.igclab.runtime.latency.LatencyStats;
  * @param parameters  the analyzer against the engine, operation by operation
  * @param structure   the engine's composite linear maps against the path-count matrices
  * @param skipped     chains too wide for the structure check, by label
- * @param latency     one row per execution and batch size
+ * @param latency     one row per execution and batch size (a plan that differs from the design has none)
+ * @param plans       how each execution ran at each batch size: each run's strategy, its alternatives' times, the check
  * @param machine     where it ran
  * @param engine      engine and versions
  */
 public record EvaluationReport(String name, String designHash, String input, ParamCount params, long macs, ParameterCheck parameters,
-                               List<StructureCheck> structure, List<String> skipped, List<LatencyStats> latency, String machine,
+                               List<StructureCheck> structure, List<String> skipped, List<LatencyStats> latency, List<PlanOutcome> plans,
+                               String machine,
                                String engine) {
 
     public EvaluationReport {
         structure = List.copyOf(structure);
         skipped = List.copyOf(skipped);
         latency = List.copyOf(latency);
+        plans = List.copyOf(plans);
     }
 
-    /** Both checks hold. */
+    /** Every check holds: the parameters, the wiring, and every plan computing what the design computes. */
     public boolean consistent() {
-        return parameters.agrees() && structure.stream().allMatch(StructureCheck::matches);
+        return parameters.agrees() && structure.stream().allMatch(StructureCheck::matches) && plans.stream().allMatch(p -> p.agreement().agrees());
     }
 
-    /** The sparse execution's timing at a batch size, when it was timed. */
-    public Optional<LatencyStats> sparse(int batch) {
-        return latency.stream().filter(l -> l.batch() == batch && l.execution().equals("sparse") && l.runs() > 0).findFirst();
+    /** The headline timing at a batch size ({@link LatencyStats#headline}), when it was timed. */
+    public Optional<LatencyStats> headline(int batch) {
+        return LatencyStats.headline(latency, batch).filter(l -> l.runs() > 0);
     }
 
     /** Whether any timing was taken under interference. */

@@ -1,10 +1,10 @@
 package org.igclab.runtime.evaluate;
 
 import java.util.List;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.latency.InterferenceRule;
 import org.igclab.runtime.latency.TimingPolicy;
+import org.igclab.runtime.plan.Execution;
 
 /**
  * How a design is evaluated: the one set of settings {@code igc evaluate}, {@code igc sweep --evaluate latency} and
@@ -13,13 +13,13 @@ import org.igclab.runtime.latency.TimingPolicy;
  * @param batches        batch sizes to time
  * @param threads        PyTorch intra-op threads (0: the engine's choice)
  * @param interopThreads PyTorch inter-op threads (0: the engine's choice)
- * @param executions     how chains are executed: sparse kernels, multiplied out, or both
+ * @param executions     how the design is executed for timing: each a plan ({@link Execution}), each timed at every batch size
  * @param seed           weight initialisation seed
  * @param resolution     input side for a bare chain (networks keep their own input)
  * @param timing         when warming up and timing stop
  * @param interference   when a timing counts as disturbed
  */
-public record EvaluationSettings(List<Integer> batches, int threads, int interopThreads, List<DjlNetwork.Execution> executions, long seed,
+public record EvaluationSettings(List<Integer> batches, int threads, int interopThreads, List<Execution> executions, long seed,
                                  int resolution, TimingPolicy timing, InterferenceRule interference) {
 
     public EvaluationSettings {
@@ -27,9 +27,9 @@ public record EvaluationSettings(List<Integer> batches, int threads, int interop
         executions = List.copyOf(executions);
     }
 
-    /** Batch 1 and 32, one intra-op and one inter-op thread, the sparse execution, seed 42, side 32, default timing. */
+    /** Batch 1 and 32, one intra-op and one inter-op thread, the planner's choice ({@code auto}), seed 42, side 32, default timing. */
     public static EvaluationSettings defaults() {
-        return new EvaluationSettings(List.of(1, 32), Threads.DEFAULT, Threads.DEFAULT, List.of(DjlNetwork.Execution.SPARSE), 42, 32,
+        return new EvaluationSettings(List.of(1, 32), Threads.DEFAULT, Threads.DEFAULT, List.of(Execution.AUTO), 42, 32,
                 TimingPolicy.defaults(), InterferenceRule.defaults());
     }
 
@@ -45,7 +45,7 @@ public record EvaluationSettings(List<Integer> batches, int threads, int interop
         return new EvaluationSettings(batches, intra, interopThreads, executions, seed, resolution, timing, interference);
     }
 
-    public EvaluationSettings withExecutions(List<DjlNetwork.Execution> chosen) {
+    public EvaluationSettings withExecutions(List<Execution> chosen) {
         return new EvaluationSettings(batches, threads, interopThreads, chosen, seed, resolution, timing, interference);
     }
 

@@ -35,6 +35,7 @@ public final class EvaluationView {
         if (!r.latency().isEmpty()) {
             s.append(LatencyView.text(r.latency(), settings, r.engine()));
         }
+        s.append(PlanView.text(r.plans()));
         s.append("machine: ").append(r.machine()).append('\n');
         return s.toString();
     }
@@ -58,6 +59,7 @@ public final class EvaluationView {
         ArrayNode skipped = n.putArray("structureSkipped");
         r.skipped().forEach(skipped::add);
         n.set("latency", LatencyView.json(r.latency()));
+        n.set("plans", PlanView.json(r.plans()));
         n.put("noisy", r.noisy());
         n.put("consistent", r.consistent()).put("machine", r.machine()).put("engine", r.engine());
         return n;

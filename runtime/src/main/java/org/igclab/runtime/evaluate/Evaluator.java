@@ -3,7 +3,6 @@ package org.igclab.runtime.evaluate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.igclab.analyzer.ProgressListener;
@@ -17,7 +16,6 @@ import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.condition.PathCountMatrix;
 import org.igclab.rules.model.KernelChain;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.LatencyBenchmark;
 import org.igclab.runtime.engine.MachineInfo;
@@ -25,10 +23,13 @@ import org.igclab.runtime.engine.ParameterCheck;
 import org.igclab.runtime.engine.StructureCheck;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.plan.Execution;
+import org.igclab.runtime.plan.PlanOutcome;
+import org.igclab.runtime.plan.Planner;
 
 /**
  * Instantiates a design in DJL, proves the instance is what the analyzer counted (parameters operation by
- * operation; the wiring of every chain), and times forward passes.
+ * operation; the wiring of every chain), and times forward passes under each execution plan asked for.
  */
 public final class Evaluator {
 
@@ -59,33 +60,25 @@ public final class Evaluator {
                 structure.add(StructureCheck.of(chain.getKey(), c, settings.seed()));
             }
         }
-        // the sparse instance is the one the analyzer counted: its parameters are checked, then it is timed if asked
-        ParameterCheck parameters = null;
-        List<LatencyStats> latency = new ArrayList<>();
+        // the design's own instance is the one the analyzer counted: its parameters are checked, then every plan is built on it
+        ParameterCheck parameters;
+        List<PlanOutcome> plans = new ArrayList<>();
         long total = settings.executions().size() * settings.batches().size() * STEPS;
         long done = 0;
-        List<DjlNetwork.Execution> executions = new ArrayList<>(settings.executions());
-        if (!executions.contains(DjlNetwork.Execution.SPARSE)) {
-            executions.add(0, DjlNetwork.Execution.SPARSE);
-        }
-        for (DjlNetwork.Execution execution : executions) {
-            try (Instantiation inst = Instantiation.of(network, execution, settings.seed())) {
-                if (execution == DjlNetwork.Execution.SPARSE) {
-                    parameters = ParameterCheck.of(inst);
-                }
-                if (!settings.executions().contains(execution)) {
-                    continue;
-                }
+        try (Instantiation inst = Instantiation.of(network, settings.seed())) {
+            parameters = ParameterCheck.of(inst);
+            for (Execution execution : settings.executions()) {
                 for (int batch : settings.batches()) {
                     long base = done;
-                    latency.add(LatencyBenchmark.measure(inst, execution.name().toLowerCase(Locale.ROOT), batch, settings.timing(),
-                            settings.interference(), share -> progress.progress(base + Math.round(share * STEPS), total), cancelled));
+                    Planner.Timing timing = new Planner.Timing(batch, settings.timing(), settings.interference(), settings.seed());
+                    plans.add(Planner.time(inst, execution, timing, share -> progress.progress(base + Math.round(share * STEPS), total), cancelled));
                     done += STEPS;
                 }
             }
         }
+        List<LatencyStats> latency = plans.stream().flatMap(p -> p.latency().stream()).toList();
         return new EvaluationReport(design.name(), DesignIdentity.of(design).hash(), network.spec().input().toString(), cost.params(),
-                cost.macs(), parameters, structure, skipped, latency, MachineInfo.machine(), MachineInfo.engine());
+                cost.macs(), parameters, structure, skipped, latency, plans, MachineInfo.machine(), MachineInfo.engine());
     }
 
     /**

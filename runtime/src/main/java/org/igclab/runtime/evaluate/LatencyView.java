@@ -44,9 +44,9 @@ public final class LatencyView {
                 Double.isNaN(i.loadBefore()) ? "-" : String.format("%.2f->%.2f", i.loadBefore(), i.loadAfter()), i.verdict().label());
     }
 
-    /** {@code b1 49.80±1.2%, b32 573.15±2.9% noisy}: a run's sparse timings in one cell. */
+    /** {@code b1 49.80±1.2%, b32 573.15±2.9% noisy}: a run's headline timings in one cell. */
     public static String brief(List<LatencyStats> latency) {
-        return latency.stream().filter(l -> l.execution().equals("sparse"))
+        return LatencyStats.headlines(latency).stream()
                 .map(l -> String.format("b%d %s%s%s", l.batch(), ms(l.medianMs()), l.halfWidthText(),
                         l.trusted() ? "" : " " + l.interference().verdict().label()))
                 .collect(java.util.stream.Collectors.joining(", "));

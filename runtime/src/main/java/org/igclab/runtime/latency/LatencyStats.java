@@ -3,7 +3,8 @@ package org.igclab.runtime.latency;
 /**
  * Forward-pass latency of one execution and batch size, as reported and stored.
  *
- * @param execution      {@code sparse} (kernels as designed) or {@code dense} (chains multiplied out)
+ * @param execution      how the design was executed: {@code designed}, {@code folded}, {@code merged}, {@code dense} or
+ *                       {@code auto} (each run's fastest; {@code sparse}: as designed, in stores written before plans)
  * @param batch          images per pass
  * @param threads        PyTorch intra-op threads (0: unknown, a figure from an older store)
  * @param interopThreads PyTorch inter-op threads (0: unknown)
@@ -27,6 +28,30 @@ public record LatencyStats(String execution, int batch, int threads, int interop
     public static LatencyStats of(String execution, int batch, int threads, int interopThreads, AdaptiveTiming.Timing t) {
         return new LatencyStats(execution, batch, threads, interopThreads, t.warmup(), t.warmupStable(), t.runs(), t.interval().median(),
                 t.p10Ms(), t.p90Ms(), t.interval().halfWidth(), t.stop(), t.attempts(), t.interference());
+    }
+
+    /** The executions whose figure stands for a design, best first: the plan chosen on this machine, then the design as written. */
+    private static final java.util.List<String> HEADLINE = java.util.List.of("auto", "designed", "sparse");
+
+    /**
+     * The figure that stands for a design at a batch size among an evaluation's timings: the executed plan
+     * ({@code auto}) where it was timed, else the design as written ({@code designed}; {@code sparse} in stores written
+     * before plans existed), else the one execution timed.
+     */
+    public static java.util.Optional<LatencyStats> headline(java.util.List<LatencyStats> timings, int batch) {
+        java.util.List<LatencyStats> at = timings.stream().filter(l -> l.batch() == batch).toList();
+        for (String execution : HEADLINE) {
+            java.util.Optional<LatencyStats> found = at.stream().filter(l -> l.execution().equals(execution)).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return at.stream().findFirst();
+    }
+
+    /** The headline figure of every batch size timed, in the order first timed. */
+    public static java.util.List<LatencyStats> headlines(java.util.List<LatencyStats> timings) {
+        return timings.stream().map(LatencyStats::batch).distinct().map(b -> headline(timings, b).orElseThrow()).toList();
     }
 
     /** The half-width as a percentage of the median. */

@@ -47,9 +47,9 @@ public record RunRecord(long id, String kind, String status, String designName, 
                 timings, accuracy, resultJson, machine, engine, startedAt, finishedAt, message, pid, host, heartbeatAt);
     }
 
-    /** The sparse execution's timing at a batch size, when measured. */
+    /** The headline timing at a batch size ({@link LatencyStats#headline}), when measured. */
     public Optional<LatencyStats> latency(int batch) {
-        return latency.stream().filter(l -> l.batch() == batch && l.execution().equals("sparse")).findFirst();
+        return LatencyStats.headline(latency, batch);
     }
 
     /** Whether a timing of this run was taken under interference. */

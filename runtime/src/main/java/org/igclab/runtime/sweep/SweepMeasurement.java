@@ -76,9 +76,9 @@ public final class SweepMeasurement {
         });
     }
 
-    /** A stored evaluation's sparse timings as the analyzer's measurement; a timing that is not trusted counts as noisy. */
+    /** A stored evaluation's headline timings as the analyzer's measurement; a timing that is not trusted counts as noisy. */
     public static Measurement measurement(RunRecord run, boolean reused) {
-        List<Measurement.Latency> latency = run.latency().stream().filter(l -> l.execution().equals("sparse"))
+        List<Measurement.Latency> latency = LatencyStats.headlines(run.latency()).stream()
                 .map(l -> new Measurement.Latency(l.batch(), l.medianMs(), l.halfWidthMs(), !l.trusted())).toList();
         return new Measurement(latency, null, run.id(), reused);
     }

@@ -22,9 +22,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.TensorShape;
+import org.igclab.analyzer.plan.Mode;
+import org.igclab.analyzer.plan.Plan;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.NoGrad;
+import org.igclab.runtime.plan.PlannedBlocks;
 import org.igclab.runtime.store.EpochRecord;
 
 /**
@@ -97,8 +100,8 @@ public final class Training {
         Tracker cosine = schedule(settings, steps);
         MomentumSgd sgd = new MomentumSgd(cosine, (float) settings.momentum(), (float) settings.weightDecay(), start.updates());
         try (Model model = Model.newInstance("igc")) {
-            DjlNetwork djl = DjlNetwork.build(network, DjlNetwork.Execution.SPARSE);
-            model.setBlock(djl.block());
+            DjlNetwork djl = DjlNetwork.build(network);
+            model.setBlock(PlannedBlocks.training(Plan.uniform(network, Mode.TRAINING, settings.execution()), djl));
             if (from.snapshot() > 0) {
                 checkpoint.load(model, from);
             }
@@ -171,8 +174,10 @@ public final class Training {
                     lossSum += value * batch.size();
                     correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(y).sum().getLong();
                 }
-                trainer.step();
             }
+            // after the step's arrays are freed: a planned execution lends the parameters to them while it computes its
+            // weights, and what the update creates from a parameter (momentum) must stay with the model
+            trainer.step();
             seen += batch.size();
             listener.step(epoch, settings.epochs(), b + 1, steps, lossSum / seen, (double) correct / seen,
                     at.seconds() + (System.nanoTime() - began) / 1e9);

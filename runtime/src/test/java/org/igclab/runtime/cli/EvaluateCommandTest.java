@@ -40,7 +40,7 @@ class EvaluateCommandTest {
                 "--warmup", "0", "--attempts", "1", "--threads", "1", "--no-store");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("1 intra-op and").contains("95% confidence half-width").contains("a pass is disturbed when")
-                .containsPattern("(?m)^sparse +2 +1\\+\\d");
+                .containsPattern("(?m)^auto +2 +1\\+\\d");
     }
 
     @Test

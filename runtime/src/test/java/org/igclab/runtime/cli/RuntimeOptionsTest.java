@@ -28,7 +28,7 @@ class RuntimeOptionsTest {
             "igc train: Invalid value for option '--data': 'mnist' is not one of fashion-mnist, cifar10",
             "igc train: Invalid value for option '--epochs': '0' must be positive",
             "igc train: Invalid value for option '--limit-train': '-1' must not be negative",
-            "igc evaluate: Invalid value for option '--execution': 'sideways' is not one of sparse, dense, both",
+            "igc evaluate: Invalid value for option '--execution' (HOW): 'sideways' is not one of designed, folded, merged, dense, auto",
             "igc results: Invalid value for option '--kind': 'measure' is not one of evaluate, train",
             "igc results: Invalid value for option '--status': 'lost' is not one of running, done, failed, interrupted, pruned, cancelled",
         };

@@ -22,7 +22,7 @@ class SampleParametersTest {
     @MethodSource("samples")
     void engineCountsWhatTheAnalyzerCounts(Path sample) throws IOException {
         ResolvedNetwork network = Samples.network(sample);
-        try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, 1)) {
+        try (Instantiation inst = Instantiation.of(network, 1)) {
             ParameterCheck check = ParameterCheck.of(inst);
             assertThat(check.firstDifference()).as(check.describe()).isEmpty();
             assertThat(check.engine()).isEqualTo(CostModel.of(network).params().total());

@@ -72,7 +72,7 @@ class EvaluatorTest {
         assertThat(json.at("/settings/timing/target").asDouble()).isEqualTo(0.03);
         String text = EvaluationView.text(report, settings);
         assertThat(text).contains("1 intra-op and").contains("half-width").doesNotContain("noisy:");
-        assertThat(text.lines().filter(l -> l.startsWith("sparse ")).toList()).hasSize(2).allMatch(l -> l.contains(" 1+") && l.strip().endsWith("quiet"));
+        assertThat(text.lines().filter(l -> l.startsWith("auto ")).toList()).hasSize(2).allMatch(l -> l.contains(" 1+") && l.strip().endsWith("quiet"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class EvaluatorTest {
             assertThat(run.latency()).hasSize(2).allMatch(l -> l.interference().noisy() && l.attempts() == 2);
         }
         assertThat(report.noisy()).isTrue();
-        assertThat(EvaluationView.text(report, settings)).contains("noisy: sparse batch 1, after 2 attempts")
+        assertThat(EvaluationView.text(report, settings)).contains("noisy: auto batch 1, after 2 attempts")
                 .contains("left out of Pareto fronts and charts");
         JsonNode json = EvaluationView.json(report, settings);
         assertThat(json.get("noisy").asBoolean()).isTrue();

@@ -34,7 +34,7 @@ class OnnxExportTest {
     void onnxRuntimeAgreesWithDjl(Path sample) throws Exception {
         Design design = DesignFiles.read(sample);
         ResolvedNetwork network = Samples.network(design);
-        try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, 5)) {
+        try (Instantiation inst = Instantiation.of(network, 5)) {
             Samples.moveBatchNormStatistics(inst);
             byte[] bytes = OnnxExport.toBytes(inst, design.name());
             ModelProto model = ModelProto.parseFrom(bytes);

@@ -14,7 +14,6 @@ import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.rules.testing.DebianPackages;
 import org.igclab.rules.testing.RequiresDebian;
 import org.igclab.runtime.Samples;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,7 @@ class PyTorchAgreementTest {
     private static PyTorchAgreement.Case write(String name, Path sample, java.util.function.UnaryOperator<String> edit) throws IOException {
         Design design = DesignFiles.read(sample);
         ResolvedNetwork network = Samples.network(design);
-        try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, 11)) {
+        try (Instantiation inst = Instantiation.of(network, 11)) {
             Samples.moveBatchNormStatistics(inst);
             return PyTorchAgreement.write(name, inst, edit.apply(PyTorchExport.source(network)), 13, dir.resolve("case-" + dir.toFile().list().length));
         }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.data.Percentage;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.plan.Strategy;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunQuery;
@@ -136,6 +138,32 @@ class TrainingTest {
                     .isInstanceOf(DatasetException.class)
                     .hasMessageContaining("reads 3x28x28 images but fashion-mnist images are 1x28x28");
             assertThat(store.list(new RunQuery(null, null, null, 0))).isEmpty();
+        }
+    }
+
+    /**
+     * Training in the planner's form trains the design: the same curve as training the kernels as written (float sums
+     * in another order aside), the design's parameter count, and a checkpoint the designed network loads and evaluates alike.
+     */
+    @Test
+    void aMergedRunFollowsTheDesignedRunAndItsCheckpointIsTheDesigns(@TempDir Path dir) throws Exception {
+        TrainingSettings designed = settings(2);
+        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
+            Training.Result a = StoredTraining.run(design, data, designed, dir.resolve("designed"), StoredTraining.Existing.REFUSE, store,
+                    new Recorder(), () -> false);
+            Training.Result b = StoredTraining.run(design, data, designed.withExecution(Strategy.MERGED), dir.resolve("merged"),
+                    StoredTraining.Existing.REFUSE, store, new Recorder(), () -> false);
+            assertThat(b.engineParams()).isEqualTo(a.engineParams());
+            assertThat(b.curve()).hasSize(2);
+            for (int i = 0; i < a.curve().size(); i++) {
+                assertThat(b.curve().get(i).trainLoss()).as("epoch " + (i + 1) + " loss").isCloseTo(a.curve().get(i).trainLoss(),
+                        Percentage.withPercentage(1));
+            }
+            Checkpoint ck = new Checkpoint(dir.resolve("merged"));
+            try (var trained = ck.instantiate(StoredTraining.network(design), ck.state().orElseThrow())) {
+                assertThat(Training.accuracyOf(trained, data, 64)).as("the designed network with the merged run's weights")
+                        .isEqualTo(b.testAccuracy());
+            }
         }
     }
 

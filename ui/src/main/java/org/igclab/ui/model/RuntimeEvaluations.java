@@ -38,7 +38,7 @@ public final class RuntimeEvaluations implements Evaluations {
         if (!report.consistent()) {
             return "stored, but the engine and the analyzer disagree: " + report.parameters().describe();
         }
-        return report.sparse(1).map(l -> "median latency " + l.summary()).orElse("no timing");
+        return report.headline(1).map(l -> "median latency " + l.summary()).orElse("no timing");
     }
 
     /** What a stopped training left: where its checkpoint stands, or that there is none to resume. */
@@ -53,7 +53,7 @@ public final class RuntimeEvaluations implements Evaluations {
         ImageDataset data = Datasets.load(request.dataset(), request.dataDir());
         TrainingSettings defaults = TrainingSettings.defaults(request.dataset());
         TrainingSettings settings = new TrainingSettings(request.dataset(), request.epochs(), defaults.batchSize(), defaults.learningRate(),
-                defaults.momentum(), defaults.weightDecay(), defaults.seed(), request.trainImages(), request.trainImages());
+                defaults.momentum(), defaults.weightDecay(), defaults.seed(), request.trainImages(), request.trainImages(), defaults.execution());
         Path root = store.toAbsolutePath().getParent().resolve("igc-checkpoints");
         Path checkpoints = StoredTraining.defaultCheckpointDir(root, design, settings);
         TrainingListener listener = new TrainingListener() {

@@ -1,0 +1,91 @@
+package org.igclab.runtime.evaluate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.igclab.analyzer.plan.Strategy;
+import org.igclab.analyzer.text.TextTable;
+import org.igclab.rules.io.JsonFields;
+import org.igclab.runtime.plan.CandidateResult;
+import org.igclab.runtime.plan.PlanOutcome;
+import org.igclab.runtime.plan.RunChoice;
+
+/** Execution plans as text (each run's strategy and its alternatives' times) or JSON. */
+public final class PlanView {
+
+    private PlanView() {
+    }
+
+    /**
+     * One paragraph per plan: whether it computes what the design computes, then a table of its runs; under
+     * {@code auto} each candidate's median, the chosen one marked.
+     */
+    public static String text(List<PlanOutcome> plans) {
+        StringBuilder s = new StringBuilder();
+        for (PlanOutcome p : plans) {
+            s.append(String.format("plan %s, batch %d: %s against the design%s%n", p.execution().label(), p.batch(), p.agreement().describe(),
+                    p.latency().isPresent() ? "" : "; not timed"));
+            if (p.runs().isEmpty()) {
+                continue;
+            }
+            List<Strategy> timed = p.runs().stream().flatMap(r -> r.candidates().stream()).map(CandidateResult::strategy).distinct().sorted().toList();
+            List<String> headers = new ArrayList<>(List.of("block", "run at", ">runs", "executed"));
+            timed.forEach(t -> headers.add(">" + t.label() + " ms"));
+            headers.add("steps");
+            TextTable t = new TextTable(headers.toArray(String[]::new));
+            for (RunChoice r : p.runs()) {
+                List<Object> cells = new ArrayList<>(List.of(r.block().isEmpty() ? "-" : r.block(), r.path(), r.repeats(), r.chosen().label()));
+                timed.forEach(strategy -> cells.add(candidateCell(r, strategy)));
+                cells.add(r.steps());
+                t.row(cells.toArray());
+            }
+            s.append(t.render());
+        }
+        if (plans.stream().anyMatch(p -> p.runs().stream().anyMatch(r -> !r.candidates().isEmpty()))) {
+            s.append("runs: the network's runs of linear operations computing the same on the same input, timed once; "
+                    + "ms: a candidate's median for one run at the plan's batch size, * the one chosen, '=' a candidate that is another's "
+                    + "execution, 'differs' one that failed the check (never timed)\n");
+        }
+        return s.toString();
+    }
+
+    private static String candidateCell(RunChoice r, Strategy strategy) {
+        Optional<CandidateResult> c = r.candidates().stream().filter(x -> x.strategy() == strategy).findFirst();
+        if (c.isEmpty()) {
+            return "=";
+        }
+        if (!c.get().agreement().agrees()) {
+            return "differs";
+        }
+        double ms = c.get().medianMs();
+        return (Double.isFinite(ms) ? String.format("%.2f", ms) : "-") + (strategy == r.chosen() ? "*" : "");
+    }
+
+    public static ArrayNode json(List<PlanOutcome> plans) {
+        ArrayNode a = JsonFields.MAPPER.createArrayNode();
+        for (PlanOutcome p : plans) {
+            ObjectNode o = a.addObject().put("execution", p.execution().label()).put("batch", p.batch());
+            agreement(o.putObject("agreement"), p);
+            p.latency().ifPresent(l -> o.put("medianMs", l.medianMs()));
+            ArrayNode runs = o.putArray("runs");
+            for (RunChoice r : p.runs()) {
+                ObjectNode run = runs.addObject().put("block", r.block()).put("path", r.path()).put("repeats", r.repeats())
+                        .put("executed", r.chosen().label()).put("steps", r.steps());
+                ArrayNode candidates = run.putArray("candidates");
+                for (CandidateResult c : r.candidates()) {
+                    ObjectNode cn = candidates.addObject().put("strategy", c.strategy().label()).put("steps", c.steps())
+                            .put("agrees", c.agreement().agrees()).put("relativeDifference", c.agreement().relative());
+                    c.latency().ifPresent(l -> cn.set("latency", LatencyView.json(l)));
+                }
+            }
+        }
+        return a;
+    }
+
+    private static void agreement(ObjectNode o, PlanOutcome p) {
+        o.put("agrees", p.agreement().agrees()).put("maxDifference", p.agreement().maxDifference()).put("scale", p.agreement().scale())
+                .put("tolerance", org.igclab.runtime.plan.Agreement.TOLERANCE);
+    }
+}
