@@ -12,7 +12,6 @@ import org.igclab.analyzer.latency.Fingerprint;
 import org.igclab.analyzer.latency.Primitive;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.engine.Threads;
@@ -139,7 +138,7 @@ public final class Calibrator {
                 continue;
             }
             PrimitiveTiming.Timed timing;
-            try (Instantiation inst = Instantiation.of(n, DjlNetwork.Execution.SPARSE, 42)) {
+            try (Instantiation inst = Instantiation.of(n, 42)) {
                 timing = PrimitiveTiming.forward(inst, s.batch(), s.policy(), s.rule(), cancelled);
             }
             if (timing.stats().stop() == Stop.CANCELLED) {

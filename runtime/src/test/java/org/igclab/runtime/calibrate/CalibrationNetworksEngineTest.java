@@ -10,7 +10,6 @@ import org.igclab.analyzer.latency.CalibrationNetworks;
 import org.igclab.analyzer.network.Network;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
-import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.NoGrad;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +26,7 @@ class CalibrationNetworksEngineTest {
     @MethodSource("networks")
     void runsInTheEngine(Network spec) {
         ResolvedNetwork network = ShapeInference.resolve(spec);
-        try (Instantiation inst = Instantiation.of(network, DjlNetwork.Execution.SPARSE, 1); NoGrad off = NoGrad.enter();
+        try (Instantiation inst = Instantiation.of(network, 1); NoGrad off = NoGrad.enter();
              NDManager scope = inst.manager().newSubManager()) {
             NDList x = new NDList(scope.randomUniform(0f, 1f, Instantiation.batchShape(spec.input(), 1)));
             NDList y = inst.block().forward(new ParameterStore(inst.manager(), false), x, false);
