@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
             "(see src/site/markdown/calibration.md).",
             "Each primitive is stored as soon as it is timed. Ctrl-C stops after the one in flight (exit code 130); the",
             "next 'igc calibrate' with the same settings continues there (--restart begins anew). An unfinished",
-            "calibration is never used for predictions. The full grid (848 primitives) took 33 s here at a load of 1 to 3",
-            "on 2 cores (752 of them: 6 min beside heavy load, load 12 to 16); --quick (116) 10 to 20 s."},
+            "calibration is never used for predictions. The full grid (848 primitives and the 20 networks) took 29 to 34 s",
+            "here on a quiet 2-core machine (752 primitives alone: 6 min beside heavy load, load 12 to 16); --quick (116",
+            "and the networks) 10 s, a rough model whose network correction is rough too."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc calibrate                       # the full grid, batch 1, one intra-op thread",
