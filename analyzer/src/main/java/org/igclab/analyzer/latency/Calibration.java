@@ -14,15 +14,43 @@ import java.util.List;
  * @param peakMacsPerSecond   the highest multiply-accumulate rate measured (a large dense matrix product)
  * @param peakBytesPerSecond  the highest memory bandwidth measured (a large copy: bytes read plus written)
  * @param points              the primitives timed
+ * @param networks            the whole networks timed ({@link CalibrationNetworks}), for the {@link NetworkCorrection}
  */
 public record Calibration(long id, Fingerprint fingerprint, int batch, int threads, String grid, String createdAt,
-                          double peakMacsPerSecond, double peakBytesPerSecond, List<Point> points) {
+                          double peakMacsPerSecond, double peakBytesPerSecond, List<Point> points, List<NetworkPoint> networks) {
 
     public Calibration {
         points = List.copyOf(points);
+        networks = List.copyOf(networks);
         if (batch < 1 || !(peakMacsPerSecond > 0) || !(peakBytesPerSecond > 0)) {
             throw new IllegalArgumentException("a calibration needs a batch and positive peak rates: batch " + batch + ", "
                     + peakMacsPerSecond + " MAC/s, " + peakBytesPerSecond + " B/s");
+        }
+    }
+
+    /** A calibration without whole networks timed (made before they were): its predictions are the operations' sums. */
+    public Calibration(long id, Fingerprint fingerprint, int batch, int threads, String grid, String createdAt,
+                       double peakMacsPerSecond, double peakBytesPerSecond, List<Point> points) {
+        this(id, fingerprint, batch, threads, grid, createdAt, peakMacsPerSecond, peakBytesPerSecond, points, List.of());
+    }
+
+    /** The same calibration with other primitives (its networks kept). */
+    public Calibration withPoints(List<Point> others) {
+        return new Calibration(id, fingerprint, batch, threads, grid, createdAt, peakMacsPerSecond, peakBytesPerSecond, others, networks);
+    }
+
+    /**
+     * One whole network's timing.
+     *
+     * @param name     its name, one of {@link CalibrationNetworks}'
+     * @param medianMs median of a pass of the calibration's batch
+     * @param noisy    taken under interference
+     * @param cpuMs    median CPU time of the timing thread over a pass (NaN when not recorded)
+     */
+    public record NetworkPoint(String name, double medianMs, boolean noisy, double cpuMs) {
+        /** Its time by this clock (the wall clock where no CPU time was recorded). */
+        public double ms(Clock clock) {
+            return clock == Clock.CPU && !Double.isNaN(cpuMs) ? cpuMs : medianMs;
         }
     }
 
@@ -58,13 +86,13 @@ public record Calibration(long id, Fingerprint fingerprint, int batch, int threa
 
     /** Points timed under interference. */
     public long noisyPoints() {
-        return points.stream().filter(Point::noisy).count();
+        return points.stream().filter(Point::noisy).count() + networks.stream().filter(NetworkPoint::noisy).count();
     }
 
     /** {@code calibration 3 (full grid, batch 1, 1 thread, 2026-11-30T22:40Z) on AMD EPYC ..., 2 cores, DJL ...}. */
     public String describe() {
         return "calibration " + id + " (" + grid + " grid, batch " + batch + ", " + threads + " thread" + (threads == 1 ? "" : "s") + ", "
                 + createdAt + ") of " + fingerprint.describe()
-                + (noisyPoints() > 0 ? "; " + noisyPoints() + " of its " + points.size() + " timings were taken under interference" : "");
+                + (noisyPoints() > 0 ? "; " + noisyPoints() + " of its " + (points.size() + networks.size()) + " timings were taken under interference" : "");
     }
 }

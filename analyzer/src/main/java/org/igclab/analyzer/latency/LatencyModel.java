@@ -12,6 +12,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
+import org.igclab.analyzer.network.ShapeInference;
 
 /**
  * Predicts a primitive's time from a {@link Calibration}, as nn-Meter does on kernels: a primitive the calibration
@@ -30,6 +31,9 @@ import org.apache.commons.math3.linear.RealVector;
  * fit); a class timed mostly under interference on all of them, since a few quiet points alone would be extrapolated
  * far. On a machine busy through the whole calibration every point is noisy; the model then still predicts, and the
  * calibration says how many of its points were noisy ({@link Calibration#noisyPoints()}), which every view prints.
+ *
+ * <p>A network's latency is not quite its operations' sum: {@link #correction()} is fitted on whole networks the
+ * calibration timed, and {@link LatencyPrediction#of} applies it.
  */
 public final class LatencyModel implements OpLatency {
     /** Points a fit needs at least. */
@@ -44,6 +48,7 @@ public final class LatencyModel implements OpLatency {
     private final Map<Primitive, Estimate> estimates = new HashMap<>();
     private final double peakMacsPerSecond;
     private final double peakBytesPerSecond;
+    private Optional<NetworkCorrection> correction;
 
     /** The model of a calibration's wall-clock times. */
     public LatencyModel(Calibration calibration) {
@@ -87,6 +92,37 @@ public final class LatencyModel implements OpLatency {
     /** The bandwidth the bound assumes, likewise. */
     public double peakBytesPerSecond() {
         return peakBytesPerSecond;
+    }
+
+    /**
+     * The calibration's whole networks, each priced operation by operation by this model, against their measured
+     * medians: {@code measured = a * sum + b * operations + c} ({@link NetworkCorrection}); empty for a calibration that
+     * timed none.
+     */
+    @Override
+    public synchronized Optional<NetworkCorrection> correction() {
+        if (correction == null) {
+            correction = NetworkCorrection.fit(networkSamples());
+        }
+        return correction;
+    }
+
+    /**
+     * What the correction is fitted on: each of the calibration's whole networks, its operations priced by this model and
+     * its measured median. Its quiet networks where they are at least half of them (and enough for the fit), else all; a
+     * network this version does not know by name is left out.
+     */
+    public List<NetworkCorrection.Sample> networkSamples() {
+        List<Calibration.NetworkPoint> quiet = calibration.networks().stream().filter(x -> !x.noisy()).toList();
+        boolean mostlyQuiet = quiet.size() >= NetworkCorrection.MIN_NETWORKS && 2 * quiet.size() >= calibration.networks().size();
+        List<NetworkCorrection.Sample> samples = new ArrayList<>();
+        for (Calibration.NetworkPoint x : mostlyQuiet ? quiet : calibration.networks()) {
+            CalibrationNetworks.named(x.name()).map(ShapeInference::resolve).ifPresent(n -> {
+                LatencyPrediction summed = LatencyPrediction.summed(n, this);
+                samples.add(new NetworkCorrection.Sample(summed.sum().ms(), summed.rows().size(), x.ms(clock)));
+            });
+        }
+        return samples;
     }
 
     /** A fitted linear model: coefficients over the features (the constant first) and the points it was fitted on. */

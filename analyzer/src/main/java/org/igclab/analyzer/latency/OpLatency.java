@@ -1,6 +1,7 @@
 package org.igclab.analyzer.latency;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prices operations: the seam between what a block executes and what it costs. A block's operations as designed, or
@@ -12,6 +13,11 @@ public interface OpLatency {
 
     /** One primitive's predicted time. */
     Estimate estimate(Primitive primitive);
+
+    /** What turns a network's summed operations into its latency, where the calibration timed whole networks. */
+    default Optional<NetworkCorrection> correction() {
+        return Optional.empty();
+    }
 
     /** The summed prediction and bound of a block's operations, in execution order. */
     default Estimate sum(List<Primitive> operations) {

@@ -15,14 +15,18 @@ import org.igclab.rules.io.JsonFields;
 /** A network's predicted latency per operation and in total, saying which calibration it comes from (text, JSON, CSV). */
 public final class LatencyPredictionView {
     public static final String METHOD = "predicted from a calibration (igc calibrate): a timed primitive is its median; any other a "
-            + "regression over its class's timings; bound: MACs at the peak rate or bytes at the peak bandwidth, whichever is longer";
+            + "regression over its class's timings; the network: the operations' sum through a fit over whole networks timed; "
+            + "bound: MACs at the peak rate or bytes at the peak bandwidth, whichever is longer";
 
     private LatencyPredictionView() {
     }
 
     /** {@code from calibration 3 (...)}, and a warning line when it was made on another machine than {@code here}. */
     public static String source(Calibration c, Fingerprint here) {
-        String s = "predicted from " + c.describe();
+        String s = "predicted from " + c.describe() + (c.networks().isEmpty()
+                ? "\nit timed no whole networks: a network is predicted as its operations' sum (a new igc calibrate times them, for a network correction)"
+                : "\na network is predicted from its operations' sum through a correction fitted on the " + c.networks().size()
+                + " whole networks it timed");
         return c.fingerprint().equals(here) ? s
                 : s + "\nWARNING: that calibration was made on another machine or engine (this one: " + here.describe()
                 + "); run igc calibrate here for predictions of this machine";
@@ -37,19 +41,31 @@ public final class LatencyPredictionView {
         for (LatencyPrediction.Row r : p.rows()) {
             t.row(r.path(), r.op(), r.primitive().out(), ms(r.estimate().ms()), ms(r.estimate().boundMs()), basis(r.estimate()));
         }
-        t.row("total", "", "", ms(p.total().ms()), ms(p.total().boundMs()), "");
+        if (p.correction().isPresent()) {
+            t.row("sum of operations", "", "", ms(p.sum().ms()), ms(p.sum().boundMs()), "");
+        }
+        t.row("total", "", "", ms(p.total().ms()), ms(p.total().boundMs()), p.correction().isPresent() ? "network fit" : "sum");
         s.append(t.render());
         s.append(summary(p)).append('\n');
         return s.toString();
     }
 
-    /** {@code predicted 12.345 ms at batch 1; roofline bound 1.234 ms (efficiency 10.0%); 40 of 120 operations timed exactly}. */
+    /**
+     * {@code predicted 12.345 ms (operations summed: 10.456 ms; network correction: ...); roofline bound 1.234 ms (...); 40 of
+     * 120 operations timed exactly}.
+     */
     public static String summary(LatencyPrediction p) {
         long timed = p.rows().stream().filter(r -> r.estimate().basis() == Estimate.Basis.TIMED).count();
         long bound = p.rows().stream().filter(r -> r.estimate().basis() == Estimate.Basis.BOUND).count();
-        return String.format("predicted %s ms; roofline bound %s ms (the prediction runs at %.1f%% of the machine's peak); %d of %d operations "
-                + "timed exactly in the calibration, the rest fitted%s", ms(p.total().ms()), ms(p.total().boundMs()), 100 * p.total().efficiency(),
-                timed, p.rows().size(), bound > 0 ? ", " + bound + " priced by the bound alone (a kind never timed)" : "");
+        return String.format("predicted %s ms (%s); roofline bound %s ms (the prediction runs at %.1f%% of the machine's peak); %d of %d "
+                + "operations timed exactly in the calibration, the rest fitted%s", ms(p.total().ms()), howTotalled(p), ms(p.total().boundMs()),
+                100 * p.total().efficiency(), timed, p.rows().size(), bound > 0 ? ", " + bound + " priced by the bound alone (a kind never timed)" : "");
+    }
+
+    /** How the total came from the operations: through the network correction, or their sum (a calibration without networks). */
+    public static String howTotalled(LatencyPrediction p) {
+        return p.correction().map(c -> "operations summed " + ms(p.sum().ms()) + " ms, network correction " + c.describe())
+                .orElse("the operations' sum; the calibration timed no whole networks, so no network correction");
     }
 
     public static ObjectNode json(String name, LatencyPrediction p, Calibration c, Fingerprint here) {
@@ -66,7 +82,10 @@ public final class LatencyPredictionView {
         cal.put("noisyPoints", c.noisyPoints());
         o.put("method", METHOD);
         o.put("predictedMs", p.total().ms());
+        o.put("operationsSumMs", p.sum().ms());
         o.put("boundMs", p.total().boundMs());
+        p.correction().ifPresent(fit -> o.putObject("networkCorrection").put("perSum", fit.perSum()).put("perOperationMs", fit.perOperation())
+                .put("constantMs", fit.constantMs()).put("networks", fit.networks()));
         ArrayNode rows = o.putArray("layers");
         for (LatencyPrediction.Row r : p.rows()) {
             ObjectNode row = rows.addObject();
@@ -86,7 +105,10 @@ public final class LatencyPredictionView {
             rows.add(List.of(r.path(), r.op(), r.primitive().out().toString(), r.estimate().ms(), r.estimate().boundMs(),
                     r.estimate().basis().name().toLowerCase(java.util.Locale.ROOT)));
         }
-        rows.add(List.of("total", "", "", p.total().ms(), p.total().boundMs(), ""));
+        if (p.correction().isPresent()) {
+            rows.add(List.of("sum of operations", "", "", p.sum().ms(), p.sum().boundMs(), ""));
+        }
+        rows.add(List.of("total", "", "", p.total().ms(), p.total().boundMs(), p.correction().isPresent() ? "network fit" : "sum"));
         return Csv.of(List.of("layer", "op", "output", "predicted_ms", "bound_ms", "basis"), rows);
     }
 

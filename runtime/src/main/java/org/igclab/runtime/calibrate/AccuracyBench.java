@@ -35,15 +35,22 @@ public final class AccuracyBench {
      *
      * @param name           the design
      * @param macs           its MACs
-     * @param predictedMs    the prediction from the calibration's wall-clock medians
+     * @param predictedMs    the prediction from the calibration's wall-clock medians (through its network correction)
+     * @param operationsMs   the operations' wall-clock predictions summed, before the network correction
      * @param measured       the timing
      * @param predictedCpuMs the prediction from the calibration's CPU-time medians
      * @param measuredCpuMs  the median CPU time of a timed pass
      */
-    public record Result(String name, long macs, double predictedMs, LatencyStats measured, double predictedCpuMs, double measuredCpuMs) {
+    public record Result(String name, long macs, double predictedMs, double operationsMs, LatencyStats measured, double predictedCpuMs,
+                         double measuredCpuMs) {
         /** Predicted over measured, minus one. */
         public double error() {
             return predictedMs / measured.medianMs() - 1;
+        }
+
+        /** The operations' sum over measured, minus one: the error without the network correction. */
+        public double sumError() {
+            return operationsMs / measured.medianMs() - 1;
         }
 
         /** The same by CPU time. */
@@ -103,7 +110,7 @@ public final class AccuracyBench {
                 break;
             }
             ResolvedNetwork network = d.network();
-            double predicted = predictor.predict(network).total().ms();
+            LatencyPrediction predicted = predictor.predict(network);
             double predictedCpu = LatencyPrediction.of(network, byCpu).total().ms();
             try (Instantiation inst = Instantiation.of(network, 42)) {
                 PrimitiveTiming.Timed timed = PrimitiveTiming.forward(inst, batch, policy, InterferenceRule.defaults(), cancelled);
@@ -111,7 +118,8 @@ public final class AccuracyBench {
                 if (t.runs() == 0) {
                     break;
                 }
-                Result r = new Result(d.name(), CostModel.of(network).macs(), predicted, t, predictedCpu, timed.cpuMs());
+                Result r = new Result(d.name(), CostModel.of(network).macs(), predicted.total().ms(), predicted.sum().ms(), t, predictedCpu,
+                        timed.cpuMs());
                 results.add(r);
                 each.accept(r);
             }
@@ -134,8 +142,7 @@ public final class AccuracyBench {
         for (int i = 0; i < errors.length; i++) {
             List<Calibration.Point> others = new ArrayList<>(c.points());
             Calibration.Point left = others.remove(i);
-            Calibration without = new Calibration(c.id(), c.fingerprint(), c.batch(), c.threads(), c.grid(), c.createdAt(),
-                    c.peakMacsPerSecond(), c.peakBytesPerSecond(), others);
+            Calibration without = c.withPoints(others);
             errors[i] = new LatencyModel(without, clock).estimate(left.primitive()).ms() / left.ms(clock) - 1;
         }
         return errors;

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.igclab.analyzer.latency.Calibration;
+import org.igclab.analyzer.latency.CalibrationNetworks;
 import org.igclab.analyzer.latency.Fingerprint;
 import org.igclab.analyzer.latency.Primitive;
+import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.store.ResultStore;
@@ -21,11 +23,15 @@ import org.igclab.runtime.store.ResultStore;
  * Calibrations in the results store (tables {@code calibrations} and {@code calibration_points}, schema version 5). A
  * calibration is {@code running} while it is timed, each primitive stored as soon as it is timed (at most once: the
  * primitive is part of the key), and {@code complete} once every one is; only complete ones are read for predictions,
- * so an interrupted calibration is never half-used, and {@code igc calibrate} continues it.
+ * so an interrupted calibration is never half-used, and {@code igc calibrate} continues it. A whole network the
+ * calibration timed ({@link CalibrationNetworks}) is a point of kind {@value #NETWORK} keyed by its name, its input and
+ * output shapes in the shape columns and the rest zero: the network itself is rebuilt from its name.
  */
 public final class CalibrationStore {
     static final String RUNNING = "running";
     static final String COMPLETE = "complete";
+    /** The kind of a point that is a whole network. */
+    static final String NETWORK = "NETWORK";
 
     private final ResultStore store;
 
@@ -108,18 +114,29 @@ public final class CalibrationStore {
 
     /** Stores one primitive's timing; a primitive stored already is left as it is. */
     public void addPoint(long id, Primitive q, LatencyStats t, double cpuMs) {
+        insert(id, q.key(), q.kind().name(), new int[] {q.in().channels(), q.in().height(), q.in().width(), q.out().channels(),
+            q.out().height(), q.out().width(), q.groups(), q.kernel(), q.stride(), q.padding()}, t, cpuMs);
+    }
+
+    /** Stores one whole network's timing ({@link ResolvedNetwork#spec()}'s name is its key); one stored already is left as it is. */
+    public void addNetwork(long id, ResolvedNetwork n, LatencyStats t, double cpuMs) {
+        TensorShape in = n.spec().input();
+        TensorShape out = n.output();
+        insert(id, n.spec().name(), NETWORK, new int[] {in.channels(), in.height(), in.width(), out.channels(), out.height(), out.width(),
+            0, 0, 0, 0}, t, cpuMs);
+    }
+
+    private void insert(long id, String key, String kind, int[] shapes, LatencyStats t, double cpuMs) {
         store.sql(db -> {
             String sql = "INSERT OR IGNORE INTO calibration_points (calibration_id, primitive, kind, in_c, in_h, in_w, out_c, out_h, out_w,"
                     + " groups, kernel, stride, padding, median_ms, half_width_ms, p10_ms, p90_ms, runs, noisy, note, cpu_ms)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             try (PreparedStatement p = db.prepareStatement(sql)) {
                 p.setLong(1, id);
-                p.setString(2, q.key());
-                p.setString(3, q.kind().name());
-                int[] ints = {q.in().channels(), q.in().height(), q.in().width(), q.out().channels(), q.out().height(), q.out().width(),
-                    q.groups(), q.kernel(), q.stride(), q.padding()};
-                for (int i = 0; i < ints.length; i++) {
-                    p.setInt(4 + i, ints[i]);
+                p.setString(2, key);
+                p.setString(3, kind);
+                for (int i = 0; i < shapes.length; i++) {
+                    p.setInt(4 + i, shapes[i]);
                 }
                 p.setDouble(14, t.medianMs());
                 setReal(p, 15, t.halfWidthMs());
@@ -201,30 +218,37 @@ public final class CalibrationStore {
                 }
                 long id = rs.getLong("id");
                 Fingerprint f = new Fingerprint(rs.getString("cpu"), rs.getInt("cores"), rs.getString("engine"));
+                List<Calibration.Point> points = new ArrayList<>();
+                List<Calibration.NetworkPoint> networks = new ArrayList<>();
+                points(db, id, points, networks);
                 return Optional.of(new Calibration(id, f, rs.getInt("batch"), rs.getInt("threads"), rs.getString("grid"), rs.getString("started_at"),
-                        rs.getDouble("peak_macs_per_s"), rs.getDouble("peak_bytes_per_s"), points(db, id)));
+                        rs.getDouble("peak_macs_per_s"), rs.getDouble("peak_bytes_per_s"), points, networks));
             }
         });
     }
 
-    private static List<Calibration.Point> points(java.sql.Connection db, long id) throws SQLException {
-        List<Calibration.Point> points = new ArrayList<>();
+    /** A calibration's points, in the order they were stored: the primitives to {@code points}, the whole networks to {@code networks}. */
+    private static void points(java.sql.Connection db, long id, List<Calibration.Point> points, List<Calibration.NetworkPoint> networks)
+            throws SQLException {
         try (PreparedStatement p = db.prepareStatement("SELECT * FROM calibration_points WHERE calibration_id = ? ORDER BY rowid")) {
             p.setLong(1, id);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
+                    double cpu = rs.getDouble("cpu_ms");
+                    cpu = rs.wasNull() ? Double.NaN : cpu;
+                    if (rs.getString("kind").equals(NETWORK)) {
+                        networks.add(new Calibration.NetworkPoint(rs.getString("primitive"), rs.getDouble("median_ms"), rs.getInt("noisy") != 0, cpu));
+                        continue;
+                    }
                     Primitive q = new Primitive(Primitive.Kind.valueOf(rs.getString("kind")),
                             new TensorShape(rs.getInt("in_c"), rs.getInt("in_h"), rs.getInt("in_w")),
                             new TensorShape(rs.getInt("out_c"), rs.getInt("out_h"), rs.getInt("out_w")),
                             rs.getInt("groups"), rs.getInt("kernel"), rs.getInt("stride"), rs.getInt("padding"));
                     double half = rs.getDouble("half_width_ms");
                     half = rs.wasNull() ? Double.NaN : half;
-                    double cpu = rs.getDouble("cpu_ms");
-                    cpu = rs.wasNull() ? Double.NaN : cpu;
                     points.add(new Calibration.Point(q, rs.getDouble("median_ms"), half, rs.getInt("noisy") != 0, cpu));
                 }
             }
         }
-        return points;
     }
 }

@@ -7,16 +7,21 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.igclab.analyzer.latency.Calibration;
+import org.igclab.analyzer.latency.CalibrationNetworks;
 import org.igclab.analyzer.latency.Fingerprint;
 import org.igclab.analyzer.latency.Primitive;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.ShapeInference;
+import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.latency.InterferenceRule;
-import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.latency.Stop;
 import org.igclab.runtime.latency.TimingPolicy;
 
 /**
- * Calibrates this machine: times the grid's primitives and the peak rates with the project's timing methodology
+ * Calibrates this machine: times the grid's primitives, then a few whole networks ({@link CalibrationNetworks}: what a
+ * network adds to its operations' sum) and the peak rates with the project's timing methodology
  * ({@link org.igclab.runtime.latency.AdaptiveTiming}, {@link InterferenceRule}), storing each primitive as it is timed,
  * and marks the calibration complete at the end. An interrupted calibration is continued by the next run with the same
  * settings on the same machine (never timing a stored primitive again), unless it is told to restart.
@@ -87,15 +92,23 @@ public final class Calibrator {
         }
     }
 
+    private static Progress progress(int done, int total, String last, PrimitiveTiming.Timed timing, long began, int timed) {
+        double perPoint = (System.nanoTime() - began) / 1e9 / timed;
+        return new Progress(done, total, last, timing.stats().medianMs(), perPoint * (total - done));
+    }
+
     public static Outcome run(CalibrationStore store, Settings s, Consumer<Progress> progress, BooleanSupplier cancelled) {
         Threads.Counts threads = Threads.apply(s.threads(), Threads.DEFAULT);
         Fingerprint here = MachineInfo.fingerprint();
         List<Primitive> grid = CalibrationGrid.of(s.grid());
-        CalibrationStore.Start start = new CalibrationStore.Start(here, MachineInfo.machine(), s.gridName(), s.batch(), threads.intra(), grid.size());
+        List<ResolvedNetwork> networks = CalibrationNetworks.all().stream().map(ShapeInference::resolve).toList();
+        int total = grid.size() + networks.size();
+        CalibrationStore.Start start = new CalibrationStore.Start(here, MachineInfo.machine(), s.gridName(), s.batch(), threads.intra(), total);
         Optional<Long> unfinished = s.restart() ? Optional.empty() : store.unfinished(start);
         long id = unfinished.orElseGet(() -> store.begin(start));
         Set<String> stored = store.timedKeys(id);
-        int done = (int) grid.stream().filter(p -> stored.contains(p.key())).count();
+        int done = (int) (grid.stream().filter(p -> stored.contains(p.key())).count()
+                + networks.stream().filter(n -> stored.contains(n.spec().name())).count());
         warmUp(grid, s, cancelled);
         int timed = 0;
         int noisy = 0;
@@ -108,16 +121,33 @@ public final class Calibrator {
                 continue;
             }
             PrimitiveTiming.Timed timing = PrimitiveTiming.time(p, s.batch(), s.policy(), s.rule(), cancelled);
-            LatencyStats t = timing.stats();
-            if (t.stop() == org.igclab.runtime.latency.Stop.CANCELLED) {
+            if (timing.stats().stop() == Stop.CANCELLED) {
                 return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
             }
-            store.addPoint(id, p, t, timing.cpuMs());
+            store.addPoint(id, p, timing.stats(), timing.cpuMs());
             timed++;
-            noisy += t.noisy() ? 1 : 0;
-            done++;
-            double perPoint = (System.nanoTime() - began) / 1e9 / timed;
-            progress.accept(new Progress(done, grid.size(), p.key(), t.medianMs(), perPoint * (grid.size() - done)));
+            noisy += timing.stats().noisy() ? 1 : 0;
+            progress.accept(progress(++done, total, p.key(), timing, began, timed));
+        }
+        // whole networks, for the correction from a network's summed operations to its latency
+        for (ResolvedNetwork n : networks) {
+            if (cancelled.getAsBoolean()) {
+                return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+            }
+            if (stored.contains(n.spec().name())) {
+                continue;
+            }
+            PrimitiveTiming.Timed timing;
+            try (Instantiation inst = Instantiation.of(n, 42)) {
+                timing = PrimitiveTiming.forward(inst, s.batch(), s.policy(), s.rule(), cancelled);
+            }
+            if (timing.stats().stop() == Stop.CANCELLED) {
+                return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+            }
+            store.addNetwork(id, n, timing.stats(), timing.cpuMs());
+            timed++;
+            noisy += timing.stats().noisy() ? 1 : 0;
+            progress.accept(progress(++done, total, n.spec().name(), timing, began, timed));
         }
         double macs = PrimitiveTiming.peakMacsPerSecond(s.policy(), s.rule(), cancelled);
         double bytes = PrimitiveTiming.peakBytesPerSecond(s.policy(), s.rule(), cancelled);

@@ -45,8 +45,9 @@ public record PredictionCheck(int batch, Estimate predicted, double measuredMs, 
                     p.total().ms(), batch, p.total().boundMs(), batch));
         } else {
             PredictionCheck c = new PredictionCheck(batch, p.total(), same.get().medianMs(), same.get().noisy());
-            lines.add(String.format("batch %d: predicted %.3f ms, measured %.3f ms%s: prediction %+.1f%%; roofline bound %.3f ms, "
-                    + "efficiency %.1f%% of the machine's peak", batch, p.total().ms(), c.measuredMs(), c.noisy() ? " (noisy)" : "",
+            lines.add(String.format("batch %d: predicted %.3f ms (operations summed %.3f ms%s), measured %.3f ms%s: prediction %+.1f%%; "
+                    + "roofline bound %.3f ms, efficiency %.1f%% of the machine's peak", batch, p.total().ms(), p.sum().ms(),
+                    p.correction().isPresent() ? ", then the network correction" : "", c.measuredMs(), c.noisy() ? " (noisy)" : "",
                     100 * c.error(), p.total().boundMs(), 100 * c.efficiency()));
         }
         measured.stream().map(LatencyStats::batch).filter(b -> b != batch).distinct().forEach(b -> lines.add(

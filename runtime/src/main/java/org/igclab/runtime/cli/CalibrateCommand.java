@@ -8,6 +8,7 @@ import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.Task;
 import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.latency.Calibration;
+import org.igclab.analyzer.latency.LatencyModel;
 import org.igclab.runtime.calibrate.CalibrationGrid;
 import org.igclab.runtime.calibrate.CalibrationStore;
 import org.igclab.runtime.calibrate.Calibrator;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
             "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it: convolutions",
             "over input and output channels, groups (dense, grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and",
             "input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
-            "connected layers, residual adds and concatenations; then the machine's peak multiply-accumulate rate (a",
+            "connected layers, residual adds and concatenations; then 20 whole networks of its own (CIFAR skeletons at",
+            "widths no sample space has), to which a correction from a network's summed operations to its latency is",
+            "fitted (measured = a x sum + b x operations + c); then the machine's peak multiply-accumulate rate (a",
             "512x512 matrix product) and memory bandwidth (in-place adds over 1, 8 and 64 MiB, caches included). Each is",
             "timed as igc evaluate times (warm-up, then until the median is known to 3%%, at most 60 passes or 1 s; a noisy",
             "timing is stored marked, and used only where quiet ones are missing). The calibration is stored in the",
@@ -40,8 +43,9 @@ import picocli.CommandLine.Spec;
             "(see src/site/markdown/calibration.md).",
             "Each primitive is stored as soon as it is timed. Ctrl-C stops after the one in flight (exit code 130); the",
             "next 'igc calibrate' with the same settings continues there (--restart begins anew). An unfinished",
-            "calibration is never used for predictions. The full grid (848 primitives) took 33 s here at a load of 1 to 3",
-            "on 2 cores (752 of them: 6 min beside heavy load, load 12 to 16); --quick (116) 10 to 20 s."},
+            "calibration is never used for predictions. The full grid (848 primitives and the 20 networks) took 29 to 34 s",
+            "here on a quiet 2-core machine (752 primitives alone: 6 min beside heavy load, load 12 to 16); --quick (116",
+            "and the networks) 10 s, a rough model whose network correction is rough too."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc calibrate                       # the full grid, batch 1, one intra-op thread",
@@ -104,9 +108,12 @@ public final class CalibrateCommand implements Callable<Integer> {
                     return IgcCli.INTERRUPTED;
                 }
                 Calibration c = outcome.calibration().get();
-                out.printf("%s%n%s %d primitives (%d timed now, %d noisy: stored marked, used only where quiet ones are missing) in %s%n", c.describe(),
-                        outcome.resumed() ? "continued:" : "timed:", c.points().size(), outcome.timed(), outcome.noisy(),
-                        minutes((System.nanoTime() - began) / 1e9));
+                out.printf("%s%n%s %d primitives and %d whole networks (%d timed now, %d noisy: stored marked, used only where quiet ones are "
+                        + "missing) in %s%n", c.describe(), outcome.resumed() ? "continued:" : "timed:", c.points().size(), c.networks().size(),
+                        outcome.timed(), outcome.noisy(), minutes((System.nanoTime() - began) / 1e9));
+                LatencyModel model = new LatencyModel(c);
+                out.println(model.correction().map(fit -> "network correction: " + fit.describe() + "; " + NetworkCheck.describe(model))
+                        .orElse("no network correction: no whole network was timed"));
                 out.printf("peak rate %.2f GMAC/s (512x512 matrix product), bandwidth %.2f GB/s (in-place add over 1 to 64 MiB, read + written)%n",
                         c.peakMacsPerSecond() / 1e9, c.peakBytesPerSecond() / 1e9);
                 return IgcCli.OK;

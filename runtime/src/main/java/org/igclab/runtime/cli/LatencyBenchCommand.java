@@ -83,6 +83,8 @@ public final class LatencyBenchCommand implements Callable<Integer> {
         try (ResultStore db = store.open(err); GracefulStop stop = GracefulStop.onSignals(err::println)) {
             Predictor predictor = Predictor.load(db, 1, 1);
             out.println(LatencyPredictionView.source(predictor.calibration(), predictor.here()));
+            out.println(predictor.model().correction().map(c -> "network correction: " + c.describe() + "; " + NetworkCheck.describe(predictor.model()))
+                    .orElse("no network correction: the calibration timed no whole networks (a new igc calibrate times them)"));
             out.printf("%d designs from %d spaces, batch %d, %d intra-op thread(s), as designed%n", chosen.size(), read.size(),
                     predictor.calibration().batch(), predictor.calibration().threads());
             double[] loo = AccuracyBench.leaveOneOut(predictor.calibration(), org.igclab.analyzer.latency.Calibration.Clock.WALL);
@@ -90,8 +92,9 @@ public final class LatencyBenchCommand implements Callable<Integer> {
                     loo.length, percent((double) java.util.Arrays.stream(loo).filter(e -> Math.abs(e) <= 0.10).count() / loo.length));
             TimingPolicy policy = TimingPolicy.defaults().withMaxSeconds(maxSeconds).withAttempts(2);
             List<AccuracyBench.Result> results = AccuracyBench.run(predictor, chosen, policy, r -> {
-                out.printf("%s%n    %,d MACs; wall: predicted %.3f ms, measured %.3f ms %s, %+.1f%%; CPU: predicted %.3f ms, measured %.3f ms, %+.1f%%%n",
-                        r.name(), r.macs(), r.predictedMs(), r.measured().medianMs(), r.measured().noisy() ? "(noisy)" : "(quiet)", 100 * r.error(),
+                out.printf("%s%n    %,d MACs; wall: predicted %.3f ms (operations summed %.3f ms, %+.1f%%), measured %.3f ms %s, %+.1f%%; "
+                        + "CPU: predicted %.3f ms, measured %.3f ms, %+.1f%%%n", r.name(), r.macs(), r.predictedMs(), r.operationsMs(),
+                        100 * r.sumError(), r.measured().medianMs(), r.measured().noisy() ? "(noisy)" : "(quiet)", 100 * r.error(),
                         r.predictedCpuMs(), r.measuredCpuMs(), 100 * r.cpuError());
                 out.flush();
             }, stop);
@@ -99,6 +102,9 @@ public final class LatencyBenchCommand implements Callable<Integer> {
             out.printf("wall clock: %s of %d designs predicted within +-10%%; median |error| %s%n",
                     percent(AccuracyBench.within(results, AccuracyBench.Result::error, 0.10)), results.size(),
                     percent(medianAbs(results, AccuracyBench.Result::error)));
+            out.printf("  the operations' sum alone (no network correction): %s within +-10%%; median |error| %s%n",
+                    percent(AccuracyBench.within(results, AccuracyBench.Result::sumError, 0.10)),
+                    percent(medianAbs(results, AccuracyBench.Result::sumError)));
             out.printf("  of the %d timed quiet: %s within +-10%%, median |error| %s (%d noisy: the machine was busy while they were timed)%n",
                     quiet.size(), percent(AccuracyBench.within(quiet, AccuracyBench.Result::error, 0.10)),
                     percent(medianAbs(quiet, AccuracyBench.Result::error)), results.size() - quiet.size());

@@ -7,9 +7,12 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import org.igclab.analyzer.latency.Calibration;
+import org.igclab.analyzer.latency.CalibrationNetworks;
 import org.igclab.analyzer.latency.Fingerprint;
 import org.igclab.analyzer.latency.Primitive;
 import org.igclab.analyzer.network.Op;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.latency.Interference;
 import org.igclab.runtime.latency.LatencyStats;
@@ -49,6 +52,10 @@ class CalibrationStoreTest {
             assertThat(calibrations.timedKeys(id)).containsExactly(CONV.key());
             calibrations.addPoint(id, CONV, timing(99, false), 98);
             calibrations.addPoint(id, ADD, timing(0.01, true), Double.NaN);
+            ResolvedNetwork net = ShapeInference.resolve(CalibrationNetworks.all().get(0));
+            calibrations.addNetwork(id, net, timing(3.5, false), 3.4);
+            calibrations.addNetwork(id, net, timing(99, false), 98);
+            assertThat(calibrations.timedKeys(id)).contains(net.spec().name());
             calibrations.complete(id, 4e10, 5e9);
 
             Calibration c = calibrations.best(HERE, 1, 1).orElseThrow();
@@ -59,6 +66,7 @@ class CalibrationStoreTest {
             assertThat(c.points().get(0).ms(Calibration.Clock.CPU)).isEqualTo(0.2);
             assertThat(c.points().get(1).ms(Calibration.Clock.CPU)).as("no CPU time recorded: the wall time").isEqualTo(0.01);
             assertThat(c.points().get(1).noisy()).isTrue();
+            assertThat(c.networks()).containsExactly(new Calibration.NetworkPoint(net.spec().name(), 3.5, false, 3.4));
             assertThat(c.peakMacsPerSecond()).isEqualTo(4e10);
             assertThat(calibrations.unfinished(start(HERE))).isEmpty();
         }

@@ -1,20 +1,30 @@
 package org.igclab.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.igclab.analyzer.cli.IgcCli;
+import org.igclab.analyzer.latency.Calibration;
+import org.igclab.analyzer.latency.CalibrationNetworks;
 import org.igclab.analyzer.latency.Fingerprint;
+import org.igclab.analyzer.latency.LatencyModel;
+import org.igclab.analyzer.latency.LatencyPrediction;
 import org.igclab.analyzer.latency.Primitive;
 import org.igclab.analyzer.network.Op;
+import org.igclab.analyzer.network.ResolvedNetwork;
+import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.calibrate.CalibrationStore;
 import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.latency.Interference;
 import org.igclab.runtime.latency.LatencyStats;
 import org.igclab.runtime.latency.Stop;
+import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +72,35 @@ class PredictedLatencyCommandsTest {
 
         IgcCli.Captured json = IgcCli.capture("cost", NETWORK, "--latency", "--json", "--store", store.toString());
         assertThat(json.out()).contains("\"sameMachine\" : true").contains("\"predictedMs\"");
+    }
+
+    @Test
+    void wholeNetworksStoredWithTheCalibrationCorrectTheSumAndCostShowsBoth(@TempDir Path dir) throws Exception {
+        Path file = calibrated(dir, MachineInfo.fingerprint());
+        try (ResultStore store = ResultStore.open(file)) {
+            CalibrationStore calibrations = new CalibrationStore(store);
+            Calibration c = calibrations.best(MachineInfo.fingerprint(), 1, 1).orElseThrow();
+            LatencyModel model = new LatencyModel(c);
+            Interference quiet = new Interference(Interference.Verdict.QUIET, 1, 0, 1, 0, 0, 2, "");
+            // the calibration's networks "measured" at 1.2 x their operations' sum + 0.002 ms per operation + 0.1 ms
+            for (ResolvedNetwork n : CalibrationNetworks.all().stream().map(ShapeInference::resolve).toList()) {
+                LatencyPrediction summed = LatencyPrediction.summed(n, model);
+                double ms = 1.2 * summed.sum().ms() + 0.002 * summed.rows().size() + 0.1;
+                calibrations.addNetwork(c.id(), n, new LatencyStats("calibration", 1, 1, 1, 5, true, 10, ms, ms, ms, ms / 100, Stop.TARGET_MET, 1,
+                        quiet), ms);
+            }
+        }
+        IgcCli.Captured run = IgcCli.capture("cost", NETWORK, "--latency", "--store", file.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^sum of operations +[0-9.]+").containsPattern("(?m)^total +[0-9.]+ +[0-9.]+ +network fit")
+                .contains("network correction 1.200 x the operations' sum + 0.0020 ms per operation + 0.100 ms, fitted on "
+                        + CalibrationNetworks.all().size() + " whole networks");
+
+        IgcCli.Captured json = IgcCli.capture("cost", NETWORK, "--latency", "--json", "--store", file.toString());
+        JsonNode o = JsonFields.MAPPER.readTree(json.out());
+        assertThat(o.get("networkCorrection").get("networks").asInt()).isEqualTo(CalibrationNetworks.all().size());
+        double sum = o.get("operationsSumMs").asDouble();
+        assertThat(o.get("predictedMs").asDouble()).isCloseTo(1.2 * sum + 0.002 * o.get("layers").size() + 0.1, within(1e-6));
     }
 
     @Test
