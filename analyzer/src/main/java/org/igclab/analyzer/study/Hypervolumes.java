@@ -50,7 +50,7 @@ public final class Hypervolumes {
 
         @Override
         public void evaluate(Solution solution) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("only the objective count is used: the hypervolume indicator never evaluates this problem");
         }
 
         @Override
