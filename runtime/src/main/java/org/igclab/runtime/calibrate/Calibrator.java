@@ -1,6 +1,8 @@
 package org.igclab.runtime.calibrate;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +78,17 @@ public final class Calibrator {
     public record Outcome(long id, boolean resumed, int timed, int noisy, Optional<Calibration> calibration) {
     }
 
+    /** Rounds over the whole networks; each network keeps its fastest quiet timing of them. */
+    static final int NETWORK_ROUNDS = 2;
+
+    /** Of two timings of one network, the quiet one, else the one with the lower median. */
+    static PrimitiveTiming.Timed faster(PrimitiveTiming.Timed a, PrimitiveTiming.Timed b) {
+        if (a.stats().noisy() != b.stats().noisy()) {
+            return a.stats().noisy() ? b : a;
+        }
+        return b.stats().medianMs() < a.stats().medianMs() ? b : a;
+    }
+
     /** Seconds of untimed passes before the grid. */
     static final double WARM_UP_SECONDS = 3;
 
@@ -129,25 +142,33 @@ public final class Calibrator {
             noisy += timing.stats().noisy() ? 1 : 0;
             progress.accept(progress(++done, total, p.key(), timing, began, timed));
         }
-        // whole networks, for the correction from a network's summed operations to its latency
-        for (ResolvedNetwork n : networks) {
-            if (cancelled.getAsBoolean()) {
-                return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+        // whole networks, for the correction from a network's summed operations to its latency: each timed in two rounds,
+        // the second after all the others, and the faster kept (a slow spell of the machine lasts seconds: one network
+        // timed once ran 2.09 times its operations' sum, 1.2 times when timed again)
+        List<ResolvedNetwork> left = networks.stream().filter(n -> !stored.contains(n.spec().name())).toList();
+        Map<String, PrimitiveTiming.Timed> first = new HashMap<>();
+        for (int round = 0; round < NETWORK_ROUNDS; round++) {
+            for (ResolvedNetwork n : left) {
+                if (cancelled.getAsBoolean()) {
+                    return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+                }
+                PrimitiveTiming.Timed timing;
+                try (Instantiation inst = Instantiation.of(n, 42)) {
+                    timing = PrimitiveTiming.forward(inst, s.batch(), s.policy(), s.rule(), cancelled);
+                }
+                if (timing.stats().stop() == Stop.CANCELLED) {
+                    return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+                }
+                if (round < NETWORK_ROUNDS - 1) {
+                    first.merge(n.spec().name(), timing, Calibrator::faster);
+                    continue;
+                }
+                PrimitiveTiming.Timed kept = first.containsKey(n.spec().name()) ? faster(first.get(n.spec().name()), timing) : timing;
+                store.addNetwork(id, n, kept.stats(), kept.cpuMs());
+                timed++;
+                noisy += kept.stats().noisy() ? 1 : 0;
+                progress.accept(progress(++done, total, n.spec().name(), kept, began, timed));
             }
-            if (stored.contains(n.spec().name())) {
-                continue;
-            }
-            PrimitiveTiming.Timed timing;
-            try (Instantiation inst = Instantiation.of(n, 42)) {
-                timing = PrimitiveTiming.forward(inst, s.batch(), s.policy(), s.rule(), cancelled);
-            }
-            if (timing.stats().stop() == Stop.CANCELLED) {
-                return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
-            }
-            store.addNetwork(id, n, timing.stats(), timing.cpuMs());
-            timed++;
-            noisy += timing.stats().noisy() ? 1 : 0;
-            progress.accept(progress(++done, total, n.spec().name(), timing, began, timed));
         }
         double macs = PrimitiveTiming.peakMacsPerSecond(s.policy(), s.rule(), cancelled);
         double bytes = PrimitiveTiming.peakBytesPerSecond(s.policy(), s.rule(), cancelled);
