@@ -78,6 +78,13 @@ public final class Calibrator {
     public record Outcome(long id, boolean resumed, int timed, int noisy, Optional<Calibration> calibration) {
     }
 
+    /**
+     * How a whole network is timed: as {@code igc latency-bench} times the designs its correction predicts (warm-up of up
+     * to 50 passes, then until the median is known to 3%, at most 3 s and 2 attempts), not as a primitive is (at most 20
+     * warm-up passes and 1 s), so that what the correction is fitted on and what it predicts are measured alike.
+     */
+    static final TimingPolicy NETWORK_POLICY = TimingPolicy.defaults().withMaxSeconds(3).withAttempts(2);
+
     /** Rounds over the whole networks; each network keeps its fastest quiet timing of them. */
     static final int NETWORK_ROUNDS = 2;
 
@@ -154,7 +161,7 @@ public final class Calibrator {
                 }
                 PrimitiveTiming.Timed timing;
                 try (Instantiation inst = Instantiation.of(n, 42)) {
-                    timing = PrimitiveTiming.forward(inst, s.batch(), s.policy(), s.rule(), cancelled);
+                    timing = PrimitiveTiming.forward(inst, s.batch(), NETWORK_POLICY, s.rule(), cancelled);
                 }
                 if (timing.stats().stop() == Stop.CANCELLED) {
                     return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
