@@ -44,7 +44,8 @@ public final class AdaptiveTiming {
      *
      * @param clock    nanoseconds, monotonic
      * @param load     the 1-minute load average, negative when unknown
-     * @param runnable the runnable threads now, the caller included and this process's others left out ({@link RunnableThreads}), NaN when unknown
+     * @param runnable the runnable threads now, the caller included and this process's others left out
+     *                 ({@link RunnableThreads}), NaN when unknown
      * @param cores    processors available
      */
     public record Environment(LongSupplier clock, DoubleSupplier load, DoubleSupplier runnable, int cores) {

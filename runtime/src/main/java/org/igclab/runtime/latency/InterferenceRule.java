@@ -9,7 +9,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * the pass's wall time: with one intra-op thread PyTorch runs every operation on the calling thread, so on a quiet
  * processor the share is close to 1, and every millisecond the thread waited for a processor (another process ran,
  * the JVM stopped it for a collection) lowers it. A pass is disturbed when its share is below {@code minCpuShare}
- * and the time it waited (wall minus CPU) is more than {@code minWaitNanos}: reading the two clocks takes about a
+ * and the time it waited (wall minus CPU) is at least {@code minWaitNanos}: reading the two clocks takes about a
  * microsecond and a half of wall time that is not the thread's CPU time, which alone puts a 10-microsecond pass at a
  * share of 0.85, while another thread taking the processor costs at least a scheduler slice (milliseconds). The
  * timing is noisy when more than {@code maxDisturbedShare} of its passes were disturbed, or, with {@code checkLoad},
@@ -19,7 +19,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * unknown, the 1-minute load average before or after the timing above it.
  *
  * @param minCpuShare       CPU time over wall time below which a pass may be disturbed (0.9)
- * @param minWaitNanos      time waited (wall minus CPU) at or below which a pass is never disturbed (20 microseconds)
+ * @param minWaitNanos      time waited (wall minus CPU) below which a pass is never disturbed (20 microseconds)
  * @param maxDisturbedShare share of disturbed passes above which the timing is noisy (0.2)
  * @param checkLoad         whether more runnable threads than processors makes it noisy
  */
@@ -36,7 +36,7 @@ public record InterferenceRule(double minCpuShare, long minWaitNanos, double max
 
     /** Whether a pass of this wall and CPU time was disturbed. */
     public boolean disturbed(AdaptiveTiming.Pass pass) {
-        return pass.cpuShare() < minCpuShare && pass.wallNanos() - pass.cpuNanos() > minWaitNanos;
+        return pass.cpuShare() < minCpuShare && pass.wallNanos() - pass.cpuNanos() >= minWaitNanos;
     }
 
     /**
