@@ -12,13 +12,31 @@ import java.util.stream.Stream;
  * its collector), which on a quiet machine made a timing look crowded; their effect on the timing thread shows in that
  * thread's CPU share instead. So the count is the machine's less this process's runnable threads other than the
  * caller. This process's threads are read only when the machine's count exceeds the processors (the only case the
- * rule looks at), so a quiet machine pays nothing for it.
+ * rule looks at), so a quiet machine pays nothing for it, and at most every {@link #OWN_REFRESH_NANOS} (listing a JVM's
+ * threads takes about a millisecond on a busy machine, and a timing counts before every pass).
  */
 public final class RunnableThreads {
     private static final Path LOADAVG = Path.of("/proc/loadavg");
     private static final Path OWN_TASKS = Path.of("/proc/self/task");
 
+    /** How long this process's own count is reused: its compilers' and collector's bursts last longer. */
+    static final long OWN_REFRESH_NANOS = 50_000_000;
+    private static long ownReadAt = Long.MIN_VALUE;
+    private static long ownOthers;
+
     private RunnableThreads() {
+    }
+
+    /** This process's runnable threads other than the caller, read afresh at most every {@link #OWN_REFRESH_NANOS}. */
+    private static synchronized long ownOthers() throws IOException {
+        long now = System.nanoTime();
+        if (ownReadAt == Long.MIN_VALUE || now - ownReadAt > OWN_REFRESH_NANOS) {
+            try (Stream<Path> tasks = Files.list(OWN_TASKS)) {
+                ownOthers = othersOfOwn(tasks.map(RunnableThreads::readQuietly).toList());
+            }
+            ownReadAt = now;
+        }
+        return ownOthers;
     }
 
     /** The runnable threads now, this process's other threads left out; NaN where the system does not tell (no Linux /proc). */
@@ -28,9 +46,7 @@ public final class RunnableThreads {
             if (!(machine > cores)) {
                 return machine;
             }
-            try (Stream<Path> tasks = Files.list(OWN_TASKS)) {
-                return othersAndCaller(machine, tasks.map(RunnableThreads::readQuietly).toList());
-            }
+            return Math.max(1, machine - ownOthers());
         } catch (IOException | RuntimeException e) {
             // no Linux /proc, or a format of another kernel: the interference rule then goes by CPU time alone
             return Double.NaN;
@@ -44,16 +60,23 @@ public final class RunnableThreads {
     }
 
     /**
-     * The machine's runnable count less this process's runnable threads other than the caller, from the {@code stat}
-     * lines of this process's threads ({@code 4242 (java) R ...}: the state follows the name's closing parenthesis).
+     * The machine's runnable count less this process's runnable threads other than the caller ({@link #othersOfOwn}).
      * The caller is running, so it is one of the runnable ones; never below 1.
      */
     static double othersAndCaller(double machine, List<String> ownStats) {
+        return Math.max(1, machine - othersOfOwn(ownStats));
+    }
+
+    /**
+     * This process's runnable threads other than the caller, from the {@code stat} lines of its threads ({@code 4242 (java)
+     * R ...}: the state follows the name's closing parenthesis); the caller is one of the runnable ones.
+     */
+    static long othersOfOwn(List<String> ownStats) {
         long own = ownStats.stream().filter(s -> {
             int close = s.lastIndexOf(')');
             return close >= 0 && close + 2 < s.length() && s.charAt(close + 2) == 'R';
         }).count();
-        return Math.max(1, machine - Math.max(0, own - 1));
+        return Math.max(0, own - 1);
     }
 
     private static String readQuietly(Path task) {
