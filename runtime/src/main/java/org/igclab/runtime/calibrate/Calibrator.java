@@ -42,15 +42,23 @@ public final class Calibrator {
      * @param policy  when timing a primitive stops
      * @param rule    when a timing counts as disturbed
      * @param restart begin a new calibration even where an unfinished one could be continued
+     * @param alone   time each primitive alone, as calibrations did before they timed in context (for comparisons);
+     *                such a calibration's grid is named with {@code -alone}, so it is never continued as the other
      */
-    public record Settings(CalibrationGrid.Size grid, int batch, int threads, TimingPolicy policy, InterferenceRule rule, boolean restart) {
+    public record Settings(CalibrationGrid.Size grid, int batch, int threads, TimingPolicy policy, InterferenceRule rule, boolean restart,
+                           boolean alone) {
         /** Timing per primitive: 3% at 95% confidence, 10 to 60 passes, 1 s, warm-up of at most 20 passes, 2 attempts. */
         public static TimingPolicy defaultPolicy() {
             return new TimingPolicy(0.03, 0.95, 10, 60, 1.0, 5, 0.05, 20, 2);
         }
 
         String gridName() {
-            return grid.name().toLowerCase(Locale.ROOT);
+            return grid.name().toLowerCase(Locale.ROOT) + (alone ? "-alone" : "");
+        }
+
+        /** What a primitive's passes touch together: {@link PrimitiveTiming#CONTEXT_BYTES}, or 0 alone. */
+        double contextBytes() {
+            return alone ? 0 : PrimitiveTiming.CONTEXT_BYTES;
         }
     }
 
@@ -108,7 +116,7 @@ public final class Calibrator {
         TimingPolicy brief = new TimingPolicy(0.5, 0.95, 1, 50, 0.1, 5, 1, 0, 1);
         long end = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
         for (int i = 0; System.nanoTime() < end && !cancelled.getAsBoolean(); i = (i + 1) % Math.min(24, grid.size())) {
-            PrimitiveTiming.time(grid.get(i), s.batch(), brief, s.rule(), cancelled);
+            PrimitiveTiming.time(grid.get(i), s.batch(), s.contextBytes(), brief, s.rule(), cancelled);
         }
     }
 
@@ -140,7 +148,7 @@ public final class Calibrator {
             if (stored.contains(p.key())) {
                 continue;
             }
-            PrimitiveTiming.Timed timing = PrimitiveTiming.time(p, s.batch(), s.policy(), s.rule(), cancelled);
+            PrimitiveTiming.Timed timing = PrimitiveTiming.time(p, s.batch(), s.contextBytes(), s.policy(), s.rule(), cancelled);
             if (timing.stats().stop() == Stop.CANCELLED) {
                 return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
             }

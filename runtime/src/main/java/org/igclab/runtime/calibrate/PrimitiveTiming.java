@@ -47,9 +47,9 @@ final class PrimitiveTiming {
     /** At most this many copies of one primitive (its weights and outputs), however small. */
     static final int MAX_COPIES = 64;
 
-    /** Copies of a primitive moving {@code bytesPerPass} bytes a pass whose passes together touch {@link #CONTEXT_BYTES}. */
-    static int copies(double bytesPerPass) {
-        return (int) Math.max(1, Math.min(MAX_COPIES, Math.ceil(CONTEXT_BYTES / Math.max(1, bytesPerPass))));
+    /** Copies of a primitive moving {@code bytesPerPass} bytes a pass whose passes together touch {@code contextBytes} (0: alone). */
+    static int copies(double bytesPerPass, double contextBytes) {
+        return (int) Math.max(1, Math.min(MAX_COPIES, Math.ceil(contextBytes / Math.max(1, bytesPerPass))));
     }
 
     /**
@@ -62,10 +62,14 @@ final class PrimitiveTiming {
     record Timed(LatencyStats stats, double cpuMs) {
     }
 
-    /** The median and spread of a pass of {@code batch} images through {@code p}, timed in context (see the class). */
-    static Timed time(Primitive p, int batch, TimingPolicy policy, InterferenceRule rule, BooleanSupplier cancelled) {
+    /**
+     * The median and spread of a pass of {@code batch} images through {@code p}, timed in a context of
+     * {@code contextBytes} (see the class; {@link #CONTEXT_BYTES}, or 0 to time it alone, one copy and each pass's
+     * output freed after it).
+     */
+    static Timed time(Primitive p, int batch, double contextBytes, TimingPolicy policy, InterferenceRule rule, BooleanSupplier cancelled) {
         Shape input = new Shape(batch, p.in().channels(), p.in().height(), p.in().width());
-        int copies = copies(p.bytes(batch));
+        int copies = copies(p.bytes(batch), contextBytes);
         try (NoGrad off = NoGrad.enter(); NDManager manager = NDManager.newBaseManager()) {
             if (p.op().isPresent()) {
                 Network one = new Network(p.key(), p.in(), List.of(new LayerSpec.OpSpec("op", p.op().get())));

@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
         header = "Time primitive operations on this machine, so that designs' latency can be predicted without running them.",
         sortOptions = false,
         description = {
-            "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it: convolutions",
+            "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it, in context:",
+            "its passes go round copies with their own weights and keep their recent outputs, 4 MiB in all, so that",
+            "its weights and output are not left in the core's cache as they would be timed alone. Convolutions",
             "over input and output channels, groups (dense, grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and",
             "input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
             "connected layers, residual adds and concatenations; then 20 whole networks of its own (CIFAR skeletons no",
@@ -52,6 +54,7 @@ import picocli.CommandLine.Spec;
             "  igc calibrate                       # the full grid, batch 1, one intra-op thread",
             "  igc calibrate --quick               # a small grid, for a first prediction",
             "  igc calibrate --batch 32            # predictions at batch 32",
+            "  igc calibrate --alone --store a.db  # primitives timed alone, to compare with in context",
             "  igc calibrate --list                # the calibrations stored"})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
@@ -70,6 +73,10 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--restart", description = "Begin a new calibration even where an unfinished one with these settings could be continued.")
     boolean restart;
+
+    @Option(names = "--alone", description = "Time each primitive alone, its weights and output left in the cache from one pass to "
+            + "the next, as calibrations did before they timed in context: for comparing the two (grid named full-alone).")
+    boolean alone;
 
     @Option(names = "--list", description = "List the calibrations stored, newest first, and exit.")
     boolean list;
@@ -96,7 +103,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             CalibrationGrid.Size size = quick ? CalibrationGrid.Size.QUICK : CalibrationGrid.Size.FULL;
             Calibrator.Settings settings = new Calibrator.Settings(size, batch, threads, Calibrator.Settings.defaultPolicy(),
-                    InterferenceRule.defaults(), restart);
+                    InterferenceRule.defaults(), restart, alone);
             try (GracefulStop stop = GracefulStop.onSignals(err::println)) {
                 long began = System.nanoTime();
                 Calibrator.Outcome outcome = Calibrator.run(calibrations, settings, p -> {

@@ -18,15 +18,18 @@ class InContextTimingTest {
     void copiesMakeThePassesTouchTheContextBytes() {
         // ReLU over 16 channels at 32x32: 64 KiB in, 64 KiB out, no weights -> 32 copies touch 4 MiB
         Primitive relu = Primitive.of(new Op.Activation(Op.Activation.Kind.RELU), new TensorShape(16, 32, 32));
-        int copies = PrimitiveTiming.copies(relu.bytes(1));
+        int copies = PrimitiveTiming.copies(relu.bytes(1), PrimitiveTiming.CONTEXT_BYTES);
         assertThat(copies).isEqualTo(32);
         assertThat(copies * relu.bytes(1)).isGreaterThanOrEqualTo(PrimitiveTiming.CONTEXT_BYTES);
         assertThat((copies - 1) * relu.bytes(1)).isLessThan(PrimitiveTiming.CONTEXT_BYTES);
         // at batch 32 one pass already touches more than the context: timed as it always was, one copy
-        assertThat(PrimitiveTiming.copies(relu.bytes(32))).isEqualTo(1);
+        assertThat(PrimitiveTiming.copies(relu.bytes(32), PrimitiveTiming.CONTEXT_BYTES)).isEqualTo(1);
         // the tiniest operations are capped, nothing is divided by zero
-        assertThat(PrimitiveTiming.copies(4)).isEqualTo(PrimitiveTiming.MAX_COPIES);
-        assertThat(PrimitiveTiming.copies(0)).isEqualTo(PrimitiveTiming.MAX_COPIES);
+        assertThat(PrimitiveTiming.copies(4, PrimitiveTiming.CONTEXT_BYTES)).isEqualTo(PrimitiveTiming.MAX_COPIES);
+        assertThat(PrimitiveTiming.copies(0, PrimitiveTiming.CONTEXT_BYTES)).isEqualTo(PrimitiveTiming.MAX_COPIES);
+        // timed alone: one copy, whatever its size
+        assertThat(PrimitiveTiming.copies(relu.bytes(1), 0)).isEqualTo(1);
+        assertThat(PrimitiveTiming.copies(0, 0)).isEqualTo(1);
     }
 
     @Test
