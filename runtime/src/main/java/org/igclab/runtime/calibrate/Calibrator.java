@@ -42,23 +42,23 @@ public final class Calibrator {
      * @param policy  when timing a primitive stops
      * @param rule    when a timing counts as disturbed
      * @param restart begin a new calibration even where an unfinished one could be continued
-     * @param alone   time each primitive alone, as calibrations did before they timed in context (for comparisons);
-     *                such a calibration's grid is named with {@code -alone}, so it is never continued as the other
+     * @param inContext time each primitive in context ({@link PrimitiveTiming}: copies, recent outputs kept) rather than
+     *                alone; such a calibration's grid is named with {@code -in-context}, so it is never continued as the other
      */
     public record Settings(CalibrationGrid.Size grid, int batch, int threads, TimingPolicy policy, InterferenceRule rule, boolean restart,
-                           boolean alone) {
+                           boolean inContext) {
         /** Timing per primitive: 3% at 95% confidence, 10 to 60 passes, 1 s, warm-up of at most 20 passes, 2 attempts. */
         public static TimingPolicy defaultPolicy() {
             return new TimingPolicy(0.03, 0.95, 10, 60, 1.0, 5, 0.05, 20, 2);
         }
 
         String gridName() {
-            return grid.name().toLowerCase(Locale.ROOT) + (alone ? "-alone" : "");
+            return grid.name().toLowerCase(Locale.ROOT) + (inContext ? "-in-context" : "");
         }
 
-        /** What a primitive's passes touch together: {@link PrimitiveTiming#CONTEXT_BYTES}, or 0 alone. */
+        /** What a primitive's passes touch together: {@link PrimitiveTiming#CONTEXT_BYTES} in context, else 0 (alone). */
         double contextBytes() {
-            return alone ? 0 : PrimitiveTiming.CONTEXT_BYTES;
+            return inContext ? PrimitiveTiming.CONTEXT_BYTES : 0;
         }
     }
 

@@ -29,12 +29,12 @@ import org.igclab.runtime.latency.TimingPolicy;
  * random input drawn before the clock starts. The clock stops when the operation returns: PyTorch on the CPU computes
  * eagerly, and inside a network the next operation reads the output where it lies.
  *
- * <p>Timed in context, not alone: inside a network an operation reads its weights after the other operations' weights
- * and activations have passed through the core's cache, and writes its output to memory no recent pass used (DJL keeps
- * every output of a pass until the pass ends). Timed alone, the same weights and the same freed output block stay in
- * the cache from one pass to the next. So the passes go round {@link #copies} copies of the operation, each with its own
- * weights, and keep the last copies' outputs alive, so that what the passes touch adds up to at least
- * {@link #CONTEXT_BYTES}; the input, drawn just before the pass, is in the cache as a previous operation's output is.
+ * <p>Alone (the default) or in context: inside a network an operation reads its weights after the other operations'
+ * weights and activations have passed through the core's cache, and writes its output to memory no recent pass used
+ * (DJL keeps every output of a pass until the pass ends); timed alone, the same weights and the same freed output block
+ * stay in the cache from one pass to the next. In context, the passes go round {@link #copies} copies of the operation,
+ * each with its own weights, and keep the last copies' outputs alive, so that what the passes touch adds up to at least
+ * the context's bytes; the input, drawn just before the pass, is in the cache as a previous operation's output is.
  */
 final class PrimitiveTiming {
 

@@ -29,11 +29,9 @@ import picocli.CommandLine.Spec;
         header = "Time primitive operations on this machine, so that designs' latency can be predicted without running them.",
         sortOptions = false,
         description = {
-            "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it, in context:",
-            "its passes go round copies with their own weights and keep their recent outputs, 4 MiB in all, so that",
-            "its weights and output are not left in the core's cache as they would be timed alone. Convolutions",
-            "over input and output channels, groups (dense, grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and",
-            "input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
+            "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it (alone, or",
+            "with --in-context among copies of itself): convolutions over input and output channels, groups (dense,",
+            "grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
             "connected layers, residual adds and concatenations; then 20 whole networks of its own (CIFAR skeletons no",
             "sample space has), each timed in two rounds keeping the faster, to which a correction from a network's summed",
             "operations to its latency is fitted (measured = a x sum + b x operations + c, each term >= 0, outlier networks",
@@ -54,7 +52,7 @@ import picocli.CommandLine.Spec;
             "  igc calibrate                       # the full grid, batch 1, one intra-op thread",
             "  igc calibrate --quick               # a small grid, for a first prediction",
             "  igc calibrate --batch 32            # predictions at batch 32",
-            "  igc calibrate --alone --store a.db  # primitives timed alone, to compare with in context",
+            "  igc calibrate --in-context          # primitives timed in context, to compare with alone",
             "  igc calibrate --list                # the calibrations stored"})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
@@ -74,9 +72,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Begin a new calibration even where an unfinished one with these settings could be continued.")
     boolean restart;
 
-    @Option(names = "--alone", description = "Time each primitive alone, its weights and output left in the cache from one pass to "
-            + "the next, as calibrations did before they timed in context: for comparing the two (grid named full-alone).")
-    boolean alone;
+    @Option(names = "--in-context", description = "Time each primitive in context: its passes go round copies with their own weights "
+            + "and keep their recent outputs, 4 MiB in all, rather than alone with its weights and output left in the cache (grid named "
+            + "full-in-context). Measured under load it brought the operations' sum nearer the networks' times but made them vary more "
+            + "from one network to the next (see src/site/markdown/calibration.md).")
+    boolean inContext;
 
     @Option(names = "--list", description = "List the calibrations stored, newest first, and exit.")
     boolean list;
@@ -103,7 +103,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             CalibrationGrid.Size size = quick ? CalibrationGrid.Size.QUICK : CalibrationGrid.Size.FULL;
             Calibrator.Settings settings = new Calibrator.Settings(size, batch, threads, Calibrator.Settings.defaultPolicy(),
-                    InterferenceRule.defaults(), restart, alone);
+                    InterferenceRule.defaults(), restart, inContext);
             try (GracefulStop stop = GracefulStop.onSignals(err::println)) {
                 long began = System.nanoTime();
                 Calibrator.Outcome outcome = Calibrator.run(calibrations, settings, p -> {
