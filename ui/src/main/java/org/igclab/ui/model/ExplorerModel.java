@@ -281,15 +281,18 @@ public final class ExplorerModel implements AutoCloseable {
         }
         NetworkOverview overview = NetworkOverview.of((org.igclab.analyzer.design.Design.NetworkDesign) design);
         var template = NetworkTemplate.ofFile(file);
+        String opened = "opened " + file.getFileName() + template.map(t -> " as the template " + t.label() + ";").orElse(":")
+                + " its layers are in the Network tab" + (overview.lowerBound() ? "; " + overview.lowerBoundNote() : "");
         return () -> {
             network.show(overview);
+            notice.set(opened);
             template.ifPresent(t -> {
+                // the exploration under the new template says it again with its own notice
+                opening = opened;
                 templates.set(templates.get().with(t));
                 form.text(Control.TEMPLATE).set(t.key());
                 commit();
             });
-            notice.set("opened " + file.getFileName() + template.map(t -> " as the template " + t.label() + ";").orElse(":") + " its layers "
-                    + "are in the Network tab" + (overview.lowerBound() ? "; " + overview.lowerBoundNote() : ""));
         };
     }
 

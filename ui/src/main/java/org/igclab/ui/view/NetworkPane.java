@@ -30,9 +30,11 @@ final class NetworkPane extends VBox {
         setId("networkPane");
         summary.setId("networkSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         unknown.setId("networkUnknown");
         unknown.getStyleClass().add("notice");
         unknown.setWrapText(true);
+        unknown.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         unknown.managedProperty().bind(unknown.visibleProperty());
         unknown.setVisible(false);
         tree.setId("networkLayers");
@@ -40,8 +42,8 @@ final class NetworkPane extends VBox {
         tree.setFixedCellSize(22);
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         tree.getColumns().setAll(List.of(
-                column("layer", r -> r.layer().name(), 190),
-                column("type", r -> r.layer().type(), 180),
+                column("layer", r -> r.layer().name(), 170),
+                column("type", r -> r.layer().type(), 210),
                 column("input", r -> r.layer().in().toString(), 80),
                 column("output", r -> r.layer().out().toString(), 80),
                 column("kernel", r -> r.layer().kernel().map(k -> k + "x" + k).orElse(""), 50),
