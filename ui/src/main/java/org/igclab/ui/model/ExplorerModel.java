@@ -48,6 +48,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final StudyModel studies;
     private final NetworkModel network;
     private final FileOpening opener;
+    private final RowUpdates updates;
     private final Charts charts = new Charts();
     private final ObjectProperty<NetworkTemplates> templates;
     private final ObservableList<DesignRow> rows = FXCollections.observableArrayList();
@@ -77,6 +78,7 @@ public final class ExplorerModel implements AutoCloseable {
         this.exports = new Exports(background, notice::set, () -> result.get() == null ? NetworkTemplate.BLOCK : result.get().template());
         this.studies = new StudyModel(background, context.store(), notice::set);
         this.network = new NetworkModel(this::showOpened);
+        this.updates = new RowUpdates(background, context.store(), rows, selection, result::get, notice::set);
         this.opener = new FileOpening(background, notice::set, this::showOpened, network, this::useTemplate);
         Map<Control, String> repaired = form.repair();
         if (!repaired.isEmpty()) {
@@ -193,6 +195,7 @@ public final class ExplorerModel implements AutoCloseable {
         charts.result(r, form.lengthLog());
         select(r.preferred(keep).filter(shown::contains).orElse(shown.isEmpty() ? null : shown.get(0)));
         updateStatus();
+        updates.predictions(r);
     }
 
     private void refilter() {
@@ -239,18 +242,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Reads the store again after an evaluation: the measured values join the rows in place, nothing is recomputed. */
     void refreshMeasurements() {
-        ExplorationResult r = result.get();
-        if (r == null) {
-            return;
-        }
-        List<DesignRow> before = List.copyOf(rows);
-        background.latest("measurements", 0, stale -> Measurements.load(context.store()).join(before, r.template()), after -> {
-            // unless the rows changed meanwhile: updated copies in the same order, the picks following them
-            if (rows.equals(before)) {
-                rows.setAll(after);
-                selection.follow(before, after);
-            }
-        }, e -> notice.set("cannot read the results store: " + Failures.message(e)));
+        updates.measurements(result.get());
     }
 
     /**

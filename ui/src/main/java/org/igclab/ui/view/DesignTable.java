@@ -47,6 +47,8 @@ final class DesignTable extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No design passes the filters."));
         TableColumn<DesignRow, MeasuredLatency> latency = number("latency (ms)", DesignRow::latency, MeasuredLatency::text);
+        TableColumn<DesignRow, org.igclab.ui.model.PredictedLatency> predicted = number("latency_pred (ms)", DesignRow::predicted,
+                org.igclab.ui.model.PredictedLatency::text);
         TableColumn<DesignRow, Double> accuracy = number("accuracy", DesignRow::accuracy, v -> String.format("%.1f%%", 100 * v));
         table.getColumns().setAll(List.of(
                 text("design", DesignRow::family),
@@ -54,16 +56,19 @@ final class DesignTable extends VBox {
                 number("L", r -> (long) r.length(), v -> Long.toString(v)),
                 number("params", DesignRow::params, TextTable::grouped),
                 number("MACs", DesignRow::macs, TextTable::grouped),
-                latency, accuracy,
+                latency, predicted, accuracy,
                 text("verdict", r -> r.design().complementary().verdict().label()),
                 number("imbalance", r -> r.design().imbalance(), v -> String.format("%.3f", v)),
                 front(model)));
         // measured columns take room only once the store has measured something among these designs
         latency.setVisible(false);
+        predicted.setVisible(false);
         accuracy.setVisible(false);
         model.shown().addListener((ListChangeListener<DesignRow>) c -> {
             latency.setVisible(model.shown().stream().anyMatch(r -> r.latency() != null));
             accuracy.setVisible(model.shown().stream().anyMatch(r -> r.accuracy() != null));
+            predicted.setVisible(model.shown().stream().anyMatch(r -> r.predicted() != null));
+            ((Label) predicted.getGraphic()).setText(org.igclab.ui.model.PredictedLatency.header(model.shown()));
             fitColumns();
         });
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DesignRow>) c -> picked());
