@@ -8,9 +8,12 @@ package org.igclab.ui.model;
  */
 public record PredictedLatency(double ms, boolean otherMachine) implements Comparable<PredictedLatency> {
 
-    /** The table's column: {@code latency_pred (ms)}, saying when the calibration is another machine's. */
+    /**
+     * The table's column, on two lines so that it is hardly wider than its numbers: {@code latency_pred (ms)}, saying when
+     * the calibration is another machine's.
+     */
     public static String header(java.util.Collection<DesignRow> rows) {
-        return "latency_pred (ms" + (rows.stream().anyMatch(r -> r.predicted() != null && r.predicted().otherMachine()) ? ", other machine)" : ")");
+        return "latency_pred\n(ms" + (rows.stream().anyMatch(r -> r.predicted() != null && r.predicted().otherMachine()) ? ", other machine)" : ")");
     }
 
     /** {@code 12.34}. */

@@ -71,7 +71,7 @@ class LatencyPredictionsTest {
         assertThat(after).extracting(DesignRow::groupSizes).isEqualTo(rows.stream().map(DesignRow::groupSizes).toList());
         assertThat(after).allMatch(r -> r.predictedMs() > 0);
         assertThat(LatencyPredictions.apply(after, predicted)).as("nothing new").isNull();
-        assertThat(PredictedLatency.header(after)).isEqualTo("latency_pred (ms)");
+        assertThat(PredictedLatency.header(after)).isEqualTo("latency_pred\n(ms)");
         ScatterData s = ScatterData.of(after, new Requests.ChartAxes(Axis.PARAMS, Axis.LATENCY_PRED, true, true));
         assertThat(s.size()).isEqualTo(rows.size());
         assertThat(s.note()).doesNotContain("another machine", "calibration");
@@ -84,7 +84,7 @@ class LatencyPredictionsTest {
         LatencyPredictions p = LatencyPredictions.load(store);
         assertThat(p.otherMachine()).isTrue();
         List<DesignRow> after = LatencyPredictions.apply(rows, p.of(rows, NetworkTemplate.BLOCK, SIDE, () -> false));
-        assertThat(PredictedLatency.header(after)).isEqualTo("latency_pred (ms, other machine)");
+        assertThat(PredictedLatency.header(after)).isEqualTo("latency_pred\n(ms, other machine)");
         assertThat(ScatterData.of(after, new Requests.ChartAxes(Axis.LATENCY_PRED, Axis.LENGTH, true, false)).note())
                 .contains("Latency predicted from another machine's calibration");
     }
