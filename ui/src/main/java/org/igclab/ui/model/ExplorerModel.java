@@ -79,7 +79,7 @@ public final class ExplorerModel implements AutoCloseable {
         this.studies = new StudyModel(background, context.store(), notice::set);
         this.network = new NetworkModel(this::showOpened);
         this.updates = new RowUpdates(background, context.store(), rows, selection, result::get, notice::set);
-        this.opener = new FileOpening(background, notice::set, this::showOpened, network, this::useTemplate);
+        this.opener = new FileOpening(background, notice::set, this::showOpened, network, this::useTemplate, this::sayAfterExploring);
         Map<Control, String> repaired = form.repair();
         if (!repaired.isEmpty()) {
             opening = "the remembered values were not all valid; these are back to their defaults: " + ControlForm.describe(repaired);
@@ -103,11 +103,14 @@ public final class ExplorerModel implements AutoCloseable {
         theme.set(Theme.of(form.get(Control.THEME), context.systemDark()));
     }
 
-    /** Computes the first result from the starting controls. */
+    /** Computes the first result from the starting controls, and opens the file the session starts with, if any. */
     public void start() {
         refilter();
         form.evaluation();
         explore(0);
+        if (context.open() != null) {
+            open(context.open());
+        }
     }
 
     private void changed(Control c) {
@@ -253,9 +256,8 @@ public final class ExplorerModel implements AutoCloseable {
         opener.open(file, form.exploration().map(r -> r.options().resolution()).orElse(32));
     }
 
-    /** Makes a network opened from a file the template; {@code said} leads the notice of its first exploration. */
-    private void useTemplate(NetworkTemplate t, String said) {
-        opening = said;
+    /** Makes a network opened from a file the template. */
+    private void useTemplate(NetworkTemplate t) {
         templates.set(templates.get().with(t));
         form.text(Control.TEMPLATE).set(t.key());
         commit();
@@ -306,6 +308,14 @@ public final class ExplorerModel implements AutoCloseable {
                 context.settings().save(texts);
                 return texts;
             }, t -> { }, e -> notice.set("cannot remember the settings in " + context.settings().file() + ": " + Failures.message(e)));
+        }
+    }
+
+    /** Tells the user something now, and again at the head of the notice of an exploration in progress once it is shown. */
+    private void sayAfterExploring(String message) {
+        notice.set(message);
+        if (progress.computingProperty().get()) {
+            opening = message;
         }
     }
 

@@ -2,7 +2,6 @@ package org.igclab.ui.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
@@ -16,20 +15,23 @@ final class FileOpening {
     private final Consumer<String> notice;
     private final Consumer<Subject> chain;
     private final NetworkModel network;
-    private final BiConsumer<NetworkTemplate, String> template;
+    private final Consumer<NetworkTemplate> template;
+    private final Consumer<String> say;
 
     /**
      * @param chain    shows an opened chain
      * @param network  shows an opened network
-     * @param template makes a skeleton network the template, with what to say once its exploration is shown
+     * @param template makes a skeleton network the template
+     * @param say      says what was opened, again once an exploration in progress is shown
      */
     FileOpening(Background background, Consumer<String> notice, Consumer<Subject> chain, NetworkModel network,
-                BiConsumer<NetworkTemplate, String> template) {
+                Consumer<NetworkTemplate> template, Consumer<String> say) {
         this.background = background;
         this.notice = notice;
         this.chain = chain;
         this.network = network;
         this.template = template;
+        this.say = say;
     }
 
     /** Opens the file; a bare chain's MACs are counted on a {@code resolution} side. */
@@ -53,8 +55,8 @@ final class FileOpening {
                 + " its layers are in the Network tab" + (overview.lowerBound() ? "; " + overview.lowerBoundNote() : "");
         return () -> {
             network.show(overview);
-            notice.accept(said);
-            skeleton.ifPresent(t -> template.accept(t, said));
+            skeleton.ifPresent(template);
+            say.accept(said);
         };
     }
 }

@@ -41,20 +41,21 @@ final class NetworkPane extends VBox {
         tree.setShowRoot(false);
         tree.setFixedCellSize(22);
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+        // what tells layers apart first (their costs and verdicts), then their shapes and kernels, as torchinfo lists them
         tree.getColumns().setAll(List.of(
                 column("layer", r -> r.layer().name(), 170),
-                column("type", r -> r.layer().type(), 210),
-                column("input", r -> r.layer().in().toString(), 80),
-                column("output", r -> r.layer().out().toString(), 80),
+                column("type", r -> r.layer().type(), 240),
+                column("verdict", NetworkOverview.Row::verdictText, 65),
+                numeric("params", r -> TextTable.grouped(r.layer().params().total()), 90),
+                numeric("% params", r -> percent(r.paramsShare()), 70),
+                numeric("MACs", r -> TextTable.grouped(r.layer().macs()), 110),
+                numeric("% MACs", r -> percent(r.macsShare()), 65),
+                column("input", r -> r.layer().in().toString(), 95),
+                column("output", r -> r.layer().out().toString(), 95),
                 column("kernel", r -> r.layer().kernel().map(k -> k + "x" + k).orElse(""), 50),
                 column("stride", r -> r.layer().stride().map(String::valueOf).orElse(""), 50),
                 column("groups", r -> r.layer().groups().map(String::valueOf).orElse(""), 55),
-                column("params", r -> TextTable.grouped(r.layer().params().total()), 90),
-                column("% params", r -> percent(r.paramsShare()), 70),
-                column("MACs", r -> TextTable.grouped(r.layer().macs()), 110),
-                column("% MACs", r -> percent(r.macsShare()), 65),
-                column("verdict", NetworkOverview.Row::verdictText, 65),
-                column("imbalance", NetworkOverview.Row::imbalanceText, 75)));
+                numeric("imbalance", NetworkOverview.Row::imbalanceText, 75)));
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.select(now == null ? null : now.getValue()));
         model.overviewProperty().addListener((o, was, now) -> show(now));
         getChildren().addAll(summary, unknown, tree);
@@ -88,6 +89,13 @@ final class NetworkPane extends VBox {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().getValue() == null ? "" : cell.apply(d.getValue().getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
+        return c;
+    }
+
+    /** A column of numbers, right-aligned. */
+    private static TreeTableColumn<NetworkOverview.Row, String> numeric(String header, Function<NetworkOverview.Row, String> cell, double width) {
+        TreeTableColumn<NetworkOverview.Row, String> c = column(header, cell, width);
+        c.getStyleClass().add("numeric");
         return c;
     }
 
