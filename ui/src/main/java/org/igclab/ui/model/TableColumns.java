@@ -19,7 +19,7 @@ public final class TableColumns {
     }
 
     /**
-     * The columns to leave out.
+     * The columns to leave out: the least needed, in order, until the rest fit; then any of them that fits again.
      *
      * @param widths each column that would show, by title, with its width
      * @param chosen the columns the user chose to show: never left out
@@ -27,7 +27,7 @@ public final class TableColumns {
      */
     public static Set<String> leftOut(Map<String, Double> widths, Set<String> chosen, double room) {
         double total = widths.values().stream().mapToDouble(Double::doubleValue).sum();
-        Set<String> out = new LinkedHashSet<>();
+        List<String> out = new java.util.ArrayList<>();
         for (String title : LEAST_NEEDED) {
             if (total <= room) {
                 break;
@@ -38,6 +38,14 @@ public final class TableColumns {
                 total -= w;
             }
         }
-        return out;
+        // a narrow column left out on the way may fit beside the rest after all: the most needed first
+        for (int i = out.size() - 1; i >= 0; i--) {
+            double w = widths.get(out.get(i));
+            if (total + w <= room) {
+                total += w;
+                out.remove(i);
+            }
+        }
+        return new LinkedHashSet<>(out);
     }
 }
