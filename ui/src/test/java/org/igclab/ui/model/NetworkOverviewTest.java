@@ -103,6 +103,13 @@ class NetworkOverviewTest {
         int to = rows.indexOf(row(o, chain.last()).orElseThrow());
         assertThat(rows.subList(from, to + 1)).allMatch(r -> r.chain().equals(Optional.of(chain.chain())) && r.verdict().isPresent());
         assertThat(rows.get(from - 1).chain()).isEmpty();
+        // every chain, a stage transition that widens included, is described as the detail pane shows it
+        for (NetworkOverview.Row r : rows) {
+            if (r.chain().isPresent()) {
+                DesignDetail d = DesignDetail.of(Subject.opened(r.chain().get(), r.layer().in().height()), 0);
+                assertThat(d.complementary().verdict()).isEqualTo(r.verdict().orElseThrow());
+            }
+        }
         assertThat(o.lowerBound()).isFalse();
         // the export carries the design's name in its metadata
         assertThat(o.summary()).startsWith(fromJson.name() + ":").contains("9 chains of group convolutions: 7 strict, 2 dense").doesNotContain("at least");
