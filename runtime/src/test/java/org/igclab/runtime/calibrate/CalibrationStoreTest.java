@@ -110,6 +110,6 @@ class CalibrationStoreTest {
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
             assertThat(s.executeQuery("SELECT value FROM meta WHERE key = 'schema'").getString(1)).isEqualTo(String.valueOf(ResultStore.SCHEMA_VERSION));
         }
-        assertThat(List.of(ResultStore.SCHEMA_VERSION)).containsExactly(5);
+        assertThat(ResultStore.SCHEMA_VERSION).as("the calibration tables came with version 5").isGreaterThanOrEqualTo(5);
     }
 }
