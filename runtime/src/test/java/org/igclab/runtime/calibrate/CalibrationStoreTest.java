@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.List;
 import org.igclab.analyzer.latency.Calibration;
 import org.igclab.analyzer.latency.CalibrationNetworks;
 import org.igclab.analyzer.latency.Fingerprint;
