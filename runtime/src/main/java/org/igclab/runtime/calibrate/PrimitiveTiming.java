@@ -13,6 +13,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.igclab.analyzer.latency.Primitive;
 import org.igclab.analyzer.network.LayerSpec;
 import org.igclab.analyzer.network.Network;
+import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
@@ -72,11 +73,11 @@ final class PrimitiveTiming {
         int copies = copies(p.bytes(batch), contextBytes);
         try (NoGrad off = NoGrad.enter(); NDManager manager = NDManager.newBaseManager()) {
             if (p.op().isPresent()) {
-                Network one = new Network(p.key(), p.in(), List.of(new LayerSpec.OpSpec("op", p.op().get())));
+                ResolvedNetwork one = ShapeInference.resolve(new Network(p.key(), p.in(), List.of(new LayerSpec.OpSpec("op", p.op().get()))));
                 List<Instantiation> insts = new ArrayList<>();
                 try {
                     for (int i = 0; i < copies; i++) {
-                        insts.add(Instantiation.of(ShapeInference.resolve(one), i + 1));
+                        insts.add(Instantiation.of(one, i + 1)); // each copy its own weights
                     }
                     List<ParameterStore> params = insts.stream().map(inst -> new ParameterStore(inst.manager(), false)).toList();
                     return time(manager, (scope, pass) -> {
