@@ -94,6 +94,11 @@ public final class LatencyModel implements OpLatency {
         return peakBytesPerSecond;
     }
 
+    @Override
+    public int batch() {
+        return calibration.batch();
+    }
+
     /**
      * The calibration's whole networks, each priced operation by operation by this model, against their measured
      * medians: {@code measured = a * sum + b * operations + c} ({@link NetworkCorrection}); empty for a calibration that
@@ -119,7 +124,8 @@ public final class LatencyModel implements OpLatency {
         for (Calibration.NetworkPoint x : mostlyQuiet ? quiet : calibration.networks()) {
             CalibrationNetworks.named(x.name()).map(ShapeInference::resolve).ifPresent(n -> {
                 LatencyPrediction summed = LatencyPrediction.summed(n, this);
-                samples.add(new NetworkCorrection.Sample(x.name(), summed.sum().ms(), summed.rows().size(), x.ms(clock)));
+                samples.add(new NetworkCorrection.Sample(x.name(), summed.sum().ms(), summed.rows().size(), x.ms(clock),
+                        summed.writtenBytes(calibration.batch()) / (1024.0 * 1024.0)));
             });
         }
         return samples;

@@ -44,12 +44,20 @@ public record LatencyPrediction(List<Row> rows, Estimate sum, Estimate total, Op
     /** Every operation of the network as designed, priced by {@code model}, and the total through its correction. */
     public static LatencyPrediction of(ResolvedNetwork network, OpLatency model) {
         LatencyPrediction summed = summed(network, model);
-        return model.correction().map(c -> summed.corrected(c)).orElse(summed);
+        return model.correction().map(c -> summed.corrected(c, model.batch())).orElse(summed);
     }
 
-    /** The same rows and sum, with the total {@code c} gives (never below the summed bound). */
-    public LatencyPrediction corrected(NetworkCorrection c) {
-        double ms = Math.max(c.apply(sum.ms(), rows.size()), sum.boundMs());
+    /**
+     * Bytes a pass of {@code batch} images writes: every operation's and join's output (float32), as the engine keeps each
+     * output of a pass until the pass ends.
+     */
+    public long writtenBytes(int batch) {
+        return rows.stream().mapToLong(r -> r.primitive().out().elements()).sum() * Primitive.BYTES * batch;
+    }
+
+    /** The same rows and sum, with the total {@code c} gives for a pass of {@code batch} images (never below the summed bound). */
+    public LatencyPrediction corrected(NetworkCorrection c, int batch) {
+        double ms = Math.max(c.apply(sum.ms(), rows.size(), writtenBytes(batch)), sum.boundMs());
         return new LatencyPrediction(rows, sum, new Estimate(ms, sum.boundMs(), sum.basis(), sum.points()), Optional.of(c));
     }
 

@@ -19,6 +19,11 @@ public interface OpLatency {
         return Optional.empty();
     }
 
+    /** Images per pass the prices are for (a calibration's batch). */
+    default int batch() {
+        return 1;
+    }
+
     /** The summed prediction and bound of a block's operations, in execution order. */
     default Estimate sum(List<Primitive> operations) {
         return Estimate.total(operations.stream().map(this::estimate).toList());

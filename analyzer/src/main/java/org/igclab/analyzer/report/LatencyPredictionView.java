@@ -87,6 +87,9 @@ public final class LatencyPredictionView {
         p.correction().ifPresent(fit -> {
             ObjectNode correction = o.putObject("networkCorrection").put("perSum", fit.perSum()).put("perOperationMs", fit.perOperation())
                     .put("constantMs", fit.constantMs()).put("networks", fit.networks());
+            if (fit.hasKnee()) {
+                correction.put("perWrittenMiBMs", fit.perWrittenMiB()).put("kneeMiB", fit.kneeMiB());
+            }
             fit.outliers().forEach(correction.putArray("outliers")::add);
         });
         ArrayNode rows = o.putArray("layers");

@@ -98,7 +98,8 @@ class NetworkCorrectionTest {
         assertThat(p.total().boundMs()).isEqualTo(p.sum().boundMs());
         // each network predicted by the fit over the others: the law, so no error
         assertThat(NetworkCorrection.leaveOneOut(model.networkSamples())).hasSize(fit.networks()).containsOnly(new double[fit.networks()], within(1e-6));
-        assertThat(fit.describe()).startsWith("1.250 x the operations' sum + 0.0040 ms per operation + 0.300 ms, fitted on "
+        assertThat(fit.describe()).startsWith("1.250 x the operations' sum + 0.0040 ms per operation + 0.300 ms (no written-bytes term: no knee cut the"
+                + " leave-one-out error), fitted on "
                 + CalibrationNetworks.all().size() + " whole networks");
     }
 
@@ -155,9 +156,9 @@ class NetworkCorrectionTest {
         }
         // every sample predicted within a few percent, and none below zero however small
         for (NetworkCorrection.Sample s : samples) {
-            assertThat(fit.apply(s.sumMs(), s.operations()) / s.measuredMs() - 1).isBetween(-0.05, 0.05);
+            assertThat(fit.apply(s.sumMs(), s.operations(), 0) / s.measuredMs() - 1).isBetween(-0.05, 0.05);
         }
-        assertThat(fit.apply(0.01, 1)).isPositive();
+        assertThat(fit.apply(0.01, 1, 0)).isPositive();
         // a law with every term positive keeps all three
         List<NetworkCorrection.Sample> positive = samples.stream().map(s -> new NetworkCorrection.Sample(s.name(), s.sumMs(), s.operations(),
                 1.1 * s.sumMs() + 0.002 * s.operations() + 0.05)).toList();
