@@ -101,8 +101,8 @@ public final class LatencyModel implements OpLatency {
 
     /**
      * The calibration's whole networks, each priced operation by operation by this model, against their measured
-     * medians: {@code measured = a * sum + b * operations + c} ({@link NetworkCorrection}); empty for a calibration that
-     * timed none.
+     * medians: {@code measured = a * sum + b * operations + c}, plus {@code w} per MiB written past a knee where
+     * leave-one-out chooses it ({@link NetworkCorrection}); empty for a calibration that timed none.
      */
     @Override
     public synchronized Optional<NetworkCorrection> correction() {

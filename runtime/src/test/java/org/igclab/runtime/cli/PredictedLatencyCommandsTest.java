@@ -93,7 +93,8 @@ class PredictedLatencyCommandsTest {
         IgcCli.Captured run = IgcCli.capture("cost", NETWORK, "--latency", "--store", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("(?m)^sum of operations +[0-9.]+").containsPattern("(?m)^total +[0-9.]+ +[0-9.]+ +network fit")
-                .contains("network correction 1.200 x the operations' sum + 0.0020 ms per operation + 0.100 ms, fitted on "
+                .contains("network correction 1.200 x the operations' sum + 0.0020 ms per operation + 0.100 ms (no written-bytes term: no knee"
+                        + " cut the leave-one-out error), fitted on "
                         + CalibrationNetworks.all().size() + " whole networks");
 
         IgcCli.Captured json = IgcCli.capture("cost", NETWORK, "--latency", "--json", "--store", file.toString());
