@@ -49,6 +49,8 @@ public record NetworkCorrection(double perSum, double perOperation, double const
     public static final List<Double> KNEES_MIB = List.of(2.0, 4.0, 8.0, 16.0);
     /** A knee is kept only where it cuts the plain form's leave-one-out error (root mean square) by this share. */
     static final double KNEE_LEAST_GAIN = 0.05;
+    /** ... and by at least this much (relative error): on exact data both errors are rounding, and so is their ratio. */
+    static final double KNEE_LEAST_CUT = 0.001;
     /** Networks a fit with the written-bytes term needs at least (twice its four terms). */
     static final int MIN_NETWORKS_KNEE = 8;
     private static final double MIB = 1024.0 * 1024.0;
@@ -122,7 +124,7 @@ public record NetworkCorrection(double perSum, double perOperation, double const
 
     /**
      * The knee whose form has the smallest leave-one-out error (root mean square) over {@code samples}, NaN for the plain
-     * form: a knee must cut the plain form's error by {@link #KNEE_LEAST_GAIN}, and needs {@link #MIN_NETWORKS_KNEE}
+     * form: a knee must cut the plain form's error by {@link #KNEE_LEAST_GAIN} and {@link #KNEE_LEAST_CUT}, and needs {@link #MIN_NETWORKS_KNEE}
      * networks.
      */
     static double bestKnee(List<Sample> samples) {
@@ -130,7 +132,8 @@ public record NetworkCorrection(double perSum, double perOperation, double const
         if (samples.size() < MIN_NETWORKS_KNEE) {
             return best;
         }
-        double bestError = (1 - KNEE_LEAST_GAIN) * rms(leaveOneOutOf(samples, Double.NaN));
+        double plain = rms(leaveOneOutOf(samples, Double.NaN));
+        double bestError = Math.min((1 - KNEE_LEAST_GAIN) * plain, plain - KNEE_LEAST_CUT);
         for (double knee : KNEES_MIB) {
             double error = rms(leaveOneOutOf(samples, knee));
             if (error < bestError) {
