@@ -27,6 +27,7 @@ public final class PlanView {
         for (PlanOutcome p : plans) {
             s.append(String.format("plan %s, batch %d: %s against the design%s%n", p.execution().label(), p.batch(), p.agreement().describe(),
                     p.latency().isPresent() ? "" : "; not timed"));
+            p.versus().ifPresent(v -> s.append(v.describe()).append('\n'));
             if (p.runs().isEmpty()) {
                 continue;
             }
@@ -46,7 +47,8 @@ public final class PlanView {
         if (plans.stream().anyMatch(p -> p.runs().stream().anyMatch(r -> !r.candidates().isEmpty()))) {
             s.append("runs: the network's runs of linear operations computing the same on the same input, timed once; "
                     + "ms: a candidate's median for one run at the plan's batch size, * the one chosen, '=' a candidate that is another's "
-                    + "execution, 'differs' one that failed the check (never timed)\n");
+                    + "execution, 'differs' one that failed the check (never timed); candidates within each other's 95% intervals are "
+                    + "decided by the strategy predicted fastest for the whole network\n");
         }
         return s.toString();
     }
@@ -69,6 +71,12 @@ public final class PlanView {
             ObjectNode o = a.addObject().put("execution", p.execution().label()).put("batch", p.batch());
             agreement(o.putObject("agreement"), p);
             p.latency().ifPresent(l -> o.put("medianMs", l.medianMs()));
+            p.versus().ifPresent(v -> {
+                ObjectNode n = o.putObject("versus").put("uniform", v.uniform().label()).put("uniformKept", v.uniformKept());
+                // a plan that did not agree was not timed: no figure
+                n.set("perRunMs", Double.isFinite(v.perRunMs()) ? n.numberNode(v.perRunMs()) : n.nullNode());
+                n.set("uniformMs", Double.isFinite(v.uniformMs()) ? n.numberNode(v.uniformMs()) : n.nullNode());
+            });
             ArrayNode runs = o.putArray("runs");
             for (RunChoice r : p.runs()) {
                 ObjectNode run = runs.addObject().put("block", r.block()).put("path", r.path()).put("repeats", r.repeats())

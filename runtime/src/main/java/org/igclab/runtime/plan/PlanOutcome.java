@@ -2,6 +2,7 @@ package org.igclab.runtime.plan;
 
 import java.util.List;
 import java.util.Optional;
+import org.igclab.analyzer.plan.Strategy;
 import org.igclab.runtime.latency.LatencyStats;
 
 /**
@@ -13,10 +14,30 @@ import org.igclab.runtime.latency.LatencyStats;
  * @param agreement the whole network's output against the design's
  * @param runs      each distinct run's choice
  * @param latency   the network's timing under the plan
+ * @param versus    under {@code auto}, when the per-run choice was not one strategy everywhere: the whole network timed
+ *                  under it and under the strategy predicted fastest everywhere, and which was kept
  */
-public record PlanOutcome(Execution execution, int batch, Agreement agreement, List<RunChoice> runs, Optional<LatencyStats> latency) {
+public record PlanOutcome(Execution execution, int batch, Agreement agreement, List<RunChoice> runs, Optional<LatencyStats> latency,
+                          Optional<Versus> versus) {
 
     public PlanOutcome {
         runs = List.copyOf(runs);
+    }
+
+    /**
+     * The per-run choice against one strategy everywhere, each the whole network's median.
+     *
+     * @param uniform     the strategy predicted fastest everywhere by the candidates' timings
+     * @param perRunMs    the network under the per-run choice (infinite when it was not timed)
+     * @param uniformMs   the network under {@code uniform} everywhere
+     * @param uniformKept whether {@code uniform} was faster, and so executed
+     */
+    public record Versus(Strategy uniform, double perRunMs, double uniformMs, boolean uniformKept) {
+
+        /** {@code per-run choice 201.3 ms against merged everywhere 205.1 ms: the per-run choice kept}. */
+        public String describe() {
+            return String.format("per-run choice %.1f ms against %s everywhere %.1f ms (the whole network, each): %s kept", perRunMs,
+                    uniform.label(), uniformMs, uniformKept ? uniform.label() + " everywhere" : "the per-run choice");
+        }
     }
 }
