@@ -12,14 +12,15 @@ import java.util.Optional;
 import org.igclab.analyzer.network.Layer.OpLayer;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.plan.Step;
+import org.igclab.analyzer.plan.Steps;
 import org.igclab.analyzer.plan.WeightAlgebra;
 import org.igclab.rules.model.Permutation;
 import org.igclab.runtime.engine.DjlNetwork;
 
 /**
- * The weights of a planned step, computed from the design's own blocks and parameters: a composition is the design's
- * operations applied to a basis (the identity for pointwise operations, the spatial kernel's columns otherwise), so it
- * is the product of the design's kernels by construction, and inside an autograd recording its gradients reach them.
+ * The weights of a planned step, computed from the design's own parameters: a composition is the product of the
+ * design's kernels, permutations and (in inference) BatchNorm, built with a few differentiable engine calls, so inside an
+ * autograd recording its gradients reach the design's kernels.
  * {@link WeightAlgebra} computes the same weights in plain arithmetic; a test holds the two together.
  */
 final class Composition {
@@ -121,7 +122,7 @@ final class Composition {
                 }
                 return new Rows(product, moved);
             }
-            throw new IllegalArgumentException("not a pointwise linear operation: " + layer.path() + " (" + org.igclab.analyzer.plan.Steps.name(op) + ")");
+            throw new IllegalArgumentException("not a pointwise linear operation: " + layer.path() + " (" + Steps.name(op) + ")");
         }
     }
 

@@ -16,6 +16,7 @@ import org.igclab.analyzer.plan.LinearRun;
 import org.igclab.analyzer.plan.LinearRuns;
 import org.igclab.analyzer.plan.Mode;
 import org.igclab.analyzer.plan.Plan;
+import org.igclab.analyzer.plan.Step;
 import org.igclab.analyzer.plan.Steps;
 import org.igclab.analyzer.plan.Strategy;
 import org.igclab.runtime.engine.Instantiation;
@@ -159,7 +160,7 @@ public final class Planner {
         Map<Strategy, AutoSelection.Timed> out = new EnumMap<>(Strategy.class);
         boolean alone = candidates.size() == 1;
         for (Strategy s : Strategy.values()) {
-            List<org.igclab.analyzer.plan.Step> steps = run.steps(s);
+            List<Step> steps = run.steps(s);
             for (int c = 0; c < candidates.size(); c++) {
                 CandidateResult r = results.get(c);
                 if (candidates.get(c).steps().equals(steps) && (alone || r.usable())) {
