@@ -49,7 +49,9 @@ import picocli.CommandLine.Spec;
             "  - plan the execution (--execution): the network's runs of linear operations (convolutions,",
             "    permutations, and BatchNorm in inference; a nonlinearity ends a run) may run as designed, with",
             "    BatchNorm folded, with the 1x1 kernels merged into one dense 1x1, or multiplied out; 'auto' times",
-            "    each distinct run's candidates and keeps the fastest; every candidate and plan is first checked",
+            "    each distinct run's candidates and keeps the fastest (candidates within each other's intervals",
+            "    decided by the strategy predicted fastest for the whole network, and the whole network timed",
+            "    against that strategy everywhere, the faster kept); every candidate and plan is first checked",
             "    against the design (max |difference| within 1e-4 of the output's largest value) and never timed",
             "    if it differs; the report lists each run's plan and its candidates' times;",
             "  - time forward passes in inference mode, one intra-op and one inter-op thread unless --threads:",
@@ -85,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--execution", paramLabel = "HOW", split = ",", defaultValue = "auto", converter = Execution.Names.class,
             description = "How the design is executed when timed, one or a list: auto (each run of linear operations as its "
-                    + "fastest candidate on this machine, timed; the default), designed (the kernels as written), folded (BatchNorm "
+                    + "fastest candidate on this machine, timed, and checked as a whole network against the best strategy everywhere; the default), designed (the kernels as written), folded (BatchNorm "
                     + "folded into the convolution before it), merged (the 1x1 kernels and permutations after a spatial kernel "
                     + "multiplied into one dense 1x1), dense (each run multiplied out into one convolution); sparse means designed.")
     List<Execution> executions;
