@@ -53,8 +53,9 @@ def main():
     calls = collections.Counter()
     for e, own in self_times(events):
         name = e["name"]
-        if "conv" in name and "shape" in e:
-            name += " [" + conv_kind(e["shape"], a.by_shape) + "]"
+        shapes = e.get("shape") or e.get("args", {}).get("Input Dims")
+        if "conv" in name and shapes:
+            name += " [" + conv_kind(shapes, a.by_shape) + "]"
         totals[name] += own / 1000 / a.steps
         calls[name] += 1 / a.steps
     whole = sum(totals.values())
