@@ -62,7 +62,8 @@ public final class PlanView {
             return "differs";
         }
         double ms = c.get().medianMs();
-        return (Double.isFinite(ms) ? String.format("%.2f", ms) : "-") + (strategy == r.chosen() ? "*" : "");
+        // the candidate executed: the chosen strategy may execute as an earlier one (shown there, '=' under its own name)
+        return (Double.isFinite(ms) ? String.format("%.2f", ms) : "-") + (c.get().steps().equals(r.steps()) ? "*" : "");
     }
 
     public static ArrayNode json(List<PlanOutcome> plans) {

@@ -64,7 +64,8 @@ public final class PlannerBench {
             Map<Execution, LatencyStats> timed = new EnumMap<>(Execution.class);
             try (Instantiation inst = Instantiation.of(network, 42)) {
                 for (Execution e : Execution.values()) {
-                    PlanOutcome o = Planner.time(inst, e, new Planner.Timing(BATCH, policy, rule, 42), share -> { }, () -> false);
+                    PlanOutcome o = Planner.time(inst, e, new Planner.Timing(BATCH, e == Execution.DENSE ? brief(policy) : policy, rule, 42),
+                            share -> { }, () -> false);
                     o.latency().ifPresent(l -> timed.put(e, l));
                     o.latency().ifPresent(l -> figures.add(figure(name, "inference", l)));
                     if (e == Execution.AUTO) {
@@ -96,9 +97,7 @@ public final class PlannerBench {
             double designedMs = Double.NaN;
             for (Strategy s : new Strategy[] {Strategy.DESIGNED, Strategy.MERGED, Strategy.DENSE}) {
                 TrainingSettings settings = new TrainingSettings("synthetic", 1, BATCH, 0.01, 0.9, 5e-4, 42, 0, 0, s);
-                // dense steps take seconds and are known to lose: fewer passes, one attempt, so the bench stays under 15 minutes
-                TimingPolicy p = s == Strategy.DENSE ? policy.withRuns(Math.min(5, policy.minRuns()), policy.maxRuns())
-                        .withMaxWarmup(Math.min(5, policy.maxWarmup())).withAttempts(1) : policy;
+                TimingPolicy p = s == Strategy.DENSE ? brief(policy) : policy;
                 LatencyStats l = TrainingStepTiming.measure(network, settings, p, rule, share -> { }, () -> false);
                 designedMs = s == Strategy.DESIGNED ? l.medianMs() : designedMs;
                 figures.add(figure(name, "training", l));
@@ -114,6 +113,11 @@ public final class PlannerBench {
         try (var w = Files.newBufferedWriter(out.resolve("planner.json"))) {
             w.write(JsonFields.pretty(JsonFields.MAPPER.valueToTree(figures)));
         }
+    }
+
+    /** For {@code dense}, whose passes take seconds and which is known to lose: fewer passes, one attempt (the bench stays under 15 minutes). */
+    private static TimingPolicy brief(TimingPolicy policy) {
+        return policy.withRuns(Math.min(5, policy.minRuns()), policy.maxRuns()).withMaxWarmup(Math.min(5, policy.maxWarmup())).withAttempts(1);
     }
 
     private static ObjectNode figure(String sample, String kind, LatencyStats l) {

@@ -56,7 +56,12 @@ public final class TrainingProfile {
             String name = v.replace("+cl", "");
             Plan plan = name.equals("mixed") ? Plan.choosing(network, Mode.TRAINING, r -> r.in().channels() <= 128 ? Strategy.MERGED : Strategy.DESIGNED)
                     : Plan.uniform(network, Mode.TRAINING, Strategy.named(name).orElseThrow());
-            Block block = PlannedBlocks.training(plan, DjlNetwork.build(network), v.endsWith("+cl"));
+            DjlNetwork djl = DjlNetwork.build(network);
+            Block block = PlannedBlocks.training(plan, djl, v.endsWith("+cl"));
+            if (block == djl.block() && v.endsWith("+cl")) {
+                // the kernels as written, channels last: training runs the designed execution in NCHW
+                block = new PlannedRoot(djl.block(), djl.block(), true);
+            }
             Model model = Model.newInstance(v);
             model.setBlock(block);
             Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.01f)).optMomentum(0.9f).optWeightDecays(5e-4f).build();
