@@ -8,8 +8,8 @@ out="${1:-src/site/resources/images}"
 mkdir -p "$out"
 specs="$(mktemp -d)"
 trap 'rm -rf "$specs"' EXIT
-shot() { # NAME SIZE SPEC
-  ./igc explore --snapshot "$out/explorer-$1.png" --force --size "$2" --spec "$3"
+shot() { # NAME SIZE SPEC [more options]
+  ./igc explore --snapshot "$out/explorer-$1.png" --force --size "$2" --spec "$3" "${@:4}"
 }
 # the 64-channel sample at another width (and theme), the design shown left to the explorer
 variant() { # NAME CHANNELS THEME
@@ -26,3 +26,7 @@ shot c16 1440x900 "$(variant c16 16 light)"
 shot c256 1440x900 "$(variant c256 256 light)"
 shot c4096 1440x900 "$(variant c4096 4096 light)"
 shot dark 1440x900 "$(variant dark 256 dark)"
+# whole networks in the Network tab: a network file, and an ONNX model written by igc export
+shot network-resnet50 1440x900 samples/explorer/igcv2-c64.json --open samples/networks/resnet50.json
+./igc export samples/networks/fashion-igcv2-small.json --format onnx -o "$specs/fashion.onnx" 2>/dev/null
+shot network-onnx 1440x900 samples/explorer/igcv2-c64.json --open "$specs/fashion.onnx"

@@ -39,10 +39,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Open a window in which every chain of a width C is enumerated, checked and costed as you move the controls:",
             "parameters against the chain length L with the closed-form optimum, the Pareto scatter of the designs",
-            "(parameters, MACs, measured latency or accuracy), the widest C under a budget for each L, a table to sort",
+            "(parameters, MACs, measured or predicted latency, accuracy), the widest C under a budget for each L, a table to sort",
             "and filter, and the selected design's verdicts, formula, per-layer costs and channel wiring. Evaluate a",
             "design (latency, or training) in the background, and export designs (JSON, CSV, DOT) and the charts (PNG, SVG).",
             "Charts zoom (scroll), pan (drag), choose designs (Shift+drag) and reset (double-click); compare 2-4 designs;",
+            "File > Open design also reads whole networks and ONNX models (layer tree, costs, verdicts, chains found);",
             "File > Open study shows a study of the results store (its trials and Pareto front); F1 lists the shortcuts.",
             "The controls are remembered between runs (in --settings).",
             "",
@@ -55,6 +56,7 @@ import picocli.CommandLine.Spec;
             "                                                        render it to a PNG without a display",
             "  xvfb-run ./igc explore                                a window on a machine without a display",
             "  igc explore --store studies.db                        File > Open study lists the studies there",
+            "  igc explore --open samples/networks/resnet50.json     a whole network (or model.onnx) in the Network tab",
             "",
             "Exit codes: 0 success, 2 invalid input (or no display without --snapshot), 3 internal error."})
 public final class ExploreCommand implements Callable<Integer> {
@@ -70,6 +72,10 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "Start from the controls in this file (igc-explorer/1) "
             + "instead of the remembered ones.")
     Path specFile;
+
+    @Option(names = "--open", paramLabel = "FILE", description = "Open a design file at the start, as File > Open design does: a "
+            + "chain (igc-chain/1), a network (igc-network/1) or an ONNX model, whose layers show in the Network tab.")
+    Path open;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size (default: ${DEFAULT-VALUE}).")
     String size;
@@ -96,8 +102,13 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new InputException(snapshot + " exists; pass --force to replace it");
         }
         templates.problems().forEach(problem -> err.println("igc explore: " + problem));
+        if (open != null) {
+            // read once here, so that a file that cannot be opened is a one-line error and exit code 2, not a notice
+            DesignInputs.read(open);
+        }
         ExplorerContext context = new ExplorerContext(remembered, snapshot == null, initial, store.path(), templates,
-                new RuntimeEvaluations(), Platform::runLater).withSystemDark(snapshot == null && Theme.systemPrefersDark(System::getenv, Theme::run));
+                new RuntimeEvaluations(), Platform::runLater).withSystemDark(snapshot == null && Theme.systemPrefersDark(System::getenv, Theme::run))
+                .withOpen(open);
         if (snapshot != null) {
             FxPlatform.useHeadless(wh[0], wh[1]);
             ExplorerLauncher.snapshot(context, wh[0], wh[1], snapshot, force);

@@ -8,6 +8,8 @@ public enum Axis {
     MACS("MACs"),
     LENGTH("kernels L"),
     LATENCY("latency (ms)"),
+    /** Predicted from the results store's calibration ({@code igc calibrate}), never measured: {@code latency_pred}. */
+    LATENCY_PRED("predicted latency (ms)"),
     ACCURACY("test accuracy");
 
     private final String label;
@@ -20,7 +22,10 @@ public enum Axis {
         return label;
     }
 
-    /** The word used in settings files: {@code params}, {@code macs}, {@code length}, {@code latency}, {@code accuracy}. */
+    /**
+     * The word used in settings files: {@code params}, {@code macs}, {@code length}, {@code latency},
+     * {@code latency_pred}, {@code accuracy}.
+     */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -31,7 +36,7 @@ public enum Axis {
 
     /** Spans decades across designs, so a log scale serves it (a count of kernels or an accuracy does not). */
     public boolean loggable() {
-        return this == PARAMS || this == MACS || this == LATENCY;
+        return this == PARAMS || this == MACS || this == LATENCY || this == LATENCY_PRED;
     }
 
     /** Takes whole values only: its ticks are whole too. */
@@ -42,6 +47,11 @@ public enum Axis {
     /** Measured in a run rather than counted. */
     public boolean measured() {
         return this == LATENCY || this == ACCURACY;
+    }
+
+    /** Some designs may lack it: measured, or predicted only once the store has a calibration. */
+    public boolean mayBeMissing() {
+        return measured() || this == LATENCY_PRED;
     }
 
     /** The row's value; NaN when it has not been measured, or its latency is noisy (never plotted as if it were true). */
@@ -60,6 +70,7 @@ public enum Axis {
             case MACS -> row.macs();
             case LENGTH -> row.length();
             case LATENCY -> row.trustedLatencyMs();
+            case LATENCY_PRED -> row.predictedMs();
             case ACCURACY -> row.accuracy() == null ? Double.NaN : row.accuracy();
         };
     }
@@ -69,6 +80,7 @@ public enum Axis {
         return switch (this) {
             case PARAMS, MACS, LENGTH -> org.igclab.analyzer.text.TextTable.grouped(Math.round(v));
             case LATENCY -> String.format("%.2f ms", v);
+            case LATENCY_PRED -> String.format("%.2f ms (predicted)", v);
             case ACCURACY -> String.format("%.1f%%", 100 * v);
         };
     }

@@ -33,7 +33,7 @@ public final class Background implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     /** Each lane's job waiting out its delay: a newer one cancels it, so that it is not waited for (a pause can be long). */
-    private final Map<String, java.util.concurrent.ScheduledFuture<?>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicLong onceLanes = new AtomicLong();
     private volatile boolean closed;
@@ -66,12 +66,12 @@ public final class Background implements AutoCloseable {
         AtomicLong generation = generations.computeIfAbsent(lane, k -> new AtomicLong());
         long mine = generation.incrementAndGet();
         BooleanSupplier superseded = () -> generation.get() != mine;
-        outstanding.incrementAndGet();
+        Pending pending = new Pending();
         Runnable job = () -> {
             // out of the timer: forget it (a lane of its own for each export would otherwise keep it)
-            waiting.computeIfPresent(lane, (k, f) -> f.isDone() ? null : f);
+            waiting.remove(lane, pending);
             if (superseded.getAsBoolean()) {
-                outstanding.decrementAndGet();
+                pending.settle();
                 return;
             }
             Runnable deliver;
@@ -90,17 +90,42 @@ public final class Background implements AutoCloseable {
                         then.run();
                     }
                 } finally {
-                    outstanding.decrementAndGet();
+                    pending.settle();
                 }
             });
         };
-        drop(waiting.put(lane, timer.schedule(() -> workers.execute(job), delayMs, TimeUnit.MILLISECONDS)));
+        pending.future = timer.schedule(() -> workers.execute(job), delayMs, TimeUnit.MILLISECONDS);
+        drop(waiting.put(lane, pending));
+        if (pending.future.isDone()) {
+            waiting.remove(lane, pending); // it left the timer before it was put here
+        }
     }
 
-    /** Cancels a job that has not left the timer yet; one that has will see it is superseded. */
-    private void drop(java.util.concurrent.ScheduledFuture<?> job) {
-        if (job != null && job.cancel(false)) {
-            outstanding.decrementAndGet();
+    /**
+     * A job from the moment it is scheduled until it is settled: delivered, found superseded, or dropped before it ran.
+     * It is counted out exactly once, whoever settles it first: a job dropped while the timer was handing it to a worker
+     * (its future still cancellable) also sees that it is superseded, and was once counted out twice, leaving the count
+     * below zero and the explorer never idle again.
+     */
+    private final class Pending {
+        private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile java.util.concurrent.ScheduledFuture<?> future;
+
+        Pending() {
+            outstanding.incrementAndGet();
+        }
+
+        void settle() {
+            if (settled.compareAndSet(false, true)) {
+                outstanding.decrementAndGet();
+            }
+        }
+    }
+
+    /** Cancels a job that has not left the timer yet; one that has will see it is superseded and settle itself. */
+    private void drop(Pending job) {
+        if (job != null && job.future.cancel(false)) {
+            job.settle();
         }
     }
 

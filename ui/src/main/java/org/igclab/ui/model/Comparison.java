@@ -59,6 +59,7 @@ public record Comparison(List<DesignRow> designs, List<Line> lines, List<WiringL
         lines.add(number("parameters (" + costs + ")", designs, DesignRow::params, false, Axis.PARAMS, false));
         lines.add(number("MACs (" + costs + ")", designs, DesignRow::macs, false, Axis.MACS, false));
         lines.add(number("latency, batch 1", designs, DesignRow::trustedLatencyMs, false, Axis.LATENCY, true));
+        lines.add(number("latency predicted (latency_pred)", designs, DesignRow::predictedMs, false, Axis.LATENCY_PRED, false));
         lines.add(number("test accuracy", designs, r -> r.accuracy() == null ? Double.NaN : r.accuracy(), true, Axis.ACCURACY, false));
         lines.add(text("on the Pareto front", designs, r -> onFront.contains(r) ? "yes" : "no"));
         List<WiringLayout> wirings = new ArrayList<>();
@@ -94,7 +95,7 @@ public record Comparison(List<DesignRow> designs, List<Line> lines, List<WiringL
                 continue;
             }
             if (Double.isNaN(v)) {
-                values.add(latency || format == Axis.ACCURACY ? "not measured" : "-");
+                values.add(format == Axis.LATENCY_PRED ? "no calibration" : latency || format == Axis.ACCURACY ? "not measured" : "-");
                 continue;
             }
             values.add(format == null ? String.format("%.3f", v) : format.format(v));

@@ -86,10 +86,14 @@ public final class DesignExport {
         return paths;
     }
 
-    /** The rows as {@code igc enumerate --csv} writes them, with the template's counts and the measurements after them. */
+    /**
+     * The rows as {@code igc enumerate --csv} writes them, with the template's counts, the measurements and the predicted
+     * latency after them.
+     */
     static String csv(List<Subject> designs, NetworkTemplate template) {
         List<String> header = new ArrayList<>(ChainReports.CSV_HEADER);
-        header.addAll(List.of("template", "template_params", "template_macs", "latency_ms", "latency_noisy", "accuracy"));
+        header.addAll(List.of("template", "template_params", "template_macs", "latency_ms", "latency_noisy", "latency_pred_ms",
+                "latency_pred_other_machine", "accuracy"));
         List<List<Object>> lines = new ArrayList<>();
         for (Subject s : designs) {
             if (s.row() == null) {
@@ -98,7 +102,8 @@ public final class DesignExport {
             DesignRow r = s.row();
             List<Object> cells = new ArrayList<>(ChainReports.csvCells(r.design()));
             cells.addAll(List.of(template.key(), r.params(), r.macs(), r.latencyMs() == null ? "" : r.latencyMs(),
-                    r.latency() == null ? "" : r.latency().noisy(), r.accuracy() == null ? "" : r.accuracy()));
+                    r.latency() == null ? "" : r.latency().noisy(), r.predicted() == null ? "" : r.predicted().ms(),
+                    r.predicted() == null ? "" : r.predicted().otherMachine(), r.accuracy() == null ? "" : r.accuracy()));
             lines.add(cells);
         }
         return Csv.of(header, lines);

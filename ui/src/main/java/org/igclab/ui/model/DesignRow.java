@@ -12,8 +12,26 @@ import org.igclab.analyzer.chain.EnumeratedDesign;
  * @param hash      the design's identity hash, or null when the store had nothing to join
  * @param latency   median latency at batch 1, when measured, marked when noisy
  * @param accuracy  test accuracy in [0, 1], when trained
+ * @param predicted latency at batch 1 predicted from the results store's calibration ({@code latency_pred}), null when
+ *                  it has none
  */
-public record DesignRow(EnumeratedDesign design, long params, long macs, String hash, MeasuredLatency latency, Double accuracy) {
+public record DesignRow(EnumeratedDesign design, long params, long macs, String hash, MeasuredLatency latency, Double accuracy,
+                        PredictedLatency predicted) {
+
+    /** A row not predicted (yet). */
+    public DesignRow(EnumeratedDesign design, long params, long macs, String hash, MeasuredLatency latency, Double accuracy) {
+        this(design, params, macs, hash, latency, accuracy, null);
+    }
+
+    /** The predicted latency in milliseconds, NaN when there is none. */
+    public double predictedMs() {
+        return predicted == null ? Double.NaN : predicted.ms();
+    }
+
+    /** The same design with a prediction. */
+    public DesignRow predicted(PredictedLatency p) {
+        return new DesignRow(design, params, macs, hash, latency, accuracy, p);
+    }
 
     /** The median latency at batch 1 in milliseconds, noisy or not; null when not measured. */
     public Double latencyMs() {
@@ -61,6 +79,6 @@ public record DesignRow(EnumeratedDesign design, long params, long macs, String 
 
     /** The same design with what the store has measured of it now. */
     public DesignRow measured(String identity, Measurements.Measured m) {
-        return new DesignRow(design, params, macs, identity, m.latency(), m.accuracy());
+        return new DesignRow(design, params, macs, identity, m.latency(), m.accuracy(), predicted);
     }
 }

@@ -36,6 +36,9 @@ public final class Glossary {
         COLUMNS.put("MACs", "Multiply-accumulates on the input side (the network's, under a template); FLOPs = 2 x MACs");
         COLUMNS.put("latency (ms)", "Median latency at batch 1 stored by an evaluation; \"noisy\": measured under interference, "
                 + "shown but never ranked or plotted as true");
+        COLUMNS.put("latency_pred (ms)", "Latency at batch 1 and one thread predicted (not measured) from the results store's "
+                + "calibration (igc calibrate), as igc cost --latency predicts it; \"other machine\" in the header: the calibration was made "
+                + "on another machine or engine, so run igc calibrate here for this one's");
         COLUMNS.put("accuracy", "Test accuracy stored by a training");
         COLUMNS.put("front", "On the Pareto front of the scatter's two axes: no other shown design is at least as good on both and "
                 + "better on one");

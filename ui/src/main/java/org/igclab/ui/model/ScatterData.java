@@ -59,10 +59,17 @@ public record ScatterData(Requests.ChartAxes axes, List<DesignRow> rows, double[
 
     /** Why shown designs are not on the front, or not on the chart at all; empty when every one is there. */
     public String note() {
-        String axis = axes.x().measured() ? axes.x().label() : axes.y().label();
+        Axis axis = axes.x().mayBeMissing() ? axes.x() : axes.y();
         List<String> parts = new ArrayList<>();
-        if (unmeasured > 0) {
-            parts.add(String.format("%,d shown designs have no %s yet: evaluate them to place them here", unmeasured, axis));
+        if (unmeasured > 0 && axis == Axis.LATENCY_PRED) {
+            parts.add(rows.isEmpty() ? "No predicted latency: the results store has no calibration; igc calibrate --store with this "
+                    + "store makes one (a few minutes; --quick for a first one)" : String.format("%,d shown designs are not predicted yet", unmeasured));
+        } else if (unmeasured > 0) {
+            parts.add(String.format("%,d shown designs have no %s yet: evaluate them to place them here", unmeasured, axis.label()));
+        }
+        if ((axes.x() == Axis.LATENCY_PRED || axes.y() == Axis.LATENCY_PRED)
+                && rows.stream().anyMatch(r -> r.predicted() != null && r.predicted().otherMachine())) {
+            parts.add("Latency predicted from another machine's calibration: igc calibrate on this machine predicts its own");
         }
         if (!noisyRows.isEmpty()) {
             parts.add(String.format("%,d latencies measured under interference (noisy) are grey rings, left out of the front: "
@@ -77,7 +84,7 @@ public record ScatterData(Requests.ChartAxes axes, List<DesignRow> rows, double[
      * positions), the scatter cannot tell designs apart: says so, with the ratio.
      */
     java.util.Optional<String> proportional() {
-        if (xs.length < 2 || axes.x().measured() || axes.y().measured() || axes.x() == axes.y()) {
+        if (xs.length < 2 || axes.x().mayBeMissing() || axes.y().mayBeMissing() || axes.x() == axes.y()) {
             return java.util.Optional.empty();
         }
         double ratio = ys[0] / xs[0];

@@ -89,7 +89,7 @@ final class ControlsPane extends VBox {
 
     private static Map<String, String> axes() {
         return ControlBindings.ordered("params", "parameters", "macs", "MACs", "length", "kernels L", "latency", "latency (measured)",
-                "accuracy", "accuracy (trained)");
+                "latency_pred", "latency (predicted)", "accuracy", "accuracy (trained)");
     }
 
     private static Label heading(String text) {

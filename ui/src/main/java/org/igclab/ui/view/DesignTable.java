@@ -1,6 +1,15 @@
 package org.igclab.ui.view;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import org.igclab.ui.model.TableColumns;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -30,8 +39,14 @@ import org.igclab.ui.model.MeasuredLatency;
  * (a measurement arrives) stays where it is: the table scrolls only to bring a picked design into view.
  */
 final class DesignTable extends VBox {
+    private static final String TITLE = "igc.title";
     private final TableView<DesignRow> table = new TableView<>();
     private final ExplorerModel model;
+    /** Columns that show only when some design has a value for them (measured, predicted). */
+    private final Map<TableColumn<DesignRow, ?>, Predicate<DesignRow>> present = new HashMap<>();
+    /** Columns the user chose to show, or to hide, in the header's menu. */
+    private final Set<String> chosen = new HashSet<>();
+    private final Set<String> refused = new HashSet<>();
     private boolean syncing;
 
     DesignTable(ExplorerModel model, ControlBindings controls) {
@@ -47,6 +62,8 @@ final class DesignTable extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No design passes the filters."));
         TableColumn<DesignRow, MeasuredLatency> latency = number("latency (ms)", DesignRow::latency, MeasuredLatency::text);
+        TableColumn<DesignRow, org.igclab.ui.model.PredictedLatency> predicted = number("latency_pred (ms)", DesignRow::predicted,
+                org.igclab.ui.model.PredictedLatency::text);
         TableColumn<DesignRow, Double> accuracy = number("accuracy", DesignRow::accuracy, v -> String.format("%.1f%%", 100 * v));
         table.getColumns().setAll(List.of(
                 text("design", DesignRow::family),
@@ -54,18 +71,22 @@ final class DesignTable extends VBox {
                 number("L", r -> (long) r.length(), v -> Long.toString(v)),
                 number("params", DesignRow::params, TextTable::grouped),
                 number("MACs", DesignRow::macs, TextTable::grouped),
-                latency, accuracy,
+                latency, predicted, accuracy,
                 text("verdict", r -> r.design().complementary().verdict().label()),
                 number("imbalance", r -> r.design().imbalance(), v -> String.format("%.3f", v)),
                 front(model)));
-        // measured columns take room only once the store has measured something among these designs
-        latency.setVisible(false);
-        accuracy.setVisible(false);
+        // measured and predicted columns take room only once the store has something for these designs
+        present.put(latency, r -> r.latency() != null);
+        present.put(predicted, r -> r.predicted() != null);
+        present.put(accuracy, r -> r.accuracy() != null);
+        columnsMenu();
+        refit();
         model.shown().addListener((ListChangeListener<DesignRow>) c -> {
-            latency.setVisible(model.shown().stream().anyMatch(r -> r.latency() != null));
-            accuracy.setVisible(model.shown().stream().anyMatch(r -> r.accuracy() != null));
+            ((Label) predicted.getGraphic()).setText(org.igclab.ui.model.PredictedLatency.header(model.shown()));
             fitColumns();
+            refit();
         });
+        table.widthProperty().addListener((o, was, now) -> refit());
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DesignRow>) c -> picked());
         model.selectedProperty().addListener((o, was, now) -> reveal(now));
         model.selection().chosen().addListener((ListChangeListener<DesignRow>) c -> chosen());
@@ -178,6 +199,53 @@ final class DesignTable extends VBox {
         }
     }
 
+    private static String title(TableColumn<DesignRow, ?> c) {
+        return (String) c.getProperties().get(TITLE);
+    }
+
+    /** Which columns show: those with something to show that the user did not hide, less what a narrow table leaves out. */
+    private void refit() {
+        Map<String, Double> widths = new LinkedHashMap<>();
+        for (TableColumn<DesignRow, ?> c : table.getColumns()) {
+            Predicate<DesignRow> has = present.get(c);
+            if (!refused.contains(title(c)) && (has == null || model.shown().stream().anyMatch(has))) {
+                widths.put(title(c), c.getPrefWidth());
+            }
+        }
+        // the room left beside a vertical scroll bar
+        Set<String> out = TableColumns.leftOut(widths, chosen, table.getWidth() - 20);
+        for (TableColumn<DesignRow, ?> c : table.getColumns()) {
+            c.setVisible(widths.containsKey(title(c)) && !out.contains(title(c)));
+        }
+    }
+
+    /** Right-click a header: a column to show or hide; the choice outlasts the width and the designs. */
+    private void columnsMenu() {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("columnsMenu");
+        for (TableColumn<DesignRow, ?> c : table.getColumns()) {
+            CheckMenuItem item = new CheckMenuItem(title(c));
+            item.setId("show-" + c.getId());
+            item.setOnAction(e -> {
+                (item.isSelected() ? chosen : refused).add(title(c));
+                (item.isSelected() ? refused : chosen).remove(title(c));
+                refit();
+            });
+            menu.getItems().add(item);
+            c.setContextMenu(menu);
+            // the header's own request comes from the platform's context-menu gesture, which not every platform sends; on
+            // release, once the header has taken the press (and the focus, which would close a menu shown earlier)
+            c.getGraphic().setOnMouseReleased(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                    menu.show(c.getGraphic(), e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
+        }
+        menu.setOnShowing(e -> menu.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(
+                table.getColumns().stream().anyMatch(c -> title(c).equals(i.getText()) && c.isVisible()))));
+    }
+
     @SuppressWarnings("unchecked")
     private static String format(Function<?, ?> f, Object v) {
         return String.valueOf(((Function<Object, Object>) f).apply(v));
@@ -203,7 +271,8 @@ final class DesignTable extends VBox {
     private static <T> TableColumn<DesignRow, T> column(String title) {
         TableColumn<DesignRow, T> c = new TableColumn<>();
         Label header = new Label(title);
-        header.setTooltip(Styles.tooltip(Glossary.column(title)));
+        header.setTooltip(Styles.tooltip(Glossary.column(title) + "\nRight-click a header to choose the columns."));
+        c.getProperties().put(TITLE, title);
         header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         c.setGraphic(header);
         c.setId("column-" + title.replaceAll("[^A-Za-z]", ""));

@@ -32,6 +32,8 @@ public final class ExplorerWindow {
     private final StudyPane study;
     private final TabPane lists = new TabPane();
     private final Tab studyTab;
+    private final Tab networkTab;
+    private final NetworkPane network;
     private final ControlsPane controls;
     private final ExplorerModel model;
     private final FileDialogs dialogs;
@@ -61,9 +63,13 @@ public final class ExplorerWindow {
         designs.setId("designsTab");
         studyTab = new Tab("Study", study);
         studyTab.setId("studyTab");
-        lists.getTabs().addAll(designs, studyTab);
+        network = new NetworkPane(model.network());
+        networkTab = new Tab("Network", network);
+        networkTab.setId("networkTab");
+        lists.getTabs().addAll(designs, studyTab, networkTab);
         lists.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.studies().studyProperty().addListener((o, was, now) -> showStudy());
+        model.network().overviewProperty().addListener((o, was, now) -> lists.getSelectionModel().select(networkTab));
         SplitPane lower = new SplitPane(lists, detail);
         lower.setDividerPositions(0.5);
         SplitPane center = new SplitPane(chartHolder, lower);
@@ -135,6 +141,10 @@ public final class ExplorerWindow {
         if (model.studies().studyProperty().get() != null) {
             lists.getSelectionModel().select(studyTab);
         }
+    }
+
+    NetworkPane network() {
+        return network;
     }
 
     StudyPane study() {

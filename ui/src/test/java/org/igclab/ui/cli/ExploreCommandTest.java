@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.igclab.analyzer.cli.IgcCli;
@@ -103,5 +104,25 @@ class ExploreCommandTest {
         assertThat(igc("explore", "--snapshot", png.toString(), "--spec", spec.toString())).isEqualTo(IgcCli.INVALID);
         assertThat(err.toString()).contains("controls.channels = \"100000\"", "at most 4096").doesNotContain("Exception");
         assertThat(png).doesNotExist();
+    }
+
+    /** --open starts with a file open: a whole network in the Network tab; one that cannot be read is one line and exit 2. */
+    @Test
+    void openStartsWithANetworkOpenOrSaysWhyItCannot() throws Exception {
+        Path png = dir.resolve("resnet50.png");
+        String[] common = {"--size", "1280x800", "--settings", dir.resolve("s.json").toString(), "--store", dir.resolve("r.db").toString()};
+        List<String> args = new java.util.ArrayList<>(List.of("explore", "--open", "../samples/networks/resnet50.json", "--snapshot", png.toString()));
+        args.addAll(List.of(common));
+        assertThat(igc(args.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1280);
+
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"format\": \"igc-network/1\", \"input\": ");
+        Path none = dir.resolve("none.png");
+        args = new java.util.ArrayList<>(List.of("explore", "--open", broken.toString(), "--snapshot", none.toString()));
+        args.addAll(List.of(common));
+        assertThat(igc(args.toArray(String[]::new))).isEqualTo(IgcCli.INVALID);
+        assertThat(err.toString().lines().filter(l -> l.contains("broken.json")).toList()).singleElement().asString().startsWith("igc explore:");
+        assertThat(err.toString()).doesNotContain("Exception");
+        assertThat(none).doesNotExist();
     }
 }

@@ -68,4 +68,28 @@ class BackgroundTest {
         }
         assertThat(errors).containsExactly("boom");
     }
+    /**
+     * A burst of jobs in one lane, each superseding the last while the timer may be handing it to a worker: every job is
+     * counted out exactly once, so the explorer becomes idle. (A job superseded while the timer was handing it over was
+     * once counted out twice, by the cancel and by the job itself, and the count never came back to zero.)
+     */
+    @Test
+    void aBurstOfSupersedingJobsLeavesTheCountAtZero() throws Exception {
+        var fx = Executors.newSingleThreadExecutor();
+        List<Integer> shown = new CopyOnWriteArrayList<>();
+        try (Background b = new Background(fx)) {
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < 500; i++) {
+                    int n = i;
+                    b.latest("detail", 0, stale -> n, shown::add, e -> { });
+                }
+                assertThat(b.awaitIdle(Duration.ofMinutes(1))).as("idle after burst %d", round).isTrue();
+                assertThat(b.idle()).isTrue();
+            }
+        } finally {
+            fx.shutdown();
+        }
+        // the last job of each burst is the newest when it delivers: it is shown
+        assertThat(shown).contains(499);
+    }
 }

@@ -48,7 +48,7 @@ class ModelWordsTest {
         bad.put(Control.EPOCHS, "0");
         ControlForm form = new ControlForm(bad);
         assertThat(form.problems()).containsEntry(Control.CHANNELS, "must be at most 4096")
-                .containsEntry(Control.Y_AXIS, "choose one of params, macs, length, latency, accuracy")
+                .containsEntry(Control.Y_AXIS, "choose one of params, macs, length, latency, latency_pred, accuracy")
                 .containsEntry(Control.LOG_X, "choose one of true, false").containsEntry(Control.THEME, "choose one of system, light, dark")
                 .containsEntry(Control.EPOCHS, "must be at least 1").hasSize(5);
         Map<Control, String> replaced = form.repair();

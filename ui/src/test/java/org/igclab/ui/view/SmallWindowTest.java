@@ -76,4 +76,18 @@ class SmallWindowTest {
         assertThat(Layouts.inside(name, fx.window.detail())).isTrue();
         assertThat(robot.lookup("#pathOutput").query().isVisible()).isTrue();
     }
+
+    /** At 1024x700 the table scrolled sideways: its default columns now fit, the least needed left out (a header's menu shows them). */
+    @Test
+    void atTheSmallestSizeTheTableShowsItsColumnsWithoutScrolling(FxRobot robot) throws Exception {
+        fx.awaitIdle();
+        javafx.scene.control.TableView<?> table = ExplorerFixture.table(robot);
+        double columns = table.getVisibleLeafColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        var sideways = robot.lookup("#designs .scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class).stream()
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).findFirst().orElseThrow();
+        assertThat(sideways.isVisible()).as("columns %s px in a table %s px wide", columns, table.getWidth()).isFalse();
+        assertThat(table.getVisibleLeafColumns()).extracting(javafx.scene.control.TableColumn::getId)
+                .contains("column-K", "column-params", "column-MACs");
+        assertThat(Layouts.elided(table)).isEmpty();
+    }
 }

@@ -1,0 +1,92 @@
+package org.igclab.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.igclab.analyzer.ProgressListener;
+import org.igclab.analyzer.chain.ChainEnumerator;
+import org.igclab.analyzer.chain.EnumerationOptions;
+import org.igclab.analyzer.chain.FirstKernel;
+import org.igclab.runtime.engine.MachineInfo;
+import org.igclab.ui.model.Axis;
+import org.igclab.ui.model.Control;
+import org.igclab.ui.model.DesignRow;
+import org.igclab.ui.model.NetworkTemplate;
+import org.igclab.ui.model.SyntheticCalibration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** latency_pred in the window, at the smallest size: the table's column, the scatter's axis; the columns the user chooses. */
+@ExtendWith(ApplicationExtension.class)
+class PredictedLatencyTest {
+    private ExplorerFixture fx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = ExplorerFixture.freshDir();
+        // a calibration of this machine, on the operations of some of the designs the window shows first
+        var designs = ChainEnumerator.enumerate(new EnumerationOptions(64, 1, 4, FirstKernel.CHANNEL_WISE, 1, Integer.MAX_VALUE, 3, 32, false),
+                ProgressListener.NONE);
+        SyntheticCalibration.write(dir.resolve("results.db"), MachineInfo.fingerprint(),
+                designs.stream().map(d -> NetworkTemplate.BLOCK.design(d.shape()).network(32)).toList());
+        fx = ExplorerFixture.show(stage, dir, new EnumMap<>(Control.class), (d, r, s, st, p, c) -> "not used", ExplorerFixture.NEVER, 1024, 700);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void everyDesignIsPredictedInTheTableAndOnTheScatterAndTheUserChoosesTheColumns(FxRobot robot) throws Exception {
+        fx.awaitIdle();
+        TableView<DesignRow> table = ExplorerFixture.table(robot);
+        TableColumn<DesignRow, ?> predicted = table.getColumns().stream().filter(c -> "column-latencypredms".equals(c.getId())).findFirst()
+                .orElseThrow();
+        assertThat(predicted.isVisible()).isTrue();
+        assertThat(((Label) predicted.getGraphic()).getText()).isEqualTo("latency_pred\n(ms)");
+        assertThat(table.getItems()).isNotEmpty().allMatch(r -> r.predictedMs() > 0);
+
+        fx.interact(() -> robot.interact(() -> fx.model.form().text(Control.Y_AXIS).set(Axis.LATENCY_PRED.key())));
+        var scatter = fx.model.charts().scatterProperty().get();
+        assertThat(scatter.size()).isEqualTo(fx.model.shown().size());
+        assertThat(ExplorerFixture.chart(robot, "paretoChart").plot().y().label()).isEqualTo("predicted latency (ms)");
+
+        Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve("predicted-1024x700.png");
+        ImageIO.write(WaitForAsyncUtils.asyncFx(() -> SwingFXUtils.fromFXImage(fx.window.root().getScene().snapshot(null), null)).get(),
+                "png", out.toFile());
+
+        // a narrow table leaves out the least needed columns, but never the prediction; the user chooses in the header's menu
+        assertThat(List.copyOf(table.getVisibleLeafColumns())).contains(predicted).extracting(TableColumn::getId)
+                .contains("column-K", "column-params", "column-MACs").doesNotContain("column-imbalance", "column-front");
+        fx.interact(() -> choose(robot, "column-imbalance"));
+        assertThat(table.getVisibleLeafColumns()).extracting(TableColumn::getId).contains("column-imbalance");
+        fx.interact(() -> choose(robot, "column-latencypredms"));
+        assertThat(predicted.isVisible()).isFalse();
+        // the choices outlast a new result
+        fx.interact(() -> ExplorerFixture.type(robot, Control.CHANNELS, "32"));
+        assertThat(table.getVisibleLeafColumns()).extracting(TableColumn::getId).contains("column-imbalance").doesNotContain("column-latencypredms");
+    }
+
+    /** Right-clicks a header and clicks a column's entry in the menu, as a user would. */
+    private static void choose(FxRobot robot, String columnId) {
+        robot.rightClickOn(ExplorerFixture.table(robot).getColumns().stream().filter(c -> "column-params".equals(c.getId())).findFirst()
+                .orElseThrow().getGraphic());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#show-" + columnId);
+    }
+}
