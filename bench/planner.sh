@@ -6,9 +6,9 @@
 #   - the IGCV2 sample's training step interleaved (designed, merged channels last, merged NCHW: A, B, C, A, ...) and
 #     where its time goes, by operation (libtorch's profiler, bench/profile_table.py), designed and merged;
 #   - the same training step in PyTorch eager (Debian's python3-torch) on the module `igc export --format pytorch`
-#     writes, same threads and batch.
+#     writes, same threads and batch, and the IGCV2 one profiled by operation (bench/pytorch_profile.py).
 #
-#   bench/planner.sh            # under 15 minutes on 2 quiet cores
+#   bench/planner.sh            # about 15 minutes on 2 quiet cores (35 under heavy load)
 #   bench/planner.sh --quick    # a few passes per figure: checks the bench, the figures mean little
 #
 # Files go to bench/target/planner (or $OUT). PyTorch: /usr/bin/python3, or $IGC_PYTHON.
@@ -38,4 +38,7 @@ for sample in samples/networks/cifar-*.json; do
   "$python" bench/pytorch_training.py "$out/$name.py" --batch 32 --threads 1 --name "$name" $quick
 done > "$out/pytorch.jsonl"
 "$python" bench/planner_table.py "$out/planner.json" "$out/pytorch.jsonl"
+echo; echo "PyTorch eager's training step of cifar-igcv2-k8-d38 by operation (one step); load $(cut -d' ' -f1-3 /proc/loadavg)"
+"$python" bench/pytorch_profile.py "$out/cifar-igcv2-k8-d38.py" "$out/trace-eager.json" --steps 1
+"$python" bench/profile_table.py "$out/trace-eager.json" --top 14
 echo "$(date -u +%FT%TZ) load after: $(cut -d' ' -f1-3 /proc/loadavg)"
