@@ -6,7 +6,7 @@
 #   - the IGCV2 sample's training step interleaved (designed, merged channels last, merged NCHW: A, B, C, A, ...) and
 #     where its time goes, by operation (libtorch's profiler, bench/profile_table.py), designed and merged;
 #   - the same training step in PyTorch eager (Debian's python3-torch) on the module `igc export --format pytorch`
-#     writes, same threads and batch, and the IGCV2 one profiled by operation (bench/pytorch_profile.py).
+#     writes, same threads and batch, and the IGCV2 one profiled by operation (bench/pytorch_training.py --profile).
 #
 #   bench/planner.sh            # about 15 minutes on 2 quiet cores (35 under heavy load)
 #   bench/planner.sh --quick    # a few passes per figure: checks the bench, the figures mean little
@@ -39,6 +39,6 @@ for sample in samples/networks/cifar-*.json; do
 done > "$out/pytorch.jsonl"
 "$python" bench/planner_table.py "$out/planner.json" "$out/pytorch.jsonl"
 echo; echo "PyTorch eager's training step of cifar-igcv2-k8-d38 by operation (one step); load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$python" bench/pytorch_profile.py "$out/cifar-igcv2-k8-d38.py" "$out/trace-eager.json" --steps 1
+"$python" bench/pytorch_training.py "$out/cifar-igcv2-k8-d38.py" --batch 32 --threads 1 --profile "$out/trace-eager.json" --steps 1
 "$python" bench/profile_table.py "$out/trace-eager.json" --top 14
 echo "$(date -u +%FT%TZ) load after: $(cut -d' ' -f1-3 /proc/loadavg)"
