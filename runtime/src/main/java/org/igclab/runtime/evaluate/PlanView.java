@@ -25,9 +25,11 @@ public final class PlanView {
     public static String text(List<PlanOutcome> plans) {
         StringBuilder s = new StringBuilder();
         for (PlanOutcome p : plans) {
-            s.append(String.format("plan %s, batch %d: %s against the design%s%n", p.execution().label(), p.batch(), p.agreement().describe(),
+            s.append(String.format("plan %s, batch %d, %s: %s against the design%s%n", p.execution().label(), p.batch(), p.layout().label(),
+                    p.agreement().describe(),
                     p.latency().isPresent() ? "" : "; not timed"));
             p.versus().ifPresent(v -> s.append(v.describe()).append('\n'));
+            p.layouts().ifPresent(l -> s.append(l.describe()).append('\n'));
             if (p.runs().isEmpty()) {
                 continue;
             }
@@ -69,14 +71,19 @@ public final class PlanView {
     public static ArrayNode json(List<PlanOutcome> plans) {
         ArrayNode a = JsonFields.MAPPER.createArrayNode();
         for (PlanOutcome p : plans) {
-            ObjectNode o = a.addObject().put("execution", p.execution().label()).put("batch", p.batch());
+            ObjectNode o = a.addObject().put("execution", p.execution().label()).put("layout", p.layout().label())
+                    .put("batch", p.batch());
             agreement(o.putObject("agreement"), p);
             p.latency().ifPresent(l -> o.put("medianMs", l.medianMs()));
             p.versus().ifPresent(v -> {
                 ObjectNode n = o.putObject("versus").put("uniform", v.uniform().label()).put("uniformKept", v.uniformKept());
-                // a plan that did not agree was not timed: no figure
-                n.set("perRunMs", Double.isFinite(v.perRunMs()) ? n.numberNode(v.perRunMs()) : n.nullNode());
-                n.set("uniformMs", Double.isFinite(v.uniformMs()) ? n.numberNode(v.uniformMs()) : n.nullNode());
+                putMs(n, "perRunMs", v.perRunMs());
+                putMs(n, "uniformMs", v.uniformMs());
+            });
+            p.layouts().ifPresent(l -> {
+                ObjectNode n = o.putObject("layouts").put("kept", l.kept().label());
+                putMs(n, "nchwMs", l.nchwMs());
+                putMs(n, "channelsLastMs", l.channelsLastMs());
             });
             ArrayNode runs = o.putArray("runs");
             for (RunChoice r : p.runs()) {
@@ -91,6 +98,11 @@ public final class PlanView {
             }
         }
         return a;
+    }
+
+    /** A whole network's median; null where a plan did not agree, so was not timed. */
+    private static void putMs(ObjectNode o, String field, double ms) {
+        o.set(field, Double.isFinite(ms) ? o.numberNode(ms) : o.nullNode());
     }
 
     private static void agreement(ObjectNode o, PlanOutcome p) {

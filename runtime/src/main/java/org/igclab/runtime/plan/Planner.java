@@ -44,15 +44,41 @@ public final class Planner {
     }
 
     /**
-     * Plans, checks and times the network of {@code inst} one way. Under {@code auto}, when the per-run choice is not
-     * one strategy everywhere, the whole network is timed both under it and under the strategy the candidates' timings
-     * predict fastest everywhere ({@link AutoSelection}), and the faster is kept: a run timed alone is not the run in
-     * the network.
+     * Plans, checks and times the network of {@code inst} one way, in one layout or ({@link Layout#AUTO}) in NCHW and
+     * channels last, keeping the faster ({@link Layout#faster}): the plan is made in NCHW, then its whole network is
+     * checked and timed again channels last.
      *
      * @param progress  the share done, in [0, 1]
      * @param cancelled polled between timed passes
      */
-    public static PlanOutcome time(Instantiation inst, Execution execution, Timing timing, DoubleConsumer progress, BooleanSupplier cancelled) {
+    public static PlanOutcome time(Instantiation inst, Execution execution, Layout layout, Timing timing, DoubleConsumer progress,
+                                   BooleanSupplier cancelled) {
+        if (layout != Layout.AUTO) {
+            return timeIn(inst, execution, layout, timing, progress, cancelled);
+        }
+        // under auto most of the work is choosing the plan; a forced plan is timed once per layout
+        double first = execution == Execution.AUTO ? 0.85 : 0.5;
+        PlanOutcome nchw = timeIn(inst, execution, Layout.NCHW, timing, share -> progress.accept(first * share), cancelled);
+        Map<LinearRun.Signature, Strategy> executed = new LinkedHashMap<>();
+        nchw.runs().forEach(r -> executed.put(r.run().signature(), r.chosen()));
+        Plan plan = Plan.choosing(inst.network(), Mode.INFERENCE, r -> executed.get(r.signature()));
+        Timed channelsLast = timePlan(inst, plan, execution, Layout.CHANNELS_LAST, timing,
+                share -> progress.accept(first + (1 - first) * share), cancelled);
+        double nchwMs = medianMs(nchw.latency());
+        Layout kept = Layout.faster(nchwMs, channelsLast.medianMs());
+        PlanOutcome.Layouts compared = new PlanOutcome.Layouts(nchwMs, channelsLast.medianMs(), kept);
+        return kept == Layout.NCHW ? nchw.inLayout(kept, nchw.agreement(), nchw.latency(), compared)
+                : nchw.inLayout(kept, channelsLast.agreement(), channelsLast.latency(), compared);
+    }
+
+    /**
+     * Plans, checks and times the network of {@code inst} one way in one layout. Under {@code auto}, when the per-run choice is not
+     * one strategy everywhere, the whole network is timed both under it and under the strategy the candidates' timings
+     * predict fastest everywhere ({@link AutoSelection}), and the faster is kept: a run timed alone is not the run in
+     * the network.
+     */
+    private static PlanOutcome timeIn(Instantiation inst, Execution execution, Layout layout, Timing timing, DoubleConsumer progress,
+                                      BooleanSupplier cancelled) {
         if (execution != Execution.AUTO) {
             Strategy s = execution.strategy().orElseThrow();
             Plan plan = Plan.uniform(inst.network(), Mode.INFERENCE, s);
@@ -60,45 +86,53 @@ public final class Planner {
                     .map(same -> new RunChoice(same.get(0).block().orElse(""), same.get(0).path(), same.size(), s,
                             Steps.describe(same.get(0).steps(s)), List.of(), same.get(0)))
                     .toList();
-            Timed timed = timePlan(inst, plan, execution, timing, progress, cancelled);
-            return new PlanOutcome(execution, timing.batch(), timed.agreement(), runs, timed.latency(), Optional.empty());
+            Timed timed = timePlan(inst, plan, execution, layout, timing, progress, cancelled);
+            return new PlanOutcome(execution, layout, timing.batch(), timed.agreement(), runs, timed.latency(), Optional.empty(), Optional.empty());
         }
         Chosen chosen = choose(inst, timing, share -> progress.accept(CHOOSING * share), cancelled);
         Optional<Strategy> uniform = chosen.uniform().filter(u -> !Plan.uniform(inst.network(), Mode.INFERENCE, u).steps().equals(chosen.plan().steps()));
-        Timed perRun = timePlan(inst, chosen.plan(), execution, timing,
+        Timed perRun = timePlan(inst, chosen.plan(), execution, layout, timing,
                 share -> progress.accept(CHOOSING + (uniform.isPresent() ? PER_RUN - CHOOSING : 1 - CHOOSING) * share), cancelled);
         if (uniform.isEmpty()) {
             progress.accept(1);
-            return new PlanOutcome(execution, timing.batch(), perRun.agreement(), chosen.runs(), perRun.latency(), Optional.empty());
+            return new PlanOutcome(execution, layout, timing.batch(), perRun.agreement(), chosen.runs(), perRun.latency(), Optional.empty(), Optional.empty());
         }
         Strategy u = uniform.get();
-        Timed everywhere = timePlan(inst, Plan.uniform(inst.network(), Mode.INFERENCE, u), execution, timing,
+        Timed everywhere = timePlan(inst, Plan.uniform(inst.network(), Mode.INFERENCE, u), execution, layout, timing,
                 share -> progress.accept(PER_RUN + (1 - PER_RUN) * share), cancelled);
         double perRunMs = perRun.medianMs();
         double uniformMs = everywhere.medianMs();
         boolean keepUniform = uniformMs < perRunMs;
         PlanOutcome.Versus versus = new PlanOutcome.Versus(u, perRunMs, uniformMs, keepUniform);
         if (!keepUniform) {
-            return new PlanOutcome(execution, timing.batch(), perRun.agreement(), chosen.runs(), perRun.latency(), Optional.of(versus));
+            return new PlanOutcome(execution, layout, timing.batch(), perRun.agreement(), chosen.runs(), perRun.latency(), Optional.of(versus), Optional.empty());
         }
         List<RunChoice> runs = chosen.runs().stream().map(r -> new RunChoice(r.block(), r.path(), r.repeats(), u,
                 Steps.describe(r.run().steps(u)), r.candidates(), r.run())).toList();
-        return new PlanOutcome(execution, timing.batch(), everywhere.agreement(), runs, everywhere.latency(), Optional.of(versus));
+        return new PlanOutcome(execution, layout, timing.batch(), everywhere.agreement(), runs, everywhere.latency(), Optional.of(versus), Optional.empty());
     }
 
     /** A whole plan's check against the design and, if it agrees, its timing. */
     private record Timed(Agreement agreement, Optional<LatencyStats> latency) {
         double medianMs() {
-            return latency.filter(l -> l.runs() > 0).map(LatencyStats::medianMs).orElse(Double.POSITIVE_INFINITY);
+            return Planner.medianMs(latency);
         }
     }
 
-    private static Timed timePlan(Instantiation inst, Plan plan, Execution execution, Timing timing, DoubleConsumer progress,
+    /** A whole network's median; infinite when it was not timed. */
+    private static double medianMs(Optional<LatencyStats> latency) {
+        return latency.filter(l -> l.runs() > 0).map(LatencyStats::medianMs).orElse(Double.POSITIVE_INFINITY);
+    }
+
+    private static Timed timePlan(Instantiation inst, Plan plan, Execution execution, Layout layout, Timing timing, DoubleConsumer progress,
                                   BooleanSupplier cancelled) {
         try (NDManager scope = inst.manager().newSubManager()) {
             boolean designed = plan.runs().stream().allMatch(r -> plan.strategy(r) == Strategy.DESIGNED);
-            Block block = designed ? inst.block() : PlannedBlocks.network(plan, inst.djl(), scope);
-            Agreement agreement = designed ? Agreement.IDENTICAL
+            Block planned = designed ? inst.block() : PlannedBlocks.network(plan, inst.djl(), scope);
+            boolean channelsLast = layout == Layout.CHANNELS_LAST;
+            // channels last: the input reordered once, the planned tree over the design's parameters keeps the layout
+            Block block = channelsLast ? new PlannedRoot(inst.block(), planned, true) : planned;
+            Agreement agreement = designed && !channelsLast ? Agreement.IDENTICAL
                     : Agreement.of(scope, inst.block(), block, inst.network().spec().input(), timing.seed());
             Optional<LatencyStats> latency = agreement.agrees() && !cancelled.getAsBoolean()
                     ? Optional.of(LatencyBenchmark.measure(scope, block, inst.network().spec().input(), execution.label(), timing.batch(),

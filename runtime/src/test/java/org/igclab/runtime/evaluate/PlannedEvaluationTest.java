@@ -48,15 +48,22 @@ class PlannedEvaluationTest {
                         .isLessThanOrEqualTo(fastest.medianMs() + fastest.latency().orElseThrow().halfWidthMs());
             }
         }
-        auto.versus().ifPresent(v -> assertThat(auto.latency().orElseThrow().medianMs()).isEqualTo(Math.min(v.perRunMs(), v.uniformMs())));
+        PlanOutcome.Layouts layouts = auto.layouts().orElseThrow();
+        assertThat(auto.layout()).isEqualTo(layouts.kept());
+        assertThat(auto.latency().orElseThrow().medianMs()).isEqualTo(Math.min(layouts.nchwMs(), layouts.channelsLastMs()));
+        // the plan was chosen in NCHW: the per-run choice against the uniform one is that layout's
+        auto.versus().ifPresent(v -> assertThat(layouts.nchwMs()).isEqualTo(Math.min(v.perRunMs(), v.uniformMs())));
         assertThat(report.plans().get(1).runs()).allSatisfy(r -> assertThat(r.chosen()).isEqualTo(Strategy.MERGED));
         assertThat(report.headline(2)).map(LatencyStats::execution).contains("auto");
 
         String text = EvaluationView.text(report, settings);
-        assertThat(text).contains("plan auto, batch 2: agrees").contains("plan merged, batch 2: agrees").containsPattern("\\d\\*");
+        assertThat(text).contains("plan auto, batch 2, " + auto.layout().label() + ": agrees").containsPattern("plan merged, batch 2, \\S+: agrees")
+                .contains(layouts.describe()).containsPattern("\\d\\*");
         JsonNode json = JsonFields.MAPPER.readTree(JsonFields.pretty(EvaluationView.json(report, settings)));
         assertThat(json.at("/plans/3/execution").asText()).isEqualTo("auto");
         assertThat(json.at("/plans/3/runs/0/candidates/0/latency/medianMs").isNumber()).isTrue();
         assertThat(json.at("/plans/3/agreement/agrees").asBoolean()).isTrue();
+        assertThat(json.at("/plans/3/layout").asText()).isEqualTo(auto.layout().label());
+        assertThat(json.at("/plans/3/layouts/kept").asText()).isEqualTo(layouts.kept().label());
     }
 }

@@ -62,29 +62,32 @@ public final class PlannerBench {
             String name = f.getFileName().toString().replace(".json", "");
             ResolvedNetwork network = ShapeInference.resolve(DesignFiles.read(f).network(32));
             Map<Execution, LatencyStats> timed = new EnumMap<>(Execution.class);
+            Map<Execution, Layout> layouts = new EnumMap<>(Execution.class);
             try (Instantiation inst = Instantiation.of(network, 42)) {
                 for (Execution e : Execution.values()) {
-                    PlanOutcome o = Planner.time(inst, e, new Planner.Timing(BATCH, e == Execution.DENSE ? brief(policy) : policy, rule, 42),
+                    PlanOutcome o = Planner.time(inst, e, Layout.AUTO, new Planner.Timing(BATCH, e == Execution.DENSE ? brief(policy) : policy, rule, 42),
                             share -> { }, () -> false);
                     o.latency().ifPresent(l -> timed.put(e, l));
-                    o.latency().ifPresent(l -> figures.add(figure(name, "inference", l)));
+                    layouts.put(e, o.layout());
+                    o.latency().ifPresent(l -> figures.add(figure(name, "inference", l).put("layout", o.layout().label())));
                     if (e == Execution.AUTO) {
                         plans.append("# ").append(name).append('\n').append(PlanView.text(List.of(o)));
                     }
-                    System.err.printf("%s %s: %s%n", name, e.label(), o.latency().map(LatencyStats::summary).orElse(o.agreement().describe()));
+                    System.err.printf("%s %s (%s; %s): %s%n", name, e.label(), o.layout().label(),
+                            o.layouts().map(PlanOutcome.Layouts::describe).orElse(""), o.latency().map(LatencyStats::summary).orElse(o.agreement().describe()));
                 }
             }
             Optional<Map.Entry<Execution, LatencyStats>> best = timed.entrySet().stream().filter(x -> x.getKey() != Execution.AUTO)
                     .min(Comparator.comparingDouble(x -> x.getValue().medianMs()));
             LatencyStats auto = timed.get(Execution.AUTO);
             LatencyStats designed = timed.get(Execution.DESIGNED);
-            inference.row(name, cell(timed, Execution.DESIGNED), cell(timed, Execution.FOLDED), cell(timed, Execution.MERGED),
-                    cell(timed, Execution.DENSE), cell(timed, Execution.AUTO),
+            inference.row(name, cell(timed, layouts, Execution.DESIGNED), cell(timed, layouts, Execution.FOLDED),
+                    cell(timed, layouts, Execution.MERGED), cell(timed, layouts, Execution.DENSE), cell(timed, layouts, Execution.AUTO),
                     String.format("%.2fx", designed.medianMs() / auto.medianMs()), best.map(b -> b.getKey().label()).orElse("-"),
                     best.map(b -> String.format("%+.1f%%", 100 * (auto.medianMs() / b.getValue().medianMs() - 1))).orElse("-"),
                     timed.values().stream().anyMatch(LatencyStats::noisy) ? "yes" : "no", load(timed.values()));
         }
-        System.out.println("\ninference, batch " + BATCH + " (median ms ± half-width of its 95% interval):");
+        System.out.println("\ninference, batch " + BATCH + " (median ms ± half-width of its 95% interval, the layout kept: each plan timed in nchw and channels last):");
         System.out.print(inference.render());
         System.out.println("auto speedup: designed / auto; auto vs best: auto against the fastest single strategy (negative: auto is faster)");
         System.out.println("\nauto's plans:");
@@ -126,9 +129,11 @@ public final class PlannerBench {
         return o;
     }
 
-    private static String cell(Map<Execution, LatencyStats> timed, Execution e) {
+    /** A median, its spread and the layout it ran in ({@code cl} channels last, {@code nchw}). */
+    private static String cell(Map<Execution, LatencyStats> timed, Map<Execution, Layout> layouts, Execution e) {
         LatencyStats l = timed.get(e);
-        return l == null ? "differs" : String.format("%.1f±%s", l.medianMs(), percent(l));
+        return l == null ? "differs"
+                : String.format("%.1f±%s %s", l.medianMs(), percent(l), layouts.get(e) == Layout.CHANNELS_LAST ? "cl" : "nchw");
     }
 
     /** The half-width in percent, or {@code ?} under 6 passes (no interval). */
