@@ -55,6 +55,8 @@ import picocli.CommandLine.Spec;
             "    against that strategy everywhere, the faster kept); every candidate and plan is first checked",
             "    against the design (max |difference| within 1e-4 of the output's largest value) and never timed",
             "    if it differs; the report lists each run's plan and its candidates' times;",
+            "  - lay out the activations (--layout): each plan's whole network is timed in NCHW and channels last",
+            "    (NHWC in memory) and the faster kept, or only in the layout named; checked in the layout it runs;",
             "  - time forward passes in inference mode, one intra-op and one inter-op thread unless --threads:",
             "    warm up until two windows of 5 passes agree within 5%%, then time until the median's 95%% confidence",
             "    half-width (an order-statistic interval, free of any assumption about the timings' distribution) is within",
