@@ -47,9 +47,15 @@ public record NetworkOverview(String name, List<Row> rows, NetworkCost cost, Net
      * @param verdict   a block's worst complementary verdict, or that of the chain the layer is part of; empty when neither
      * @param imbalance the imbalance (max/min of {@code S_l K_l}) that goes with the verdict, NaN without one
      * @param chain     the chain a selection shows: the one the layer is part of, or the first inside it; empty when none
+     * @param node      the name its source gave the layer (an imported ONNX model's node, as {@code igc cost} shows it), or blank
      */
     public record Row(NetworkSummary.Row layer, double paramsShare, double macsShare, Optional<Verdict> verdict, double imbalance,
-                      Optional<ChainDocument> chain) {
+                      Optional<ChainDocument> chain, String node) {
+
+        /** Its name under its parent ({@code W1}, {@code body}), or its whole path at the top level. */
+        public String name() {
+            return layer.name();
+        }
 
         /** {@code strict}, {@code dense}, {@code neither}; blank when the layer has no verdict. */
         public String verdictText() {
@@ -94,7 +100,7 @@ public record NetworkOverview(String name, List<Row> rows, NetworkCost cost, Net
             double imbalance = block != null ? block.imbalance()
                     : mine == null ? Double.NaN : BalanceCondition.imbalance(mine.found().chain().chain());
             rows.add(new Row(r, share(r.params().total(), cost.params().total()), share(r.macs(), cost.macs()), verdict, imbalance,
-                    Optional.ofNullable(mine).map(c -> c.found().chain())));
+                    Optional.ofNullable(mine).map(c -> c.found().chain()), design.network().label(r.path())));
             if (open != null && r.path().equals(open.found().last())) {
                 open = null;
             }
