@@ -52,9 +52,17 @@ public record NetworkOverview(String name, List<Row> rows, NetworkCost cost, Net
     public record Row(NetworkSummary.Row layer, double paramsShare, double macsShare, Optional<Verdict> verdict, double imbalance,
                       Optional<ChainDocument> chain, String node) {
 
-        /** Its name under its parent ({@code W1}, {@code body}), or its whole path at the top level. */
+        /**
+         * The name it shows: its source's name for it where it has one (an ONNX node's, as Netron shows it), else its name
+         * under its parent ({@code W1}, {@code body}), or its whole path at the top level.
+         */
         public String name() {
-            return layer.name();
+            return node.isEmpty() ? layer.name() : node;
+        }
+
+        /** Its path, and its source's name for it when there is one: {@code layers[3] (stages[0].blocks[0].W1/Conv_3)}. */
+        public String place() {
+            return node.isEmpty() ? layer.path() : layer.path() + " (" + node + ")";
         }
 
         /** {@code strict}, {@code dense}, {@code neither}; blank when the layer has no verdict. */

@@ -28,11 +28,8 @@ import org.igclab.ui.model.NetworkOverview;
  * Everything shown comes from the {@link NetworkOverview}.
  */
 final class NetworkPane extends VBox {
-    /**
-     * The columns that show without scrolling sideways: the layer (and its node in an imported model), its type and
-     * verdict, its costs and their shares.
-     */
-    private static final int SHOWN = 8;
+    /** The columns that show without scrolling sideways: the layer, its type and verdict, its costs and their shares. */
+    private static final int SHOWN = 7;
     private static final String ELIDED = "elided";
     private static final double CELL_PADDING = 10;
     private static final double HEADER_PADDING = 12;
@@ -61,9 +58,8 @@ final class NetworkPane extends VBox {
         // what tells layers apart first (their costs and verdicts), then their shapes and kernels, as torchinfo lists them
         tree.getColumns().setAll(List.of(
                 // a path is told apart by its ends (stages[2].blocks[5]), a type by its start
-                elided("layer", NetworkOverview.Row::name, OverrunStyle.CENTER_ELLIPSIS),
-                elided("node", NetworkOverview.Row::node, OverrunStyle.CENTER_ELLIPSIS),
-                elided("type", r -> r.layer().type(), OverrunStyle.ELLIPSIS),
+                elided("layer", NetworkOverview.Row::name, NetworkOverview.Row::place, OverrunStyle.CENTER_ELLIPSIS),
+                elided("type", r -> r.layer().type(), r -> r.layer().type(), OverrunStyle.ELLIPSIS),
                 column("verdict", NetworkOverview.Row::verdictText),
                 numeric("params", r -> TextTable.grouped(r.layer().params().total())),
                 numeric("% params", r -> percent(r.paramsShare())),
@@ -156,9 +152,9 @@ final class NetworkPane extends VBox {
         return c;
     }
 
-    /** A column of names that may end in "..." when the room is short; the cell's tooltip then says the whole name. */
+    /** A column of names that may end in "..." when the room is short; the cell's tooltip says the whole name. */
     private static TreeTableColumn<NetworkOverview.Row, String> elided(String header, Function<NetworkOverview.Row, String> cell,
-                                                                       OverrunStyle overrun) {
+                                                                       Function<NetworkOverview.Row, String> tip, OverrunStyle overrun) {
         TreeTableColumn<NetworkOverview.Row, String> c = column(header, cell);
         c.getStyleClass().add(ELIDED);
         c.setCellFactory(col -> new TreeTableCell<>() {
@@ -170,7 +166,8 @@ final class NetworkPane extends VBox {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                NetworkOverview.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null ? null : new Tooltip(tip.apply(row)));
             }
         });
         return c;
