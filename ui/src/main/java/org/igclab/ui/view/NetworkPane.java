@@ -15,7 +15,6 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import org.igclab.analyzer.network.cost.NetworkSummary;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.ui.model.ColumnFit;
@@ -107,14 +106,14 @@ final class NetworkPane extends VBox {
         for (TreeTableColumn<NetworkOverview.Row, ?> c : tree.getColumns()) {
             @SuppressWarnings("unchecked")
             Function<NetworkOverview.Row, String> cell = (Function<NetworkOverview.Row, String>) c.getUserData();
-            double widest = textWidth(c.getText()) + HEADER_PADDING;
+            double widest = TextWidths.of(c.getText(), true) + HEADER_PADDING;
             boolean blank = true;
             for (NetworkOverview.Row r : rows) {
                 String text = cell.apply(r);
                 blank &= text.isEmpty();
                 // the tree column also holds the row's indent and its disclosure arrow
                 double indent = c == tree.getColumns().get(0) ? INDENT * (r.layer().level() - 1) + ARROW : 0;
-                widest = Math.max(widest, indent + textWidth(text) + CELL_PADDING);
+                widest = Math.max(widest, indent + TextWidths.of(text, false) + CELL_PADDING);
             }
             wanted.add(new ColumnFit.Column(c.getText(), blank ? 0 : Math.ceil(widest), c.getStyleClass().contains(ELIDED)));
         }
@@ -126,11 +125,6 @@ final class NetworkPane extends VBox {
         });
     }
 
-    private static double textWidth(String s) {
-        Text probe = new Text(s);
-        probe.setStyle("-fx-font-size: 12px;");
-        return probe.getLayoutBounds().getWidth();
-    }
 
     private static String percent(double share) {
         return String.format("%.1f%%", 100 * share);
