@@ -270,6 +270,10 @@ public final class RuntimeAdapter {
                 return new Recorded(Optional.of(measurement(done.get(), true)), true, done.get().id());
             }
             long id = store.begin(RunStart.of(run, outcome.ranOn().label() + ": " + run.machine()));
+            if (run.checkpointDir() != null) {
+                // a folder on the executor's machine, which the run's machine names
+                store.checkpointDir(id, Path.of(run.checkpointDir()));
+            }
             epochs.forEach(e -> store.addEpoch(id, e));
             if (run.resultJson() != null) {
                 String report = withPlacement(run, outcome, overlapping);

@@ -156,6 +156,7 @@ class RuntimeAdapterTest {
             assertThat(run.pid()).isEqualTo(ProcessHandle.current().pid());
             assertThat(run.host()).isEqualTo(Liveness.host());
             assertThat(run.resultJson()).contains("\"executorPid\" : " + ProcessHandle.current().pid());
+            assertThat(run.checkpointDir()).as("the executor's folder").isEqualTo(folder.resolve("checkpoint").toAbsolutePath().toString());
         }
     }
 }

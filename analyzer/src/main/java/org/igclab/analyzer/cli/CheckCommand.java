@@ -64,6 +64,9 @@ public final class CheckCommand implements Callable<Integer> {
     double tolerance;
 
     @Mixin
+    InputShapeOption inputShape;
+
+    @Mixin
     JsonOption format;
 
     @Override
@@ -71,13 +74,14 @@ public final class CheckCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new InputException("--tolerance = " + tolerance + " must be a finite number, 0 or more");
         }
+        Design design = DesignInputs.read(file, inputShape.forFile(file));
         if (block == null && OnnxImport.isOnnx(file)) {
-            return everyChain();
+            return everyChain(design);
         }
-        if (block == null && DesignInputs.read(file) instanceof Design.NetworkDesign n) {
+        if (block == null && design instanceof Design.NetworkDesign n) {
             return network(n);
         }
-        ChainDocument doc = DesignInputs.chain(file, block);
+        ChainDocument doc = DesignInputs.chain(file, design, block);
         ComplementaryReport complementary = ComplementaryCondition.check(doc.chain());
         BalanceReport balance = BalanceCondition.appliesTo(doc.chain()) ? BalanceCondition.analyze(doc.chain()) : null;
         PrintWriter out = spec.commandLine().getOut();
@@ -99,8 +103,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** An ONNX model: every chain of group convolutions in it; 0 when each is strict. */
-    private int everyChain() throws IOException {
-        Design design = DesignInputs.read(file);
+    private int everyChain(Design design) {
         var root = DesignInputs.inFile(file, () -> ShapeInference.resolve(((Design.NetworkDesign) design).network()).root());
         List<NetworkChainsView.Checked> checked = DesignInputs.inFile(file, () -> NetworkChainsView.check(GroupConvChains.in(root)));
         PrintWriter out = spec.commandLine().getOut();

@@ -32,6 +32,8 @@ final class CommandsByTask implements CommandLine.IHelpSectionRenderer {
     private static String summary(CommandLine.Model.CommandSpec spec) {
         String[] header = spec.usageMessage().header();
         String[] description = spec.usageMessage().description();
-        return header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+        String first = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+        // help texts are format strings, where a percent sign is written %%; this list prints them as they are
+        return first.replace("%%", "%");
     }
 }

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             "  igc cost samples/networks/cifar-igcv1-l24m2-d38.json --formulas",
             "  igc cost samples/networks/mobilenet-v1.json --resolution 160 --csv > mnv1-160.csv",
             "  igc cost resnet50.onnx --blocks",
+            "  igc cost dynamic.onnx --input-shape 1x3x224x224   a model exported with dynamic height and width",
             "  igc cost samples/networks/cifar-igcv2-k8-d38.json --latency   # predicted ms per layer (after igc calibrate)"})
 public class CostCommand implements Callable<Integer> {
     @Spec
@@ -53,6 +54,9 @@ public class CostCommand implements Callable<Integer> {
 
     @Option(names = "--formulas", description = "Networks: each block family's closed-form counts with numbers substituted (with --blocks rows).")
     boolean formulas;
+
+    @Mixin
+    InputShapeOption inputShape;
 
     @Mixin
     OutputFormat format;
@@ -74,10 +78,15 @@ public class CostCommand implements Callable<Integer> {
         return spec;
     }
 
+    /** The design of the file, an ONNX model's symbolic input sizes given by --input-shape. */
+    protected Design design() throws IOException {
+        return DesignInputs.read(file, inputShape.forFile(file));
+    }
+
     @Override
     public Integer call() throws IOException {
         OutputFormat.Format chosen = format.chosen();
-        Design design = DesignInputs.read(file);
+        Design design = design();
         PrintWriter out = spec.commandLine().getOut();
         out.print(design.accept(new Design.Visitor<String>() {
             @Override

@@ -2,9 +2,11 @@ package org.igclab.analyzer.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.onnx.InputShape;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.SpaceJson;
 import org.igclab.analyzer.network.Blocks;
@@ -20,9 +22,14 @@ public final class DesignInputs {
     }
 
     public static Design read(Path file) throws IOException {
+        return read(file, Optional.empty());
+    }
+
+    /** Reads a design file, an ONNX model's symbolic input sizes taken from {@code onnxInput}. */
+    public static Design read(Path file, Optional<InputShape> onnxInput) throws IOException {
         return inFile(file, () -> {
             try {
-                return DesignFiles.read(file);
+                return DesignFiles.read(file, onnxInput);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -35,7 +42,12 @@ public final class DesignInputs {
 
     /** The chain of a chain file, or of the block at {@code blockPath} in a network file. */
     static ChainDocument chain(Path file, String blockPath) throws IOException {
-        return read(file).accept(new Design.Visitor<>() {
+        return chain(file, read(file), blockPath);
+    }
+
+    /** The chain of {@code design}, read from {@code file}: itself, or the block at {@code blockPath} of a network. */
+    static ChainDocument chain(Path file, Design design, String blockPath) {
+        return design.accept(new Design.Visitor<>() {
             @Override
             public ChainDocument chain(Design.ChainDesign c) {
                 if (blockPath != null) {

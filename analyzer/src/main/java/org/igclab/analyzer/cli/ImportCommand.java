@@ -27,20 +27,24 @@ import picocli.CommandLine.Spec;
             "squeeze-and-excitation), Concat, Split/Slice of channels, Reshape-Transpose-Reshape (a channel shuffle),",
             "MaxPool, AveragePool, GlobalAveragePool, Flatten, Gemm/MatMul, Identity and Dropout. Any other operator is",
             "written as an \"unknown\" layer that names it: the counts are then lower bounds, and it is said on stderr.",
-            "The model's input must have a fixed size (torch.onnx.export without dynamic height and width). Export with",
+            "A symbolic batch size is fine; give symbolic channels, height or width with --input-shape NxCxHxW. Export with",
             "training=TrainingMode.PRESERVE so that BatchNorm stays apart from the convolutions (otherwise it is folded",
             "into their biases and the parameter count is PyTorch's for the folded model)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc import resnet50.onnx -o resnet50.json",
             "  igc cost resnet50.json --blocks                  the same counts as igc cost resnet50.onnx",
-            "  igc import mobilenet_v3.onnx                     the network file on standard output"})
+            "  igc import mobilenet_v3.onnx                     the network file on standard output",
+            "  igc import dynamic.onnx --input-shape 1x3x224x224 -o net.json   a model exported with dynamic height and width"})
 public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "MODEL", description = "An ONNX model (.onnx).")
     Path model;
+
+    @Mixin
+    InputShapeOption inputShape;
 
     @Mixin
     OutputTarget output;
@@ -50,7 +54,7 @@ public final class ImportCommand implements Callable<Integer> {
         output.checkBeforeWork();
         OnnxImport.Imported imported;
         try {
-            imported = OnnxImport.read(model);
+            imported = OnnxImport.read(model, inputShape.forFile(model));
         } catch (InvalidDesignException e) {
             throw new InputException(DesignInputs.complaint(model, "cannot import ", e), e);
         }

@@ -40,7 +40,7 @@ public final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A network or chain file (JSON).")
+    @Parameters(paramLabel = "FILE", description = "A network or chain file (JSON), or an ONNX model (.onnx).")
     Path file;
 
     @Option(names = {"-d", "--depth"}, paramLabel = "N", defaultValue = "1", converter = WholeNumbers.Positive.class,
@@ -61,6 +61,9 @@ public final class SummaryCommand implements Callable<Integer> {
     Integer resolution;
 
     @Mixin
+    InputShapeOption inputShape;
+
+    @Mixin
     OutputFormat format;
 
     static final class OptimizerNames extends Choice<TrainingMemory.Optimizer> {
@@ -71,7 +74,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Design design = DesignInputs.read(file).namedAfter(file);
+        Design design = DesignInputs.read(file, inputShape.forFile(file)).namedAfter(file);
         Network network = resolution == null ? design.network(32) : design.asNetwork(resolution);
         NetworkSummary summary = DesignInputs.inFile(file, () -> NetworkSummary.of(CostModel.of(network), depth, batch, optimizer));
         spec.commandLine().getOut().print(switch (format.chosen()) {

@@ -2,7 +2,9 @@ package org.igclab.analyzer.design;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.igclab.analyzer.network.NetworkJson;
+import org.igclab.analyzer.onnx.InputShape;
 import org.igclab.analyzer.onnx.OnnxImport;
 import org.igclab.rules.io.ChainJson;
 import org.igclab.rules.io.JsonFields;
@@ -19,8 +21,13 @@ public final class DesignFiles {
     }
 
     public static Design read(Path file) throws IOException {
+        return read(file, Optional.empty());
+    }
+
+    /** Reads a design file; an ONNX model's input sizes left symbolic are those of {@code onnxInput}. */
+    public static Design read(Path file, Optional<InputShape> onnxInput) throws IOException {
         if (OnnxImport.isOnnx(file)) {
-            return new Design.NetworkDesign(OnnxImport.read(file).network());
+            return new Design.NetworkDesign(OnnxImport.read(file, onnxInput).network());
         }
         String text;
         try {

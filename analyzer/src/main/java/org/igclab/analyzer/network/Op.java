@@ -29,23 +29,14 @@ public sealed interface Op {
     /** One method per operation: implementing it is handling every operation there is. */
     interface Visitor<R> {
         R conv(Conv conv);
-
         R shuffle(Shuffle shuffle);
-
         R permute(Permute permute);
-
         R batchNorm(BatchNorm batchNorm);
-
         R activation(Activation activation);
-
         R pool(Pool pool);
-
         R globalAvgPool(GlobalAvgPool pool);
-
         R linear(Linear linear);
-
         R identity(Identity identity);
-
         R unknown(Unknown unknown);
     }
 
@@ -64,15 +55,6 @@ public sealed interface Op {
         default long macs(TensorShape in, TensorShape out) {
             return 0;
         }
-    }
-
-    /**
-     * Output positions along one side of a sliding window, {@code (in + 2 * padding - kernel) / stride + 1}, or -1
-     * when the window is larger than the padded input. In long: a huge padding must not wrap around.
-     */
-    private static long windowSide(int in, long kernel, int stride, int padding) {
-        long span = (long) in + 2L * padding - kernel;
-        return span < 0 ? -1 : span / stride + 1;
     }
 
     /**
@@ -123,23 +105,7 @@ public sealed interface Op {
 
         @Override
         public TensorShape outShape(TensorShape in) {
-            if (in.channels() % groups != 0) {
-                throw new InvalidDesignException("groups", "= " + groups + " does not divide " + in.channels() + " input channels");
-            }
-            return new TensorShape(outChannels, side(in.height(), "height"), side(in.width(), "width"));
-        }
-
-        private int side(int inSide, String what) {
-            long side = windowSide(inSide, span(), stride, padding);
-            if (side < 0) {
-                throw new InvalidDesignException("kernel", "= " + kernel + (dilation > 1 ? " dilated by " + dilation : "")
-                        + " is larger than the padded input " + what
-                        + " " + ((long) inSide + 2L * padding));
-            }
-            if (side > Integer.MAX_VALUE) {
-                throw new InvalidDesignException("padding", "= " + padding + " makes the output " + what + " " + side + ", too large");
-            }
-            return (int) side;
+            return OpShapes.conv(this, in);
         }
 
         @Override
@@ -172,10 +138,7 @@ public sealed interface Op {
 
         @Override
         public TensorShape outShape(TensorShape in) {
-            if (in.channels() % groups != 0) {
-                throw new InvalidDesignException("groups", "= " + groups + " does not divide " + in.channels() + " channels");
-            }
-            return in;
+            return OpShapes.shuffle(this, in);
         }
 
         public Permutation permutation(int channels) {
@@ -197,10 +160,7 @@ public sealed interface Op {
 
         @Override
         public TensorShape outShape(TensorShape in) {
-            if (permutation.size() != in.channels()) {
-                throw new InvalidDesignException("map", "has " + permutation.size() + " entries for " + in.channels() + " channels");
-            }
-            return in;
+            return OpShapes.permute(this, in);
         }
 
         @Override
@@ -304,14 +264,7 @@ public sealed interface Op {
 
         @Override
         public TensorShape outShape(TensorShape in) {
-            long h = windowSide(in.height(), kernel, stride, padding);
-            long w = windowSide(in.width(), kernel, stride, padding);
-            if (h < 0 || w < 0) {
-                throw new InvalidDesignException("kernel", "= " + kernel + " is larger than the padded input "
-                        + (in.height() + 2 * padding) + "x" + (in.width() + 2 * padding));
-            }
-            // padding is at most half the kernel, so the output is never larger than the input
-            return new TensorShape(in.channels(), (int) h, (int) w);
+            return OpShapes.pool(this, in);
         }
 
         @Override

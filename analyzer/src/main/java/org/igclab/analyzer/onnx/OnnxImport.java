@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.igclab.analyzer.network.Network;
@@ -53,15 +54,29 @@ public final class OnnxImport {
 
     /** Reads a model file; a file that is not a model it can read is an {@link InvalidDesignException} naming the problem. */
     public static Imported read(Path file) throws IOException {
+        return read(file, Optional.empty());
+    }
+
+    /** Reads a model file whose input sizes left symbolic are those of {@code given} (see {@link #parse(byte[], String, Optional)}). */
+    public static Imported read(Path file, Optional<InputShape> given) throws IOException {
         if (Files.isDirectory(file)) {
             throw new InvalidDesignException("", file + " is a directory, not an ONNX model");
         }
         String stem = file.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
-        return parse(Files.readAllBytes(file), stem);
+        return parse(Files.readAllBytes(file), stem, given);
     }
 
     /** Reads a model from its bytes; {@code fallbackName} names the network when the graph has no name. */
     public static Imported parse(byte[] bytes, String fallbackName) {
+        return parse(bytes, fallbackName, Optional.empty());
+    }
+
+    /**
+     * Reads a model from its bytes. A symbolic batch ({@code dim_param} "batch") is accepted as it is, since no count
+     * depends on it; a symbolic channel count, height or width is taken from {@code given}, and without it the model
+     * is refused naming the input and the dimension. {@code given} must agree with the sizes the model fixes.
+     */
+    public static Imported parse(byte[] bytes, String fallbackName, Optional<InputShape> given) {
         ModelProto model;
         try {
             model = ModelProto.parseFrom(bytes);
@@ -79,7 +94,7 @@ public final class OnnxImport {
             throw new InvalidDesignException("input", "the model has no input that is not a weight");
         }
         ValueInfoProto input = inputs.get(0);
-        DataFlow flow = OnnxReader.read(graph, opset, input.getName(), inputShape(input));
+        DataFlow flow = OnnxReader.read(graph, opset, input.getName(), inputShape(input, given));
         String name = graph.getName().isEmpty() || graph.getName().equals("torch_jit") || graph.getName().equals("main_graph")
                 ? fallbackName : graph.getName();
         ObjectNode document = JsonFields.MAPPER.createObjectNode().put("format", NetworkJson.FORMAT).put("name", name)
@@ -103,8 +118,11 @@ public final class OnnxImport {
         return opset;
     }
 
-    /** The image input's {@code (N, C, H, W)} shape as C x H x W; a size left symbolic is refused, naming it. */
-    private static TensorShape inputShape(ValueInfoProto input) {
+    /**
+     * The image input's {@code (N, C, H, W)} shape as C x H x W: each size the model fixes, or else the one given; a size
+     * neither fixes is refused, naming it.
+     */
+    private static TensorShape inputShape(ValueInfoProto input, Optional<InputShape> given) {
         List<TensorShapeProto.Dimension> dims = input.getType().getTensorType().getShape().getDimList();
         String at = "input " + input.getName();
         if (dims.size() != 4) {
@@ -112,13 +130,19 @@ public final class OnnxImport {
         }
         int[] sizes = new int[3];
         String[] names = {"channels", "height", "width"};
+        int[] givenSizes = given.map(g -> new int[] {g.channels(), g.height(), g.width()}).orElse(null);
         for (int i = 0; i < 3; i++) {
             TensorShapeProto.Dimension d = dims.get(i + 1);
-            if (!d.hasDimValue() || d.getDimValue() <= 0 || d.getDimValue() > Integer.MAX_VALUE) {
-                throw new InvalidDesignException(at, "has its " + names[i] + " " + (d.hasDimParam() ? "symbolic (\"" + d.getDimParam() + "\")" : "unset")
-                        + "; export the model with a fixed input size");
+            boolean fixed = d.hasDimValue() && d.getDimValue() > 0 && d.getDimValue() <= Integer.MAX_VALUE;
+            if (fixed && givenSizes != null && givenSizes[i] != d.getDimValue()) {
+                throw new InvalidDesignException(at, "has its " + names[i] + " fixed at " + d.getDimValue() + ", but the input shape given ("
+                        + given.get() + ") has " + givenSizes[i]);
             }
-            sizes[i] = (int) d.getDimValue();
+            if (!fixed && givenSizes == null) {
+                throw new InvalidDesignException(at, "has its " + names[i] + " " + (d.hasDimParam() ? "symbolic (\"" + d.getDimParam() + "\")" : "unset")
+                        + "; give the input's size as NxCxHxW (igc: --input-shape, e.g. --input-shape 1x3x224x224)");
+            }
+            sizes[i] = fixed ? (int) d.getDimValue() : givenSizes[i];
         }
         return new TensorShape(sizes[0], sizes[1], sizes[2]);
     }

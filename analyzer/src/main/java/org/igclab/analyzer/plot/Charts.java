@@ -90,7 +90,7 @@ public final class Charts {
         for (int i = 0; i < solution.answers().size(); i++) {
             BudgetSolver.Answer a = solution.answers().get(i);
             Assignment v = values.get(i);
-            String label = rest.stream().map(n -> n + " = " + Assignment.text(v.node(grid.names().indexOf(n)))).collect(Collectors.joining(", "));
+            String label = rest.stream().map(n -> n + " = " + Assignment.readable(v.node(grid.names().indexOf(n)))).collect(Collectors.joining(", "));
             String key = xName == null ? "answer " + (i + 1) + (label.isEmpty() ? "" : ": " + label) : label.isEmpty() ? variable : label;
             List<double[]> line = lines.computeIfAbsent(key, k -> new ArrayList<>());
             if (a.found()) {

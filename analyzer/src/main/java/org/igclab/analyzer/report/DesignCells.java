@@ -30,11 +30,11 @@ final class DesignCells {
         return f.verdict() == null ? "-" : f.verdict().label();
     }
 
-    /** The variables' values in the order of {@code names}, as text. */
+    /** The variables' values in the order of {@code names}, as people read them ({@link Assignment#readable}). */
     static List<String> variables(DesignGrid grid, List<String> names, Assignment values) {
         List<String> cells = new ArrayList<>(names.size());
         for (String name : names) {
-            cells.add(Assignment.text(values.node(grid.names().indexOf(name))));
+            cells.add(Assignment.readable(values.node(grid.names().indexOf(name))));
         }
         return cells;
     }

@@ -15,6 +15,7 @@ import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.analyzer.network.cost.BlockCost;
 import org.igclab.analyzer.network.cost.LayerCost;
+import org.igclab.analyzer.network.cost.LayerLabel;
 import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.analyzer.text.Csv;
 import org.igclab.analyzer.text.TextTable;
@@ -144,53 +145,14 @@ public final class NetworkCostView {
             }
         }
         for (int i = 0; i < top.size(); i++) {
-            op[i] = label(top.get(i), op[i]);
+            String own = op[i];
+            op[i] = LayerLabel.of(top.get(i), o -> own);
         }
         List<Group> groups = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) {
             groups.add(new Group(top.get(i).path(), op[i], top.get(i).out(), params[i], macs[i], activations[i], traffic[i]));
         }
         return groups;
-    }
-
-    /** A row's label: a block's (its template's), an operation's own, or a composite's type ({@code residual}, {@code split}). */
-    private static String label(Layer layer, String opLabel) {
-        return layer.accept(new Layer.Visitor<String>() {
-            @Override
-            public String op(Layer.OpLayer o) {
-                return opLabel;
-            }
-
-            @Override
-            public String block(Layer.BlockLayer b) {
-                return b.template().label(b.in());
-            }
-
-            @Override
-            public String sequence(Layer.SequenceLayer q) {
-                return "sequence of " + q.layers().size();
-            }
-
-            @Override
-            public String residual(Layer.ResidualLayer r) {
-                return r.shortcut().isPresent() ? "residual, projection" : "residual";
-            }
-
-            @Override
-            public String mul(Layer.MulLayer m) {
-                return "mul";
-            }
-
-            @Override
-            public String concat(Layer.ConcatLayer c) {
-                return "concat of " + c.branches().size();
-            }
-
-            @Override
-            public String split(Layer.SplitLayer sp) {
-                return "split " + sp.branches().size() + " ways";
-            }
-        });
     }
 
     /** {@code 2 operators not counted (Einsum x2): every total is a lower bound}. */

@@ -1,6 +1,8 @@
 package org.igclab.analyzer.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One design's variable values, by slot: as written in the space, and as 64-bit integers for arithmetic
@@ -26,5 +28,37 @@ public record Assignment(JsonNode[] nodes, long[] numbers) {
     /** A value as text: a number's digits, a string without quotes, anything else as compact JSON. */
     public static String text(JsonNode value) {
         return value.isTextual() ? value.asText() : value.toString();
+    }
+
+    /**
+     * A value for people to read in tables, legends and messages: a number or text as itself, a list as {@code [1,8,8]},
+     * an object as its fields {@code K=8 L=3}, led by its type when it has one ({@code {"type":"igcv2","K":8}} is
+     * {@code igcv2 K=8}); an object inside one is braced. {@link #text} keeps the compact JSON that names designs.
+     */
+    public static String readable(JsonNode value) {
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(v -> items.add(nested(v)));
+            return "[" + String.join(",", items) + "]";
+        }
+        if (!value.isObject()) {
+            return text(value);
+        }
+        List<String> parts = new ArrayList<>();
+        JsonNode type = value.get("type");
+        boolean typed = type != null && type.isTextual();
+        if (typed) {
+            parts.add(type.asText());
+        }
+        value.fields().forEachRemaining(e -> {
+            if (!(typed && e.getKey().equals("type"))) {
+                parts.add(e.getKey() + "=" + nested(e.getValue()));
+            }
+        });
+        return String.join(" ", parts);
+    }
+
+    private static String nested(JsonNode v) {
+        return v.isObject() ? "{" + readable(v) + "}" : readable(v);
     }
 }

@@ -89,7 +89,7 @@ public final class NetworkFigures {
         Costed c = null;
         try {
             for (LayerSpec spec : network.layers()) {
-                Object what = spec.accept(CACHE_KEY);
+                Object what = cacheKey(spec);
                 // a stage's repeated blocks share one template on one shape: the last answer serves without a lookup
                 if (what == null || what != previous || !shape.equals(previousIn)) {
                     c = what == null ? cost(spec, shape) : layer(spec, what, shape);
@@ -125,7 +125,7 @@ public final class NetworkFigures {
 
     /** Adds the verdicts of the chain blocks and the convolutions' channels found inside a layer. */
     private Figures conditions(Layer layer, Figures f) {
-        Figures with = f.withConvGcd(layer.ops().mapToInt(op -> op.op().accept(CONV_CHANNELS)).reduce(f.convGcd(), Figures::gcd));
+        Figures with = f.withConvGcd(layer.ops().mapToInt(op -> convChannels(op.op())).reduce(f.convGcd(), Figures::gcd));
         for (Layer.BlockLayer block : layer.blocks().toList()) {
             ChainVerdict v = verdict(block.template(), block.in());
             if (v != null) {
@@ -153,94 +153,19 @@ public final class NetworkFigures {
         return new ChainVerdict(ComplementaryCondition.check(chain).verdict(), BalanceCondition.imbalance(chain));
     }
 
-    /** What a top-level layer's cost depends on beside its input shape: its operation or template; null for composites. */
-    private static final LayerSpec.Visitor<Object> CACHE_KEY = new LayerSpec.Visitor<>() {
-        @Override
-        public Object op(LayerSpec.OpSpec spec) {
-            return spec.op();
+    /**
+     * What a top-level layer's cost depends on beside its input shape: its operation or template; null for composites,
+     * which are costed each time. A question about two kinds of layer, not a handler per kind: no visitor.
+     */
+    private static Object cacheKey(LayerSpec spec) {
+        if (spec instanceof LayerSpec.OpSpec op) {
+            return op.op();
         }
-
-        @Override
-        public Object block(LayerSpec.BlockSpec spec) {
-            return spec.template();
-        }
-
-        @Override
-        public Object sequence(LayerSpec.SequenceSpec spec) {
-            return null;
-        }
-
-        @Override
-        public Object residual(LayerSpec.ResidualSpec spec) {
-            return null;
-        }
-
-        @Override
-        public Object mul(LayerSpec.MulSpec spec) {
-            return null;
-        }
-
-        @Override
-        public Object concat(LayerSpec.ConcatSpec spec) {
-            return null;
-        }
-
-        @Override
-        public Object split(LayerSpec.SplitSpec spec) {
-            return null;
-        }
-    };
+        return spec instanceof LayerSpec.BlockSpec block ? block.template() : null;
+    }
 
     /** A convolution's output channels, for {@code channelsMultipleOf}; 0 (no constraint) for other operations. */
-    private static final Op.Visitor<Integer> CONV_CHANNELS = new Op.Visitor<>() {
-        @Override
-        public Integer conv(Op.Conv conv) {
-            return conv.outChannels();
-        }
-
-        @Override
-        public Integer shuffle(Op.Shuffle shuffle) {
-            return 0;
-        }
-
-        @Override
-        public Integer permute(Op.Permute permute) {
-            return 0;
-        }
-
-        @Override
-        public Integer batchNorm(Op.BatchNorm batchNorm) {
-            return 0;
-        }
-
-        @Override
-        public Integer activation(Op.Activation activation) {
-            return 0;
-        }
-
-        @Override
-        public Integer pool(Op.Pool pool) {
-            return 0;
-        }
-
-        @Override
-        public Integer globalAvgPool(Op.GlobalAvgPool pool) {
-            return 0;
-        }
-
-        @Override
-        public Integer linear(Op.Linear linear) {
-            return 0;
-        }
-
-        @Override
-        public Integer identity(Op.Identity identity) {
-            return 0;
-        }
-
-        @Override
-        public Integer unknown(Op.Unknown unknown) {
-            return 0;
-        }
-    };
+    private static int convChannels(Op op) {
+        return op instanceof Op.Conv conv ? conv.outChannels() : 0;
+    }
 }

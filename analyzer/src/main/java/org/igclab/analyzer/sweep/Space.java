@@ -105,7 +105,7 @@ public final class Space {
         Assignment a = values(design);
         List<String> parts = new java.util.ArrayList<>();
         for (int i = 0; i < grid.names().size(); i++) {
-            parts.add(grid.names().get(i) + " = " + Assignment.text(a.node(i)));
+            parts.add(grid.names().get(i) + " = " + Assignment.readable(a.node(i)));
         }
         return parts.isEmpty() ? "the only design" : String.join(", ", parts);
     }

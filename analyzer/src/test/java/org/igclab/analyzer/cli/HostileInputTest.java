@@ -112,7 +112,7 @@ class HostileInputTest {
         Path space = write("broken.json", cifarSpace("\"${w}\"", "\"grid\": {\"w\": [48, 64]}, \"list\": [{\"block\": {\"type\": \"igcv1\", \"L\": 7}}]"));
         Path out = dir.resolve("out.csv");
         CliRun sweep = CliRun.of("sweep", space.toString(), "--csv", "-o", out.toString());
-        refused(sweep, "no design of " + space + " can be built: all 2 are invalid; the first (block = {\"type\":\"igcv1\",\"L\":7}, w = 48): ",
+        refused(sweep, "no design of " + space + " can be built: all 2 are invalid; the first (block = igcv1 L=7, w = 48): ",
                 "L = 7 does not divide 48 input channels");
         assertThat(out).doesNotExist();
         Path depth = write("depth.json", "{\"template\": {\"skeleton\": {\"type\": \"cifar\", \"width\": \"${w}\", \"depth\": -4, "

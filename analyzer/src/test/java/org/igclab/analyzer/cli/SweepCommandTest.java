@@ -168,7 +168,9 @@ class SweepCommandTest {
         }
         CliRun table = CliRun.of("budget", EQUAL, "--params", "317242", "--vary", "width");
         assertThat(table.out()).contains("the largest width among 8, 16, ..., 4096 (multiples of 8) within: params <= 317,242")
-                .containsPattern("depthwise-separable\\s+\\S+\\s+32\\s+278,730");
+                .containsPattern("depthwise-separable\\s+dwsep norm=end\\s+32\\s+278,730")
+                // a block is shown as its fields, not as JSON
+                .contains("IGCV2 K=8            igcv2 K=8 widen=last     64").doesNotContain("{\"type\"");
     }
 
     @Test

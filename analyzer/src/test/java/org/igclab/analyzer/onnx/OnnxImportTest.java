@@ -177,7 +177,8 @@ class OnnxImportTest {
         TinyOnnx symbolic = TinyOnnx.symbolicHeight();
         String r = symbolic.node("Relu", List.of(symbolic.input));
         assertThatThrownBy(() -> imported(symbolic.bytes(r)))
-                .hasMessage("input x: has its height symbolic (\"height\"); export the model with a fixed input size");
+                .hasMessage("input x: has its height symbolic (\"height\"); give the input's size as NxCxHxW (igc: --input-shape, e.g. "
+                        + "--input-shape 1x3x224x224)");
         TinyOnnx mismatch = new TinyOnnx(3, 8, 8);
         String conv = mismatch.node("Conv", List.of(mismatch.input, mismatch.weight(8, 2, 3, 3)), ints("pads", 1, 1, 1, 1), integer("group", 2));
         assertThatThrownBy(() -> imported(mismatch.bytes(conv))).hasMessageStartingWith("node Conv Conv_")

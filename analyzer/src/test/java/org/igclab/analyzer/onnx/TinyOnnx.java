@@ -35,10 +35,14 @@ final class TinyOnnx {
 
     /** The input with a symbolic height instead. */
     static TinyOnnx symbolicHeight() {
-        TinyOnnx t = new TinyOnnx(3, 8, 8);
-        TypeProto.Tensor.Builder tensor = t.graph.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder();
-        tensor.getShapeBuilder().getDimBuilder(2).clearDimValue().setDimParam("height");
-        return t;
+        return new TinyOnnx(3, 8, 8).symbolic(2, "height");
+    }
+
+    /** The input's dimension {@code index} (1 channels, 2 height, 3 width) made symbolic, named {@code param}, as a dynamic axis is. */
+    TinyOnnx symbolic(int index, String param) {
+        TypeProto.Tensor.Builder tensor = graph.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder();
+        tensor.getShapeBuilder().getDimBuilder(index).clearDimValue().setDimParam(param);
+        return this;
     }
 
     private static ValueInfoProto value(String name, String batch, long... dims) {

@@ -13,7 +13,6 @@ import org.igclab.runtime.calibrate.CalibrationGrid;
 import org.igclab.runtime.calibrate.CalibrationStore;
 import org.igclab.runtime.calibrate.Calibrator;
 import org.igclab.runtime.engine.GracefulStop;
-import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.latency.InterferenceRule;
 import org.igclab.runtime.store.ResultStore;
 import picocli.CommandLine.Command;
@@ -80,9 +79,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (threads < 0 || threads > Threads.MAX) {
-            throw new InputException("--threads = " + threads + " must be from 0 (the engine's choice) to " + Threads.MAX);
-        }
+        TimingOptions.requireThreads(threads);
         if (batch > 4096) {
             throw new InputException("--batch = " + batch + " is more than 4096 images: the grid's largest operations would not fit");
         }

@@ -29,13 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Task.Of(Task.MEASURE)
 @Command(name = "latency-bench",
         mixinStandardHelpOptions = true,
-        header = "How well the latency model predicts designs: the share predicted within +-10% of the measured latency.",
+        header = "How well the latency model predicts designs: the share predicted within +-10%% of the measured latency.",
         sortOptions = false,
         description = {
             "Draws designs evenly from design spaces (by default the CIFAR and Fashion-MNIST sample spaces), predicts each",
             "one's latency from this machine's calibration (igc calibrate), then times it as igc evaluate does, at the",
             "calibration's batch and threads, as designed. Prints each design's prediction, measurement and error, then the",
-            "share within +-10% (nn-Meter's measure; it reports 99.0% on a mobile CPU) and the median absolute error.",
+            "share within +-10%% (nn-Meter's measure; it reports 99.0%% on a mobile CPU) and the median absolute error.",
             "A calibration times primitive operations, never whole designs, so every design here is one it never timed.",
             "Timings taken under interference are marked noisy (timed at most twice) and counted apart: on a busy machine",
             "the figures say so.",

@@ -41,7 +41,7 @@ public class PricedCostCommand extends CostCommand {
         }
         PrintWriter out = spec().commandLine().getOut();
         PrintWriter err = spec().commandLine().getErr();
-        Design design = DesignInputs.read(file()).namedAfter(file());
+        Design design = design().namedAfter(file());
         Network network = resolution() == null ? design.network(32) : design.asNetwork(resolution());
         ResolvedNetwork resolved = DesignInputs.inFile(file(), () -> ShapeInference.resolve(network));
         try (ResultStore db = store.open(err)) {

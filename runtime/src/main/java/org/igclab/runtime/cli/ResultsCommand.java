@@ -164,8 +164,8 @@ public final class ResultsCommand implements Callable<Integer> {
     private static final List<String> COLUMNS = List.of("id", "kind", "status", "design", "params", "macs", "engine_params");
     private static final List<String> LATER_COLUMNS = List.of("accuracy", "started", "finished", "checkpoint_dir", "design_hash",
             "machine", "engine", "message");
-    private static final String CHECKPOINT_NOTE = "checkpoint: the folder igc train uses by default, under the folder it ran in "
-            + "(--checkpoint-dir or --checkpoint-root may have put it elsewhere); times: ISO 8601, UTC, to the second";
+    private static final String CHECKPOINT_NOTE = "checkpoint: the folder the training kept its checkpoint in; one marked (derived), "
+            + "of a run stored before IGC Lab recorded it, is igc train's default under the folder it ran in; times: ISO 8601, UTC, to the second";
 
     /** A run's CSV row: its columns, its settings flattened ({@code settings.epochs}, ...), then the rest. */
     private static FlatCsv.Row row(RunRecord r, List<Integer> batches) {
@@ -194,6 +194,9 @@ public final class ResultsCommand implements Callable<Integer> {
                     n.set("settings", RunSettings.json(r));
                     n.remove("settingsJson");
                     RunSettings.checkpointFolder(r).ifPresent(f -> n.put("checkpointDir", f));
+                    if (RunSettings.derivedCheckpoint(r)) {
+                        n.put("checkpointDirDerived", true);
+                    }
                     n.set("latency", LatencyView.json(r.latency()));
                     if (r.resultJson() != null) {
                         n.set("result", parse(r.resultJson()));
@@ -213,7 +216,8 @@ public final class ResultsCommand implements Callable<Integer> {
                             r.macs() == null ? "-" : TextTable.grouped(r.macs()), r.latency().isEmpty() ? "-" : LatencyView.brief(r.latency()),
                             r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), RunSettings.brief(r),
                             RunSettings.toSecond(r.startedAt()), r.finishedAt() == null ? "-" : RunSettings.toSecond(r.finishedAt()),
-                            RunSettings.checkpointFolder(r).orElse("-"), r.message() == null ? "" : r.message());
+                            RunSettings.checkpointFolder(r).map(f -> RunSettings.derivedCheckpoint(r) ? f + " (derived)" : f).orElse("-"),
+                            r.message() == null ? "" : r.message());
                 }
                 return t.render() + "(" + TextTable.count(runs.size(), "run") + ")\n" + StoredLatencyView.notes(runs)
                         + (runs.stream().anyMatch(r -> r.kind().equals("train")) ? CHECKPOINT_NOTE + "\n" : "");

@@ -65,14 +65,26 @@ final class RunSettings {
     }
 
     /**
-     * A training's checkpoint folder as {@code igc train} names it by default, under the folder it ran in
-     * ({@code --checkpoint-dir} may have put it elsewhere); empty for an evaluation.
+     * A training's checkpoint folder: the one stored with the run; for a run of a store before schema 6, which did not
+     * store it, the folder {@code igc train} names by default under the folder it ran in ({@link #derivedCheckpoint});
+     * empty for an evaluation.
      */
     static Optional<String> checkpointFolder(RunRecord r) {
-        if (!r.kind().equals("train") || r.designHash() == null || r.settingsHash() == null) {
+        if (!r.kind().equals("train")) {
+            return Optional.empty();
+        }
+        if (r.checkpointDir() != null) {
+            return Optional.of(r.checkpointDir());
+        }
+        if (r.designHash() == null || r.settingsHash() == null) {
             return Optional.empty();
         }
         return Optional.of(CHECKPOINT_ROOT + "/" + StoredTraining.defaultCheckpointName(r.designHash(), r.settingsHash()));
+    }
+
+    /** Whether {@link #checkpointFolder} is derived rather than stored: a training of a store before schema 6. */
+    static boolean derivedCheckpoint(RunRecord r) {
+        return r.kind().equals("train") && r.checkpointDir() == null;
     }
 
     /** An ISO-8601 instant to the second ({@code 2026-11-30T20:32:33Z}); a text that is not one is shown as it is. */

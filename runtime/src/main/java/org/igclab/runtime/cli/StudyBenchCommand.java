@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "Scores every design of the space analytically (objectives params, macs, ... or numeric variables), takes the",
             "exact Pareto front of the whole grid, and runs each sampler as a study would (screened-out designs are free)",
             "for each budget and seed. Hypervolume: MOEA Framework's WFG, each objective normalized between the best and",
-            "the worst feasible design (plus 1% of the range), reference point (1, ..., 1); 1.0 would be one design best",
+            "the worst feasible design (plus 1%% of the range), reference point (1, ..., 1); 1.0 would be one design best",
             "in every objective. Nothing is stored."},
         footerHeading = "%nExamples:%n",
         footer = {"  igc study bench samples/spaces/cifar-igcv2-search.json --objectives params,width:max,depth:max",

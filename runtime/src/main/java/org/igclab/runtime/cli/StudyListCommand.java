@@ -3,6 +3,7 @@ package org.igclab.runtime.cli;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
@@ -40,24 +41,43 @@ public final class StudyListCommand implements Callable<Integer> {
             throw new InputException("no results store at " + store.path() + " (igc study create first, or pass --store)");
         }
         List<List<Object>> rows = new ArrayList<>();
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        List<String> created = new ArrayList<>();
         try (ResultStore db = store.open(spec.commandLine().getErr())) {
             StudyStore studies = new StudyStore(db);
             for (StudyRecord s : studies.list()) {
                 List<TrialRecord> trials = studies.trials(s.id());
-                rows.add(List.of(s.name(), s.spaceFile(), s.objectives(), s.constraints(), trials.size(),
-                        StudyView.counts(trials).toString(), s.createdAt()));
+                rows.add(List.of(s.name(), s.spaceFile(), s.objectives(), s.constraints(), trials.size()));
+                counts.add(StudyView.counts(trials));
+                created.add(s.createdAt());
             }
         }
-        List<String> header = List.of("name", "space", "objectives", "constraints", "trials", "by_status", "created");
+        List<String> header = List.of("name", "space", "objectives", "constraints", "trials");
         String text = switch (chosen) {
-            case CSV -> Csv.of(header, rows);
+            case CSV -> {
+                // one column a status, so that no cell holds a map
+                List<String> columns = new ArrayList<>(header);
+                TrialRecord.STATUSES.forEach(st -> columns.add("trials_" + st));
+                columns.add("created");
+                List<List<Object>> cells = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    List<Object> row = new ArrayList<>(rows.get(i));
+                    Map<String, Integer> c = counts.get(i);
+                    TrialRecord.STATUSES.forEach(st -> row.add(c.getOrDefault(st, 0)));
+                    row.add(created.get(i));
+                    cells.add(row);
+                }
+                yield Csv.of(columns, cells);
+            }
             case JSON -> {
                 var a = JsonFields.MAPPER.createArrayNode();
-                for (List<Object> r : rows) {
+                for (int i = 0; i < rows.size(); i++) {
                     var n = a.addObject();
-                    for (int i = 0; i < header.size(); i++) {
-                        n.set(header.get(i), JsonFields.MAPPER.valueToTree(r.get(i)));
+                    for (int k = 0; k < header.size(); k++) {
+                        n.set(header.get(k), JsonFields.MAPPER.valueToTree(rows.get(i).get(k)));
                     }
+                    n.set("by_status", JsonFields.MAPPER.valueToTree(counts.get(i)));
+                    n.put("created", created.get(i));
                 }
                 yield JsonFields.pretty(a);
             }
@@ -66,7 +86,12 @@ public final class StudyListCommand implements Callable<Integer> {
                     yield "no studies in " + store.path() + " (igc study create NAME --space SPACE --objectives ...)\n";
                 }
                 TextTable t = new TextTable("name", "space", "objectives", "constraints", ">trials", "by status", "created");
-                rows.forEach(r -> t.row(r.toArray()));
+                for (int i = 0; i < rows.size(); i++) {
+                    List<Object> row = new ArrayList<>(rows.get(i));
+                    row.add(String.join(", ", counts.get(i).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+                    row.add(created.get(i));
+                    t.row(row.toArray());
+                }
                 yield t.render();
             }
         };

@@ -2,7 +2,6 @@ package org.igclab.runtime.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +9,7 @@ import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.OutputFormat;
 import org.igclab.analyzer.cli.OutputTarget;
-import org.igclab.analyzer.io.AtomicFiles;
+import org.igclab.analyzer.cli.PlotOption;
 import org.igclab.analyzer.study.StudyPlot;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.runtime.store.ResultStore;
@@ -29,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
         header = "A study's trials, best designs and Pareto front; --plot draws the front.",
         description = {"The front and the best designs are among the trials measured to the end with every objective: a pruned",
-            "training stopped early, and a noisy latency is never ranked."},
+            "training stopped early, and a noisy latency is never ranked. --plot draws the ranked trials on two objectives",
+            "(--x, --y; the first two by default), the Pareto front marked."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc study show tiny",
@@ -42,8 +42,8 @@ public final class StudyShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The study.")
     String name;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the trials on two objectives, the front marked (.png or .svg).")
-    Path plot;
+    @Mixin
+    PlotOption plot;
 
     @Option(names = "--x", paramLabel = "OBJ", description = "--plot: the objective across (default: the first).")
     String x;
@@ -64,14 +64,7 @@ public final class StudyShowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputFormat.Format chosen = format.chosen();
         target.checkBeforeWork();
-        if (plot != null) {
-            try {
-                StudyPlot.format(plot);
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--plot " + e.getMessage(), e);
-            }
-            AtomicFiles.checkWritable(plot, spec.commandLine().getParseResult().hasMatchedOption("--force"));
-        }
+        plot.checkBeforeWork(spec);
         if (!Files.exists(store.path())) {
             throw new InputException("no results store at " + store.path() + " (igc study create first, or pass --store)");
         }
@@ -82,7 +75,7 @@ public final class StudyShowCommand implements Callable<Integer> {
                     + store.path() + " (igc study list shows those there)")));
             report = StudyView.report(study, studies.trials(study.record().id()));
         }
-        if (plot != null) {
+        if (plot.requested()) {
             draw(report);
         }
         String text = switch (chosen) {
@@ -112,10 +105,8 @@ public final class StudyShowCommand implements Callable<Integer> {
                 front.add(p);
             }
         }
-        StudyPlot.write(plot, new StudyPlot.Chart("study " + r.study().record().name() + ": " + all.size() + " trials ranked, "
-                + front.size() + " on the Pareto front", objectives.get(ix).toString(), objectives.get(iy).toString(), all, front),
-                spec.commandLine().getParseResult().hasMatchedOption("--force"));
-        spec.commandLine().getErr().println("wrote " + plot);
+        plot.write(spec, StudyPlot.chart(new StudyPlot.Chart("study " + r.study().record().name() + ": " + all.size() + " trials ranked, "
+                + front.size() + " on the Pareto front", objectives.get(ix).toString(), objectives.get(iy).toString(), all, front)));
     }
 
     private static double read(Objective o, double minimized) {

@@ -47,14 +47,19 @@ public final class TimingOptions {
             description = "Time a batch size at most N times while the timing is noisy (taken under interference) (default: ${DEFAULT-VALUE}).")
     int attempts;
 
+    /** Refuses a {@code --threads} value the engine cannot take; every command with the option checks it so. */
+    static void requireThreads(int threads) {
+        if (threads < 0 || threads > Threads.MAX) {
+            throw new InputException("--threads = " + threads + " must be from 0 (the engine's choice) to " + Threads.MAX);
+        }
+    }
+
     /** The base settings with these options applied. */
     public EvaluationSettings apply(EvaluationSettings base) {
         if (batches.stream().distinct().count() < batches.size()) {
             throw new InputException("--batch = " + batches + ": a batch size is named twice");
         }
-        if (threads < 0 || threads > Threads.MAX) {
-            throw new InputException("--threads = " + threads + " must be from 0 (the engine's choice) to " + Threads.MAX);
-        }
+        requireThreads(threads);
         if (!(target > 0 && target < 100)) {
             throw new InputException("--target = " + target + " must be a percentage above 0 and below 100");
         }

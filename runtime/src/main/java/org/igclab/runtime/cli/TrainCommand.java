@@ -72,12 +72,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A network file (JSON) whose input matches the data set's images.")
     Path file;
 
-    @Option(names = "--data", paramLabel = "SET", defaultValue = "fashion-mnist", converter = DataSetName.Names.class,
-            description = "fashion-mnist or cifar10 (default: ${DEFAULT-VALUE}).")
-    DataSetName data;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the data set's files are.")
-    Path dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", converter = WholeNumbers.Positive.class,
             description = "Epochs (default: ${DEFAULT-VALUE}).")
@@ -98,14 +94,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seeds weights, data order and augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--limit-train", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
-            description = "Use only the first N training images (default: 0, all of them).")
-    int limitTrain;
-
-    @Option(names = "--limit-test", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.NonNegative.class,
-            description = "Use only the first N test images (default: 0, all of them).")
-    int limitTest;
 
     @Option(names = "--execution", paramLabel = "HOW", defaultValue = "designed", converter = TrainedExecution.class,
             description = "How each run of linear operations executes in training: designed (the kernels as written; the "
@@ -154,14 +142,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainingSettings settings = settings();
         Design design = DesignInputs.read(file).namedAfter(file);
-        ImageDataset dataset = Datasets.load(data.label(), dataDir).limited(limitTrain, limitTest);
+        ImageDataset dataset = Datasets.load(data.dataset(), data.dataDir()).limited(data.limitTrain(), data.limitTest());
         Path dir = checkpointDir != null ? checkpointDir : StoredTraining.defaultCheckpointDir(Path.of("igc-checkpoints"), design, settings);
         StoredTraining.Existing existing = existingCheckpoint == null ? StoredTraining.Existing.REFUSE
                 : existingCheckpoint.resume ? StoredTraining.Existing.RESUME : StoredTraining.Existing.RESTART;
         PrintWriter err = spec.commandLine().getErr();
-        if (threads > Threads.MAX) {
-            throw new InputException("--threads = " + threads + " must be from 0 to " + Threads.MAX);
-        }
+        TimingOptions.requireThreads(threads);
         Threads.Counts counts = Threads.apply(threads, 0);
         err.printf("training %s on %s (%,d training, %,d test images), %d epochs, %s; checkpoints in %s%n",
                 design.name().isEmpty() ? file : design.name(), dataset.name(), dataset.train().count(), dataset.test().count(), epochs,
@@ -230,6 +216,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new InputException("--weight-decay = " + weightDecay + " must not be negative");
         }
-        return new TrainingSettings(data.label(), epochs, batch, lr, momentum, weightDecay, seed, limitTrain, limitTest, execution);
+        return new TrainingSettings(data.dataset(), epochs, batch, lr, momentum, weightDecay, seed, data.limitTrain(), data.limitTest(), execution);
     }
 }

@@ -225,6 +225,17 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
+    /** Records the folder a training keeps its checkpoint in, as it is used now (a resumed run may have been moved). */
+    public void checkpointDir(long id, java.nio.file.Path dir) {
+        try (PreparedStatement p = db.prepareStatement("UPDATE runs SET checkpoint_dir = ? WHERE id = ?")) {
+            p.setString(1, dir.toAbsolutePath().normalize().toString());
+            p.setLong(2, id);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the checkpoint folder in " + file + ": " + reason(e), e);
+        }
+    }
+
     /** Marks a run done with its figures (nulls where not measured). */
     public void finish(long id, Long engineParams, Double accuracy, String resultJson) {
         try {
@@ -358,7 +369,7 @@ public final class ResultStore implements AutoCloseable {
                 latency, nullableDouble(rs, "accuracy"),
                 rs.getString("result_json"), rs.getString("machine"), rs.getString("engine"), rs.getString("started_at"),
                 rs.getString("finished_at"), rs.getString("message"), nullableLong(rs, "pid"), rs.getString("host"),
-                rs.getString("heartbeat_at"));
+                rs.getString("heartbeat_at"), rs.getString("checkpoint_dir"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -31,12 +31,13 @@ import org.igclab.runtime.latency.LatencyStats;
  * @param pid           the process that runs or ran it, when recorded
  * @param host          that process's host, when recorded
  * @param heartbeatAt   ISO-8601 instant of that process's last heartbeat, when recorded
+ * @param checkpointDir a training's checkpoint folder as it was used (absolute), when recorded (stores before schema 6 lack it)
  */
 public record RunRecord(long id, String kind, String status, String designName, String designHash, String designJson,
                         String settingsJson, String settingsHash, Long params, Long macs, Long engineParams,
                         List<LatencyStats> latency, Double accuracy, String resultJson, String machine,
                         String engine, String startedAt, String finishedAt, String message, Long pid, String host,
-                        String heartbeatAt) {
+                        String heartbeatAt, String checkpointDir) {
 
     public RunRecord {
         latency = List.copyOf(latency);
@@ -44,7 +45,8 @@ public record RunRecord(long id, String kind, String status, String designName, 
 
     RunRecord withLatency(List<LatencyStats> timings) {
         return new RunRecord(id, kind, status, designName, designHash, designJson, settingsJson, settingsHash, params, macs, engineParams,
-                timings, accuracy, resultJson, machine, engine, startedAt, finishedAt, message, pid, host, heartbeatAt);
+                timings, accuracy, resultJson, machine, engine, startedAt, finishedAt, message, pid, host, heartbeatAt,
+                checkpointDir);
     }
 
     /** The headline timing at a batch size ({@link LatencyStats#headline}), when measured. */

@@ -15,11 +15,12 @@ import java.util.List;
  * 2, latency as rows of {@code latency} (any batch size, with spread, interval, threads, interference and load);
  * 3, the process working on a run: {@code runs.pid}, {@code host}, {@code heartbeat_at} ({@link Liveness});
  * 4, studies: {@code studies}, {@code trials}, {@code trial_runs} ({@link StudyTables});
- * 5, latency calibrations: {@code calibrations}, {@code calibration_points} ({@link CalibrationTables}).
+ * 5, latency calibrations: {@code calibrations}, {@code calibration_points} ({@link CalibrationTables});
+ * 6, a training's checkpoint folder: {@code runs.checkpoint_dir}.
  */
 final class Schema {
     /** The version this code writes; a store from a newer IGC Lab is refused, not damaged. */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
 
     private static final List<String> TABLES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -32,7 +33,7 @@ final class Schema {
           params INTEGER, macs INTEGER, engine_params INTEGER, accuracy REAL,
           result_json TEXT, machine TEXT, engine TEXT,
           started_at TEXT NOT NULL, finished_at TEXT, message TEXT,
-          pid INTEGER, host TEXT, heartbeat_at TEXT)""",
+          pid INTEGER, host TEXT, heartbeat_at TEXT, checkpoint_dir TEXT)""",
         "CREATE INDEX IF NOT EXISTS runs_design ON runs (kind, design_hash, settings_hash, status)",
         """
         CREATE TABLE IF NOT EXISTS epochs (
@@ -53,7 +54,7 @@ final class Schema {
     /** Every upgrade, oldest first. A step must be idempotent where it can (see {@link #ensureColumn}). */
     private static final List<Upgrade> UPGRADES = List.of(new Upgrade(2, LatencyTable::upgradeFromVersion1),
             new Upgrade(3, Schema::recordRunOwners), new Upgrade(4, StudyTables::create),
-            new Upgrade(5, CalibrationTables::create));
+            new Upgrade(5, CalibrationTables::create), new Upgrade(6, s -> ensureColumn(s, "runs", "checkpoint_dir", "TEXT")));
 
     private Schema() {
     }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Pareto;
-import org.igclab.analyzer.text.Csv;
+import org.igclab.analyzer.sweep.Assignment;
+import org.igclab.analyzer.sweep.Space;
+import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
 
@@ -22,6 +24,8 @@ import org.igclab.rules.io.JsonFields;
  */
 public final class StudyView {
     public static final String FORMAT = "igc-study/1";
+    /** The prefix of the CSV's variable columns, as the JSON of a sweep nests them. */
+    private static final String VARIABLES = "variables.";
 
     /**
      * A study and what it tried.
@@ -60,8 +64,7 @@ public final class StudyView {
     /** Trials by status, in a fixed order: {@code done 12, pruned 3, infeasible 40}. */
     public static Map<String, Integer> counts(List<TrialRecord> trials) {
         Map<String, Integer> m = new LinkedHashMap<>();
-        for (String s : List.of(TrialRecord.DONE, TrialRecord.PRUNED, TrialRecord.PENDING, TrialRecord.FAILED, TrialRecord.INFEASIBLE,
-                TrialRecord.INVALID)) {
+        for (String s : TrialRecord.STATUSES) {
             int n = (int) trials.stream().filter(t -> t.status().equals(s)).count();
             if (n > 0) {
                 m.put(s, n);
@@ -127,23 +130,34 @@ public final class StudyView {
         return out.append(r.trials().isEmpty() ? "no trials yet: igc study run " + s.name() + " --trials N\n" : t.render()).toString();
     }
 
+    /**
+     * One row a trial; the design's variables are flattened into a column per field ({@code variables.block.type},
+     * {@code variables.width}), so that no cell holds JSON (the design's name, which quotes them, is in the JSON).
+     */
     public static String csv(Report r) {
-        List<String> header = new ArrayList<>(List.of("trial", "design", "design_name", "sampler", "status"));
-        r.study().objectives().forEach(o -> header.add(o.name()));
-        header.addAll(List.of("pareto", "violation", "runs", "reason"));
-        List<List<?>> rows = new ArrayList<>();
+        List<String> after = new ArrayList<>(List.of("sampler", "status"));
+        r.study().objectives().forEach(o -> after.add(o.name()));
+        after.addAll(List.of("pareto", "violation", "runs", "reason"));
+        Space space = r.study().space();
+        List<String> names = space.grid().names();
+        List<FlatCsv.Row> rows = new ArrayList<>();
         for (int i = 0; i < r.trials().size(); i++) {
             TrialRecord t = r.trials().get(i);
-            List<Object> row = new ArrayList<>(List.of(t.number(), t.design(), t.designName(), t.sampler(), t.status()));
+            Assignment a = space.values(t.design());
+            Map<String, Object> variables = new LinkedHashMap<>();
+            for (int v = 0; v < names.size(); v++) {
+                variables.putAll(FlatCsv.flatten(VARIABLES + names.get(v), a.node(v)));
+            }
+            List<Object> cells = new ArrayList<>(List.of(t.sampler(), t.status()));
             JsonNode values = values(t);
-            r.study().objectives().forEach(o -> row.add(values.has(o.name()) ? values.get(o.name()).asDouble() : null));
-            row.add(r.front().get(i));
-            row.add(t.violation());
-            row.add(String.join(" ", t.runs().stream().map(String::valueOf).toList()));
-            row.add(t.reason());
-            rows.add(row);
+            r.study().objectives().forEach(o -> cells.add(values.has(o.name()) ? values.get(o.name()).asDouble() : ""));
+            cells.add(r.front().get(i));
+            cells.add(t.violation());
+            cells.add(String.join(" ", t.runs().stream().map(String::valueOf).toList()));
+            cells.add(t.reason() == null ? "" : t.reason());
+            rows.add(new FlatCsv.Row(List.of(t.number(), t.design()), variables, cells));
         }
-        return Csv.of(header, rows);
+        return FlatCsv.of(List.of("trial", "design"), names.stream().map(n -> VARIABLES + n).toList(), after, rows);
     }
 
     public static String json(Report r) {

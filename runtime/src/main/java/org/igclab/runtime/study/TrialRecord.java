@@ -33,6 +33,8 @@ public record TrialRecord(long id, long study, int number, long design, String d
     public static final String INVALID = "invalid";
     /** Its measurement failed (the reason says why). */
     public static final String FAILED = "failed";
+    /** Every status, in the order reports list them. */
+    public static final List<String> STATUSES = List.of(DONE, PRUNED, PENDING, FAILED, INFEASIBLE, INVALID);
 
     public TrialRecord {
         runs = List.copyOf(runs);

@@ -117,6 +117,7 @@ public final class StoredTraining {
             runId = store.begin(RunStart.here(KIND, design, settingsJson, cost));
             from = Checkpoint.State.start(id.hash(), settingsHash, runId);
         }
+        store.checkpointDir(runId, checkpointDir);
         EpochRows rows = new EpochRows(store, runId, checkpoint, listener);
         rows.addAll(from.curve());
         try (Heartbeat beat = store.heartbeat(runId)) {

@@ -21,13 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResultsCurvesTest {
 
-    /** A store with two trainings of three and two epochs and one evaluation, written through the store's own API. */
+    /**
+     * A store with two trainings of three and two epochs and one evaluation, written through the store's own API; the
+     * first training's checkpoint folder is stored, the second's is not (as in a store before schema 6).
+     */
     private static Path store(Path dir) {
         Path file = dir.resolve("r.db");
         try (ResultStore db = ResultStore.open(file)) {
             for (int run = 0; run < 2; run++) {
                 long id = db.begin(new RunStart("train", "net " + run, "abcdef0123456789" + run, "{}", SETTINGS, "0123456789abcdef", 1000,
                         2000, "m", "e"));
+                if (run == 0) {
+                    db.checkpointDir(id, dir.resolve("kept").resolve("..").resolve("ckpt-0"));
+                }
                 for (int epoch = 1; epoch <= 3 - run; epoch++) {
                     db.addEpoch(id, new EpochRecord(epoch, 1.0 / epoch, 0.5 + 0.1 * epoch, 0.4 + 0.1 * epoch + 0.05 * run, 0.1, 1.5));
                 }
@@ -72,13 +78,16 @@ class ResultsCurvesTest {
         MeasuredSweepTest.Run text = MeasuredSweepTest.igc("results", "--store", db.toString(), "--kind", "train");
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("fashion-mnist, 3 epochs, batch 128, train 2,000 / test all")
-                .contains("igc-checkpoints/abcdef012345-01234567").containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ")
+                .contains(dir.resolve("ckpt-0").toAbsolutePath().toString())
+                .contains("igc-checkpoints/abcdef012345-01234567 (derived)").containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ")
                 .doesNotContainPattern("T\\d\\d:\\d\\d:\\d\\d\\.\\d");
 
         MeasuredSweepTest.Run csv = MeasuredSweepTest.igc("results", "--store", db.toString(), "--csv");
         var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get().parse(new java.io.StringReader(csv.out())).getRecords();
         assertThat(records).hasSize(3);
-        var train = records.stream().filter(r -> r.get("kind").equals("train")).findFirst().orElseThrow();
+        var stored = records.stream().filter(r -> r.get("design").equals("net 0") && r.get("kind").equals("train")).findFirst().orElseThrow();
+        assertThat(stored.get("checkpoint_dir")).isEqualTo(dir.resolve("ckpt-0").toAbsolutePath().toString());
+        var train = records.stream().filter(r -> r.get("design").equals("net 1")).findFirst().orElseThrow();
         assertThat(Integer.parseInt(train.get("settings.epochs"))).isEqualTo(3);
         assertThat(Integer.parseInt(train.get("settings.trainLimit"))).isEqualTo(2000);
         assertThat(train.get("checkpoint_dir")).isEqualTo("igc-checkpoints/abcdef012345-01234567");
@@ -88,7 +97,12 @@ class ResultsCurvesTest {
         assertThat(evaluation.get("checkpoint_dir")).isEmpty();
 
         JsonNode json = JsonFields.MAPPER.readTree(MeasuredSweepTest.igc("results", "--store", db.toString(), "--json", "--kind", "train").out());
-        assertThat(json.get(0).get("checkpointDir").asText()).startsWith("igc-checkpoints/");
+        JsonNode derived = json.findParents("designName").stream().filter(n -> n.get("designName").asText().equals("net 1")).findFirst().orElseThrow();
+        assertThat(derived.get("checkpointDir").asText()).startsWith("igc-checkpoints/");
+        assertThat(derived.get("checkpointDirDerived").asBoolean()).isTrue();
+        JsonNode kept = json.findParents("designName").stream().filter(n -> n.get("designName").asText().equals("net 0")).findFirst().orElseThrow();
+        assertThat(kept.get("checkpointDir").asText()).isEqualTo(dir.resolve("ckpt-0").toAbsolutePath().toString());
+        assertThat(kept.has("checkpointDirDerived")).isFalse();
         assertThat(json.get(0).at("/settings/epochs").asInt()).isEqualTo(3);
     }
 

@@ -49,7 +49,17 @@ class StudyCommandTest {
         assertThat(text.out()).contains("Pareto front:", "best: params trial");
         assertThat(igc("study", "list", "--store", store).out()).contains("s ", "params,width:max");
         IgcCli.Captured csv = igc("study", "show", "s", "--csv", "--store", store);
-        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("trial,design,design_name,sampler,status,params,width");
+        // the design's variables flattened (no JSON in a cell), then the objectives
+        assertThat(csv.out().lines().findFirst().orElseThrow()).isEqualTo("trial,design,variables.block.type,variables.block.K,"
+                + "variables.block.L,variables.block.widen,variables.width,variables.depth,variables.K,variables.L,sampler,status,params,width,pareto,"
+                + "violation,runs,reason");
+        assertThat(csv.out()).doesNotContain("{");
+        assertThat(csv.out().lines().skip(1).findFirst().orElseThrow()).containsPattern("^1,\\d+,igcv2,\\d+,\\d+,last,\\d+,\\d+,\\d+,\\d+,nsga2,");
+        IgcCli.Captured list = igc("study", "list", "--csv", "--store", store);
+        assertThat(list.out().lines().findFirst().orElseThrow())
+                .isEqualTo("name,space,objectives,constraints,trials,trials_done,trials_pruned,trials_pending,trials_failed,trials_infeasible,"
+                        + "trials_invalid,created");
+        assertThat(list.out()).doesNotContain("{").containsPattern(",\\d+,20,0,0,0,\\d+,\\d+,");
     }
 
     @Test

@@ -138,12 +138,13 @@ class ResultStoreTest {
             }
         }
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
-            assertThat(s.executeQuery("SELECT value FROM meta WHERE key = 'schema'").getString(1)).isEqualTo("5");
+            assertThat(s.executeQuery("SELECT value FROM meta WHERE key = 'schema'").getString(1)).isEqualTo(String.valueOf(Schema.VERSION));
             assertThat(Schema.hasColumn(s, "runs", "heartbeat_at")).isTrue();
             assertThat(Schema.hasColumn(s, "trials", "violation")).isTrue();
             assertThat(Schema.hasColumn(s, "trial_runs", "run_id")).isTrue();
             assertThat(Schema.hasColumn(s, "calibration_points", "median_ms")).as("version 5: the calibration tables").isTrue();
             assertThat(Schema.hasColumn(s, "calibrations", "peak_macs_per_s")).isTrue();
+            assertThat(Schema.hasColumn(s, "runs", "checkpoint_dir")).as("version 6: a training's checkpoint folder").isTrue();
             assertThat(s.executeQuery("SELECT count(*) FROM pragma_table_info('runs') WHERE name LIKE 'latency_%'").getInt(1)).isZero();
             assertThat(s.executeQuery("SELECT count(*) FROM latency").getInt(1)).isEqualTo(3);
         }

@@ -104,6 +104,7 @@ class TrainingTest {
             assertThat(resumed.curve()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
             assertThat(store.list(new RunQuery("train", null, null, 0))).hasSize(1);
             assertThat(store.get(id).orElseThrow().status()).isEqualTo("done");
+            assertThat(store.get(id).orElseThrow().checkpointDir()).as("stored with the run").isEqualTo(ck.toAbsolutePath().toString());
             // the schedule continued: a cosine over 3 epochs ends at 0
             assertThat(resumed.curve().get(2).learningRate()).isLessThan(1e-6);
             assertThat(resumed.curve().get(1).learningRate()).isLessThan(resumed.curve().get(0).learningRate());

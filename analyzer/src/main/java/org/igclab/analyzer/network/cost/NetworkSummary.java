@@ -121,43 +121,7 @@ public record NetworkSummary(NetworkCost cost, int depth, List<Row> rows, long b
     }
 
     private static String type(Layer layer, Map<String, LayerCost> byPath) {
-        return layer.accept(new Layer.Visitor<>() {
-            @Override
-            public String op(Layer.OpLayer l) {
-                LayerCost c = byPath.get(l.path());
-                return c == null ? CostModel.describe(l.op()) : c.op();
-            }
-
-            @Override
-            public String sequence(Layer.SequenceLayer l) {
-                return "sequence";
-            }
-
-            @Override
-            public String residual(Layer.ResidualLayer l) {
-                return "residual";
-            }
-
-            @Override
-            public String mul(Layer.MulLayer l) {
-                return "mul";
-            }
-
-            @Override
-            public String concat(Layer.ConcatLayer l) {
-                return "concat";
-            }
-
-            @Override
-            public String split(Layer.SplitLayer l) {
-                return "split";
-            }
-
-            @Override
-            public String block(Layer.BlockLayer l) {
-                return l.template().label(l.in());
-            }
-        });
+        return LayerLabel.of(layer, l -> byPath.containsKey(l.path()) ? byPath.get(l.path()).op() : CostModel.describe(l.op()));
     }
 
     /** The parameters PyTorch trains: all of them (IGC Lab freezes none). */
