@@ -119,7 +119,7 @@ public final class LatencyModel implements OpLatency {
         for (Calibration.NetworkPoint x : mostlyQuiet ? quiet : calibration.networks()) {
             CalibrationNetworks.named(x.name()).map(ShapeInference::resolve).ifPresent(n -> {
                 LatencyPrediction summed = LatencyPrediction.summed(n, this);
-                samples.add(new NetworkCorrection.Sample(summed.sum().ms(), summed.rows().size(), x.ms(clock)));
+                samples.add(new NetworkCorrection.Sample(x.name(), summed.sum().ms(), summed.rows().size(), x.ms(clock)));
             });
         }
         return samples;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.igclab.analyzer.network.Layer;
+import org.igclab.analyzer.network.LayerWalk;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.cost.CostModel;
 
@@ -55,55 +56,21 @@ public record LatencyPrediction(List<Row> rows, Estimate sum, Estimate total, Op
     /** Every operation of the network as designed, priced by {@code model}; the total is their sum. */
     public static LatencyPrediction summed(ResolvedNetwork network, OpLatency model) {
         List<Row> rows = new ArrayList<>();
-        network.root().accept(new Layer.Visitor<Void>() {
-            private String block = "";
-
+        LayerWalk.walk(network.root(), "", new LayerWalk.Steps() {
             @Override
-            public Void op(Layer.OpLayer l) {
+            public void op(Layer.OpLayer l, String block) {
                 Primitive p = Primitive.of(l.op(), l.in());
                 rows.add(new Row(l.path(), block, CostModel.describe(l.op()), p, model.estimate(p)));
-                return null;
             }
 
             @Override
-            public Void sequence(Layer.SequenceLayer s) {
-                s.layers().forEach(l -> l.accept(this));
-                return null;
-            }
-
-            @Override
-            public Void residual(Layer.ResidualLayer r) {
-                return joined(r, "add", Primitive.add(r.out()));
-            }
-
-            @Override
-            public Void mul(Layer.MulLayer m) {
-                return joined(m, "mul", Primitive.mul(m.out()));
-            }
-
-            @Override
-            public Void concat(Layer.ConcatLayer c) {
-                return joined(c, "concat", Primitive.concat(c.in(), c.out()));
-            }
-
-            @Override
-            public Void split(Layer.SplitLayer s) {
-                return joined(s, "concat", Primitive.concat(s.in(), s.out()));
-            }
-
-            private Void joined(Layer layer, String what, Primitive join) {
-                layer.children().forEach(l -> l.accept(this));
-                rows.add(new Row(layer.path() + "." + what, block, what, join, model.estimate(join)));
-                return null;
-            }
-
-            @Override
-            public Void block(Layer.BlockLayer b) {
-                String outer = block;
-                block = b.template().label(b.in());
-                b.body().accept(this);
-                block = outer;
-                return null;
+            public void join(Layer layer, LayerWalk.Join join, String block) {
+                Primitive p = switch (join) {
+                    case ADD -> Primitive.add(layer.out());
+                    case MUL -> Primitive.mul(layer.out());
+                    case CONCAT -> Primitive.concat(layer.in(), layer.out());
+                };
+                rows.add(new Row(layer.path() + "." + join.label(), block, join.label(), p, model.estimate(p)));
             }
         });
         return new LatencyPrediction(rows, Estimate.total(rows.stream().map(Row::estimate).toList()));

@@ -84,8 +84,11 @@ public final class LatencyPredictionView {
         o.put("predictedMs", p.total().ms());
         o.put("operationsSumMs", p.sum().ms());
         o.put("boundMs", p.total().boundMs());
-        p.correction().ifPresent(fit -> o.putObject("networkCorrection").put("perSum", fit.perSum()).put("perOperationMs", fit.perOperation())
-                .put("constantMs", fit.constantMs()).put("networks", fit.networks()));
+        p.correction().ifPresent(fit -> {
+            ObjectNode correction = o.putObject("networkCorrection").put("perSum", fit.perSum()).put("perOperationMs", fit.perOperation())
+                    .put("constantMs", fit.constantMs()).put("networks", fit.networks());
+            fit.outliers().forEach(correction.putArray("outliers")::add);
+        });
         ArrayNode rows = o.putArray("layers");
         for (LatencyPrediction.Row r : p.rows()) {
             ObjectNode row = rows.addObject();

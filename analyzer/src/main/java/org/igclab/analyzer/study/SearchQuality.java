@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.igclab.analyzer.latency.OpLatency;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Pareto;
 import org.igclab.analyzer.sweep.Space;
@@ -26,14 +27,22 @@ public final class SearchQuality {
      * @param evaluations budgets to report, e.g. 50, 100, 200
      * @param seeds       seeds of the random and NSGA-II searches
      * @param population  NSGA-II's population
+     * @param latency     predicts each design's latency ({@code latency_pred}, {@code maxLatencyPred}) from a calibration;
+     *                    null for none
      */
     public record Setting(Space space, List<Objective> objectives, List<DesignConstraint> constraints, List<Integer> evaluations,
-                          List<Long> seeds, int population) {
+                          List<Long> seeds, int population, OpLatency latency) {
         public Setting {
             objectives = List.copyOf(objectives);
             constraints = List.copyOf(constraints);
             evaluations = List.copyOf(evaluations);
             seeds = List.copyOf(seeds);
+        }
+
+        /** A setting without predicted latency. */
+        public Setting(Space space, List<Objective> objectives, List<DesignConstraint> constraints, List<Integer> evaluations,
+                       List<Long> seeds, int population) {
+            this(space, objectives, constraints, evaluations, seeds, population, null);
         }
     }
 
@@ -75,7 +84,10 @@ public final class SearchQuality {
             throw new IllegalArgumentException("the search-quality bench scores designs analytically; measured objectives "
                     + "(accuracy, latency) are not allowed");
         }
-        Screening screening = new Screening(space, s.constraints());
+        if (s.latency() == null && s.objectives().stream().anyMatch(Objective::predicted)) {
+            throw new IllegalArgumentException(Objective.LATENCY_PRED + " needs a calibration (igc calibrate)");
+        }
+        Screening screening = new Screening(space, s.constraints(), s.latency());
         Map<Long, Told> oracle = new java.util.HashMap<>();
         List<double[]> feasible = new ArrayList<>();
         for (long d = 0; d < space.size(); d++) {

@@ -118,9 +118,59 @@ class NetworkCorrectionTest {
     }
 
     @Test
+    void aNetworkFarOffTheOthersLawIsLeftOutAsAnOutlierAndNamed() {
+        List<Calibration.NetworkPoint> networks = new ArrayList<>(lawful(primitives()));
+        Calibration.NetworkPoint odd = networks.get(8);
+        networks.set(8, new Calibration.NetworkPoint(odd.name(), 2.09 * odd.medianMs(), false, Double.NaN));
+        NetworkCorrection fit = new LatencyModel(withNetworks(primitives(), networks)).correction().orElseThrow();
+        assertThat(fit.outliers()).containsExactly(odd.name());
+        assertThat(fit.networks()).isEqualTo(CalibrationNetworks.all().size() - 1);
+        assertThat(fit.perSum()).isCloseTo(A, within(1e-6));
+        assertThat(fit.perOperation()).isCloseTo(B, within(1e-6));
+        assertThat(fit.constantMs()).isCloseTo(C, within(1e-6));
+        assertThat(fit.describe()).endsWith("(1 left out as outlier: " + odd.name() + ")");
+        // on the law itself none is an outlier
+        assertThat(new LatencyModel(withNetworks(primitives(), lawful(primitives()))).correction().orElseThrow().outliers()).isEmpty();
+    }
+
+    @Test
+    void termsThatWouldBeNegativeAreDroppedAndTheRestFittedAgain() {
+        // networks measured as 1.2 x their sum - 0.1 ms: least squares would give a negative constant
+        List<NetworkCorrection.Sample> samples = new ArrayList<>();
+        double num = 0;
+        double den = 0;
+        for (int i = 1; i <= 8; i++) {
+            double sum = i * 1.5;
+            double measured = 1.2 * sum - 0.1;
+            samples.add(new NetworkCorrection.Sample("n" + i, sum, 10 * i + i % 3, measured));
+            num += sum / measured;
+            den += (sum / measured) * (sum / measured);
+        }
+        NetworkCorrection fit = NetworkCorrection.fit(samples).orElseThrow();
+        assertThat(fit.constantMs()).isZero();
+        assertThat(fit.perOperation()).isGreaterThanOrEqualTo(0);
+        if (fit.perOperation() == 0) {
+            // the factor alone: least squares of the relative error in closed form
+            assertThat(fit.perSum()).isCloseTo(num / den, within(1e-9));
+        }
+        // every sample predicted within a few percent, and none below zero however small
+        for (NetworkCorrection.Sample s : samples) {
+            assertThat(fit.apply(s.sumMs(), s.operations()) / s.measuredMs() - 1).isBetween(-0.05, 0.05);
+        }
+        assertThat(fit.apply(0.01, 1)).isPositive();
+        // a law with every term positive keeps all three
+        List<NetworkCorrection.Sample> positive = samples.stream().map(s -> new NetworkCorrection.Sample(s.name(), s.sumMs(), s.operations(),
+                1.1 * s.sumMs() + 0.002 * s.operations() + 0.05)).toList();
+        NetworkCorrection all = NetworkCorrection.fit(positive).orElseThrow();
+        assertThat(all.perSum()).isCloseTo(1.1, within(1e-9));
+        assertThat(all.perOperation()).isCloseTo(0.002, within(1e-9));
+        assertThat(all.constantMs()).isCloseTo(0.05, within(1e-9));
+    }
+
+    @Test
     void tooFewNetworksFitTheFactorAlone() {
-        List<NetworkCorrection.Sample> three = List.of(new NetworkCorrection.Sample(2, 10, 3), new NetworkCorrection.Sample(4, 30, 6),
-                new NetworkCorrection.Sample(10, 50, 15));
+        List<NetworkCorrection.Sample> three = List.of(new NetworkCorrection.Sample("a", 2, 10, 3), new NetworkCorrection.Sample("b", 4, 30, 6),
+                new NetworkCorrection.Sample("c", 10, 50, 15));
         NetworkCorrection fit = NetworkCorrection.fit(three).orElseThrow();
         assertThat(fit.perSum()).isCloseTo(1.5, within(1e-12));
         assertThat(fit.perOperation()).isZero();

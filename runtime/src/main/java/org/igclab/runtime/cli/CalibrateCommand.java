@@ -28,12 +28,13 @@ import picocli.CommandLine.Spec;
         header = "Time primitive operations on this machine, so that designs' latency can be predicted without running them.",
         sortOptions = false,
         description = {
-            "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it: convolutions",
-            "over input and output channels, groups (dense, grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and",
-            "input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
-            "connected layers, residual adds and concatenations; then 20 whole networks of its own (CIFAR skeletons at",
-            "widths no sample space has), to which a correction from a network's summed operations to its latency is",
-            "fitted (measured = a x sum + b x operations + c); then the machine's peak multiply-accumulate rate (a",
+            "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it (alone, or",
+            "with --in-context among copies of itself): convolutions over input and output channels, groups (dense,",
+            "grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
+            "connected layers, residual adds and concatenations; then 20 whole networks of its own (CIFAR skeletons no",
+            "sample space has), each timed in two rounds keeping the faster, to which a correction from a network's summed",
+            "operations to its latency is fitted (measured = a x sum + b x operations + c, each term >= 0, outlier networks",
+            "left out and named); then the machine's peak multiply-accumulate rate (a",
             "512x512 matrix product) and memory bandwidth (in-place adds over 1, 8 and 64 MiB, caches included). Each is",
             "timed as igc evaluate times (warm-up, then until the median is known to 3%%, at most 60 passes or 1 s; a noisy",
             "timing is stored marked, and used only where quiet ones are missing). The calibration is stored in the",
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
             "  igc calibrate                       # the full grid, batch 1, one intra-op thread",
             "  igc calibrate --quick               # a small grid, for a first prediction",
             "  igc calibrate --batch 32            # predictions at batch 32",
+            "  igc calibrate --in-context          # primitives timed in context, to compare with alone",
             "  igc calibrate --list                # the calibrations stored"})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
@@ -68,6 +70,12 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--restart", description = "Begin a new calibration even where an unfinished one with these settings could be continued.")
     boolean restart;
+
+    @Option(names = "--in-context", description = "Time each primitive in context: its passes go round copies with their own weights "
+            + "and keep their recent outputs, 4 MiB in all, rather than alone with its weights and output left in the cache (grid named "
+            + "full-in-context). Measured under load it brought the operations' sum nearer the networks' times but made them vary more "
+            + "from one network to the next (see src/site/markdown/calibration.md).")
+    boolean inContext;
 
     @Option(names = "--list", description = "List the calibrations stored, newest first, and exit.")
     boolean list;
@@ -92,7 +100,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             CalibrationGrid.Size size = quick ? CalibrationGrid.Size.QUICK : CalibrationGrid.Size.FULL;
             Calibrator.Settings settings = new Calibrator.Settings(size, batch, threads, Calibrator.Settings.defaultPolicy(),
-                    InterferenceRule.defaults(), restart);
+                    InterferenceRule.defaults(), restart, inContext);
             try (GracefulStop stop = GracefulStop.onSignals(err::println)) {
                 long began = System.nanoTime();
                 Calibrator.Outcome outcome = Calibrator.run(calibrations, settings, p -> {

@@ -10,6 +10,8 @@ import org.igclab.analyzer.cli.IgcCli;
 import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.OutputFormat;
 import org.igclab.analyzer.cli.WholeNumbers;
+import org.igclab.analyzer.latency.OpLatency;
+import org.igclab.analyzer.study.DesignConstraint;
 import org.igclab.analyzer.study.SearchQuality;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Space;
@@ -17,6 +19,7 @@ import org.igclab.analyzer.text.Csv;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.study.Study;
+import org.igclab.runtime.study.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,10 +35,12 @@ import picocli.CommandLine.Spec;
             "exact Pareto front of the whole grid, and runs each sampler as a study would (screened-out designs are free)",
             "for each budget and seed. Hypervolume: MOEA Framework's WFG, each objective normalized between the best and",
             "the worst feasible design (plus 1%% of the range), reference point (1, ..., 1); 1.0 would be one design best",
-            "in every objective. Nothing is stored."},
+            "in every objective. Nothing is stored. latency_pred (an objective) and maxLatencyPred (a constraint) are the",
+            "latency predicted from this machine's calibration in the results store (igc calibrate first)."},
         footerHeading = "%nExamples:%n",
         footer = {"  igc study bench samples/spaces/cifar-igcv2-search.json --objectives params,width:max,depth:max",
-            "  igc study bench samples/spaces/cifar-igcv2-search.json --objectives params,macs:max --evaluations 100 --seeds 30"})
+            "  igc study bench samples/spaces/cifar-igcv2-search.json --objectives params,macs:max --evaluations 100 --seeds 30",
+            "  igc study bench samples/spaces/cifar-igcv2-search.json --objectives params,latency_pred   # after igc calibrate"})
 public final class StudyBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,6 +67,9 @@ public final class StudyBenchCommand implements Callable<Integer> {
     @Mixin
     OutputFormat format;
 
+    @Mixin
+    StoreOption store;
+
     @Override
     public Integer call() throws IOException {
         OutputFormat.Format chosen = format.chosen();
@@ -72,8 +80,10 @@ public final class StudyBenchCommand implements Callable<Integer> {
         SearchQuality.Result r;
         try {
             List<Objective> parsed = Objective.parseList(objectives, Objective.numericVariables(space.grid()));
-            r = SearchQuality.run(new SearchQuality.Setting(space, parsed, Study.constraints(space, constraints), evaluations,
-                    LongStream.rangeClosed(1, seeds).boxed().toList(), population));
+            List<DesignConstraint> bounds = Study.constraints(space, constraints);
+            OpLatency latency = StudyRunner.predicts(parsed, bounds) ? Calibrated.model(store, 1, spec.commandLine().getErr()) : null;
+            r = SearchQuality.run(new SearchQuality.Setting(space, parsed, bounds, evaluations,
+                    LongStream.rangeClosed(1, seeds).boxed().toList(), population, latency));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage(), e);
         }

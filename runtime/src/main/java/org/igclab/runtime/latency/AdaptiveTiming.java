@@ -1,11 +1,10 @@
 package org.igclab.runtime.latency;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoubleSupplier;
@@ -45,27 +44,15 @@ public final class AdaptiveTiming {
      *
      * @param clock    nanoseconds, monotonic
      * @param load     the 1-minute load average, negative when unknown
-     * @param runnable the machine's runnable threads now (the caller included), NaN when unknown
+     * @param runnable the runnable threads now, the caller included and this process's others left out
+     *                 ({@link RunnableThreads}), NaN when unknown
      * @param cores    processors available
      */
     public record Environment(LongSupplier clock, DoubleSupplier load, DoubleSupplier runnable, int cores) {
         /** This JVM's clock, the operating system's load average, Linux's runnable count, and the processors. */
         public static Environment system() {
             return new Environment(System::nanoTime, ManagementFactory.getOperatingSystemMXBean()::getSystemLoadAverage,
-                    AdaptiveTiming::runnableThreads, Runtime.getRuntime().availableProcessors());
-        }
-    }
-
-    private static final Path LOADAVG = Path.of("/proc/loadavg");
-
-    /** The runnable threads now, from the fourth field of Linux's {@code /proc/loadavg} ({@code 3/112}); NaN elsewhere. */
-    static double runnableThreads() {
-        try {
-            String[] fields = Files.readString(LOADAVG).trim().split("\\s+");
-            return fields.length < 4 ? Double.NaN : Double.parseDouble(fields[3].substring(0, fields[3].indexOf('/')));
-        } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
-            // no Linux /proc, or a format of another kernel: the interference rule then goes by CPU time alone
-            return Double.NaN;
+                    () -> RunnableThreads.now(Runtime.getRuntime().availableProcessors()), Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -134,7 +121,7 @@ public final class AdaptiveTiming {
                                    DoubleConsumer progress, int warmup, boolean stable, int attempt) {
         double loadBefore = env.load().getAsDouble();
         double[] ms = new double[policy.maxRuns()];
-        double[] shares = new double[policy.maxRuns()];
+        List<Pass> timed = new ArrayList<>();
         double[] runnable = new double[policy.maxRuns()];
         int n = 0;
         long start = env.clock().getAsLong();
@@ -147,7 +134,7 @@ public final class AdaptiveTiming {
             runnable[n] = env.runnable().getAsDouble();
             Pass p = passes.run();
             ms[n] = p.ms();
-            shares[n] = p.cpuShare();
+            timed.add(p);
             n++;
             double seconds = (env.clock().getAsLong() - start) / 1e9;
             double done = Math.max((double) n / policy.maxRuns(), seconds / policy.maxSeconds());
@@ -156,7 +143,7 @@ public final class AdaptiveTiming {
         }
         double loadAfter = env.load().getAsDouble();
         double[] timings = Arrays.copyOf(ms, n);
-        Interference interference = rule.judge(Arrays.copyOf(shares, n), Arrays.copyOf(runnable, n), loadBefore, loadAfter, env.cores());
+        Interference interference = rule.judge(timed, Arrays.copyOf(runnable, n), loadBefore, loadAfter, env.cores());
         Percentile percentile = new Percentile();
         return new Timing(warmup, stable, n, MedianInterval.of(timings, policy.confidence()),
                 n == 0 ? Double.NaN : percentile.evaluate(timings, 10), n == 0 ? Double.NaN : percentile.evaluate(timings, 90), stop, attempt,

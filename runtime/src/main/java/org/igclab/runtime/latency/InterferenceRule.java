@@ -1,7 +1,6 @@
 package org.igclab.runtime.latency;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
@@ -9,42 +8,57 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * When a timing counts as taken under interference. For each timed pass the timing thread's CPU time is divided by
  * the pass's wall time: with one intra-op thread PyTorch runs every operation on the calling thread, so on a quiet
  * processor the share is close to 1, and every millisecond the thread waited for a processor (another process ran,
- * the JVM stopped it for a collection) lowers it. A pass whose share is below {@code minCpuShare} is disturbed. The
+ * the JVM stopped it for a collection) lowers it. A pass is disturbed when its share is below {@code minCpuShare}
+ * and the time it waited (wall minus CPU) is at least {@code minWaitNanos}: reading the two clocks takes about a
+ * microsecond and a half of wall time that is not the thread's CPU time, which alone puts a 10-microsecond pass at a
+ * share of 0.85, while another thread taking the processor costs at least a scheduler slice (milliseconds). The
  * timing is noisy when more than {@code maxDisturbedShare} of its passes were disturbed, or, with {@code checkLoad},
- * when the machine had more runnable threads than processors: the median over the passes of the runnable threads
- * counted just before each (Linux's {@code /proc/loadavg}, the timing thread included) above the processor count,
- * or where that count is unknown, the 1-minute load average before or after the timing above it.
+ * when more threads wanted a processor than there were: the median over the passes of the runnable threads counted
+ * just before each (Linux's {@code /proc/loadavg} less this process's own other runnable threads, whose effect on the
+ * timing thread its CPU share shows; the timing thread included) above the processor count, or where that count is
+ * unknown, the 1-minute load average before or after the timing above it.
  *
- * @param minCpuShare       CPU time over wall time below which a pass is disturbed (0.9)
+ * @param minCpuShare       CPU time over wall time below which a pass may be disturbed (0.9)
+ * @param minWaitNanos      time waited (wall minus CPU) below which a pass is never disturbed (20 microseconds)
  * @param maxDisturbedShare share of disturbed passes above which the timing is noisy (0.2)
  * @param checkLoad         whether more runnable threads than processors makes it noisy
  */
-public record InterferenceRule(double minCpuShare, double maxDisturbedShare, boolean checkLoad) {
+public record InterferenceRule(double minCpuShare, long minWaitNanos, double maxDisturbedShare, boolean checkLoad) {
 
     public static InterferenceRule defaults() {
-        return new InterferenceRule(0.9, 0.2, true);
+        return new InterferenceRule(0.9, 20_000, 0.2, true);
+    }
+
+    /** A rule judging passes by their CPU share alone (no floor on the time waited). */
+    public InterferenceRule(double minCpuShare, double maxDisturbedShare, boolean checkLoad) {
+        this(minCpuShare, 0, maxDisturbedShare, checkLoad);
+    }
+
+    /** Whether a pass of this wall and CPU time was disturbed. */
+    public boolean disturbed(AdaptiveTiming.Pass pass) {
+        return pass.cpuShare() < minCpuShare && pass.wallNanos() - pass.cpuNanos() >= minWaitNanos;
     }
 
     /**
      * Judges a timing.
      *
-     * @param cpuShares  each timed pass's CPU time over its wall time
+     * @param passes     the timed passes
      * @param runnable   the runnable threads counted before each pass (NaN where unknown)
      * @param loadBefore the 1-minute load average before timing; negative or NaN when unknown
      * @param loadAfter  the 1-minute load average after timing
      * @param cores      processors available
      */
-    public Interference judge(double[] cpuShares, double[] runnable, double loadBefore, double loadAfter, int cores) {
+    public Interference judge(List<AdaptiveTiming.Pass> passes, double[] runnable, double loadBefore, double loadAfter, int cores) {
         double before = loadBefore < 0 ? Double.NaN : loadBefore;
         double after = loadAfter < 0 ? Double.NaN : loadAfter;
-        double median = median(cpuShares);
-        long disturbed = Arrays.stream(cpuShares).filter(s -> s < minCpuShare).count();
-        double share = cpuShares.length == 0 ? 0 : (double) disturbed / cpuShares.length;
-        double running = median(Arrays.stream(runnable).filter(r -> !Double.isNaN(r)).toArray());
+        double median = median(passes.stream().mapToDouble(AdaptiveTiming.Pass::cpuShare).toArray());
+        long disturbed = passes.stream().filter(this::disturbed).count();
+        double share = passes.isEmpty() ? 0 : (double) disturbed / passes.size();
+        double running = median(java.util.Arrays.stream(runnable).filter(r -> !Double.isNaN(r)).toArray());
         List<String> reasons = new ArrayList<>();
         if (share > maxDisturbedShare) {
             reasons.add(String.format("%d of %d passes had the timing thread on a processor less than %.0f%% of their time "
-                    + "(median %.0f%%)", disturbed, cpuShares.length, 100 * minCpuShare, 100 * median));
+                    + "(median %.0f%%)", disturbed, passes.size(), 100 * minCpuShare, 100 * median));
         }
         if (checkLoad && running > cores) {
             reasons.add(String.format("a median of %.0f runnable threads (this one included) wanted the %d processors", running, cores));

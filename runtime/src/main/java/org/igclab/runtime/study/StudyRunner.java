@@ -194,7 +194,12 @@ public final class StudyRunner {
 
     /** Whether a study ranks or constrains the predicted latency: its designs are then priced by this machine's calibration. */
     static boolean predicts(Study study) {
-        return study.objectives().stream().anyMatch(org.igclab.analyzer.sweep.Objective::predicted)
-                || study.constraints().stream().anyMatch(c -> c.written().startsWith(StudyConstraints.MAX_LATENCY_PRED + "="));
+        return predicts(study.objectives(), study.constraints());
+    }
+
+    /** Whether these objectives rank, or these constraints bound, the predicted latency. */
+    public static boolean predicts(List<org.igclab.analyzer.sweep.Objective> objectives, List<org.igclab.analyzer.study.DesignConstraint> constraints) {
+        return objectives.stream().anyMatch(org.igclab.analyzer.sweep.Objective::predicted)
+                || constraints.stream().anyMatch(c -> c.written().startsWith(StudyConstraints.MAX_LATENCY_PRED + "="));
     }
 }

@@ -118,6 +118,7 @@ class PredictedLatencyCommandsTest {
             {"cost", NETWORK, "--latency", "--store", store},
             {"sweep", SPACE, "--pareto", "params,latency_pred", "--store", store},
             {"budget", SPACE, "--latency-pred", "5", "--vary", "width", "--store", store},
+            {"study", "bench", SPACE, "--objectives", "params,latency_pred", "--store", store},
         };
         for (String[] c : cases) {
             IgcCli.Captured run = IgcCli.capture(c);
@@ -148,5 +149,23 @@ class PredictedLatencyCommandsTest {
         assertThat(pred).isPositive();
         assertThat(rows.stream().skip(1).map(l -> l.split(",", -1)[pred]).filter(v -> !v.isEmpty()).map(Double::parseDouble).toList())
                 .isNotEmpty().allMatch(ms -> ms <= budget);
+    }
+
+    @Test
+    void theSearchQualityBenchRanksThePredictedLatency(@TempDir Path dir) throws Exception {
+        Path store = calibrated(dir, MachineInfo.fingerprint());
+        IgcCli.Captured sweep = IgcCli.capture("sweep", SPACE, "--pareto", "params,latency_pred", "--csv", "--store", store.toString());
+        List<String> lines = sweep.out().lines().toList();
+        int column = List.of(lines.get(0).split(",")).indexOf("latency_pred_ms");
+        double fastest = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[column])).min().orElseThrow();
+
+        IgcCli.Captured bench = IgcCli.capture("study", "bench", SPACE, "--objectives", "params,latency_pred", "--evaluations", "4",
+                "--seeds", "2", "--json", "--store", store.toString());
+        assertThat(bench.code()).as(bench.err()).isZero();
+        assertThat(bench.err()).contains("predicted from calibration 1");
+        com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bench.out());
+        // the best predicted latency over the space's designs is the normalization's ideal point on that objective
+        assertThat(r.get("ideal").get(1).asDouble()).isCloseTo(fastest, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(r.get("exactFront").asInt()).isPositive();
     }
 }

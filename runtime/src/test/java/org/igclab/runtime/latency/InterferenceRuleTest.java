@@ -2,18 +2,22 @@ package org.igclab.runtime.latency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** When a timing counts as disturbed, on synthetic CPU shares, runnable counts and load averages. */
 class InterferenceRuleTest {
     private static final InterferenceRule RULE = InterferenceRule.defaults();
 
-    private static double[] shares(int disturbed, int of) {
-        double[] s = new double[of];
-        Arrays.fill(s, 0.99);
-        Arrays.fill(s, 0, disturbed, 0.5);
-        return s;
+    /** Passes of 1 ms: {@code disturbed} of them on the processor half their time, the others 99%. */
+    private static List<AdaptiveTiming.Pass> shares(int disturbed, int of) {
+        List<AdaptiveTiming.Pass> passes = new ArrayList<>();
+        for (int i = 0; i < of; i++) {
+            passes.add(new AdaptiveTiming.Pass(1_000_000, i < disturbed ? 500_000 : 990_000));
+        }
+        return passes;
     }
 
     private static double[] runnable(double value, int of) {
@@ -68,5 +72,30 @@ class InterferenceRuleTest {
         assertThat(blind.noisy()).isFalse();
         assertThat(blind.loadBefore()).isNaN();
         assertThat(blind.load()).isEmpty();
+    }
+
+    @Test
+    void theClocksOwnCostDoesNotMakeAShortPassDisturbed() {
+        // a 4-microsecond operation: reading the two clocks adds 1.5 microseconds of wall time that is not CPU time
+        List<AdaptiveTiming.Pass> quick = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            quick.add(new AdaptiveTiming.Pass(5_500, 4_000));
+        }
+        assertThat(quick.get(0).cpuShare()).isLessThan(0.9);
+        Interference quiet = RULE.judge(quick, runnable(1, 20), 0.1, 0.1, 2);
+        assertThat(quiet.noisy()).isFalse();
+        assertThat(quiet.disturbedShare()).isZero();
+        // the same operation while another thread held the processor for a slice of 3 ms in 5 of 20 passes
+        for (int i = 0; i < 5; i++) {
+            quick.set(i, new AdaptiveTiming.Pass(3_004_000, 4_000));
+        }
+        Interference noisy = RULE.judge(quick, runnable(1, 20), 0.1, 0.1, 2);
+        assertThat(noisy.noisy()).isTrue();
+        assertThat(noisy.disturbedShare()).isEqualTo(0.25);
+        // without the floor, the clocks' cost alone would make every pass disturbed
+        assertThat(new InterferenceRule(0.9, 0.2, true).disturbed(new AdaptiveTiming.Pass(5_500, 4_000))).isTrue();
+        assertThat(RULE.disturbed(new AdaptiveTiming.Pass(5_500, 4_000))).isFalse();
+        assertThat(RULE.disturbed(new AdaptiveTiming.Pass(1_000_000, 500_000))).isTrue();
+        assertThat(RULE.disturbed(new AdaptiveTiming.Pass(1_000_000, 950_000))).isFalse();
     }
 }

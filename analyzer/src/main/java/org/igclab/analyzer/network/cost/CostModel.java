@@ -1,8 +1,11 @@
 package org.igclab.analyzer.network.cost;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.igclab.analyzer.network.Layer;
+import org.igclab.analyzer.network.LayerWalk;
 import org.igclab.analyzer.network.Network;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.network.ParamCount;
@@ -64,65 +67,36 @@ public final class CostModel {
     }
 
     private static void walk(Layer root, String rootBlock, List<LayerCost> layers, List<BlockCost> blocks) {
-        root.accept(new Layer.Visitor<Void>() {
-            private String block = rootBlock;
-
+        Deque<int[]> open = new ArrayDeque<>(); // per open block: its first layer and its index among the blocks
+        LayerWalk.walk(root, rootBlock, new LayerWalk.Steps() {
             @Override
-            public Void op(Layer.OpLayer op) {
+            public void op(Layer.OpLayer op, String block) {
                 layers.add(opCost(op, block));
-                return null;
             }
 
+            /** The row that joins the branches' outputs: no parameters, no MACs, the output moved once per operand read and once written. */
             @Override
-            public Void sequence(Layer.SequenceLayer s) {
-                s.layers().forEach(l -> l.accept(this));
-                return null;
-            }
-
-            @Override
-            public Void residual(Layer.ResidualLayer r) {
-                return joined(r, "add", 3); // two inputs read, one output written
-            }
-
-            @Override
-            public Void mul(Layer.MulLayer m) {
-                return joined(m, "mul", 3);
-            }
-
-            @Override
-            public Void concat(Layer.ConcatLayer c) {
-                return joined(c, "concat", 2);
-            }
-
-            @Override
-            public Void split(Layer.SplitLayer s) {
-                return joined(s, "concat", 2);
-            }
-
-            /** The branches, then the row that joins their outputs: no parameters, no MACs, {@code moves} times the output in traffic. */
-            private Void joined(Layer layer, String what, int moves) {
-                layer.children().forEach(l -> l.accept(this));
+            public void join(Layer layer, LayerWalk.Join join, String block) {
+                int moves = join == LayerWalk.Join.CONCAT ? 2 : 3; // a sum or product reads two inputs and writes one output
                 long out = layer.out().elements();
-                layers.add(new LayerCost(layer.path() + "." + what, what, block, layer.in(), layer.out(), ParamCount.ZERO, 0,
+                layers.add(new LayerCost(layer.path() + "." + join.label(), join.label(), block, layer.in(), layer.out(), ParamCount.ZERO, 0,
                         out, ExactCounts.multiply(moves, out)));
-                return null;
             }
 
             @Override
-            public Void block(Layer.BlockLayer b) {
-                String outer = block;
-                block = b.template().label(b.in());
-                int first = layers.size();
+            public void enterBlock(Layer.BlockLayer b, String label) {
                 // outer blocks before the blocks nested in them (a squeeze-and-excitation inside an inverted residual)
-                int index = blocks.size();
+                open.push(new int[] {layers.size(), blocks.size()});
                 blocks.add(null);
-                b.body().accept(this);
-                List<LayerCost> mine = layers.subList(first, layers.size());
+            }
+
+            @Override
+            public void leaveBlock(Layer.BlockLayer b, String label) {
+                int[] at = open.pop();
+                List<LayerCost> mine = layers.subList(at[0], layers.size());
                 ParamCount params = mine.stream().map(LayerCost::params).reduce(ParamCount.ZERO, ParamCount::plus);
                 long macs = mine.stream().mapToLong(LayerCost::macs).reduce(0, ExactCounts::add);
-                blocks.set(index, new BlockCost(b.path(), block, b.in(), b.out(), params, macs, b.template().formula(b.in())));
-                block = outer;
-                return null;
+                blocks.set(at[1], new BlockCost(b.path(), label, b.in(), b.out(), params, macs, b.template().formula(b.in())));
             }
         });
     }
