@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The execution planner's figures in one run, side by side (batch 32, one intra-op and one inter-op thread):
 #   - every CIFAR sample's inference latency as designed, folded, merged, dense and auto (auto's speedup over the
-#     design, and auto against the best single strategy);
+#     design, and auto against the best single strategy), each plan timed in NCHW and channels last and the faster
+#     kept, its layout printed with its figure (nchw or cl);
 #   - a training step (forward, cross-entropy, backward, momentum SGD) as designed, merged and dense;
 #   - the IGCV2 sample's training step interleaved (designed, merged channels last, merged NCHW: A, B, C, A, ...) and
 #     where its time goes, by operation (libtorch's profiler, bench/profile_table.py), designed and merged;
