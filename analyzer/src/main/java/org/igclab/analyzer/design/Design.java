@@ -71,14 +71,14 @@ public sealed interface Design {
 
         @Override
         public Design withName(String name) {
-            return new NetworkDesign(new Network(name, network.input(), network.layers()));
+            return new NetworkDesign(new Network(name, network.input(), network.layers(), network.labels()));
         }
 
         /** The network at another input side (same channels). */
         @Override
         public Network asNetwork(int side) {
             TensorShape in = network.input();
-            return new Network(network.name(), new TensorShape(in.channels(), side, side), network.layers());
+            return new Network(network.name(), new TensorShape(in.channels(), side, side), network.layers(), network.labels());
         }
 
         @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +19,8 @@ public final class LayerJson {
     private LayerJson() {
     }
 
-    /** One layer object; its path is its place in the file. */
-    public static LayerSpec read(JsonFields f) {
+    /** One layer object; its path is its place in the file. An operation's {@code "name"} goes into {@code labels} by its path. */
+    static LayerSpec read(JsonFields f, Map<String, String> labels) {
         String type = f.requiredString("type");
         String path = f.path();
         if (Templates.isTemplate(type)) {
@@ -28,28 +29,28 @@ public final class LayerJson {
         Optional<OpType> op = OpType.named(type);
         if (op.isPresent()) {
             try {
-                return new LayerSpec.OpSpec(path, OpJson.read(op.get(), f));
+                return new LayerSpec.OpSpec(path, OpJson.read(op.get(), withoutLabel(f, labels)));
             } catch (InvalidDesignException e) {
                 throw e.path().startsWith(path) ? e : e.under(path);
             }
         }
         return switch (type) {
-            case "sequence" -> new LayerSpec.SequenceSpec(path, list(f.allowOnly(Set.of("type", "layers")), "layers"));
+            case "sequence" -> new LayerSpec.SequenceSpec(path, list(f.allowOnly(Set.of("type", "layers")), "layers", labels));
             case "residual" -> {
                 f.allowOnly(Set.of("type", "body", "shortcut"));
-                LayerSpec body = new LayerSpec.SequenceSpec(f.pathOf("body"), list(f, "body"));
+                LayerSpec body = new LayerSpec.SequenceSpec(f.pathOf("body"), list(f, "body", labels));
                 yield new LayerSpec.ResidualSpec(path, body, f.has("shortcut")
-                        ? Optional.of(new LayerSpec.SequenceSpec(f.pathOf("shortcut"), list(f, "shortcut")))
+                        ? Optional.of(new LayerSpec.SequenceSpec(f.pathOf("shortcut"), list(f, "shortcut", labels)))
                         : Optional.empty());
             }
             case "mul" -> {
                 f.allowOnly(Set.of("type", "body", "other"));
-                yield new LayerSpec.MulSpec(path, new LayerSpec.SequenceSpec(f.pathOf("body"), list(f, "body")), f.has("other")
-                        ? Optional.of(new LayerSpec.SequenceSpec(f.pathOf("other"), list(f, "other")))
+                yield new LayerSpec.MulSpec(path, new LayerSpec.SequenceSpec(f.pathOf("body"), list(f, "body", labels)), f.has("other")
+                        ? Optional.of(new LayerSpec.SequenceSpec(f.pathOf("other"), list(f, "other", labels)))
                         : Optional.empty());
             }
-            case "concat" -> new LayerSpec.ConcatSpec(path, branches(f.allowOnly(Set.of("type", "branches"))));
-            case "split" -> new LayerSpec.SplitSpec(path, f.allowOnly(Set.of("type", "sizes", "branches")).intList("sizes"), branches(f));
+            case "concat" -> new LayerSpec.ConcatSpec(path, branches(f.allowOnly(Set.of("type", "branches")), labels));
+            case "split" -> new LayerSpec.SplitSpec(path, f.allowOnly(Set.of("type", "sizes", "branches")).intList("sizes"), branches(f, labels));
             default -> {
                 TreeSet<String> known = new TreeSet<>(OpType.fileNames());
                 known.addAll(COMPOSITES);
@@ -60,15 +61,24 @@ public final class LayerJson {
     }
 
     /** The layers of a list field. */
-    static List<LayerSpec> list(JsonFields parent, String field) {
+    static List<LayerSpec> list(JsonFields parent, String field, Map<String, String> labels) {
         List<LayerSpec> specs = new ArrayList<>();
         for (JsonFields.Element e : parent.array(field)) {
-            specs.add(read(e.asObject()));
+            specs.add(read(e.asObject(), labels));
         }
         return specs;
     }
 
-    private static List<LayerSpec> branches(JsonFields f) {
+    /** The operation's fields less its {@code "name"}, which goes into {@code labels}. */
+    private static JsonFields withoutLabel(JsonFields f, Map<String, String> labels) {
+        if (!f.has("name")) {
+            return f;
+        }
+        labels.put(f.path(), f.requiredString("name"));
+        return JsonFields.of(((ObjectNode) f.node()).deepCopy().without("name"), f.path());
+    }
+
+    private static List<LayerSpec> branches(JsonFields f, Map<String, String> labels) {
         List<LayerSpec> branches = new ArrayList<>();
         for (JsonFields.Element b : f.array("branches")) {
             if (!b.node().isArray()) {
@@ -76,7 +86,7 @@ public final class LayerJson {
             }
             List<LayerSpec> layers = new ArrayList<>();
             for (int i = 0; i < b.node().size(); i++) {
-                layers.add(read(JsonFields.of(b.node().get(i), b.path() + "[" + i + "]")));
+                layers.add(read(JsonFields.of(b.node().get(i), b.path() + "[" + i + "]"), labels));
             }
             branches.add(new LayerSpec.SequenceSpec(b.path(), layers));
         }

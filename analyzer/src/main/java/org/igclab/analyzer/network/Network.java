@@ -1,6 +1,7 @@
 package org.igclab.analyzer.network;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A network as written: a name, the input shape and the top-level layers (stem, stages' blocks, head
@@ -9,10 +10,22 @@ import java.util.List;
  * @param name   a human name
  * @param input  the shape of one input image
  * @param layers the layers in order
+ * @param labels the names its source gave some layers, by path: an imported ONNX model's node names (as Netron shows
+ *               them), written as an operation's {@code "name"}; none for a network written by hand
  */
-public record Network(String name, TensorShape input, List<LayerSpec> layers) {
+public record Network(String name, TensorShape input, List<LayerSpec> layers, Map<String, String> labels) {
     public Network {
         layers = List.copyOf(layers);
         name = name == null ? "" : name;
+        labels = Map.copyOf(labels);
+    }
+
+    public Network(String name, TensorShape input, List<LayerSpec> layers) {
+        this(name, input, layers, Map.of());
+    }
+
+    /** The name its source gave the layer at {@code path}, or blank. */
+    public String label(String path) {
+        return labels.getOrDefault(path, "");
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.rules.io.TextFiles;
@@ -49,31 +50,32 @@ public final class NetworkJson {
         }
         TensorShape input = input(top.object("input"));
         List<LayerSpec> layers = new ArrayList<>();
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
         if (top.has("layers")) {
             for (String section : List.of("stem", "stages", "head")) {
                 if (top.has(section)) {
                     throw new InvalidDesignException(top.pathOf(section), "cannot be given beside \"layers\"");
                 }
             }
-            layers.addAll(LayerJson.list(top, "layers"));
+            layers.addAll(LayerJson.list(top, "layers", labels));
         } else {
             if (top.has("stem")) {
-                layers.addAll(LayerJson.list(top, "stem"));
+                layers.addAll(LayerJson.list(top, "stem", labels));
             }
             if (top.has("stages")) {
                 for (JsonFields.Element stage : top.array("stages")) {
                     JsonFields s = stage.asObject().allowOnly(Set.of("name", "blocks"));
-                    layers.addAll(LayerJson.list(s, "blocks"));
+                    layers.addAll(LayerJson.list(s, "blocks", labels));
                 }
             }
             if (top.has("head")) {
-                layers.addAll(LayerJson.list(top, "head"));
+                layers.addAll(LayerJson.list(top, "head", labels));
             }
         }
         if (layers.isEmpty()) {
             throw new InvalidDesignException(top.path(), "the network has no layers (give \"layers\", or \"stem\", \"stages\" and \"head\")");
         }
-        return new Network(name, input, layers);
+        return new Network(name, input, layers, labels);
     }
 
     static TensorShape input(JsonFields f) {

@@ -22,6 +22,8 @@ import org.igclab.rules.model.InvalidDesignException;
  */
 final class OnnxReader {
     private static final List<Long> SWAP_GROUPS = List.of(0L, 2L, 1L, 3L, 4L);
+    /** What stands for the name of a node that has none ({@code Relu #12}), with its index. */
+    private static final String UNNAMED = "#";
 
     private final GraphProto graph;
     private final int opset;
@@ -57,7 +59,7 @@ final class OnnxReader {
         r.shapes.put(input, inShape);
         int index = 0;
         for (NodeProto node : graph.getNodeList()) {
-            String name = node.getOpType() + " " + (node.getName().isEmpty() ? "#" + index : node.getName());
+            String name = node.getOpType() + " " + (node.getName().isEmpty() ? UNNAMED + index : node.getName());
             try {
                 r.node(node, name);
             } catch (InvalidDesignException e) {
@@ -70,6 +72,12 @@ final class OnnxReader {
             throw new InvalidDesignException("output " + graph.getOutput(0).getName(), "is not computed from the input " + input);
         }
         return new DataFlow(input, inShape, output, r.producers, r.shapes);
+    }
+
+    /** The model's own name of a step's node ({@code /layers.3/Conv} of {@code Conv /layers.3/Conv}), blank when it has none. */
+    static String nodeName(String step) {
+        String name = step.substring(step.indexOf(' ') + 1);
+        return name.startsWith(UNNAMED) && name.substring(UNNAMED.length()).chars().allMatch(Character::isDigit) ? "" : name;
     }
 
     /** A declared {@code (N, C, H, W)} or {@code (N, F)} shape with known sizes, as C x H x W. */

@@ -69,7 +69,10 @@ final class SeriesParallel {
                         + "(the graph is not series-parallel), which igc-network/1 cannot describe without counting it twice");
             }
             if (step instanceof DataFlow.Unary u) {
-                reversed.push(OpJson.write(u.op()));
+                ObjectNode op = OpJson.write(u.op());
+                // the node's own name, as Netron shows it, where the model gives one
+                String name = OnnxReader.nodeName(u.node());
+                reversed.push(name.isEmpty() ? op : op.put("name", name));
                 v = u.in();
             } else if (step instanceof DataFlow.Piece p) {
                 // channels taken apart from a split: kept in place, named, not counted

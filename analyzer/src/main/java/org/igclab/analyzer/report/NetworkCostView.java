@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.igclab.analyzer.network.Layer;
+import org.igclab.analyzer.network.Network;
 import org.igclab.analyzer.network.ParamCount;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.analyzer.network.cost.BlockCost;
@@ -41,20 +42,24 @@ public final class NetworkCostView {
         if (cost.lowerBound()) {
             s.append("# ").append(lowerBoundNote(cost)).append('\n');
         }
-        TextTable t = new TextTable("layer", "op", ">output", ">params", ">MACs", ">activations", ">traffic");
+        // an imported model's node names, beside the paths the other commands use, where it has them
+        Network spec = cost.network().spec();
+        boolean named = !spec.labels().isEmpty();
+        TextTable t = named ? new TextTable("layer", "node", "op", ">output", ">params", ">MACs", ">activations", ">traffic")
+                : new TextTable("layer", "op", ">output", ">params", ">MACs", ">activations", ">traffic");
         if (blocksOnly) {
             for (Group g : groups(cost)) {
-                t.row(g.path(), g.op(), g.out(), TextTable.grouped(g.params().total()), TextTable.grouped(g.macs()),
+                row(t, named, g.path(), spec.label(g.path()), g.op(), g.out(), TextTable.grouped(g.params().total()), TextTable.grouped(g.macs()),
                         TextTable.grouped(g.activations()), TextTable.grouped(g.traffic()));
             }
         } else {
             for (LayerCost l : cost.layers()) {
-                t.row(l.path(), l.op(), l.out(), TextTable.grouped(l.params().total()), TextTable.grouped(l.macs()),
+                row(t, named, l.path(), spec.label(l.path()), l.op(), l.out(), TextTable.grouped(l.params().total()), TextTable.grouped(l.macs()),
                         TextTable.grouped(l.activations()), TextTable.grouped(l.traffic()));
             }
         }
-        t.row(cost.lowerBound() ? "total (lower bound)" : "total", "", cost.network().output(), TextTable.grouped(cost.params().total()), TextTable.grouped(cost.macs()),
-                TextTable.grouped(cost.activations()), TextTable.grouped(cost.traffic()));
+        row(t, named, cost.lowerBound() ? "total (lower bound)" : "total", "", "", cost.network().output(), TextTable.grouped(cost.params().total()),
+                TextTable.grouped(cost.macs()), TextTable.grouped(cost.activations()), TextTable.grouped(cost.traffic()));
         s.append(t.render());
         ParamCount p = cost.params();
         String atLeast = cost.lowerBound() ? "at least " : "";
@@ -97,6 +102,16 @@ public final class NetworkCostView {
         conventions.put("network", NETWORK_CONVENTIONS);
         conventions.put("memory", MEMORY);
         return conventions;
+    }
+
+    /** A row of the table, with the node's name after the path when the table has that column. */
+    private static void row(TextTable t, boolean named, String path, String node, Object... rest) {
+        List<Object> cells = new ArrayList<>(List.of(path));
+        if (named) {
+            cells.add(node);
+        }
+        cells.addAll(List.of(rest));
+        t.row(cells.toArray());
     }
 
     /** One row per top-level entry (stem layer, block, head layer) with its operations summed. */

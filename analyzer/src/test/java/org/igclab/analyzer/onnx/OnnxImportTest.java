@@ -141,6 +141,32 @@ class OnnxImportTest {
     }
 
     @Test
+    void eachNodesOwnNameLabelsItsLayerAndIgcCostShowsItBesideThePath() {
+        TinyOnnx m = new TinyOnnx(3, 8, 8);
+        String x = m.node("Relu", List.of(m.conv(m.input, 3, 4, 3, 1, 1, 1, false)));
+        OnnxImport.Imported i = imported(m.bytes(x));
+        JsonNode layers = i.document().get("layers");
+        String conv = layers.get(0).get("name").asText();
+        assertThat(conv).startsWith("Conv_");
+        assertThat(i.network().label("layers[0]")).isEqualTo(conv);
+        assertThat(i.network().label("layers[1]")).isEqualTo(layers.get(1).get("name").asText()).startsWith("Relu_");
+        assertThat(i.network().label("layers[2]")).isEmpty();
+        String table = org.igclab.analyzer.report.NetworkCostView.text(CostModel.of(i.network()), true, false);
+        assertThat(table).containsPattern("layer\\s+node\\s+op").containsPattern("layers\\[0\\]\\s+" + conv + "\\s+conv 3x3");
+        // a network written by hand has no node column
+        assertThat(org.igclab.analyzer.report.NetworkCostView.text(CostModel.of(NetworkJson.parse(JsonFields.pretty(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) i.document().deepCopy()).set("layers", JsonFields.MAPPER.createArrayNode()
+                        .add(JsonFields.MAPPER.createObjectNode().put("type", "relu")))))), false, false)).doesNotContainPattern("layer\\s+node");
+    }
+
+    @Test
+    void aNodeWithoutANameHasNoLabelRatherThanItsIndex() {
+        assertThat(OnnxReader.nodeName("Conv /layers.3/Conv")).isEqualTo("/layers.3/Conv");
+        assertThat(OnnxReader.nodeName("Relu #12")).isEmpty();
+        assertThat(OnnxReader.nodeName("Relu #first")).isEqualTo("#first");
+    }
+
+    @Test
     void badModelsAreRefusedNamingTheProblem() {
         assertThatThrownBy(() -> imported("not a model".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidDesignException.class).hasMessageStartingWith("is not an ONNX model");

@@ -27,6 +27,7 @@ import org.igclab.runtime.evaluate.EvaluationView;
 import org.igclab.runtime.evaluate.Evaluator;
 import org.igclab.runtime.evaluate.StoredEvaluation;
 import org.igclab.runtime.plan.Execution;
+import org.igclab.runtime.plan.Layout;
 import org.igclab.runtime.store.ResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +50,13 @@ import picocli.CommandLine.Spec;
             "  - plan the execution (--execution): the network's runs of linear operations (convolutions,",
             "    permutations, and BatchNorm in inference; a nonlinearity ends a run) may run as designed, with",
             "    BatchNorm folded, with the 1x1 kernels merged into one dense 1x1, or multiplied out; 'auto' times",
-            "    each distinct run's candidates and keeps the fastest; every candidate and plan is first checked",
+            "    each distinct run's candidates and keeps the fastest (candidates within each other's intervals",
+            "    decided by the strategy predicted fastest for the whole network, and the whole network timed",
+            "    against that strategy everywhere, the faster kept); every candidate and plan is first checked",
             "    against the design (max |difference| within 1e-4 of the output's largest value) and never timed",
             "    if it differs; the report lists each run's plan and its candidates' times;",
+            "  - lay out the activations (--layout): each plan's whole network is timed in NCHW and channels last",
+            "    (NHWC in memory) and the faster kept, or only in the layout named; checked in the layout it runs;",
             "  - time forward passes in inference mode, one intra-op and one inter-op thread unless --threads:",
             "    warm up until two windows of 5 passes agree within 5%%, then time until the median's 95%% confidence",
             "    half-width (an order-statistic interval, free of any assumption about the timings' distribution) is within",
@@ -71,6 +76,7 @@ import picocli.CommandLine.Spec;
             "  igc evaluate samples/networks/cifar-igcv1-l24m2-d38.json",
             "  igc evaluate samples/chains/igcv2-c64.json --resolution 56 --execution designed,merged,dense",
             "  igc evaluate samples/networks/cifar-igcv2-k8-d38.json --batch 32 --execution designed,auto   # the plan against the design",
+            "  igc evaluate samples/networks/cifar-igcv2-k8-d38.json --batch 32 --execution merged --layout channels-last",
             "  igc evaluate samples/networks/resnet18.json --batch 1,8 --target 2 --max-seconds 60 --json",
             "  igc evaluate samples/networks/resnet18.json --threads 2     # two intra-op threads: only on a quiet machine"})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -85,10 +91,17 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--execution", paramLabel = "HOW", split = ",", defaultValue = "auto", converter = Execution.Names.class,
             description = "How the design is executed when timed, one or a list: auto (each run of linear operations as its "
-                    + "fastest candidate on this machine, timed; the default), designed (the kernels as written), folded (BatchNorm "
+                    + "fastest candidate on this machine, timed, and checked as a whole network against the best strategy everywhere; the default), designed (the kernels as written), folded (BatchNorm "
                     + "folded into the convolution before it), merged (the 1x1 kernels and permutations after a spatial kernel "
                     + "multiplied into one dense 1x1), dense (each run multiplied out into one convolution); sparse means designed.")
     List<Execution> executions;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto", converter = Layout.Names.class,
+            description = "How each plan's activations are laid out in memory when timed: auto (the whole network checked and timed "
+                    + "in both, the faster kept; the default, since which is faster depends on the plan, the batch and the machine), "
+                    + "nchw (the design's own layout), channels-last (NHWC in memory: convolutions, BatchNorm and ReLU keep it from "
+                    + "one to the next; one reordering of the input). Naming one halves the timing.")
+    Layout layout;
 
     @Option(names = {"-r", "--resolution"}, paramLabel = "SIDE", defaultValue = "32", converter = WholeNumbers.Positive.class,
             description = "Input side for a bare chain (default: ${DEFAULT-VALUE}).")
@@ -163,6 +176,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationSettings settings() {
-        return timing.apply(EvaluationSettings.defaults()).withExecutions(executions).withSeed(seed).withResolution(resolution);
+        return timing.apply(EvaluationSettings.defaults()).withExecutions(executions).withLayout(layout).withSeed(seed).withResolution(resolution);
     }
 }

@@ -71,7 +71,7 @@ public final class Evaluator {
                 for (int batch : settings.batches()) {
                     long base = done;
                     Planner.Timing timing = new Planner.Timing(batch, settings.timing(), settings.interference(), settings.seed());
-                    plans.add(Planner.time(inst, execution, timing, share -> progress.progress(base + Math.round(share * STEPS), total), cancelled));
+                    plans.add(Planner.time(inst, execution, settings.layout(), timing, share -> progress.progress(base + Math.round(share * STEPS), total), cancelled));
                     done += STEPS;
                 }
             }

@@ -25,8 +25,11 @@ public final class PlanView {
     public static String text(List<PlanOutcome> plans) {
         StringBuilder s = new StringBuilder();
         for (PlanOutcome p : plans) {
-            s.append(String.format("plan %s, batch %d: %s against the design%s%n", p.execution().label(), p.batch(), p.agreement().describe(),
+            s.append(String.format("plan %s, batch %d, %s: %s against the design%s%n", p.execution().label(), p.batch(), p.layout().label(),
+                    p.agreement().describe(),
                     p.latency().isPresent() ? "" : "; not timed"));
+            p.versus().ifPresent(v -> s.append(v.describe()).append('\n'));
+            p.layouts().ifPresent(l -> s.append(l.describe()).append('\n'));
             if (p.runs().isEmpty()) {
                 continue;
             }
@@ -46,7 +49,8 @@ public final class PlanView {
         if (plans.stream().anyMatch(p -> p.runs().stream().anyMatch(r -> !r.candidates().isEmpty()))) {
             s.append("runs: the network's runs of linear operations computing the same on the same input, timed once; "
                     + "ms: a candidate's median for one run at the plan's batch size, * the one chosen, '=' a candidate that is another's "
-                    + "execution, 'differs' one that failed the check (never timed)\n");
+                    + "execution, 'differs' one that failed the check (never timed); candidates within each other's 95% intervals are "
+                    + "decided by the strategy predicted fastest for the whole network\n");
         }
         return s.toString();
     }
@@ -60,15 +64,27 @@ public final class PlanView {
             return "differs";
         }
         double ms = c.get().medianMs();
-        return (Double.isFinite(ms) ? String.format("%.2f", ms) : "-") + (strategy == r.chosen() ? "*" : "");
+        // the candidate executed: the chosen strategy may execute as an earlier one (shown there, '=' under its own name)
+        return (Double.isFinite(ms) ? String.format("%.2f", ms) : "-") + (c.get().steps().equals(r.steps()) ? "*" : "");
     }
 
     public static ArrayNode json(List<PlanOutcome> plans) {
         ArrayNode a = JsonFields.MAPPER.createArrayNode();
         for (PlanOutcome p : plans) {
-            ObjectNode o = a.addObject().put("execution", p.execution().label()).put("batch", p.batch());
+            ObjectNode o = a.addObject().put("execution", p.execution().label()).put("layout", p.layout().label())
+                    .put("batch", p.batch());
             agreement(o.putObject("agreement"), p);
             p.latency().ifPresent(l -> o.put("medianMs", l.medianMs()));
+            p.versus().ifPresent(v -> {
+                ObjectNode n = o.putObject("versus").put("uniform", v.uniform().label()).put("uniformKept", v.uniformKept());
+                putMs(n, "perRunMs", v.perRunMs());
+                putMs(n, "uniformMs", v.uniformMs());
+            });
+            p.layouts().ifPresent(l -> {
+                ObjectNode n = o.putObject("layouts").put("kept", l.kept().label());
+                putMs(n, "nchwMs", l.nchwMs());
+                putMs(n, "channelsLastMs", l.channelsLastMs());
+            });
             ArrayNode runs = o.putArray("runs");
             for (RunChoice r : p.runs()) {
                 ObjectNode run = runs.addObject().put("block", r.block()).put("path", r.path()).put("repeats", r.repeats())
@@ -82,6 +98,11 @@ public final class PlanView {
             }
         }
         return a;
+    }
+
+    /** A whole network's median; null where a plan did not agree, so was not timed. */
+    private static void putMs(ObjectNode o, String field, double ms) {
+        o.set(field, Double.isFinite(ms) ? o.numberNode(ms) : o.nullNode());
     }
 
     private static void agreement(ObjectNode o, PlanOutcome p) {

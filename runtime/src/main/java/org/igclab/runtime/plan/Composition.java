@@ -1,7 +1,6 @@
 package org.igclab.runtime.plan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -13,14 +12,15 @@ import java.util.Optional;
 import org.igclab.analyzer.network.Layer.OpLayer;
 import org.igclab.analyzer.network.Op;
 import org.igclab.analyzer.plan.Step;
+import org.igclab.analyzer.plan.Steps;
 import org.igclab.analyzer.plan.WeightAlgebra;
 import org.igclab.rules.model.Permutation;
 import org.igclab.runtime.engine.DjlNetwork;
 
 /**
- * The weights of a planned step, computed from the design's own blocks and parameters: a composition is the design's
- * operations applied to a basis (the identity for pointwise operations, the spatial kernel's columns otherwise), so it
- * is the product of the design's kernels by construction, and inside an autograd recording its gradients reach them.
+ * The weights of a planned step, computed from the design's own parameters: a composition is the product of the
+ * design's kernels, permutations and (in inference) BatchNorm, built with a few differentiable engine calls, so inside an
+ * autograd recording its gradients reach the design's kernels.
  * {@link WeightAlgebra} computes the same weights in plain arithmetic; a test holds the two together.
  */
 final class Composition {
@@ -48,7 +48,13 @@ final class Composition {
         throw new IllegalArgumentException("a kept step has the design's own weights: " + step.describe());
     }
 
-    /** Every source applied to a basis: the product of the design's operations, one dense convolution. */
+    /**
+     * The product of the design's operations as one dense convolution. The first convolution's weights (the identity
+     * for a pointwise run) are the rows of a matrix over the step's input coordinates; every later operation is
+     * pointwise and acts on those rows: a group convolution is one batched product of its diagonal blocks with the
+     * rows of its groups, a permutation an order of the rows, BatchNorm a scale per row. A handful of engine calls
+     * per step, each differentiable, so in training the gradient reaches the design's kernels.
+     */
     static Affine compose(Step.Compose step, DjlNetwork design, ParameterStore ps, boolean training, NDManager manager) {
         List<OpLayer> sources = step.sources();
         int h = 0;
@@ -57,52 +63,67 @@ final class Composition {
         }
         OpLayer head = sources.get(h);
         Op.Conv conv = (Op.Conv) head.op();
-        boolean affine = sources.stream().anyMatch(s -> s.op() instanceof Op.BatchNorm || s.op() instanceof Op.Conv c && c.bias());
-        int out = step.out().channels();
-        if (conv.kernel() == 1 && conv.stride() == 1 && conv.padding() == 0) {
-            int in = step.in().channels();
-            NDArray basis = manager.eye(in, in, 0, DataType.FLOAT32);
-            NDArray rows = affine ? basis.concat(manager.zeros(new ai.djl.ndarray.types.Shape(1, in)), 0) : basis;
-            NDArray y = apply(sources, design, ps, training, rows.reshape(rows.getShape().get(0), in, 1, 1)).reshape(-1, out);
-            return linearAndOffset(y, in, affine, false, out, in, 1);
-        }
-        NDArray w = embedGroups(value(ps, design.blockOf(head), "weight", manager, training), conv.groups(), manager);
-        Optional<Permutation> before = WeightAlgebra.permutation(sources.subList(0, h), head.in().channels());
-        if (before.isPresent()) {
-            w = w.get(new NDIndex(":, {}", manager.create(indices(before.get().inverse()))));
-        }
-        Optional<NDArray> headBias = conv.bias() ? Optional.of(value(ps, design.blockOf(head), "bias", manager, training))
-                : Optional.empty();
-        List<OpLayer> rest = sources.subList(h + 1, sources.size());
-        if (rest.isEmpty()) {
-            return new Affine(w, headBias);
-        }
-        int mid = conv.outChannels();
-        int in = head.in().channels();
+        int in = step.in().channels();
         int k = conv.kernel();
-        NDArray columns = w.transpose(1, 2, 3, 0).reshape((long) in * k * k, mid);
-        if (affine) {
-            // f(0) is the offset of the rest; f(head bias) the whole bias: the rest is affine, not only linear
-            columns = columns.concat(manager.zeros(new ai.djl.ndarray.types.Shape(1, mid)), 0);
-            if (headBias.isPresent()) {
-                columns = columns.concat(headBias.get().reshape(1, mid), 0);
+        Rows rows;
+        List<OpLayer> rest;
+        if (k == 1 && conv.stride() == 1 && conv.padding() == 0) {
+            rows = new Rows(manager.eye(in, in, 0, DataType.FLOAT32), Optional.empty());
+            rest = sources;
+        } else {
+            NDArray w = embedGroups(value(ps, design.blockOf(head), "weight", manager, training), conv.groups(), manager);
+            Optional<Permutation> before = WeightAlgebra.permutation(sources.subList(0, h), head.in().channels());
+            if (before.isPresent()) {
+                w = w.get(new NDIndex(":, {}", manager.create(indices(before.get().inverse()))));
             }
+            Optional<NDArray> bias = conv.bias() ? Optional.of(value(ps, design.blockOf(head), "bias", manager, training))
+                    : Optional.empty();
+            rows = new Rows(w.reshape(conv.outChannels(), (long) in * k * k), bias);
+            rest = sources.subList(h + 1, sources.size());
         }
-        NDArray y = apply(rest, design, ps, training, columns.reshape(columns.getShape().get(0), mid, 1, 1)).reshape(-1, out);
-        return linearAndOffset(y, in * k * k, affine, headBias.isPresent(), out, in, k);
+        for (OpLayer op : rest) {
+            rows = rows.then(op, design, ps, training, manager);
+        }
+        return new Affine(rows.matrix().reshape(step.out().channels(), in, k, k), rows.offset());
     }
 
-    /** Splits the basis images back into the weights and, where the map is affine, the bias. */
-    private static Affine linearAndOffset(NDArray y, int columns, boolean affine, boolean biasRow, int out, int in, int k) {
-        NDArray linear = y.get(new NDIndex("0:{}", columns));
-        Optional<NDArray> bias = Optional.empty();
-        if (affine) {
-            NDArray offset = y.get(new NDIndex("{}", columns));
-            linear = linear.sub(offset);
-            bias = Optional.of(biasRow ? y.get(new NDIndex("{}", columns + 1)) : offset);
+    /**
+     * An affine map being composed: {@code matrix} has a row per channel reached so far and a column per input
+     * coordinate of the step; {@code offset}, a value per row, is what the map adds (empty: nothing).
+     */
+    private record Rows(NDArray matrix, Optional<NDArray> offset) {
+
+        /** This map followed by one pointwise operation of the design. */
+        Rows then(OpLayer layer, DjlNetwork design, ParameterStore ps, boolean training, NDManager manager) {
+            Op op = layer.op();
+            long channels = matrix.getShape().get(0);
+            if (op instanceof Op.Shuffle || op instanceof Op.Permute) {
+                // output channel j is channel source[j]: the rows in that order
+                NDArray order = manager.create(indices(WeightAlgebra.permutation(List.of(layer), (int) channels).orElseThrow()));
+                return new Rows(matrix.get(new NDIndex("{}", order)), offset.map(b -> b.get(new NDIndex("{}", order))));
+            }
+            Block block = design.blockOf(layer);
+            if (op instanceof Op.BatchNorm) {
+                NDArray scale = value(ps, block, "gamma", manager, training)
+                        .div(value(ps, block, "runningVar", manager, training).add(DjlNetwork.BN_EPSILON).sqrt());
+                NDArray shift = value(ps, block, "beta", manager, training).sub(value(ps, block, "runningMean", manager, training).mul(scale));
+                NDArray shifted = offset.map(b -> b.mul(scale).add(shift)).orElse(shift);
+                return new Rows(matrix.mul(scale.reshape(channels, 1)), Optional.of(shifted));
+            }
+            if (op instanceof Op.Conv c && c.kernel() == 1 && c.stride() == 1 && c.padding() == 0) {
+                // block diagonal: group g's outputs are its (out / groups) x (in / groups) block times group g's rows
+                long groups = c.groups();
+                NDArray blocks = value(ps, block, "weight", manager, training).reshape(groups, c.outChannels() / groups, channels / groups);
+                NDArray product = blocks.matMul(matrix.reshape(groups, channels / groups, -1)).reshape(c.outChannels(), -1);
+                Optional<NDArray> moved = offset.map(b -> blocks.matMul(b.reshape(groups, channels / groups, 1)).reshape(c.outChannels()));
+                if (c.bias()) {
+                    NDArray bias = value(ps, block, "bias", manager, training);
+                    moved = Optional.of(moved.map(m -> m.add(bias)).orElse(bias));
+                }
+                return new Rows(product, moved);
+            }
+            throw new IllegalArgumentException("not a pointwise linear operation: " + layer.path() + " (" + Steps.name(op) + ")");
         }
-        NDArray weight = linear.reshape(in, k, k, out).transpose(3, 0, 1, 2);
-        return new Affine(weight, bias);
     }
 
     /**
@@ -143,15 +164,6 @@ final class Composition {
             a.tempAttach(scope);
         }
         return a;
-    }
-
-    /** The design's operations applied one after another, as the design's blocks compute them. */
-    private static NDArray apply(List<OpLayer> ops, DjlNetwork design, ParameterStore ps, boolean training, NDArray x) {
-        NDArray y = x;
-        for (OpLayer op : ops) {
-            y = design.blockOf(op).forward(ps, new NDList(y), training).singletonOrThrow();
-        }
-        return y;
     }
 
     /** A group convolution's weights as the dense convolution's: zero outside the diagonal blocks. */

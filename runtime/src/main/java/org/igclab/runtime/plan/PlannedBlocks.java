@@ -39,9 +39,15 @@ public final class PlannedBlocks {
     /**
      * The block a model trains under a training plan: it holds the design's parameters under the design's names (so
      * checkpoints, optimizer state and exports are the design's) and runs the plan, which computes its merged weights
-     * from them at every step; the design's own block when every run is executed as designed.
+     * from them at every step, on activations laid out channels last ({@link PlannedRoot}); the design's own block when
+     * every run is executed as designed.
      */
     public static Block training(Plan plan, DjlNetwork design) {
+        return training(plan, design, true);
+    }
+
+    /** As {@link #training(Plan, DjlNetwork)}, choosing the layout (to measure what it is worth). */
+    static Block training(Plan plan, DjlNetwork design, boolean channelsLast) {
         if (plan.mode() != Mode.TRAINING) {
             throw new IllegalArgumentException("an inference plan cannot train: BatchNorm would be folded with fixed statistics");
         }
@@ -49,7 +55,7 @@ public final class PlannedBlocks {
             return design.block();
         }
         // a training plan computes every weight per pass: nothing is computed ahead into a manager
-        return new PlannedRoot(design.block(), new Builder(plan, design, null).layer(plan.network().root()));
+        return new PlannedRoot(design.block(), new Builder(plan, design, null).layer(plan.network().root()), channelsLast);
     }
 
     /** One run's steps as a sequence of blocks (for timing and checking a run by itself). */

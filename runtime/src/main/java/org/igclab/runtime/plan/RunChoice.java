@@ -1,6 +1,7 @@
 package org.igclab.runtime.plan;
 
 import java.util.List;
+import org.igclab.analyzer.plan.LinearRun;
 import org.igclab.analyzer.plan.Strategy;
 
 /**
@@ -13,8 +14,9 @@ import org.igclab.analyzer.plan.Strategy;
  * @param chosen     the strategy executed
  * @param steps      what runs under it
  * @param candidates each distinct candidate, checked and timed ({@code auto}); empty when the strategy was given
+ * @param run        the first such run
  */
-public record RunChoice(String block, String path, int repeats, Strategy chosen, String steps, List<CandidateResult> candidates) {
+public record RunChoice(String block, String path, int repeats, Strategy chosen, String steps, List<CandidateResult> candidates, LinearRun run) {
 
     public RunChoice {
         candidates = List.copyOf(candidates);

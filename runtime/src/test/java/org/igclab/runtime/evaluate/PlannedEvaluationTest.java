@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PlannedEvaluationTest {
 
     @Test
-    void eachExecutionIsCheckedTimedAndReportedAndAutoKeepsEachRunsFastestCandidate() throws Exception {
+    void eachExecutionIsCheckedTimedAndReportedAndAutoKeepsEachRunsFastestCandidateOrTheFasterWholeNetwork() throws Exception {
         EvaluationSettings settings = EvaluatorTest.small(EvaluatorTest.NEVER_NOISY).withBatches(List.of(2))
                 .withExecutions(List.of(Execution.DESIGNED, Execution.MERGED, Execution.DENSE, Execution.AUTO));
         EvaluationReport report = Evaluator.evaluate(DesignFiles.read(Path.of("..", "samples", "networks", "fashion-igcv2-small.json")),
@@ -34,20 +34,36 @@ class PlannedEvaluationTest {
         assertThat(report.plans().get(2).agreement().scale()).as("a real comparison").isPositive();
         PlanOutcome auto = report.plans().get(3);
         assertThat(auto.runs()).isNotEmpty();
+        boolean uniformKept = auto.versus().filter(PlanOutcome.Versus::uniformKept).isPresent();
         for (RunChoice run : auto.runs().stream().filter(r -> r.candidates().size() > 1).toList()) {
             assertThat(run.candidates()).extracting(CandidateResult::strategy).startsWith(Strategy.DESIGNED);
             CandidateResult fastest = run.candidates().stream().filter(CandidateResult::usable)
                     .min(Comparator.comparingDouble(CandidateResult::medianMs)).orElseThrow();
-            assertThat(run.chosen()).isEqualTo(fastest.strategy());
+            CandidateResult executed = run.candidates().stream().filter(c -> c.steps().equals(run.steps())).findFirst().orElseThrow();
+            if (uniformKept) {
+                assertThat(run.chosen()).isEqualTo(auto.versus().orElseThrow().uniform());
+            } else {
+                // the fastest, or one within its interval, decided by the whole network
+                assertThat(executed.medianMs() - executed.latency().orElseThrow().halfWidthMs())
+                        .isLessThanOrEqualTo(fastest.medianMs() + fastest.latency().orElseThrow().halfWidthMs());
+            }
         }
+        PlanOutcome.Layouts layouts = auto.layouts().orElseThrow();
+        assertThat(auto.layout()).isEqualTo(layouts.kept());
+        assertThat(auto.latency().orElseThrow().medianMs()).isEqualTo(Math.min(layouts.nchwMs(), layouts.channelsLastMs()));
+        // the plan was chosen in NCHW: the per-run choice against the uniform one is that layout's
+        auto.versus().ifPresent(v -> assertThat(layouts.nchwMs()).isEqualTo(Math.min(v.perRunMs(), v.uniformMs())));
         assertThat(report.plans().get(1).runs()).allSatisfy(r -> assertThat(r.chosen()).isEqualTo(Strategy.MERGED));
         assertThat(report.headline(2)).map(LatencyStats::execution).contains("auto");
 
         String text = EvaluationView.text(report, settings);
-        assertThat(text).contains("plan auto, batch 2: agrees").contains("plan merged, batch 2: agrees").containsPattern("\\d\\*");
+        assertThat(text).contains("plan auto, batch 2, " + auto.layout().label() + ": agrees").containsPattern("plan merged, batch 2, \\S+: agrees")
+                .contains(layouts.describe()).containsPattern("\\d\\*");
         JsonNode json = JsonFields.MAPPER.readTree(JsonFields.pretty(EvaluationView.json(report, settings)));
         assertThat(json.at("/plans/3/execution").asText()).isEqualTo("auto");
         assertThat(json.at("/plans/3/runs/0/candidates/0/latency/medianMs").isNumber()).isTrue();
         assertThat(json.at("/plans/3/agreement/agrees").asBoolean()).isTrue();
+        assertThat(json.at("/plans/3/layout").asText()).isEqualTo(auto.layout().label());
+        assertThat(json.at("/plans/3/layouts/kept").asText()).isEqualTo(layouts.kept().label());
     }
 }

@@ -117,6 +117,17 @@ class PlannedBlocksTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void channelsLastKeepsTheShapeAndEveryValue() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.arange(2 * 3 * 4 * 5f).reshape(2, 3, 4, 5);
+            NDArray y = PlannedRoot.channelsLast(x);
+            assertThat(y.getShape()).isEqualTo(x.getShape());
+            assertThat(y.toFloatArray()).containsExactly(x.toFloatArray());
+            assertThat(y.get("1, 2, 3, 4").getFloat()).isEqualTo(x.get("1, 2, 3, 4").getFloat()).isEqualTo(119f);
+        }
+    }
+
     /** A training pass and the gradient of a fixed linear function of its output. */
     private static void backward(Block block, NDManager manager, NDArray x, NDArray mix) {
         try (NDManager pass = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {

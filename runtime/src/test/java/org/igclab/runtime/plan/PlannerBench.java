@@ -62,28 +62,32 @@ public final class PlannerBench {
             String name = f.getFileName().toString().replace(".json", "");
             ResolvedNetwork network = ShapeInference.resolve(DesignFiles.read(f).network(32));
             Map<Execution, LatencyStats> timed = new EnumMap<>(Execution.class);
+            Map<Execution, Layout> layouts = new EnumMap<>(Execution.class);
             try (Instantiation inst = Instantiation.of(network, 42)) {
                 for (Execution e : Execution.values()) {
-                    PlanOutcome o = Planner.time(inst, e, new Planner.Timing(BATCH, policy, rule, 42), share -> { }, () -> false);
+                    PlanOutcome o = Planner.time(inst, e, Layout.AUTO, new Planner.Timing(BATCH, e == Execution.DENSE ? brief(policy) : policy, rule, 42),
+                            share -> { }, () -> false);
                     o.latency().ifPresent(l -> timed.put(e, l));
-                    o.latency().ifPresent(l -> figures.add(figure(name, "inference", l)));
+                    layouts.put(e, o.layout());
+                    o.latency().ifPresent(l -> figures.add(figure(name, "inference", l).put("layout", o.layout().label())));
                     if (e == Execution.AUTO) {
                         plans.append("# ").append(name).append('\n').append(PlanView.text(List.of(o)));
                     }
-                    System.err.printf("%s %s: %s%n", name, e.label(), o.latency().map(LatencyStats::summary).orElse(o.agreement().describe()));
+                    System.err.printf("%s %s (%s; %s): %s%n", name, e.label(), o.layout().label(),
+                            o.layouts().map(PlanOutcome.Layouts::describe).orElse(""), o.latency().map(LatencyStats::summary).orElse(o.agreement().describe()));
                 }
             }
             Optional<Map.Entry<Execution, LatencyStats>> best = timed.entrySet().stream().filter(x -> x.getKey() != Execution.AUTO)
                     .min(Comparator.comparingDouble(x -> x.getValue().medianMs()));
             LatencyStats auto = timed.get(Execution.AUTO);
             LatencyStats designed = timed.get(Execution.DESIGNED);
-            inference.row(name, cell(timed, Execution.DESIGNED), cell(timed, Execution.FOLDED), cell(timed, Execution.MERGED),
-                    cell(timed, Execution.DENSE), cell(timed, Execution.AUTO),
+            inference.row(name, cell(timed, layouts, Execution.DESIGNED), cell(timed, layouts, Execution.FOLDED),
+                    cell(timed, layouts, Execution.MERGED), cell(timed, layouts, Execution.DENSE), cell(timed, layouts, Execution.AUTO),
                     String.format("%.2fx", designed.medianMs() / auto.medianMs()), best.map(b -> b.getKey().label()).orElse("-"),
                     best.map(b -> String.format("%+.1f%%", 100 * (auto.medianMs() / b.getValue().medianMs() - 1))).orElse("-"),
                     timed.values().stream().anyMatch(LatencyStats::noisy) ? "yes" : "no", load(timed.values()));
         }
-        System.out.println("\ninference, batch " + BATCH + " (median ms ± half-width of its 95% interval):");
+        System.out.println("\ninference, batch " + BATCH + " (median ms ± half-width of its 95% interval, the layout kept: each plan timed in nchw and channels last):");
         System.out.print(inference.render());
         System.out.println("auto speedup: designed / auto; auto vs best: auto against the fastest single strategy (negative: auto is faster)");
         System.out.println("\nauto's plans:");
@@ -96,7 +100,8 @@ public final class PlannerBench {
             double designedMs = Double.NaN;
             for (Strategy s : new Strategy[] {Strategy.DESIGNED, Strategy.MERGED, Strategy.DENSE}) {
                 TrainingSettings settings = new TrainingSettings("synthetic", 1, BATCH, 0.01, 0.9, 5e-4, 42, 0, 0, s);
-                LatencyStats l = TrainingStepTiming.measure(network, settings, policy, rule, share -> { }, () -> false);
+                TimingPolicy p = s == Strategy.DENSE ? brief(policy) : policy;
+                LatencyStats l = TrainingStepTiming.measure(network, settings, p, rule, share -> { }, () -> false);
                 designedMs = s == Strategy.DESIGNED ? l.medianMs() : designedMs;
                 figures.add(figure(name, "training", l));
                 System.err.printf("%s training %s: %s%n", name, s.label(), l.summary());
@@ -105,11 +110,17 @@ public final class PlannerBench {
                         load(List.of(l)));
             }
         }
-        System.out.println("\ntraining step, batch " + BATCH + " (forward, cross-entropy, backward, momentum SGD update; random data):");
+        System.out.println("\ntraining step, batch " + BATCH + " (forward, cross-entropy, backward, momentum SGD update; random data; "
+                + "merged and dense run channels last):");
         System.out.print(training.render());
         try (var w = Files.newBufferedWriter(out.resolve("planner.json"))) {
             w.write(JsonFields.pretty(JsonFields.MAPPER.valueToTree(figures)));
         }
+    }
+
+    /** For {@code dense}, whose passes take seconds and which is known to lose: fewer passes, one attempt (the bench stays under 15 minutes). */
+    private static TimingPolicy brief(TimingPolicy policy) {
+        return policy.withRuns(Math.min(5, policy.minRuns()), policy.maxRuns()).withMaxWarmup(Math.min(5, policy.maxWarmup())).withAttempts(1);
     }
 
     private static ObjectNode figure(String sample, String kind, LatencyStats l) {
@@ -118,9 +129,11 @@ public final class PlannerBench {
         return o;
     }
 
-    private static String cell(Map<Execution, LatencyStats> timed, Execution e) {
+    /** A median, its spread and the layout it ran in ({@code cl} channels last, {@code nchw}). */
+    private static String cell(Map<Execution, LatencyStats> timed, Map<Execution, Layout> layouts, Execution e) {
         LatencyStats l = timed.get(e);
-        return l == null ? "differs" : String.format("%.1f±%s", l.medianMs(), percent(l));
+        return l == null ? "differs"
+                : String.format("%.1f±%s %s", l.medianMs(), percent(l), layouts.get(e) == Layout.CHANNELS_LAST ? "cl" : "nchw");
     }
 
     /** The half-width in percent, or {@code ?} under 6 passes (no interval). */

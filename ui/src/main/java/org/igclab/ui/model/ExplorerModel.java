@@ -43,6 +43,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final EvaluationModel evaluation;
     private final DetailModel detail;
     private final ExplorationProgress progress;
+    private final ExplorationProgress predicting;
     private final Selection selection;
     private final Exports exports;
     private final StudyModel studies;
@@ -72,13 +73,14 @@ public final class ExplorerModel implements AutoCloseable {
         this.evaluation = new EvaluationModel(context.evaluations(), background, context.fx(), context.store());
         this.detail = new DetailModel(background, form::tolerance, notice::set);
         this.progress = new ExplorationProgress(context.fx());
+        this.predicting = new ExplorationProgress(context.fx());
         this.templates = new SimpleObjectProperty<>(this, "templates", context.templates());
         this.selection = new Selection(background, notice::set, shown::contains,
                 () -> result.get() == null || result.get().template().isBlock() ? "block" : "network", () -> charts.scatterProperty().get().onFront());
         this.exports = new Exports(background, notice::set, () -> result.get() == null ? NetworkTemplate.BLOCK : result.get().template());
         this.studies = new StudyModel(background, context.store(), notice::set);
         this.network = new NetworkModel(this::showOpened);
-        this.updates = new RowUpdates(background, context.store(), rows, selection, result::get, notice::set);
+        this.updates = new RowUpdates(background, context.store(), rows, selection, result::get, notice::set, predicting);
         this.opener = new FileOpening(background, notice::set, this::showOpened, network, this::useTemplate, this::sayAfterExploring);
         Map<Control, String> repaired = form.repair();
         if (!repaired.isEmpty()) {
@@ -339,6 +341,16 @@ public final class ExplorerModel implements AutoCloseable {
 
     public DetailModel detail() {
         return detail;
+    }
+
+    /** How far predicting the designs' latency from the calibration has got, in the background after each result. */
+    public ExplorationProgress predicting() {
+        return predicting;
+    }
+
+    /** Stops predicting latency; the designs keep the predictions they had. */
+    public void cancelPredictions() {
+        updates.cancelPredictions();
     }
 
     public ExplorationProgress progress() {

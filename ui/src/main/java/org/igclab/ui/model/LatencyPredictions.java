@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.latency.Calibration;
 import org.igclab.analyzer.latency.Fingerprint;
 import org.igclab.analyzer.latency.LatencyModel;
@@ -50,6 +51,12 @@ public record LatencyPredictions(Optional<LatencyModel> model, boolean otherMach
      * or the whole network); empty without a calibration.
      */
     public Map<String, PredictedLatency> of(List<DesignRow> rows, NetworkTemplate template, int side, BooleanSupplier stale) {
+        return of(rows, template, side, stale, ProgressListener.NONE);
+    }
+
+    /** The same, saying how many designs are predicted so far (thousands under a network template take a while). */
+    public Map<String, PredictedLatency> of(List<DesignRow> rows, NetworkTemplate template, int side, BooleanSupplier stale,
+                                            ProgressListener progress) {
         Map<String, PredictedLatency> predicted = new HashMap<>();
         if (model.isEmpty()) {
             return predicted;
@@ -61,6 +68,7 @@ public record LatencyPredictions(Optional<LatencyModel> model, boolean otherMach
             var network = ShapeInference.resolve(template.design(row.design().shape()).network(side));
             double ms = LatencyPrediction.of(network, model.get()).total().ms();
             predicted.put(row.groupSizes(), new PredictedLatency(ms, otherMachine));
+            progress.progress(predicted.size(), rows.size());
         }
         return predicted;
     }

@@ -47,9 +47,23 @@ public record NetworkOverview(String name, List<Row> rows, NetworkCost cost, Net
      * @param verdict   a block's worst complementary verdict, or that of the chain the layer is part of; empty when neither
      * @param imbalance the imbalance (max/min of {@code S_l K_l}) that goes with the verdict, NaN without one
      * @param chain     the chain a selection shows: the one the layer is part of, or the first inside it; empty when none
+     * @param node      the name its source gave the layer (an imported ONNX model's node, as {@code igc cost} shows it), or blank
      */
     public record Row(NetworkSummary.Row layer, double paramsShare, double macsShare, Optional<Verdict> verdict, double imbalance,
-                      Optional<ChainDocument> chain) {
+                      Optional<ChainDocument> chain, String node) {
+
+        /**
+         * The name it shows: its source's name for it where it has one (an ONNX node's, as Netron shows it), else its name
+         * under its parent ({@code W1}, {@code body}), or its whole path at the top level.
+         */
+        public String name() {
+            return node.isEmpty() ? layer.name() : node;
+        }
+
+        /** Its path, and its source's name for it when there is one: {@code layers[3] (stages[0].blocks[0].W1/Conv_3)}. */
+        public String place() {
+            return node.isEmpty() ? layer.path() : layer.path() + " (" + node + ")";
+        }
 
         /** {@code strict}, {@code dense}, {@code neither}; blank when the layer has no verdict. */
         public String verdictText() {
@@ -94,7 +108,7 @@ public record NetworkOverview(String name, List<Row> rows, NetworkCost cost, Net
             double imbalance = block != null ? block.imbalance()
                     : mine == null ? Double.NaN : BalanceCondition.imbalance(mine.found().chain().chain());
             rows.add(new Row(r, share(r.params().total(), cost.params().total()), share(r.macs(), cost.macs()), verdict, imbalance,
-                    Optional.ofNullable(mine).map(c -> c.found().chain())));
+                    Optional.ofNullable(mine).map(c -> c.found().chain()), design.network().label(r.path())));
             if (open != null && r.path().equals(open.found().last())) {
                 open = null;
             }

@@ -19,15 +19,17 @@ final class RowUpdates {
     private final Selection selection;
     private final Supplier<ExplorationResult> result;
     private final Consumer<String> notice;
+    private final ExplorationProgress predicting;
 
     RowUpdates(Background background, Path store, ObservableList<DesignRow> rows, Selection selection, Supplier<ExplorationResult> result,
-               Consumer<String> notice) {
+               Consumer<String> notice, ExplorationProgress predicting) {
         this.background = background;
         this.store = store;
         this.rows = rows;
         this.selection = selection;
         this.result = result;
         this.notice = notice;
+        this.predicting = predicting;
     }
 
     /** Reads the store's measurements again; nothing is recomputed. */
@@ -43,14 +45,25 @@ final class RowUpdates {
     /** Predicts the latency of a result's designs from the store's calibration, if it has one. */
     void predictions(ExplorationResult r) {
         List<DesignRow> designs = List.copyOf(rows);
+        predicting.start();
         background.latest("predict", 0, stale -> LatencyPredictions.load(store).of(designs, r.template(), r.request().options().resolution(),
-                stale), predicted -> {
+                stale, (done, total) -> predicting.report("predicting latency", done, total)), predicted -> {
+                    predicting.stop();
                     // onto the rows as they are now (a measurement may have joined them meanwhile), unless another result came
                     if (result.get() == r) {
                         List<DesignRow> before = List.copyOf(rows);
                         Optional.ofNullable(LatencyPredictions.apply(before, predicted)).ifPresent(after -> replace(before, after));
                     }
-                }, e -> notice.accept("cannot predict latency from the calibration: " + Failures.message(e)));
+                }, e -> {
+                    predicting.stop();
+                    notice.accept("cannot predict latency from the calibration: " + Failures.message(e));
+                });
+    }
+
+    /** Stops predicting; the designs keep the predictions they had. */
+    void cancelPredictions() {
+        background.cancel("predict");
+        predicting.stop();
     }
 
     private void replace(List<DesignRow> before, List<DesignRow> after) {

@@ -25,7 +25,6 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import org.igclab.analyzer.text.TextTable;
 import org.igclab.ui.model.Control;
 import org.igclab.ui.model.DesignRow;
@@ -184,7 +183,7 @@ final class DesignTable extends VBox {
         List<DesignRow> sample = rows.size() <= 600 ? rows
                 : java.util.stream.Stream.concat(rows.subList(0, 300).stream(), rows.subList(rows.size() - 300, rows.size()).stream()).toList();
         for (TableColumn<DesignRow, ?> c : table.getColumns()) {
-            String longest = ((Label) c.getGraphic()).getText();
+            String longest = "";
             for (DesignRow r : sample) {
                 Object v = c.getCellObservableValue(r).getValue();
                 String s = v == null ? "" : c.getUserData() instanceof Function<?, ?> f ? format(f, v) : v.toString();
@@ -192,10 +191,9 @@ final class DesignTable extends VBox {
                     longest = s;
                 }
             }
-            Text probe = new Text(longest);
-            probe.setStyle("-fx-font-size: 12px;");
-            // the cell's padding and the header's sort arrow
-            c.setPrefWidth(Math.ceil(probe.getLayoutBounds().getWidth()) + 18);
+            // the header in bold with its padding, a value with the cell's (the sort arrow takes the header's room, never a value's)
+            double header = TextWidths.of(((Label) c.getGraphic()).getText(), true) + 12;
+            c.setPrefWidth(Math.ceil(Math.max(header, TextWidths.of(longest, false) + 12)));
         }
     }
 

@@ -83,24 +83,34 @@ public final class ExplorerWindow {
         root.getStyleClass().add("explorer");
     }
 
+    /**
+     * A background computation's words, bar and Cancel while it runs; {@code onceReported}: only once it reports (a store
+     * without a calibration predicts nothing, and then nothing flashes by).
+     */
+    private static HBox progress(String id, org.igclab.ui.model.ExplorationProgress progress, Runnable cancel, boolean onceReported) {
+        Label words = new Label();
+        words.setId(id);
+        words.getStyleClass().add("computing");
+        words.textProperty().bind(progress.phaseProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.setId(id + "Progress");
+        bar.setPrefWidth(120);
+        bar.progressProperty().bind(progress.fractionProperty());
+        Button stop = new Button("Cancel");
+        stop.setId("cancel" + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+        stop.setOnAction(e -> cancel.run());
+        HBox box = new HBox(6, words, bar, stop);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(onceReported ? progress.computingProperty().and(progress.fractionProperty().greaterThan(0))
+                : progress.computingProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
     private static HBox status(ExplorerModel model) {
         // a word and a bar that fills, not a spinning indicator: an animation would have the window repainted all the time
-        Label busy = new Label();
-        busy.setId("computing");
-        busy.getStyleClass().add("computing");
-        busy.textProperty().bind(model.progress().phaseProperty());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("computingProgress");
-        bar.setPrefWidth(120);
-        bar.progressProperty().bind(model.progress().fractionProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelComputing");
-        cancel.setOnAction(e -> model.cancelExploration());
-        HBox computing = new HBox(6, busy, bar, cancel);
-        computing.setAlignment(Pos.CENTER_LEFT);
-        computing.visibleProperty().bind(model.progress().computingProperty());
-        computing.managedProperty().bind(computing.visibleProperty());
-        computing.setMinWidth(Region.USE_PREF_SIZE);
+        HBox computing = progress("computing", model.progress(), model::cancelExploration, false);
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
@@ -113,7 +123,7 @@ public final class ExplorerWindow {
         HBox.setHgrow(notice, Priority.ALWAYS);
         notice.setMaxWidth(Double.MAX_VALUE);
         notice.setAlignment(Pos.CENTER_RIGHT);
-        HBox bar2 = new HBox(8, computing, status, notice);
+        HBox bar2 = new HBox(8, computing, progress("predicting", model.predicting(), model::cancelPredictions, true), status, notice);
         bar2.setAlignment(Pos.CENTER_LEFT);
         bar2.getStyleClass().add("status-bar");
         return bar2;

@@ -12,6 +12,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import org.igclab.ui.model.AxisLabel;
 import org.igclab.ui.model.plot.Mark;
 import org.igclab.ui.model.plot.Plot;
 import org.igclab.ui.model.plot.Range;
@@ -89,6 +91,8 @@ final class PlotChart extends XYChart<Number, Number> {
         getPlotChildren().addAll(canvas, box, hover);
         canvas.getProperties().put(PAINTER, (Consumer<MarkPainter>) this::paint);
         viewport.onChange(this::showRange);
+        x.widthProperty().addListener((o, was, now) -> labelAxes());
+        y.heightProperty().addListener((o, was, now) -> labelAxes());
         canvas.setOnMouseMoved(this::hover);
         canvas.setOnMouseExited(e -> hover.setVisible(false));
         canvas.setOnScroll(this::zoom);
@@ -102,9 +106,26 @@ final class PlotChart extends XYChart<Number, Number> {
     void show(Plot p) {
         plot = p;
         setTitle(p.title());
-        x.setLabel(p.x().label() + (p.x().log() ? " (log)" : ""));
-        y.setLabel(p.y().label() + (p.y().log() ? " (log)" : ""));
+        labelAxes();
         viewport.fit(p.range(), p.axesKey());
+    }
+
+    /** Each axis's label as long as its axis has room for: a short chart's vertical axis says less than the title. */
+    private void labelAxes() {
+        if (plot == null) {
+            return;
+        }
+        x.setLabel(AxisLabel.fit(plot.x().label(), plot.x().log(), x.getWidth(), this::labelWidth));
+        y.setLabel(AxisLabel.fit(plot.y().label(), plot.y().log(), y.getHeight(), this::labelWidth));
+    }
+
+    private double labelWidth(String text) {
+        Text probe = new Text(text);
+        if (y.lookup(".axis-label") instanceof Label l) {
+            probe.setFont(l.getFont());
+        }
+        // the label's own padding
+        return probe.getLayoutBounds().getWidth() + 6;
     }
 
     void palette(Palette p) {

@@ -56,8 +56,11 @@ class LatencyPredictionsTest {
         Path store = calibrated(dir, MachineInfo.fingerprint(), rows);
         LatencyPredictions p = LatencyPredictions.load(store);
         assertThat(p.otherMachine()).isFalse();
-        Map<String, PredictedLatency> predicted = p.of(rows, NetworkTemplate.BLOCK, SIDE, () -> false);
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<String, PredictedLatency> predicted = p.of(rows, NetworkTemplate.BLOCK, SIDE, () -> false, (done, total) -> told.add(done + "/" + total));
         assertThat(predicted).hasSameSizeAs(rows);
+        // each design predicted is told, for the status bar's progress
+        assertThat(told).hasSize(rows.size()).startsWith("1/" + rows.size()).endsWith(rows.size() + "/" + rows.size());
         for (DesignRow r : rows.subList(0, 3)) {
             Path chain = dir.resolve(r.groupSizes().replace(',', '-') + ".json");
             Files.writeString(chain, ChainJson.write(((org.igclab.analyzer.design.Design.ChainDesign) NetworkTemplate.BLOCK.design(r.design().shape())).document()));

@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.igclab.analyzer.cli.IgcCli;
@@ -36,7 +40,34 @@ class OpenNetworkTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fx = ExplorerFixture.show(stage, ExplorerFixture.freshDir(), new EnumMap<>(Control.class), (d, r, s, st, p, c) -> "not used");
+        fx = ExplorerFixture.show(stage, ExplorerFixture.freshDir(), new EnumMap<>(Control.class), (d, r, s, st, p, c) -> "not used", ExplorerFixture.NEVER,
+                1440, 900);
+    }
+
+    /**
+     * No number is cut: every cell shows its whole text, and the costs and their shares end within the table, beside its
+     * vertical scroll bar; a layer or type cut short says its whole text in a tooltip.
+     */
+    private static void assertNumbersWholeAndShown(FxRobot robot, NetworkPane pane) {
+        var tree = pane.tree();
+        var cells = robot.from(tree).lookup(".tree-table-cell").queryAllAs(TreeTableCell.class);
+        assertThat(cells).isNotEmpty();
+        for (TreeTableCell<?, ?> cell : cells) {
+            if (cell.getText() == null || cell.getText().isEmpty() || !cell.isVisible()) {
+                continue;
+            }
+            String shown = ((Text) cell.lookup(".text")).getText();
+            if (cell.getTableColumn().getStyleClass().contains("numeric")) {
+                assertThat(shown).as("a number in %s", cell.getTableColumn().getText()).isEqualTo(cell.getText());
+            } else if (!shown.equals(cell.getText())) {
+                assertThat(cell.getTooltip()).as("the tooltip of a cut %s", cell.getText()).isNotNull();
+                assertThat(cell.getTooltip().getText()).contains(cell.getText());
+            }
+        }
+        double right = tree.getColumns().stream().takeWhile(c -> !c.getText().equals("input")).filter(c -> c.isVisible()).mapToDouble(c -> c.getWidth()).sum();
+        ScrollBar vertical = robot.from(tree).lookup(".scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(b -> b.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow();
+        assertThat(right).as("the right edge of %% MACs").isLessThanOrEqualTo(tree.getWidth() - vertical.getWidth());
     }
 
     @AfterEach
@@ -81,6 +112,7 @@ class OpenNetworkTest {
         assertThat(fx.model.form().get(Control.TEMPLATE)).isEqualTo(template);
         robot.interact(() -> block.setExpanded(true));
         WaitForAsyncUtils.waitForFxEvents();
+        assertNumbersWholeAndShown(robot, pane);
         screenshot(robot, "network-resnet50.png");
     }
 
@@ -106,6 +138,11 @@ class OpenNetworkTest {
         }));
         assertThat(text(robot, "#detailName")).contains(chain.found().chain().name());
         assertThat(fx.model.detail().detailProperty().get()).isNotNull();
+        // each layer shows its ONNX node's name, as igc cost does beside the path; the tooltip gives both
+        var conv = shown.rows().get(0);
+        assertThat(conv.name()).isEqualTo("stem[0]/Conv_0").isEqualTo(fx.model.network().overviewProperty().get().rows().get(0).node());
+        assertThat(conv.place()).isEqualTo("layers[0] (stem[0]/Conv_0)");
+        assertNumbersWholeAndShown(robot, pane);
         screenshot(robot, "network-onnx.png");
     }
 

@@ -44,7 +44,11 @@ class PredictedLatencyTest {
         SyntheticCalibration.write(dir.resolve("results.db"), MachineInfo.fingerprint(),
                 designs.stream().map(d -> NetworkTemplate.BLOCK.design(d.shape()).network(32)).toList());
         fx = ExplorerFixture.show(stage, dir, new EnumMap<>(Control.class), (d, r, s, st, p, c) -> "not used", ExplorerFixture.NEVER, 1024, 700);
+        // the first result comes later, on this thread: every phase the status bar shows while predicting is heard
+        fx.model.predicting().phaseProperty().addListener((o, was, now) -> phases.add(now));
     }
+
+    private final List<String> phases = new java.util.ArrayList<>();
 
     @AfterEach
     void close() throws Exception {
@@ -60,11 +64,21 @@ class PredictedLatencyTest {
         assertThat(predicted.isVisible()).isTrue();
         assertThat(((Label) predicted.getGraphic()).getText()).isEqualTo("latency_pred\n(ms)");
         assertThat(table.getItems()).isNotEmpty().allMatch(r -> r.predictedMs() > 0);
+        // predicting showed its progress in the status bar, to the last design, and then went away
+        assertThat(phases).contains(String.format("predicting latency: %,d of %,d", table.getItems().size(), table.getItems().size()));
+        assertThat(robot.lookup("#predicting").query().getParent().isVisible()).isFalse();
+        // nothing is cut: the table does not scroll sideways, the scatter's axis label fits its axis
+        assertThat(robot.from(table).lookup(".scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class))
+                .filteredOn(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).isNotEmpty().allMatch(b -> !b.isVisible());
 
         fx.interact(() -> robot.interact(() -> fx.model.form().text(Control.Y_AXIS).set(Axis.LATENCY_PRED.key())));
         var scatter = fx.model.charts().scatterProperty().get();
         assertThat(scatter.size()).isEqualTo(fx.model.shown().size());
         assertThat(ExplorerFixture.chart(robot, "paretoChart").plot().y().label()).isEqualTo("predicted latency (ms)");
+        var yAxis = ExplorerFixture.chart(robot, "paretoChart").yAxis();
+        javafx.scene.control.Label yLabel = (javafx.scene.control.Label) yAxis.lookup(".axis-label");
+        assertThat(yLabel.getText()).startsWith("predicted");
+        assertThat(((javafx.scene.text.Text) yLabel.lookup(".text")).getText()).as("the label as drawn").isEqualTo(yLabel.getText());
 
         Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve("predicted-1024x700.png");
         ImageIO.write(WaitForAsyncUtils.asyncFx(() -> SwingFXUtils.fromFXImage(fx.window.root().getScene().snapshot(null), null)).get(),
