@@ -28,30 +28,31 @@ import picocli.CommandLine.Spec;
         header = "Time primitive operations on this machine, so that designs' latency can be predicted without running them.",
         sortOptions = false,
         description = {
-            "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it (alone, or",
-            "with --in-context among copies of itself): convolutions over input and output channels, groups (dense,",
-            "grouped, channel-wise), kernel 1 and 3, stride 1 and 2 and input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6, shuffles and permutations, global pooling, fully",
-            "connected layers, residual adds and concatenations; then 20 whole networks of its own (CIFAR skeletons no",
-            "sample space has), each timed in two rounds keeping the faster, to which a correction from a network's summed",
-            "operations to its latency is fitted (measured = a x sum + b x operations + c, each term >= 0, outlier networks",
-            "left out and named); then the machine's peak multiply-accumulate rate (a",
-            "512x512 matrix product) and memory bandwidth (in-place adds over 1, 8 and 64 MiB, caches included). Each is",
-            "timed as igc evaluate times (warm-up, then until the median is known to 3%%, at most 60 passes or 1 s; a noisy",
-            "timing is stored marked, and used only where quiet ones are missing). The calibration is stored in the",
-            "results store with the machine's fingerprint (CPU model, cores, DJL and PyTorch versions), the batch and",
-            "the threads; 'igc cost --latency', 'igc evaluate', 'igc sweep', 'igc budget' and studies predict from it",
-            "(see src/site/markdown/calibration.md).",
+            "Times a grid of primitive operations in DJL/PyTorch, each as a network's forward pass runs it (among copies of",
+            "itself, or alone with --no-in-context): convolutions over input and output channels, groups (dense, grouped,",
+            "channel-wise), kernel 1 and 3, stride 1 and 2 and input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6,",
+            "shuffles and permutations, global pooling, fully connected layers, residual adds and concatenations; then 20",
+            "whole networks of its own (CIFAR skeletons no sample space has), each timed in two rounds keeping the faster,",
+            "to which a correction from a network's summed operations to its latency is fitted (measured = a x sum + b x",
+            "operations + c, each term >= 0, outlier networks left out and named, plus a term for the bytes a pass writes",
+            "past a knee where leave-one-out over the networks chooses one); then the machine's peak multiply-accumulate",
+            "rate (a 512x512 matrix product) and memory bandwidth (in-place adds over 1, 8 and 64 MiB, caches included).",
+            "Each is timed as igc evaluate times (warm-up, then until the median is known to 3%%, at most 60 passes or 1 s;",
+            "a noisy timing is stored marked, and used only where quiet ones are missing). The calibration is stored in the",
+            "results store with the machine's fingerprint (CPU model, cores, DJL and PyTorch versions), the batch and the",
+            "threads; 'igc cost --latency', 'igc evaluate', 'igc sweep', 'igc budget' and studies predict from it (see",
+            "src/site/markdown/calibration.md).",
             "Each primitive is stored as soon as it is timed. Ctrl-C stops after the one in flight (exit code 130); the",
-            "next 'igc calibrate' with the same settings continues there (--restart begins anew). An unfinished",
-            "calibration is never used for predictions. The full grid (848 primitives and the 20 networks) took 29 to 34 s",
-            "here on a quiet 2-core machine (752 primitives alone: 6 min beside heavy load, load 12 to 16); --quick (116",
-            "and the networks) 10 s, a rough model whose network correction is rough too."},
+            "next 'igc calibrate' with the same settings continues there (--restart begins anew). An unfinished calibration",
+            "is never used for predictions. The full grid (848 primitives and the 20 networks) took 49 s in context and 41",
+            "s alone, with the JVM's start, on a quiet 2-core machine; --quick (116 and the networks) is a rough model",
+            "whose network correction is rough too."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc calibrate                       # the full grid, batch 1, one intra-op thread",
             "  igc calibrate --quick               # a small grid, for a first prediction",
             "  igc calibrate --batch 32            # predictions at batch 32",
-            "  igc calibrate --in-context          # primitives timed in context, to compare with alone",
+            "  igc calibrate --no-in-context       # primitives timed alone, to compare with in context",
             "  igc calibrate --list                # the calibrations stored"})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
@@ -71,10 +72,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Begin a new calibration even where an unfinished one with these settings could be continued.")
     boolean restart;
 
-    @Option(names = "--in-context", description = "Time each primitive in context: its passes go round copies with their own weights "
-            + "and keep their recent outputs, 4 MiB in all, rather than alone with its weights and output left in the cache (grid named "
-            + "full-in-context). Measured under load it brought the operations' sum nearer the networks' times but made them vary more "
-            + "from one network to the next (see src/site/markdown/calibration.md).")
+    @Option(names = "--in-context", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Time each primitive in context (the default): its passes go round copies with their own weights and keep "
+            + "their recent outputs, 4 MiB in all, as inside a network, rather than alone with its weights and output left in the "
+            + "cache (--no-in-context; grid named full, where in context it is full-in-context). On a quiet machine the "
+            + "in-context calibration predicted 70%% of the bench's designs within +-10%%, the one timed alone 44%% "
+            + "(src/site/markdown/benchmarks.md).")
     boolean inContext;
 
     @Option(names = "--list", description = "List the calibrations stored, newest first, and exit.")
