@@ -33,8 +33,11 @@ final class SparkTests {
     static final List<String> TRAIN = List.of("--evaluate", "train", "--epochs", "1", "--limit-train", "256", "--limit-test", "256",
             "--data-dir", DebianPackages.fashionMnist().toString());
 
-    /** One epoch on 1,024 images: a design trains long enough to be stopped in the middle. */
-    static final List<String> LONGER_TRAIN = List.of("--evaluate", "train", "--epochs", "1", "--limit-train", "1024", "--limit-test", "256",
+    /**
+     * One epoch on 8,192 images: a design trains long enough (seconds) to be stopped in the middle; 1,024 images took
+     * 0.5 s once training ran merged, and the whole sweep could end before the signal arrived.
+     */
+    static final List<String> LONGER_TRAIN = List.of("--evaluate", "train", "--epochs", "1", "--limit-train", "8192", "--limit-test", "256",
             "--data-dir", DebianPackages.fashionMnist().toString());
 
     private SparkTests() {
