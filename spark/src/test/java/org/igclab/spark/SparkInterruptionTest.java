@@ -70,20 +70,22 @@ class SparkInterruptionTest {
      */
     static List<RunRecord> interruptMidTraining(JavaProcess driver, String signal, Path store, Path checkpoints) throws Exception {
         Set<Path> runningBefore = new HashSet<>();
-        boolean[] first = {true};
+        long[] firstStoredAt = {0};
         driver.await("a design stored and another's training begun", LIMIT, () -> {
             if (SparkTests.done(store) == 0) {
                 return false;
             }
             Set<Path> running = SparkTests.scratchRuns(checkpoints).stream().filter(r -> r.status().equals(ResultStore.RUNNING))
                     .map(SparkTests.ScratchRun::folder).collect(Collectors.toSet());
-            if (first[0]) {
+            if (firstStoredAt[0] == 0) {
                 // trainings already running when the first design was stored may be about to end: wait for a new one
-                first[0] = false;
+                firstStoredAt[0] = System.nanoTime();
                 runningBefore.addAll(running);
                 return false;
             }
-            return !runningBefore.containsAll(running);
+            // a task's scratch store can be unreadable while its training writes to it: a second after the first design
+            // was stored the next trainings have begun (each takes seconds), whether or not their stores could be read
+            return !runningBefore.containsAll(running) || System.nanoTime() - firstStoredAt[0] > TimeUnit.SECONDS.toNanos(1);
         });
         driver.signal(signal);
         assertThat(driver.waitFor(LIMIT)).as(driver.tail()).isEqualTo(IgcCli.INTERRUPTED);
