@@ -34,9 +34,17 @@ final class JavaProcess implements AutoCloseable {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
+    private static final Path PERL = Path.of("/usr/bin/perl");
+
     static JavaProcess start(String name, Path dir, Map<String, String> env, List<String> jvmOptions, String mainClass, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(PERL)) {
+            // a job started in the background by a shell ignores SIGINT, and so would every process it starts, the JVM
+            // then leaving Ctrl-C to nobody: the child gets SIGINT's default back before it becomes the JVM
+            command.addAll(List.of(PERL.toString(), "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\";"));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", testClassPath(), mainClass));
         command.addAll(List.of(args));
