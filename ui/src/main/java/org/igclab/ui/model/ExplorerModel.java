@@ -313,7 +313,23 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Stops predicting latency; the designs keep the predictions they had. */
     public void cancelPredictions() {
-        updates.cancelPredictions();
+        if (updates.cancelPredictions()) {
+            notice.set("cancelled: predicting latency; the designs keep the predictions they had");
+        }
+    }
+
+    /**
+     * Cancel (the menu, Esc): stops the window's computations in progress, the exploration and the latency predictions;
+     * when neither runs, the evaluation.
+     */
+    public void cancel() {
+        boolean computing = progress.computingProperty().get() || predicting.computingProperty().get();
+        if (computing) {
+            cancelPredictions();
+            cancelExploration();
+        } else {
+            evaluation.cancel();
+        }
     }
 
     public ExplorationProgress progress() {
