@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.igclab.analyzer.sweep.Measurement;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.runtime.store.ResultStore;
 
 /**
@@ -73,7 +74,7 @@ final class ResultWriter implements AutoCloseable {
                     what = "FAILED on " + where + (r.runId() > 0 ? " (stored as run " + r.runId() + ")" : "") + ": " + outcome.failure();
                 }
             }
-            err.println("design " + outcome.task().design() + ", " + outcome.task().name() + ": " + what + " [" + tracker.snapshot().counts() + "]");
+            err.println("design " + outcome.task().design() + ", " + DesignName.readable(outcome.task().name()) + ": " + what + " [" + tracker.snapshot().counts() + "]");
         } catch (RuntimeException e) {
             error = e;
         }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.cli.Main;
 import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.SpaceJson;
 import org.igclab.analyzer.sweep.Sweep;
@@ -208,7 +209,7 @@ public final class SparkSweepBench {
         System.out.printf("%nprojection, on paper: %s, %d passing designs, each trained %d epochs on %,d images, on executors like one core "
                         + "of this machine;%n  %.3g s per training image and MAC, from %s trained here on %d synthetic 3x32x32 images "
                         + "(one thread);%n  the cluster's start (%.0f s) once and its gap (%.2f s) per design%n",
-                GRID.getFileName(), seconds.size(), CIFAR_EPOCHS, CIFAR_IMAGES, c, SweepMeasurement.designName(space, median.design()),
+                GRID.getFileName(), seconds.size(), CIFAR_EPOCHS, CIFAR_IMAGES, c, DesignName.stored(space, median.design()),
                 CALIBRATION_IMAGES, once, each);
         System.out.printf("  one executor: %.0f h; %d executors: %.1f h (longest design first); the longest design alone takes %.1f h, "
                 + "so more executors than designs of that size do not help%n", total / 3600, EXECUTORS,

@@ -19,6 +19,7 @@ import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.text.Csv;
 import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.evaluate.LatencyView;
 import org.igclab.runtime.store.EpochRecord;
@@ -43,7 +44,9 @@ import picocli.CommandLine.Spec;
             "A latency measured under interference is marked noisy: it is kept, shown marked, and never used in a Pareto",
             "front or an explorer chart. One from a store written before interference was checked is marked unchecked.",
             "A run still marked running whose process is gone (killed, or its machine restarted) is stored as interrupted",
-            "when the store is opened, and said so."},
+            "when the store is opened, and said so.",
+            "A sweep's or a study's design is shown by its variables (cifar [block=igcv2 K=8 L=3 widen=last, width=64]); --json",
+            "keeps its name as stored, each value as JSON (block={\"type\":\"igcv2\",...}), which --name matches."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc results",
@@ -169,7 +172,7 @@ public final class ResultsCommand implements Callable<Integer> {
 
     /** A run's CSV row: its columns, its settings flattened ({@code settings.epochs}, ...), then the rest. */
     private static FlatCsv.Row row(RunRecord r, List<Integer> batches) {
-        List<Object> before = new ArrayList<>(Arrays.asList(r.id(), r.kind(), r.status(), r.designName(), r.params(), r.macs(), r.engineParams()));
+        List<Object> before = new ArrayList<>(Arrays.asList(r.id(), r.kind(), r.status(), DesignName.readable(r.designName()), r.params(), r.macs(), r.engineParams()));
         before.addAll(StoredLatencyView.csvCells(r, batches));
         List<Object> after = new ArrayList<>(Arrays.asList(r.accuracy(), RunSettings.toSecond(r.startedAt()), RunSettings.toSecond(r.finishedAt()),
                 RunSettings.checkpointFolder(r).orElse(""), r.designHash(), r.machine(), r.engine(), r.message()));
@@ -212,7 +215,7 @@ public final class ResultsCommand implements Callable<Integer> {
                 TextTable t = new TextTable(">id", "kind", "status", "design", ">params", ">MACs", "latency ms (sparse)", ">accuracy", "settings",
                         "started", "finished", "checkpoint", "note");
                 for (RunRecord r : runs) {
-                    t.row(r.id(), r.kind(), r.status(), r.designName(), r.params() == null ? "-" : TextTable.grouped(r.params()),
+                    t.row(r.id(), r.kind(), r.status(), DesignName.readable(r.designName()), r.params() == null ? "-" : TextTable.grouped(r.params()),
                             r.macs() == null ? "-" : TextTable.grouped(r.macs()), r.latency().isEmpty() ? "-" : LatencyView.brief(r.latency()),
                             r.accuracy() == null ? "-" : String.format("%.2f%%", 100 * r.accuracy()), RunSettings.brief(r),
                             RunSettings.toSecond(r.startedAt()), r.finishedAt() == null ? "-" : RunSettings.toSecond(r.finishedAt()),

@@ -2,6 +2,7 @@ package org.igclab.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ public final class StoreOption {
     public ResultStore open(PrintWriter err) {
         ResultStore db = ResultStore.open(store);
         for (RunRecord r : db.recovered()) {
-            err.printf("run %d (%s %s) was still marked running; %s%n", r.id(), r.kind(), r.designName(), r.message());
+            err.printf("run %d (%s %s) was still marked running; %s%n", r.id(), r.kind(), DesignName.readable(r.designName()), r.message());
         }
         return db;
     }

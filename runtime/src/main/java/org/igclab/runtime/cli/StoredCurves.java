@@ -11,6 +11,7 @@ import org.igclab.analyzer.plot.Charts;
 import org.igclab.analyzer.plot.Plots;
 import org.igclab.analyzer.text.Csv;
 import org.igclab.analyzer.text.TextTable;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.RunRecord;
@@ -31,7 +32,7 @@ final class StoredCurves {
 
         /** {@code #3 IGCV2 K=8, depth 38 (done)}: the legend's name. */
         String label() {
-            return "#" + run.id() + " " + run.designName() + " (" + run.status() + ")";
+            return "#" + run.id() + " " + DesignName.readable(run.designName()) + " (" + run.status() + ")";
         }
     }
 
@@ -50,7 +51,7 @@ final class StoredCurves {
         List<List<?>> rows = new ArrayList<>();
         for (Curve c : curves) {
             for (EpochRecord e : c.epochs()) {
-                rows.add(List.of(c.run().id(), c.run().designName(), e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(),
+                rows.add(List.of(c.run().id(), DesignName.readable(c.run().designName()), e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(),
                         e.learningRate(), e.seconds()));
             }
         }
@@ -73,7 +74,7 @@ final class StoredCurves {
         TextTable t = new TextTable(">run", "design", ">epoch", ">train loss", ">train acc", ">test acc", ">lr", ">seconds");
         for (Curve c : curves) {
             for (EpochRecord e : c.epochs()) {
-                t.row(c.run().id(), c.run().designName(), e.epoch(), String.format("%.4f", e.trainLoss()),
+                t.row(c.run().id(), DesignName.readable(c.run().designName()), e.epoch(), String.format("%.4f", e.trainLoss()),
                         String.format("%.2f%%", 100 * e.trainAccuracy()), String.format("%.2f%%", 100 * e.testAccuracy()),
                         String.format("%.5f", e.learningRate()), String.format("%.1f", e.seconds()));
             }

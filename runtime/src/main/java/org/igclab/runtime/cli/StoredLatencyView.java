@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.igclab.analyzer.cli.OutputFormat;
 import org.igclab.analyzer.text.Csv;
 import org.igclab.analyzer.text.TextTable;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.evaluate.LatencyView;
 import org.igclab.runtime.latency.Interference;
@@ -75,7 +76,7 @@ final class StoredLatencyView {
                         if (header.size() == lead.size()) {
                             n.fieldNames().forEachRemaining(header::add);
                         }
-                        List<Object> row = new ArrayList<>(Arrays.asList(r.id(), r.designName()));
+                        List<Object> row = new ArrayList<>(Arrays.asList(r.id(), DesignName.readable(r.designName())));
                         n.elements().forEachRemaining(v -> row.add(v.isNull() ? null : v.isNumber() ? v.numberValue() : v.asText()));
                         rows.add(row);
                     }
@@ -99,7 +100,7 @@ final class StoredLatencyView {
                 TextTable t = new TextTable(headers.toArray(String[]::new));
                 for (RunRecord r : runs) {
                     for (LatencyStats l : r.latency()) {
-                        List<Object> cells = new ArrayList<>(List.of(r.id(), r.designName()));
+                        List<Object> cells = new ArrayList<>(List.of(r.id(), DesignName.readable(r.designName())));
                         cells.addAll(LatencyView.cells(l));
                         cells.add(l.interference().reason());
                         t.row(cells.toArray());

@@ -16,12 +16,12 @@ import org.igclab.analyzer.study.Sampler;
 import org.igclab.analyzer.study.Screening;
 import org.igclab.analyzer.study.StudyConstraints;
 import org.igclab.analyzer.study.Told;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.SweepRow;
 import org.igclab.rules.io.JsonFields;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
-import org.igclab.runtime.sweep.SweepMeasurement;
 
 /**
  * Runs a study: asks its sampler for designs, screens each analytically against the constraints (a design that
@@ -103,7 +103,7 @@ public final class StudyRunner {
             List<TrialRecord> added = new ArrayList<>();
             for (long design : asked) {
                 Screening.Screened s = screening.screen(design);
-                String name = SweepMeasurement.designName(space, design);
+                String name = DesignName.stored(space, design);
                 if (s.feasible()) {
                     long trial = studies.addTrial(id, design, name, o.sampler().label(), TrialRecord.PENDING,
                             Trials.valuesJson(space, study.objectives(), s.row(), null), 0, null);
@@ -152,7 +152,7 @@ public final class StudyRunner {
                 counts.measured += m.status().equals(TrialRecord.FAILED) ? 0 : 1;
                 counts.pruned += m.status().equals(TrialRecord.PRUNED) ? 1 : 0;
                 counts.failed += m.status().equals(TrialRecord.FAILED) ? 1 : 0;
-                err.printf("trial %s: %s%s%n", t.designName(), m.status(), m.reason() == null ? "" : " (" + m.reason() + ")");
+                err.printf("trial %s: %s%s%n", DesignName.readable(t.designName()), m.status(), m.reason() == null ? "" : " (" + m.reason() + ")");
             }
             err.flush();
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.analyzer.sweep.Pareto;
 import org.igclab.analyzer.sweep.Assignment;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.text.FlatCsv;
 import org.igclab.analyzer.text.TextTable;
@@ -107,15 +108,7 @@ public final class StudyView {
         if (!best.isEmpty()) {
             out.append("best: ");
             List<String> parts = new ArrayList<>();
-            List<String> names = r.study().space().grid().names();
-            best.forEach((o, t) -> {
-                List<String> values = variables(r.study().space(), t);
-                List<String> design = new ArrayList<>();
-                for (int v = 0; v < names.size(); v++) {
-                    design.add(names.get(v) + "=" + values.get(v));
-                }
-                parts.add(o + " trial " + t.number() + " (" + String.join(", ", design) + ")");
-            });
+            best.forEach((o, t) -> parts.add(o + " trial " + t.number() + " (" + DesignName.variables(r.study().space(), t.design()) + ")"));
             out.append(String.join("; ", parts)).append('\n');
         }
         out.append(String.format("Pareto front: %d trial%s%n%n", r.front().cardinality(), r.front().cardinality() == 1 ? "" : "s"));
@@ -128,7 +121,7 @@ public final class StudyView {
         for (int i = 0; i < r.trials().size(); i++) {
             TrialRecord tr = r.trials().get(i);
             List<Object> cells = new ArrayList<>(List.of(tr.number(), tr.design()));
-            cells.addAll(variables(r.study().space(), tr));
+            cells.addAll(DesignName.values(r.study().space(), tr.design()));
             cells.addAll(List.of(tr.sampler(), tr.status()));
             JsonNode values = values(tr);
             for (Objective o : r.study().objectives()) {
@@ -140,16 +133,6 @@ public final class StudyView {
             t.row(cells.toArray());
         }
         return out.append(r.trials().isEmpty() ? "no trials yet: igc study run " + s.name() + " --trials N\n" : t.render()).toString();
-    }
-
-    /** The trial's design as the other tables show it: each variable's value as people read it ({@code igcv2 K=8 widen=last}). */
-    private static List<String> variables(Space space, TrialRecord t) {
-        Assignment a = space.values(t.design());
-        List<String> cells = new ArrayList<>();
-        for (int v = 0; v < space.grid().names().size(); v++) {
-            cells.add(Assignment.readable(a.node(v)));
-        }
-        return cells;
     }
 
     /**

@@ -13,7 +13,7 @@ import org.igclab.analyzer.ProgressListener;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.network.Network;
-import org.igclab.analyzer.sweep.Assignment;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.Sweep;
@@ -41,21 +41,10 @@ public final class SweepMeasurement {
     private SweepMeasurement() {
     }
 
-    /** The design's name in the store: the space's name and its variables, e.g. {@code cifar [width=64 depth=20]}. */
-    public static String designName(Space space, long design) {
-        Assignment values = space.values(design);
-        StringBuilder s = new StringBuilder(space.name().isEmpty() ? "design " + design : space.name()).append(" [");
-        List<String> names = space.grid().names();
-        for (int i = 0; i < names.size(); i++) {
-            s.append(i == 0 ? "" : " ").append(names.get(i)).append('=').append(Assignment.text(values.node(i)));
-        }
-        return s.append(']').toString();
-    }
-
-    /** The design of a space at {@code index}, named as the store names it. */
+    /** The design of a space at {@code index}, named as the store names it ({@link DesignName#stored}). */
     public static Design design(Space space, long index) {
         Network n = space.network(space.values(index));
-        return new Design.NetworkDesign(new Network(designName(space, index), n.input(), n.layers()));
+        return new Design.NetworkDesign(new Network(DesignName.stored(space, index), n.input(), n.layers()));
     }
 
     /**
@@ -123,7 +112,7 @@ public final class SweepMeasurement {
                 }
                 Measurement m = measure.of(design, row.design());
                 out.put(row.design(), m);
-                err.printf("design %d of %d, %s: %s (%.1f s)%s%n", n, passing.size(), design.name(),
+                err.printf("design %d of %d, %s: %s (%.1f s)%s%n", n, passing.size(), DesignName.readable(design.name()),
                         m.reused() ? "already in the store, run " + m.runId() : "measured, run " + m.runId(), (System.nanoTime() - started) / 1e9,
                         m.noisy() ? "; latency noisy (measured under interference), not ranked" : "");
             } catch (IOException e) {

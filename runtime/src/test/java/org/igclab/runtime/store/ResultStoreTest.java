@@ -16,7 +16,7 @@ import org.igclab.runtime.latency.Stop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ResultStoreTest {
+public class ResultStoreTest {
 
     @Test
     void runsAndEpochsRoundTripThroughTheFile(@TempDir Path dir) {
@@ -70,7 +70,7 @@ class ResultStoreTest {
         assertThatThrownBy(() -> ResultStore.open(file)).hasMessageContaining("newer IGC Lab (schema 99)");
     }
 
-    static LatencyStats quiet(int batch, double median) {
+    public static LatencyStats quiet(int batch, double median) {
         return new LatencyStats("sparse", batch, 1, 1, 10, true, 64, median, median * 0.98, median * 1.05, median * 0.01, Stop.TARGET_MET, 1,
                 new Interference(Interference.Verdict.QUIET, 0.99, 0.0, 1, 0.4, 0.6, 2, ""));
     }
