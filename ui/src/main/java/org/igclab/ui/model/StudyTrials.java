@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.igclab.analyzer.text.TextTable;
+import org.igclab.analyzer.sweep.DesignName;
 import org.igclab.analyzer.sweep.Objective;
 import org.igclab.rules.model.InvalidDesignException;
 import org.igclab.runtime.store.ResultStore;
@@ -31,6 +32,7 @@ public record StudyTrials(String name, List<String> objectives, List<Trial> tria
     /**
      * One trial as a row.
      *
+     * @param design its design's variables as {@code igc study show} prints them ({@code block=igcv2 K=8 L=2 widen=last, width=64})
      * @param values the objective values, as text ({@code -} where unknown)
      * @param front  whether it is on the study's Pareto front
      */
@@ -78,7 +80,7 @@ public record StudyTrials(String name, List<String> objectives, List<Trial> tria
             for (int o = 0; o < objectives.size(); o++) {
                 values.add(raw == null ? "-" : number(value(objectives.get(o), raw[o])));
             }
-            rows.add(new Trial(t.number(), t.designName(), t.status(), values, v != null && r.front().get(i)));
+            rows.add(new Trial(t.number(), DesignName.variables(r.study().space(), t.design()), t.status(), values, v != null && r.front().get(i)));
         }
         return new StudyTrials(r.study().record().name(), objectives.stream().map(Objective::toString).toList(), rows, plot(r));
     }
@@ -106,7 +108,7 @@ public record StudyTrials(String name, List<String> objectives, List<Trial> tria
             double y = value(oy, v[1]);
             boolean on = r.front().get(i);
             marks.add(Mark.Dot.plain(x, y, on ? Ink.FRONT : Ink.DESIGN, on ? 5 : 4,
-                    String.format("trial %d: %s, %s = %s, %s = %s", t.number(), t.designName(), ox, number(x), oy, number(y))));
+                    String.format("trial %d (%s): %s = %s, %s = %s", t.number(), DesignName.variables(r.study().space(), t.design()), ox, number(x), oy, number(y))));
             if (on) {
                 front.add(new double[] {x, y});
             }

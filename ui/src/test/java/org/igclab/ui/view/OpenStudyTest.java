@@ -83,12 +83,17 @@ class OpenStudyTest {
                 .isEqualTo(report.trials().stream().map(t -> t.number()).toList());
         assertThat(pane.trials().getColumns().stream().map(c -> c.getText()).toList())
                 .containsExactly("trial", "design", "status", "params", "width:max", "Pareto front");
+        // each design by its variables, the block by its fields, as igc study show prints it: no JSON
+        assertThat(pane.trials().getItems()).allSatisfy(t -> assertThat(t.design())
+                .matches("block=igcv2 K=\\d+ L=\\d widen=last, width=\\d+, depth=\\d+, K=\\d+, L=\\d"));
         long onFront = pane.trials().getItems().stream().filter(StudyTrials.Trial::front).count();
         assertThat(onFront).isEqualTo(report.front().cardinality()).isPositive();
 
         List<Mark> marks = pane.chart().chart().plot().marks();
         assertThat(marks.stream().filter(m -> m instanceof Mark.Dot d && d.ink().equals(Ink.FRONT)).count()).isEqualTo(onFront);
         assertThat(marks).anyMatch(m -> m instanceof Mark.Line l && l.stepped() == (onFront > 1) || onFront == 1);
+        assertThat(marks).filteredOn(m -> m instanceof Mark.Dot).allSatisfy(m -> assertThat(((Mark.Dot) m).hover())
+                .matches("trial \\d+ \\(block=igcv2 K=\\d+ L=\\d widen=last, width=\\d+, .*\\): params = .*, width:max = .*"));
         assertThat(robot.lookup("#notice").queryAs(Label.class).getText()).isEqualTo("study search: 12 trials, " + onFront + " on the Pareto front");
     }
 }
