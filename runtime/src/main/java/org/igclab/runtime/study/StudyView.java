@@ -103,7 +103,7 @@ public final class StudyView {
         out.append("objectives: ").append(s.objectives()).append("; constraints: ").append(s.constraints().isEmpty() ? "none" : s.constraints())
                 .append('\n');
         out.append("trials: ").append(r.trials().size()).append(' ').append(counts(r.trials())).append("; sampler ")
-                .append(s.samplerState() == null ? "not run yet" : s.samplerState()).append('\n');
+                .append(sampler(s.samplerState())).append('\n');
         Map<String, TrialRecord> best = best(r);
         if (!best.isEmpty()) {
             out.append("best: ");
@@ -133,6 +133,18 @@ public final class StudyView {
             t.row(cells.toArray());
         }
         return out.append(r.trials().isEmpty() ? "no trials yet: igc study run " + s.name() + " --trials N\n" : t.render()).toString();
+    }
+
+    /** Where the sampler stands as people read it, {@code nsga2 seed=7 population=16 generation=2 told=20}; the JSON has it as stored. */
+    static String sampler(String state) {
+        JsonNode n = parse(state);
+        if (!n.isObject()) {
+            return state == null ? "not run yet" : state;
+        }
+        ObjectNode fields = n.deepCopy();
+        JsonNode kind = fields.remove("sampler");
+        String rest = Assignment.readable(fields);
+        return kind == null ? rest : (kind.asText() + " " + rest).strip();
     }
 
     /**
