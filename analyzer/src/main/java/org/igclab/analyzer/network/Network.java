@@ -10,8 +10,9 @@ import java.util.Map;
  * @param name   a human name
  * @param input  the shape of one input image
  * @param layers the layers in order
- * @param labels the names its source gave some layers, by path: an imported ONNX model's node names (as Netron shows
- *               them), written as an operation's {@code "name"}; none for a network written by hand
+ * @param labels the names its source gave some layers and stages, by path: an imported ONNX model's node names (as Netron
+ *               shows them), written as an operation's {@code "name"}, and a stage's {@code "name"} ({@code stages[0]}:
+ *               {@code layer1}); left out of the design's identity
  */
 public record Network(String name, TensorShape input, List<LayerSpec> layers, Map<String, String> labels) {
     public Network {
@@ -24,12 +25,12 @@ public record Network(String name, TensorShape input, List<LayerSpec> layers, Ma
         this(name, input, layers, Map.of());
     }
 
-    /** The same network without the names its source gave its layers: what identifies it as a design. */
+    /** The same network without the names its source gave its layers and stages: what identifies it as a design. */
     public Network unlabelled() {
         return labels.isEmpty() ? this : new Network(name, input, layers);
     }
 
-    /** The name its source gave the layer at {@code path}, or blank. */
+    /** The name its source gave the layer or stage at {@code path}, or blank. */
     public String label(String path) {
         return labels.getOrDefault(path, "");
     }

@@ -65,7 +65,13 @@ public final class NetworkJson {
             if (top.has("stages")) {
                 for (JsonFields.Element stage : top.array("stages")) {
                     JsonFields s = stage.asObject().allowOnly(Set.of("name", "blocks"));
-                    layers.addAll(LayerJson.list(s, "blocks", labels));
+                    List<LayerSpec> blocks = LayerJson.list(s, "blocks", labels);
+                    String stageName = s.optionalString("name", "");
+                    // a stage without blocks leaves no trace in the layers, nor then its name
+                    if (!stageName.isEmpty() && !blocks.isEmpty()) {
+                        labels.put(s.path(), stageName);
+                    }
+                    layers.addAll(blocks);
                 }
             }
             if (top.has("head")) {
@@ -94,7 +100,7 @@ public final class NetworkJson {
 
     /**
      * The canonical JSON of a network: sections rebuilt from the layers' paths, every field explicit, and the names its
-     * source gave operations (an imported ONNX model's node names) as their {@code "name"}.
+     * source gave stages and operations (an imported ONNX model's node names) as their {@code "name"}.
      */
     public static ObjectNode toJson(Network network) {
         ObjectNode root = JsonFields.MAPPER.createObjectNode();
@@ -109,7 +115,12 @@ public final class NetworkJson {
                 int stage = Integer.parseInt(path.substring(7, path.indexOf(']')));
                 ArrayNode stages = root.has("stages") ? (ArrayNode) root.get("stages") : root.putArray("stages");
                 while (stages.size() <= stage) {
-                    stages.addObject().putArray("blocks");
+                    String stageName = network.label("stages[" + stages.size() + "]");
+                    ObjectNode s = stages.addObject();
+                    if (!stageName.isEmpty()) {
+                        s.put("name", stageName);
+                    }
+                    s.putArray("blocks");
                 }
                 target = (ArrayNode) stages.get(stage).get("blocks");
             } else {

@@ -44,7 +44,8 @@ public final class NetworkCostView {
         }
         // an imported model's node names, beside the paths the other commands use, where it has them
         Network spec = cost.network().spec();
-        boolean named = !spec.labels().isEmpty();
+        boolean named = (blocksOnly ? groups(cost).stream().map(Group::path) : cost.layers().stream().map(LayerCost::path))
+                .anyMatch(path -> !spec.label(path).isEmpty());
         TextTable t = named ? new TextTable("layer", "node", "op", ">output", ">params", ">MACs", ">activations", ">traffic")
                 : new TextTable("layer", "op", ">output", ">params", ">MACs", ">activations", ">traffic");
         if (blocksOnly) {

@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.igclab.analyzer.design.Design;
 import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.analyzer.network.cost.NetworkCost;
 import org.igclab.rules.io.JsonFields;
@@ -65,6 +66,23 @@ class NetworkJsonRoundTripTest {
         assertThat(written.at("/stages/1/blocks/0/stride").asInt()).isEqualTo(2);
         assertThat(written.at("/stages/1/blocks/1/stride").asInt()).isEqualTo(1);
         assertThat(written.get("head")).hasSize(2);
+    }
+
+    /** A stage's name is kept in the written JSON, and left out of the design's identity as an operation's name is. */
+    @Example
+    void stageNamesAreWrittenBackButDoNotChangeTheDesignsHash() throws IOException {
+        Path file = Path.of("..", "samples", "networks", "resnet18.json");
+        Network n = NetworkJson.read(file);
+        ObjectNode written = NetworkJson.toJson(n);
+        assertThat(written.get("stages").findValuesAsText("name")).containsExactly("layer1", "layer2", "layer3", "layer4");
+        assertThat(written.at("/stages/0/blocks").size()).isEqualTo(2);
+
+        ObjectNode unnamed = (ObjectNode) JsonFields.MAPPER.readTree(Files.readString(file));
+        unnamed.get("stages").forEach(stage -> ((ObjectNode) stage).remove("name"));
+        Network without = NetworkJson.parse(JsonFields.pretty(unnamed));
+        assertThat(without.labels()).isEmpty();
+        assertThat(NetworkJson.toJson(without).get("stages").findValues("name")).isEmpty();
+        assertThat(DesignIdentity.of(new Design.NetworkDesign(n))).isEqualTo(DesignIdentity.of(new Design.NetworkDesign(without)));
     }
 
     /** A chain file seen as a network (its kernels and permutations as layers) also round-trips. */
