@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
             "front or an explorer chart. One from a store written before interference was checked is marked unchecked.",
             "A run still marked running whose process is gone (killed, or its machine restarted) is stored as interrupted",
             "when the store is opened, and said so.",
-            "A sweep's or a study's design is shown by its variables (cifar [block=igcv2 K=8 L=3 widen=last, width=64]); --json",
-            "keeps its name as stored, each value as JSON (block={\"type\":\"igcv2\",...}), which --name matches."},
+            "A sweep's or a study's design is shown by its variables: cifar [block=igcv2 K=8 L=3 widen=last, width=64].",
+            "--json keeps its name as stored, each value as JSON (block={\"type\":\"igcv2\",...}), which --name matches."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc results",
