@@ -34,7 +34,7 @@ public final class LatencyView {
 
     /** The columns of a timings table ({@code >} right-aligns). */
     public static final List<String> HEADERS = List.of("execution", ">batch", ">threads", ">median ms", ">±ms", ">±%", ">p10 ms", ">p90 ms",
-            >images/s", ">runs", "stop", ">cpu/wall", ">runnable", "load 1m", ">speed", "verdict");
+            ">images/s", ">runs", "stop", ">cpu/wall", ">runnable", "load 1m", ">speed", "verdict");
 
     /** One timing's cells under {@link #HEADERS}. */
     public static List<Object> cells(LatencyStats l) {
