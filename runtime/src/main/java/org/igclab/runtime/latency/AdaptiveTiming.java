@@ -123,7 +123,7 @@ public final class AdaptiveTiming {
             if (!t.interference().noisy() || t.stop() == Stop.CANCELLED) {
                 break;
             }
-            if (attempts < policy.attempts() && rule.slow(t.interference().slowdown())) {
+            if (attempts < policy.attempts() && rule.slowFromOutside(t.interference())) {
                 awaitReference(rule, env, cancelled);
             }
         }

@@ -62,6 +62,15 @@ public record InterferenceRule(double minCpuShare, long minWaitNanos, double max
         return slowdown > maxSlowdown;
     }
 
+    /**
+     * Whether a verdict found the machine slow with nothing here competing (its passes undisturbed, no more runnable
+     * threads than processors): a slow spell from outside, worth waiting for. A machine slow because this one is busy is
+     * not waited for: the load is reported as it is.
+     */
+    public boolean slowFromOutside(Interference i) {
+        return slow(i.slowdown()) && !(i.disturbedShare() > maxDisturbedShare) && !(checkLoad && i.runnable() > i.cores());
+    }
+
     /** Whether a pass of this wall and CPU time was disturbed. */
     public boolean disturbed(AdaptiveTiming.Pass pass) {
         return pass.cpuShare() < minCpuShare && pass.wallNanos() - pass.cpuNanos() >= minWaitNanos;

@@ -109,6 +109,8 @@ class InterferenceRuleTest {
         assertThat(slow.load()).isEqualTo("1 runnable thread; load 0.50 -> 0.50 on 2 cores; reference speed 1.41x");
         // slow and crowded: both said, the slowdown no longer blamed on something outside
         Interference both = RULE.judge(shares(0, 20), runnable(3, 20), 0.5, 0.5, 2, new double[] {1.13}, 0.80);
+        assertThat(RULE.slowFromOutside(slow)).isTrue();
+        assertThat(RULE.slowFromOutside(both)).as("slow because this machine is busy: not waited for").isFalse();
         assertThat(both.reason()).endsWith("wanted the 2 processors; the machine ran 1.41x slower than its reference speed "
                 + "(reference convolution 1.13 ms against 0.80 ms)");
     }
