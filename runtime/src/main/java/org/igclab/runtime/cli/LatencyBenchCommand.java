@@ -136,8 +136,9 @@ public final class LatencyBenchCommand implements Callable<Integer> {
     private static String reference(int threads) {
         Threads.apply(threads, Threads.DEFAULT);
         double floor = SpeedProbe.reference().floorMs();
+        double now = java.util.stream.DoubleStream.generate(SpeedProbe::medianMs).limit(3).min().orElse(Double.NaN); // the first runs cold
         return String.format("reference speed: the probe's floor %.3f ms (this machine's calibration or this process's probes), now %.2fx; "
-                + "a timing is noisy above %.2fx", floor, SpeedProbe.medianMs() / floor, InterferenceRule.defaults().maxSlowdown());
+                + "a timing is noisy above %.2fx", floor, now / floor, InterferenceRule.defaults().maxSlowdown());
     }
 
     private static Path inHome(Path sample) {
