@@ -180,21 +180,15 @@ public final class CalibrationStore {
      */
     public int adoptReferences(Fingerprint here) {
         return store.sql(db -> {
-            String sql = "SELECT threads, reference_ms FROM calibrations WHERE status = ? AND cpu = ? AND cores = ? AND engine = ?"
+            String sql = "SELECT threads, reference_ms FROM calibrations WHERE status = '" + COMPLETE + "' AND " + sameMachine(here)
                     + " AND reference_ms IS NOT NULL";
-            try (PreparedStatement p = db.prepareStatement(sql)) {
-                p.setString(1, COMPLETE);
-                p.setString(2, here.cpu());
-                p.setInt(3, here.cores());
-                p.setString(4, here.engine());
-                int n = 0;
-                try (ResultSet rs = p.executeQuery()) {
-                    for (; rs.next(); n++) {
-                        ReferenceSpeed.process(rs.getInt(1)).adopt(rs.getDouble(2));
-                    }
+            int n = 0;
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                for (; rs.next(); n++) {
+                    ReferenceSpeed.process(rs.getInt(1)).adopt(rs.getDouble(2));
                 }
-                return n;
             }
+            return n;
         });
     }
 
@@ -275,9 +269,14 @@ public final class CalibrationStore {
      * there is one, else of this machine with any settings, else the newest of any machine (a prediction from it says so).
      */
     public Optional<Calibration> best(Fingerprint here, int threads, int batch) {
-        String same = "cpu = " + quote(here.cpu()) + " AND cores = " + here.cores() + " AND engine = " + quote(here.engine());
+        String same = sameMachine(here);
         return read(same + " AND threads = " + threads + " AND batch = " + batch).or(() -> read(same + " AND threads = " + threads))
                 .or(() -> read(same)).or(() -> read("1 = 1"));
+    }
+
+    /** The SQL condition for calibrations of this machine and engine. */
+    private static String sameMachine(Fingerprint here) {
+        return "cpu = " + quote(here.cpu()) + " AND cores = " + here.cores() + " AND engine = " + quote(here.engine());
     }
 
     private static String quote(String s) {
