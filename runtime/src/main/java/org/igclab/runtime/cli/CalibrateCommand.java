@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "Each is timed as igc evaluate times (warm-up, then until the median is known to 3%%, at most 60 passes or 1 s;",
             "a noisy timing is stored marked, and used only where quiet ones are missing). A small reference convolution,",
             "run about every half second, records the machine's reference speed (its fastest); primitives timed while the",
-            "machine ran over 1.15x slower than that are timed again at the end, after waiting up to 30 s for it to return",
+            "machine ran over 1.2x slower than that are timed again at the end, after waiting up to 30 s for it to return",
             "to its reference speed (src/site/markdown/latency.md). The calibration is stored in the",
             "results store with the machine's fingerprint (CPU model, cores, DJL and PyTorch versions), the batch and the",
             "threads; 'igc cost --latency', 'igc evaluate', 'igc sweep', 'igc budget' and studies predict from it (see",

@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "A calibration times primitive operations, never whole designs, so every design here is one it never timed.",
             "Timings taken under interference are marked noisy and counted apart: on a busy machine the figures say so. A",
             "timing is also noisy when a small reference convolution, run before, every half second during and after it,",
-            "found the machine over 1.15x slower than its reference speed (the calibration's fastest probe, or this",
+            "found the machine over 1.2x slower than its reference speed (the calibration's fastest probe, or this",
             "process's): a slow spell outside this machine's view. A noisy design is timed again, 4 attempts in all, after",
             "waiting (up to 30 s) for the machine to return to its reference speed.",
             "Nothing is stored. Ctrl-C stops after the design in flight and prints what was measured."},

@@ -27,7 +27,7 @@ class LatencySpeedViewTest {
         assertThat(LatencyView.cells(unprobed).get(LatencyView.HEADERS.indexOf(">speed"))).isEqualTo("-");
         assertThat(LatencyView.json(unprobed).get("slowdown").isNull()).isTrue();
         assertThat(LatencyView.method(TimingPolicy.defaults(), InterferenceRule.defaults()))
-                .contains("took more than 1.15x its fastest").contains("waiting up to 30 s");
+                .contains("took more than 1.20x its fastest").contains("waiting up to 30 s");
         assertThat(LatencyView.method(TimingPolicy.defaults(), new InterferenceRule(0.9, 20_000, 0.2, true))).doesNotContain("reference");
     }
 }
