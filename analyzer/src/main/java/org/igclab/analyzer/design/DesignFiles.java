@@ -38,6 +38,21 @@ public final class DesignFiles {
         return parse(text);
     }
 
+    /** The design file's text: the canonical JSON of a chain, or of a network with the names its source gave its layers. */
+    public static String write(Design design) {
+        return design.accept(new Design.Visitor<>() {
+            @Override
+            public String chain(Design.ChainDesign c) {
+                return ChainJson.write(c.document());
+            }
+
+            @Override
+            public String network(Design.NetworkDesign n) {
+                return NetworkJson.write(n.network());
+            }
+        });
+    }
+
     public static Design parse(String text) {
         JsonFields top = JsonFields.parse(text);
         String format = top.optionalString("format", "");

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.igclab.analyzer.network.NetworkJson;
-import org.igclab.rules.io.ChainJson;
 
 /**
  * A design's canonical JSON (every field explicit, as the writers produce it) and its SHA-256: two files that
@@ -16,18 +14,9 @@ import org.igclab.rules.io.ChainJson;
  */
 public record DesignIdentity(String canonicalJson, String hash) {
 
+    /** The identity of the design: an imported model's node names are left out, so they do not make it another design. */
     public static DesignIdentity of(Design design) {
-        String json = design.accept(new Design.Visitor<>() {
-            @Override
-            public String chain(Design.ChainDesign c) {
-                return ChainJson.write(c.document());
-            }
-
-            @Override
-            public String network(Design.NetworkDesign n) {
-                return NetworkJson.write(n.network());
-            }
-        });
+        String json = DesignFiles.write(design instanceof Design.NetworkDesign n ? new Design.NetworkDesign(n.network().unlabelled()) : design);
         return new DesignIdentity(json, sha256(json));
     }
 

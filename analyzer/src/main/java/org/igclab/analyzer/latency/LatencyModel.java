@@ -215,7 +215,7 @@ public final class LatencyModel implements OpLatency {
     }
 
     /** Primitives that share a kernel implementation: the class a regression is fitted over. */
-    static String classOf(Primitive p) {
+    public static String classOf(Primitive p) {
         return switch (p.kind()) {
             case CONV -> "conv " + p.grouping() + " " + p.kernel() + "/" + p.stride() + (p.dilation() > 1 ? " dil" + p.dilation() : "");
             case MAX_POOL, AVG_POOL -> p.kind().label() + " " + p.kernel() + "/" + p.stride();

@@ -93,41 +93,46 @@ public final class LayerJson {
         return branches;
     }
 
-    /** The layer as a file writes it, every field explicit. */
-    public static ObjectNode write(LayerSpec spec) {
+    /**
+     * The layer as a file writes it, every field explicit; an operation its source named (by path in {@code labels}, an
+     * imported ONNX model's node names) has that {@code "name"}, which {@link #read} takes back.
+     */
+    public static ObjectNode write(LayerSpec spec, Map<String, String> labels) {
         return spec.accept(new LayerSpec.Visitor<>() {
             @Override
             public ObjectNode op(LayerSpec.OpSpec o) {
-                return OpJson.write(o.op());
+                ObjectNode n = OpJson.write(o.op());
+                String label = labels.get(o.path());
+                return label == null ? n : n.put("name", label);
             }
 
             @Override
             public ObjectNode sequence(LayerSpec.SequenceSpec s) {
                 ObjectNode n = composite("sequence");
-                n.set("layers", layers(s));
+                n.set("layers", layers(s, labels));
                 return n;
             }
 
             @Override
             public ObjectNode residual(LayerSpec.ResidualSpec r) {
                 ObjectNode n = composite("residual");
-                n.set("body", layers(r.body()));
-                r.shortcut().ifPresent(s -> n.set("shortcut", layers(s)));
+                n.set("body", layers(r.body(), labels));
+                r.shortcut().ifPresent(s -> n.set("shortcut", layers(s, labels)));
                 return n;
             }
 
             @Override
             public ObjectNode mul(LayerSpec.MulSpec m) {
                 ObjectNode n = composite("mul");
-                n.set("body", layers(m.body()));
-                m.other().ifPresent(o -> n.set("other", layers(o)));
+                n.set("body", layers(m.body(), labels));
+                m.other().ifPresent(o -> n.set("other", layers(o, labels)));
                 return n;
             }
 
             @Override
             public ObjectNode concat(LayerSpec.ConcatSpec c) {
                 ObjectNode n = composite("concat");
-                n.set("branches", branches(c.branches()));
+                n.set("branches", branches(c.branches(), labels));
                 return n;
             }
 
@@ -136,7 +141,7 @@ public final class LayerJson {
                 ObjectNode n = composite("split");
                 ArrayNode sizes = n.putArray("sizes");
                 s.sizes().forEach(sizes::add);
-                n.set("branches", branches(s.branches()));
+                n.set("branches", branches(s.branches(), labels));
                 return n;
             }
 
@@ -152,15 +157,15 @@ public final class LayerJson {
     }
 
     /** A list of layers: a sequence's layers, or a one-layer list. */
-    private static ArrayNode layers(LayerSpec spec) {
+    private static ArrayNode layers(LayerSpec spec, Map<String, String> labels) {
         ArrayNode a = JsonFields.MAPPER.createArrayNode();
-        spec.asList().forEach(l -> a.add(write(l)));
+        spec.asList().forEach(l -> a.add(write(l, labels)));
         return a;
     }
 
-    private static ArrayNode branches(List<LayerSpec> branches) {
+    private static ArrayNode branches(List<LayerSpec> branches, Map<String, String> labels) {
         ArrayNode a = JsonFields.MAPPER.createArrayNode();
-        branches.forEach(b -> a.add(layers(b)));
+        branches.forEach(b -> a.add(layers(b, labels)));
         return a;
     }
 }

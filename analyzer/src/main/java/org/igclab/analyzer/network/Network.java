@@ -24,6 +24,11 @@ public record Network(String name, TensorShape input, List<LayerSpec> layers, Ma
         this(name, input, layers, Map.of());
     }
 
+    /** The same network without the names its source gave its layers: what identifies it as a design. */
+    public Network unlabelled() {
+        return labels.isEmpty() ? this : new Network(name, input, layers);
+    }
+
     /** The name its source gave the layer at {@code path}, or blank. */
     public String label(String path) {
         return labels.getOrDefault(path, "");

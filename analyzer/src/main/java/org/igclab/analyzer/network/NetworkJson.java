@@ -92,7 +92,10 @@ public final class NetworkJson {
         return new TensorShape(channels, h, w);
     }
 
-    /** The canonical JSON of a network: sections rebuilt from the layers' paths, every field explicit. */
+    /**
+     * The canonical JSON of a network: sections rebuilt from the layers' paths, every field explicit, and the names its
+     * source gave operations (an imported ONNX model's node names) as their {@code "name"}.
+     */
     public static ObjectNode toJson(Network network) {
         ObjectNode root = JsonFields.MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -113,7 +116,7 @@ public final class NetworkJson {
                 String section = path.substring(0, path.indexOf('['));
                 target = root.has(section) ? (ArrayNode) root.get(section) : root.putArray(section);
             }
-            target.add(LayerJson.write(spec));
+            target.add(LayerJson.write(spec, network.labels()));
         }
         return root;
     }

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignFiles;
+import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.network.NetworkJson;
 import org.igclab.analyzer.network.cost.CostModel;
 import org.igclab.analyzer.network.cost.NetworkCost;
@@ -138,6 +141,28 @@ class OnnxImportTest {
         assertThat(i.document().get("layers").get(0).has("shortcut")).isFalse();
         var again = NetworkJson.parse(JsonFields.pretty(i.document()));
         assertThat(again).isEqualTo(i.network());
+    }
+
+    /** The canonical JSON keeps the node names (export writes it), nested ones too; the design's identity leaves them out. */
+    @Test
+    void theNodeNamesOutliveWritingAndReadingTheNetworkButDoNotMakeItAnotherDesign() {
+        TinyOnnx m = new TinyOnnx(8, 8, 8);
+        String body = m.bn(m.conv(m.node("Relu", List.of(m.input)), 8, 8, 1, 1, 0, 1, false), 8);
+        var n = imported(m.bytes(m.node("Add", List.of(m.input, body)))).network();
+        assertThat(n.label("layers[0].body[0]")).startsWith("Relu_");
+        assertThat(n.labels()).hasSizeGreaterThanOrEqualTo(3);
+
+        String written = NetworkJson.write(n);
+        assertThat(JsonFields.parse(written).node().at("/layers/0/body/0/name").asText()).isEqualTo(n.label("layers[0].body[0]"));
+        var back = NetworkJson.parse(written);
+        assertThat(back.labels()).isEqualTo(n.labels());
+        assertThat(back).isEqualTo(n);
+        assertThat(DesignFiles.write(new Design.NetworkDesign(back))).isEqualTo(written);
+
+        var identity = DesignIdentity.of(new Design.NetworkDesign(n));
+        assertThat(identity.canonicalJson()).doesNotContain("Relu_").isEqualTo(NetworkJson.write(n.unlabelled()));
+        assertThat(identity.hash()).isEqualTo(DesignIdentity.of(
+                new Design.NetworkDesign(n.unlabelled())).hash());
     }
 
     @Test

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
             "    each distinct run's candidates and keeps the fastest (candidates within each other's intervals",
             "    decided by the strategy predicted fastest for the whole network, and the whole network timed",
             "    against that strategy everywhere, the faster kept); every candidate and plan is first checked",
-            "    against the design (max |difference| within 1e-4 of the output's largest value) and never timed",
+            "    against the design (relative difference, max |difference| over the largest |output|, within 1e-4) and never timed",
             "    if it differs; the report lists each run's plan and its candidates' times;",
             "  - lay out the activations (--layout): each plan's whole network is timed in NCHW and channels last",
             "    (NHWC in memory) and the faster kept, or only in the layout named; checked in the layout it runs;",

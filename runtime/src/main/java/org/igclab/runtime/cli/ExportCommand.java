@@ -12,6 +12,7 @@ import org.igclab.analyzer.cli.OutputTarget;
 import org.igclab.analyzer.cli.Task;
 import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.design.Design;
+import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.design.DesignIdentity;
 import org.igclab.analyzer.export.PyTorchExport;
 import org.igclab.analyzer.network.ResolvedNetwork;
@@ -97,7 +98,7 @@ public final class ExportCommand implements Callable<Integer> {
                 () -> ShapeInference.resolve(design.network(resolution)));
         PrintWriter err = spec.commandLine().getErr();
         switch (format) {
-            case JSON -> target.emit(spec, DesignIdentity.of(design).canonicalJson(), "");
+            case JSON -> target.emit(spec, DesignFiles.write(design), "");
             case PYTORCH -> target.emit(spec, PyTorchExport.source(network), "");
             case ONNX -> {
                 byte[] model;

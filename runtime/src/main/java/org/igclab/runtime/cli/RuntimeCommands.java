@@ -7,7 +7,7 @@ import org.igclab.analyzer.cli.CommandProvider;
 public final class RuntimeCommands implements CommandProvider {
     @Override
     public List<Object> commands() {
-        return List.of(new EvaluateCommand(), new TrainCommand(), new ResultsCommand(), new MeasuredSweepCommand(), new ExportCommand(), new CalibrateCommand(), new PricedCostCommand(), new PricedBudgetCommand(), new LatencyBenchCommand(),
+        return List.of(new EvaluateCommand(), new TrainCommand(), new ResultsCommand(), new MeasuredSweepCommand(), new ExportCommand(), new CalibrateCommand(), new PricedCostCommand(), new PricedBudgetCommand(), new LatencyBenchCommand(), new ProfileCommand(),
                 new StudyCommand());
     }
 }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         header = "A study's trials, best designs and Pareto front; --plot draws the front.",
         description = {"The front and the best designs are among the trials measured to the end with every objective: a pruned",
             "training stopped early, and a noisy latency is never ranked. --plot draws the ranked trials on two objectives",
-            "(--x, --y; the first two by default), the Pareto front marked."},
+            "(--x, --y; the first two by default), the Pareto front marked. The table shows each trial's design as igc sweep",
+            "does, a column per variable of the space, a block by its fields (igcv2 K=8 L=3 widen=last)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  igc study show tiny",

@@ -106,7 +106,8 @@ public final class PlanView {
     }
 
     private static void agreement(ObjectNode o, PlanOutcome p) {
-        o.put("agrees", p.agreement().agrees()).put("maxDifference", p.agreement().maxDifference()).put("scale", p.agreement().scale())
+        o.put("agrees", p.agreement().agrees()).put("relativeDifference", p.agreement().relative())
+                .put("maxDifference", p.agreement().maxDifference()).put("scale", p.agreement().scale())
                 .put("tolerance", org.igclab.runtime.plan.Agreement.TOLERANCE);
     }
 }

@@ -37,9 +37,16 @@ public record Agreement(double maxDifference, double scale) {
         return scale == 0 ? maxDifference : maxDifference / scale;
     }
 
-    /** {@code agrees (max |difference| 3.1e-07 of 2.4)}. */
+    /**
+     * {@code agrees (relative difference 3.4e-07 <= 1e-04; outputs up to 7.4e+13)}: the relative difference is what is
+     * checked; an absolute one means nothing without the outputs' scale, which a deep network's check input makes large.
+     */
     public String describe() {
-        return String.format("%s (max |difference| %.1e, relative %.1e)", agrees() ? "agrees" : "DIFFERS", maxDifference, relative());
+        if (equals(IDENTICAL)) {
+            return "agrees (the design itself)";
+        }
+        return String.format("%s (relative difference %.1e %s %.0e; outputs up to %.1e)", agrees() ? "agrees" : "DIFFERS", relative(),
+                agrees() ? "<=" : ">", TOLERANCE, scale);
     }
 
     static Agreement of(float[] designed, float[] planned) {

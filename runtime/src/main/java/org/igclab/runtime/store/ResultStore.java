@@ -12,13 +12,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.igclab.runtime.latency.LatencyStats;
 
 /**
  * The results store: an SQLite file with one row per evaluation or training run, one per training epoch, and one per
- * timed execution and batch size of an evaluation ({@link LatencyTable}); {@link Schema} has the tables and upgrades.
+ * timed execution and batch size of an evaluation ({@link LatencyTable}); {@link Schema} has the tables and upgrades,
+ * {@link RunReads} the queries of runs and epochs.
  * Every write is its own transaction in write-ahead-log mode, so a crash loses nothing already committed.
  */
 public final class ResultStore implements AutoCloseable {
@@ -309,17 +309,10 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
+    /** A run's epochs in order. */
     public List<EpochRecord> epochs(long runId) {
-        List<EpochRecord> out = new ArrayList<>();
-        String sql = "SELECT epoch, train_loss, train_accuracy, test_accuracy, learning_rate, seconds FROM epochs WHERE run_id = ? ORDER BY epoch";
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            p.setLong(1, runId);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new EpochRecord(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)));
-                }
-            }
-            return out;
+        try {
+            return RunReads.epochs(db, runId);
         } catch (SQLException e) {
             throw new StoreException("cannot read epochs from " + file + ": " + reason(e), e);
         }
@@ -333,53 +326,15 @@ public final class ResultStore implements AutoCloseable {
 
     /** Runs matching the query, newest first. */
     public List<RunRecord> list(RunQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM runs WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        query.appendTo(sql, args);
-        try (PreparedStatement p = db.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                p.setObject(i + 1, args.get(i));
-            }
-            List<RunRecord> out = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(record(rs, List.of()));
-                }
-            }
-            return withLatency(out);
+        try {
+            return RunReads.list(db, query);
         } catch (SQLException e) {
             throw new StoreException("cannot read runs from " + file + ": " + reason(e), e);
         }
     }
 
-    /** The runs with their timings attached (one query per few hundred runs, not one per run). */
-    private List<RunRecord> withLatency(List<RunRecord> runs) throws SQLException {
-        Map<Long, List<LatencyStats>> latency = LatencyTable.forRuns(db, runs.stream().map(RunRecord::id).toList());
-        return runs.stream().map(r -> latency.containsKey(r.id()) ? r.withLatency(latency.get(r.id())) : r).toList();
-    }
-
     public Optional<RunRecord> get(long id) {
         return list(new RunQuery(null, null, null, 0).withId(id)).stream().findFirst();
-    }
-
-    private static RunRecord record(ResultSet rs, List<LatencyStats> latency) throws SQLException {
-        return new RunRecord(rs.getLong("id"), rs.getString("kind"), rs.getString("status"), rs.getString("design_name"),
-                rs.getString("design_hash"), rs.getString("design_json"), rs.getString("settings_json"), rs.getString("settings_hash"),
-                nullableLong(rs, "params"), nullableLong(rs, "macs"), nullableLong(rs, "engine_params"),
-                latency, nullableDouble(rs, "accuracy"),
-                rs.getString("result_json"), rs.getString("machine"), rs.getString("engine"), rs.getString("started_at"),
-                rs.getString("finished_at"), rs.getString("message"), nullableLong(rs, "pid"), rs.getString("host"),
-                rs.getString("heartbeat_at"), rs.getString("checkpoint_dir"));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
     }
 
     private static void setNullable(PreparedStatement p, int index, Object value) throws SQLException {

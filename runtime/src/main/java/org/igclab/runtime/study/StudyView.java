@@ -107,17 +107,29 @@ public final class StudyView {
         if (!best.isEmpty()) {
             out.append("best: ");
             List<String> parts = new ArrayList<>();
-            best.forEach((o, t) -> parts.add(o + " trial " + t.number() + " (" + t.designName() + ")"));
+            List<String> names = r.study().space().grid().names();
+            best.forEach((o, t) -> {
+                List<String> values = variables(r.study().space(), t);
+                List<String> design = new ArrayList<>();
+                for (int v = 0; v < names.size(); v++) {
+                    design.add(names.get(v) + "=" + values.get(v));
+                }
+                parts.add(o + " trial " + t.number() + " (" + String.join(", ", design) + ")");
+            });
             out.append(String.join("; ", parts)).append('\n');
         }
         out.append(String.format("Pareto front: %d trial%s%n%n", r.front().cardinality(), r.front().cardinality() == 1 ? "" : "s"));
-        List<String> headers = new ArrayList<>(List.of(">trial", "design", "sampler", "status"));
+        List<String> headers = new ArrayList<>(List.of(">trial", ">design"));
+        headers.addAll(r.study().space().grid().names());
+        headers.addAll(List.of("sampler", "status"));
         r.study().objectives().forEach(o -> headers.add(">" + o));
         headers.addAll(List.of("pareto", "runs", "note"));
         TextTable t = new TextTable(headers.toArray(String[]::new));
         for (int i = 0; i < r.trials().size(); i++) {
             TrialRecord tr = r.trials().get(i);
-            List<Object> cells = new ArrayList<>(List.of(tr.number(), tr.designName(), tr.sampler(), tr.status()));
+            List<Object> cells = new ArrayList<>(List.of(tr.number(), tr.design()));
+            cells.addAll(variables(r.study().space(), tr));
+            cells.addAll(List.of(tr.sampler(), tr.status()));
             JsonNode values = values(tr);
             for (Objective o : r.study().objectives()) {
                 cells.add(cell(o, values.get(o.name())));
@@ -128,6 +140,16 @@ public final class StudyView {
             t.row(cells.toArray());
         }
         return out.append(r.trials().isEmpty() ? "no trials yet: igc study run " + s.name() + " --trials N\n" : t.render()).toString();
+    }
+
+    /** The trial's design as the other tables show it: each variable's value as people read it ({@code igcv2 K=8 widen=last}). */
+    private static List<String> variables(Space space, TrialRecord t) {
+        Assignment a = space.values(t.design());
+        List<String> cells = new ArrayList<>();
+        for (int v = 0; v < space.grid().names().size(); v++) {
+            cells.add(Assignment.readable(a.node(v)));
+        }
+        return cells;
     }
 
     /**

@@ -35,7 +35,7 @@ class PredictedLatencyCommandsTest {
     private static final String SPACE = Path.of("..", "samples", "spaces", "fashion-tiny.json").toString();
 
     /** A complete calibration of {@code machine}: every primitive takes 0.01 ms plus 1 ns per MAC and per element moved. */
-    private static Path calibrated(Path dir, Fingerprint machine) {
+    static Path calibrated(Path dir, Fingerprint machine) {
         Path file = dir.resolve("r.db");
         try (ResultStore store = ResultStore.open(file)) {
             CalibrationStore calibrations = new CalibrationStore(store);

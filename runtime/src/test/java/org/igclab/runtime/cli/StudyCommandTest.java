@@ -46,7 +46,11 @@ class StudyCommandTest {
         });
         assertThat(Files.readString(dir.resolve("front.svg"))).startsWith("<?xml").contains("<svg");
         IgcCli.Captured text = igc("study", "show", "s", "--store", store);
-        assertThat(text.out()).contains("Pareto front:", "best: params trial");
+        assertThat(text.out()).contains("Pareto front:", "best: params trial").containsPattern("best: params trial \\d+ \\(block=igcv2 K=");
+        // the design as the sweep's table shows it: a column per variable, the block by its fields, no JSON
+        assertThat(text.out().substring(text.out().indexOf("best:"))).doesNotContain("{", "\"")
+                .containsPattern("(?m)^\\s*trial\\s+design\\s+block\\s+width\\s+depth\\s+K\\s+L\\s+sampler\\s+status")
+                .containsPattern("(?m)^\\s*1\\s+\\d+\\s+igcv2 K=\\d+ L=\\d+ widen=last\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+nsga2\\s+");
         assertThat(igc("study", "list", "--store", store).out()).contains("s ", "params,width:max");
         IgcCli.Captured csv = igc("study", "show", "s", "--csv", "--store", store);
         // the design's variables flattened (no JSON in a cell), then the objectives

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.igclab.analyzer.design.DesignIdentity;
+import org.igclab.analyzer.design.DesignFiles;
 import org.igclab.analyzer.io.AtomicFiles;
 import org.igclab.analyzer.report.ChainReports;
 import org.igclab.analyzer.text.Csv;
@@ -79,7 +79,7 @@ public final class DesignExport {
         }
         for (int i = 0; i < designs.size(); i++) {
             Subject s = designs.get(i);
-            String text = format == Format.JSON ? DesignIdentity.of(s.design()).canonicalJson()
+            String text = format == Format.JSON ? DesignFiles.write(s.design())
                     : GraphExport.toDot(ChannelGraph.of(s.chain()));
             AtomicFiles.write(paths.get(i), text, true);
         }

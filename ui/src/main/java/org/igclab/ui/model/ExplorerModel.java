@@ -2,12 +2,10 @@ package org.igclab.ui.model;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -44,6 +42,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final DetailModel detail;
     private final ExplorationProgress progress;
     private final ExplorationProgress predicting;
+    private final Exploring exploring;
     private final Selection selection;
     private final Exports exports;
     private final StudyModel studies;
@@ -58,11 +57,6 @@ public final class ExplorerModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    /** A typed value is waiting for the pause before it is applied. */
-    private final AtomicBoolean waiting = new AtomicBoolean();
-    /** The texts of the exploring controls the window shows now (what Cancel puts back). */
-    private Map<Control, String> applied = new EnumMap<>(Control.class);
-    private boolean restoring;
     /** What the first result's notice must still say: the values repaired at the start. */
     private String opening = "";
 
@@ -75,6 +69,7 @@ public final class ExplorerModel implements AutoCloseable {
         this.progress = new ExplorationProgress(context.fx());
         this.predicting = new ExplorationProgress(context.fx());
         this.templates = new SimpleObjectProperty<>(this, "templates", context.templates());
+        this.exploring = new Exploring(form, background, progress, templates::get, context.store());
         this.selection = new Selection(background, notice::set, shown::contains,
                 () -> result.get() == null || result.get().template().isBlock() ? "block" : "network", () -> charts.scatterProperty().get().onFront());
         this.exports = new Exports(background, notice::set, () -> result.get() == null ? NetworkTemplate.BLOCK : result.get().template());
@@ -116,7 +111,7 @@ public final class ExplorerModel implements AutoCloseable {
     }
 
     private void changed(Control c) {
-        if (restoring) {
+        if (exploring.restoring()) {
             return;
         }
         if (EXPLORING.contains(c)) {
@@ -138,56 +133,24 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Applies a typed value now: Enter in a field, or the field losing the focus. */
     public void commit() {
-        if (waiting.get()) {
+        if (exploring.waiting()) {
             explore(0);
         }
     }
 
     private void explore(long delayMs) {
-        var request = form.exploration();
-        if (request.isEmpty()) {
-            // a field is invalid: the window keeps the last valid values, and a value typed on the way (1000 on the way
-            // to 100000) is dropped rather than shown
-            background.cancel("explore");
-            waiting.set(false);
-            progress.stop();
-            return;
-        }
-        Map<Control, String> texts = form.texts(EXPLORING);
-        NetworkTemplate template = templates.get().get(request.get().template());
-        progress.start();
-        waiting.set(delayMs > 0);
-        background.latest("explore", delayMs, stale -> {
-            waiting.set(false);
-            return Exploration.run(request.get(), template, Measurements.load(context.store()), progress::report, stale);
-        }, r -> show(r, texts), e -> {
-            progress.stop();
-            notice.set("could not compute: " + Failures.message(e));
-        });
+        exploring.explore(delayMs, this::show, notice::set);
     }
 
     /** Stops the computation in progress and puts the controls back to the values the window shows. */
     public void cancelExploration() {
-        if (!progress.computingProperty().get()) {
-            return;
+        if (exploring.cancel()) {
+            remember();
+            notice.set("cancelled: the controls are back to the values shown");
         }
-        background.cancel("explore");
-        waiting.set(false);
-        progress.stop();
-        restoring = true;
-        try {
-            applied.forEach((c, text) -> form.text(c).set(text));
-            form.exploration();
-        } finally {
-            restoring = false;
-        }
-        remember();
-        notice.set("cancelled: the controls are back to the values shown");
     }
 
-    private void show(ExplorationResult r, Map<Control, String> texts) {
-        progress.stop();
-        applied = texts;
+    private void show(ExplorationResult r) {
         String keep = form.get(Control.SELECTED);
         result.set(r);
         selection.clear();
@@ -350,7 +313,23 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Stops predicting latency; the designs keep the predictions they had. */
     public void cancelPredictions() {
-        updates.cancelPredictions();
+        if (updates.cancelPredictions()) {
+            notice.set("cancelled: predicting latency; the designs keep the predictions they had");
+        }
+    }
+
+    /**
+     * Cancel (the menu, Esc): stops the window's computations in progress, the exploration and the latency predictions;
+     * when neither runs, the evaluation.
+     */
+    public void cancel() {
+        boolean computing = progress.computingProperty().get() || predicting.computingProperty().get();
+        if (computing) {
+            cancelPredictions();
+            cancelExploration();
+        } else {
+            evaluation.cancel();
+        }
     }
 
     public ExplorationProgress progress() {

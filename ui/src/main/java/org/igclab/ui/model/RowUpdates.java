@@ -60,10 +60,14 @@ final class RowUpdates {
                 });
     }
 
-    /** Stops predicting; the designs keep the predictions they had. */
-    void cancelPredictions() {
+    /** Stops predicting; the designs keep the predictions they had. False when none was in progress. */
+    boolean cancelPredictions() {
+        if (!predicting.computingProperty().get()) {
+            return false;
+        }
         background.cancel("predict");
         predicting.stop();
+        return true;
     }
 
     private void replace(List<DesignRow> before, List<DesignRow> after) {

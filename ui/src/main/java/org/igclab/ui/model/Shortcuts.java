@@ -39,7 +39,7 @@ public final class Shortcuts {
             new Shortcut("compare", "Shortcut+K", "Compare the chosen designs (2 to 4 rows, or a box on the scatter)"),
             new Shortcut("resetCharts", "Shortcut+0", "Show everything in every chart again"),
             new Shortcut("evaluateSelected", "Shortcut+E", "Evaluate the selected design"),
-            new Shortcut("cancel", "Esc", "Cancel the computation or the evaluation in progress"),
+            new Shortcut("cancel", "Esc", "Cancel the computation and latency predictions in progress, else the evaluation"),
             new Shortcut("themeDark", "Shortcut+Shift+D", "Dark theme on or off"),
             new Shortcut("shortcuts", "F1", "This list"),
             new Shortcut("", "Enter", "Apply the value typed in a field (a pause or leaving the field applies it too)"),

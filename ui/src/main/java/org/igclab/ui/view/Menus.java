@@ -58,13 +58,7 @@ final class Menus {
                 item("Go to the name filter", "focusFilter", window::focusFilter));
         Menu evaluate = menu("Evaluate", "evaluateMenu",
                 item("Evaluate the selected design", "evaluateSelected", model::evaluate),
-                item("Cancel", "cancel", () -> {
-                    if (model.progress().computingProperty().get()) {
-                        model.cancelExploration();
-                    } else {
-                        model.evaluation().cancel();
-                    }
-                }));
+                item("Cancel", "cancel", model::cancel));
         Menu help = menu("Help", "helpMenu", item("Keyboard shortcuts and gestures", "shortcuts", window::showShortcuts));
         bar = new MenuBar(file, view, evaluate, help);
         bar.setId("menuBar");

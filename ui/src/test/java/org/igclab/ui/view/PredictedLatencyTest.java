@@ -96,6 +96,28 @@ class PredictedLatencyTest {
         assertThat(table.getVisibleLeafColumns()).extracting(TableColumn::getId).contains("column-imbalance").doesNotContain("column-latencypredms");
     }
 
+    /** Cancel (the menu's, Esc) stops the latency predictions as the status bar's Cancel does: no design is predicted late. */
+    @Test
+    void cancelStopsThePredictionsAndTheNewDesignsStayUnpredicted(FxRobot robot) throws Exception {
+        fx.awaitIdle();
+        assertThat(fx.model.shown()).isNotEmpty().allMatch(r -> r.predicted() != null);
+        // cancelled on the FX thread in the very update that shows the first design predicted: it cannot finish first
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> fx.model.predicting().phaseProperty().addListener((o, was, now) -> {
+            if (now.startsWith("predicting latency") && cancelled.compareAndSet(false, true)) {
+                fx.model.cancel();
+            }
+        }));
+        fx.interact(() -> ExplorerFixture.type(robot, Control.CHANNELS, "32"));
+        assertThat(cancelled).isTrue();
+        assertThat(fx.model.predicting().computingProperty().get()).isFalse();
+        // the exploration's result stands; only its predictions were stopped
+        assertThat(fx.model.form().get(Control.CHANNELS)).isEqualTo("32");
+        assertThat(fx.model.shown()).isNotEmpty().allMatch(r -> r.design().shape().channels() == 32 && r.predicted() == null);
+        assertThat(fx.model.noticeProperty().get()).startsWith("cancelled: predicting latency");
+        assertThat(robot.lookup("#predicting").query().getParent().isVisible()).isFalse();
+    }
+
     /** Right-clicks a header and clicks a column's entry in the menu, as a user would. */
     private static void choose(FxRobot robot, String columnId) {
         robot.rightClickOn(ExplorerFixture.table(robot).getColumns().stream().filter(c -> "column-params".equals(c.getId())).findFirst()
