@@ -117,9 +117,14 @@ public record InterferenceRule(double minCpuShare, long minWaitNanos, double max
         double probeMs = median(java.util.Arrays.stream(probesMs).filter(Double::isFinite).toArray());
         double slowdown = probeMs / referenceMs;
         if (slow(slowdown)) {
+            double load = Math.max(orZero(before), orZero(after));
+            String cause = !reasons.isEmpty() ? ""
+                    : load > cores ? String.format(" with the load average (%.2f) above the %d processors though no more threads were runnable "
+                            + "than processors while it ran: work here on another processor (sharing caches and memory), another virtual "
+                            + "machine on the host, or the processor's clock", load, cores)
+                    : " with nothing here competing: another virtual machine on the host, or the processor's clock";
             reasons.add(String.format("the machine ran %.2fx slower than its reference speed (reference convolution %.2f ms against %.2f ms)%s",
-                    slowdown, probeMs, referenceMs, reasons.isEmpty()
-                            ? " with nothing here competing: another virtual machine on the host, or the processor's clock" : ""));
+                    slowdown, probeMs, referenceMs, cause));
         }
         return new Interference(reasons.isEmpty() ? Interference.Verdict.QUIET : Interference.Verdict.NOISY, median, share, running, before,
                 after, cores, String.join("; ", reasons), probeMs, referenceMs);

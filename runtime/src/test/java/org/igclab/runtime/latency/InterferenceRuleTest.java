@@ -110,6 +110,9 @@ class InterferenceRuleTest {
         // slow and crowded: both said, the slowdown no longer blamed on something outside
         Interference both = RULE.judge(shares(0, 20), runnable(3, 20), 0.5, 0.5, 2, new double[] {1.13}, 0.80);
         assertThat(RULE.slowFromOutside(slow)).isTrue();
+        // a high load average with no more runnable threads than processors: the other processor's work is named too
+        assertThat(RULE.judge(shares(0, 20), runnable(2, 20), 4.68, 4.5, 2, new double[] {1.13}, 0.80).reason())
+                .contains("with the load average (4.68) above the 2 processors").endsWith("or the processor's clock");
         assertThat(RULE.slowFromOutside(both)).as("slow because this machine is busy: not waited for").isFalse();
         assertThat(both.reason()).endsWith("wanted the 2 processors; the machine ran 1.41x slower than its reference speed "
                 + "(reference convolution 1.13 ms against 0.80 ms)");
