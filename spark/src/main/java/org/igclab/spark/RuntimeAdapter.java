@@ -313,7 +313,7 @@ public final class RuntimeAdapter {
             String reason = i.noisy() ? i.reason() + "; " + why : why;
             return new LatencyStats(l.execution(), l.batch(), l.threads(), l.interopThreads(), l.warmup(), l.warmupStable(), l.runs(),
                     l.medianMs(), l.p10Ms(), l.p90Ms(), l.halfWidthMs(), l.stop(), l.attempts(), new Interference(Interference.Verdict.NOISY,
-                    i.cpuShare(), i.disturbedShare(), i.runnable(), i.loadBefore(), i.loadAfter(), i.cores(), reason));
+                    i.cpuShare(), i.disturbedShare(), i.runnable(), i.loadBefore(), i.loadAfter(), i.cores(), reason, i.probeMs(), i.referenceMs()));
         }).toList();
     }
 

@@ -17,10 +17,12 @@ import org.igclab.analyzer.latency.Primitive;
 import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.TensorShape;
 import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.latency.ReferenceSpeed;
 import org.igclab.runtime.store.ResultStore;
 
 /**
- * Calibrations in the results store (tables {@code calibrations} and {@code calibration_points}, schema version 5). A
+ * Calibrations in the results store (tables {@code calibrations} and {@code calibration_points}, schema version 5; the
+ * reference probe's floor and each primitive's probe median since 7). A
  * calibration is {@code running} while it is timed, each primitive stored as soon as it is timed (at most once: the
  * primitive is part of the key), and {@code complete} once every one is; only complete ones are read for predictions,
  * so an interrupted calibration is never half-used, and {@code igc calibrate} continues it. A whole network the
@@ -114,8 +116,89 @@ public final class CalibrationStore {
 
     /** Stores one primitive's timing; a primitive stored already is left as it is. */
     public void addPoint(long id, Primitive q, LatencyStats t, double cpuMs) {
-        insert(id, q.key(), q.kind().name(), new int[] {q.in().channels(), q.in().height(), q.in().width(), q.out().channels(),
-            q.out().height(), q.out().width(), q.groups(), q.kernel(), q.stride(), q.padding()}, t, cpuMs);
+        insert(id, q.key(), q.kind().name(), shapes(q), t, cpuMs, false);
+    }
+
+    /** Replaces a primitive's timing with one taken again, marking it re-timed (it is never timed a third time). */
+    public void retimePoint(long id, Primitive q, LatencyStats t, double cpuMs) {
+        insert(id, q.key(), q.kind().name(), shapes(q), t, cpuMs, true);
+    }
+
+    private static int[] shapes(Primitive q) {
+        return new int[] {q.in().channels(), q.in().height(), q.in().width(), q.out().channels(), q.out().height(), q.out().width(),
+            q.groups(), q.kernel(), q.stride(), q.padding()};
+    }
+
+    /**
+     * The primitives, not re-timed yet, whose reference probe ran above {@code limitMs} while they were timed (timed while
+     * the machine ran slower than its reference speed, to be timed again): each key with whether it is stored noisy.
+     */
+    public java.util.Map<String, Boolean> slowPoints(long id, double limitMs) {
+        return store.sql(db -> {
+            String sql = "SELECT primitive, noisy FROM calibration_points WHERE calibration_id = ? AND kind <> ? AND retimed = 0"
+                    + " AND probe_ms > ?";
+            try (PreparedStatement p = db.prepareStatement(sql)) {
+                p.setLong(1, id);
+                p.setString(2, NETWORK);
+                p.setDouble(3, limitMs);
+                java.util.Map<String, Boolean> keys = new java.util.TreeMap<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        keys.put(rs.getString(1), rs.getInt(2) != 0);
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
+    /** Lowers a calibration's reference (the probe's floor) to {@code floorMs} where that is lower or none is stored. */
+    public void lowerReference(long id, double floorMs) {
+        if (!(floorMs > 0 && Double.isFinite(floorMs))) {
+            return;
+        }
+        store.sql(db -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "UPDATE calibrations SET reference_ms = ? WHERE id = ? AND (reference_ms IS NULL OR reference_ms > ?)")) {
+                p.setDouble(1, floorMs);
+                p.setLong(2, id);
+                p.setDouble(3, floorMs);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** A calibration's reference (the probe's floor over the whole calibration), NaN where it has none (an older store's). */
+    public double referenceMs(long id) {
+        return reference("id = " + id);
+    }
+
+    /**
+     * Lowers this process's reference speeds ({@link ReferenceSpeed#process}) to the floors that this machine's complete
+     * calibrations recorded, each for its intra-op threads, so that timings are judged against the machine's reference
+     * and not only against what this process has seen. Returns how many floors were taken.
+     */
+    public int adoptReferences(Fingerprint here) {
+        return store.sql(db -> {
+            String sql = "SELECT threads, reference_ms FROM calibrations WHERE status = '" + COMPLETE + "' AND " + sameMachine(here)
+                    + " AND reference_ms IS NOT NULL";
+            int n = 0;
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                for (; rs.next(); n++) {
+                    ReferenceSpeed.process(rs.getInt(1)).adopt(rs.getDouble(2));
+                }
+            }
+            return n;
+        });
+    }
+
+    private double reference(String where) {
+        return store.sql(db -> {
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT reference_ms FROM calibrations WHERE " + where)) {
+                double v = rs.next() ? rs.getDouble(1) : Double.NaN;
+                return rs.wasNull() ? Double.NaN : v;
+            }
+        });
     }
 
     /** Stores one whole network's timing ({@link ResolvedNetwork#spec()}'s name is its key); one stored already is left as it is. */
@@ -123,14 +206,14 @@ public final class CalibrationStore {
         TensorShape in = n.spec().input();
         TensorShape out = n.output();
         insert(id, n.spec().name(), NETWORK, new int[] {in.channels(), in.height(), in.width(), out.channels(), out.height(), out.width(),
-            0, 0, 0, 0}, t, cpuMs);
+            0, 0, 0, 0}, t, cpuMs, false);
     }
 
-    private void insert(long id, String key, String kind, int[] shapes, LatencyStats t, double cpuMs) {
+    private void insert(long id, String key, String kind, int[] shapes, LatencyStats t, double cpuMs, boolean retimed) {
         store.sql(db -> {
-            String sql = "INSERT OR IGNORE INTO calibration_points (calibration_id, primitive, kind, in_c, in_h, in_w, out_c, out_h, out_w,"
-                    + " groups, kernel, stride, padding, median_ms, half_width_ms, p10_ms, p90_ms, runs, noisy, note, cpu_ms)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            String sql = "INSERT OR " + (retimed ? "REPLACE" : "IGNORE") + " INTO calibration_points (calibration_id, primitive, kind, in_c,"
+                    + " in_h, in_w, out_c, out_h, out_w, groups, kernel, stride, padding, median_ms, half_width_ms, p10_ms, p90_ms, runs, noisy,"
+                    + " note, cpu_ms, probe_ms, retimed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             try (PreparedStatement p = db.prepareStatement(sql)) {
                 p.setLong(1, id);
                 p.setString(2, key);
@@ -146,6 +229,8 @@ public final class CalibrationStore {
                 p.setInt(19, t.noisy() ? 1 : 0);
                 p.setString(20, t.noisy() ? t.interference().reason() : null);
                 setReal(p, 21, cpuMs);
+                setReal(p, 22, t.interference().probeMs());
+                p.setInt(23, retimed ? 1 : 0);
                 return p.executeUpdate();
             }
         });
@@ -184,9 +269,14 @@ public final class CalibrationStore {
      * there is one, else of this machine with any settings, else the newest of any machine (a prediction from it says so).
      */
     public Optional<Calibration> best(Fingerprint here, int threads, int batch) {
-        String same = "cpu = " + quote(here.cpu()) + " AND cores = " + here.cores() + " AND engine = " + quote(here.engine());
+        String same = sameMachine(here);
         return read(same + " AND threads = " + threads + " AND batch = " + batch).or(() -> read(same + " AND threads = " + threads))
                 .or(() -> read(same)).or(() -> read("1 = 1"));
+    }
+
+    /** The SQL condition for calibrations of this machine and engine. */
+    private static String sameMachine(Fingerprint here) {
+        return "cpu = " + quote(here.cpu()) + " AND cores = " + here.cores() + " AND engine = " + quote(here.engine());
     }
 
     private static String quote(String s) {

@@ -16,7 +16,9 @@ import org.igclab.analyzer.network.ResolvedNetwork;
 import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.MachineInfo;
+import org.igclab.runtime.engine.SpeedProbe;
 import org.igclab.runtime.engine.Threads;
+import org.igclab.runtime.latency.AdaptiveTiming;
 import org.igclab.runtime.latency.InterferenceRule;
 import org.igclab.runtime.latency.Stop;
 import org.igclab.runtime.latency.TimingPolicy;
@@ -68,7 +70,7 @@ public final class Calibrator {
      * @param done       primitives stored (those of an earlier, interrupted run included)
      * @param total      primitives in the grid
      * @param last       the primitive just timed
-     * @param lastMs     its median
+     * @param lastMs     its median (NaN for a line that says what the calibration waits for)
      * @param etaSeconds the time left at this run's pace so far
      */
     public record Progress(int done, int total, String last, double lastMs, double etaSeconds) {
@@ -80,10 +82,13 @@ public final class Calibrator {
      * @param id          the calibration in the store
      * @param resumed     whether it continued an unfinished calibration
      * @param timed       primitives timed by this run
-     * @param noisy       of those, how many were noisy (stored marked, never fitted on)
+     * @param noisy       of those, how many were noisy (stored marked, never fitted on), after timing again
+     * @param retimed     primitives timed again at the end, having been timed while the machine ran slower than its
+     *                    reference speed
+     * @param referenceMs the reference probe's floor over the whole calibration (NaN where the rule does not probe)
      * @param calibration the calibration, once complete; empty when it was interrupted
      */
-    public record Outcome(long id, boolean resumed, int timed, int noisy, Optional<Calibration> calibration) {
+    public record Outcome(long id, boolean resumed, int timed, int noisy, int retimed, double referenceMs, Optional<Calibration> calibration) {
     }
 
     /**
@@ -125,6 +130,62 @@ public final class Calibrator {
         return new Progress(done, total, last, timing.stats().medianMs(), perPoint * (total - done));
     }
 
+    /** Lowers the calibration's stored reference to this process's probe floor (where the rule probes). */
+    private static void recordFloor(CalibrationStore store, long id, Settings s) {
+        if (s.rule().checksSpeed()) {
+            store.lowerReference(id, SpeedProbe.reference().floorMs());
+        }
+    }
+
+    /**
+     * What timing again found: how many primitives, and how many of them were noisy before and after.
+     */
+    private record Retimed(int count, int noisyBefore, int noisyAfter) {
+    }
+
+    /**
+     * Times again, once, the primitives whose probe ran above the tolerance against the whole calibration's floor (those
+     * timed while the machine ran slow, and those timed before the floor settled that a lower floor now shows slow): first
+     * waits, bounded ({@link InterferenceRule#maxWaitSeconds()}), for the machine to return to its reference speed.
+     */
+    private static Retimed retimeSlow(CalibrationStore store, long id, Settings s, List<Primitive> grid, Consumer<Progress> progress,
+                                      BooleanSupplier cancelled) {
+        if (!s.rule().checksSpeed()) {
+            return new Retimed(0, 0, 0);
+        }
+        recordFloor(store, id, s);
+        double floor = store.referenceMs(id);
+        SpeedProbe.reference().adopt(floor);
+        Map<String, Boolean> slow = store.slowPoints(id, floor * s.rule().maxSlowdown());
+        List<Primitive> again = grid.stream().filter(p -> slow.containsKey(p.key())).toList();
+        if (again.isEmpty()) {
+            return new Retimed(0, 0, 0);
+        }
+        progress.accept(new Progress(grid.size(), grid.size(), String.format("%d primitives were timed while the machine ran slower than its "
+                + "reference speed (probe floor %.3f ms); waiting up to %.0f s for it before timing them again", again.size(), floor,
+                s.rule().maxWaitSeconds()), Double.NaN, Double.NaN));
+        AdaptiveTiming.Wait wait = AdaptiveTiming.awaitReference(s.rule(), SpeedProbe.environment(s.rule()), cancelled);
+        progress.accept(new Progress(grid.size(), grid.size(), wait.reached()
+                ? String.format("back at its reference speed after %.0f s; timing them again", wait.seconds())
+                : String.format("still %.2fx slower after %.0f s; timing them again anyway (stored noisy where still slow)", wait.slowdown(),
+                        wait.seconds()), Double.NaN, Double.NaN));
+        int noisyAfter = 0;
+        long began = System.nanoTime();
+        int done = 0;
+        for (Primitive p : again) {
+            PrimitiveTiming.Timed timing = PrimitiveTiming.time(p, s.batch(), s.contextBytes(), s.policy(), s.rule(), cancelled);
+            if (timing.stats().stop() == Stop.CANCELLED) {
+                break;
+            }
+            store.retimePoint(id, p, timing.stats(), timing.cpuMs());
+            noisyAfter += timing.stats().noisy() ? 1 : 0;
+            done++;
+            Progress at = progress(done, again.size(), p.key(), timing, began, done);
+            progress.accept(new Progress(at.done(), at.total(), "again: " + p.key(), at.lastMs(), at.etaSeconds()));
+        }
+        return new Retimed(done, (int) slow.values().stream().filter(n -> n).count(), noisyAfter);
+    }
+
     public static Outcome run(CalibrationStore store, Settings s, Consumer<Progress> progress, BooleanSupplier cancelled) {
         Threads.Counts threads = Threads.apply(s.threads(), Threads.DEFAULT);
         Fingerprint here = MachineInfo.fingerprint();
@@ -141,18 +202,20 @@ public final class Calibrator {
         int timed = 0;
         int noisy = 0;
         long began = System.nanoTime();
+        Outcome interrupted = new Outcome(id, unfinished.isPresent(), 0, 0, 0, Double.NaN, Optional.empty());
         for (Primitive p : grid) {
             if (cancelled.getAsBoolean()) {
-                return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+                return interrupted;
             }
             if (stored.contains(p.key())) {
                 continue;
             }
             PrimitiveTiming.Timed timing = PrimitiveTiming.time(p, s.batch(), s.contextBytes(), s.policy(), s.rule(), cancelled);
             if (timing.stats().stop() == Stop.CANCELLED) {
-                return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+                return interrupted;
             }
             store.addPoint(id, p, timing.stats(), timing.cpuMs());
+            recordFloor(store, id, s);
             timed++;
             noisy += timing.stats().noisy() ? 1 : 0;
             progress.accept(progress(++done, total, p.key(), timing, began, timed));
@@ -165,14 +228,14 @@ public final class Calibrator {
         for (int round = 0; round < NETWORK_ROUNDS; round++) {
             for (ResolvedNetwork n : left) {
                 if (cancelled.getAsBoolean()) {
-                    return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+                    return interrupted;
                 }
                 PrimitiveTiming.Timed timing;
                 try (Instantiation inst = Instantiation.of(n, 42)) {
                     timing = PrimitiveTiming.forward(inst, s.batch(), NETWORK_POLICY, s.rule(), cancelled);
                 }
                 if (timing.stats().stop() == Stop.CANCELLED) {
-                    return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+                    return interrupted;
                 }
                 if (round < NETWORK_ROUNDS - 1) {
                     first.merge(n.spec().name(), timing, Calibrator::faster);
@@ -185,12 +248,18 @@ public final class Calibrator {
                 progress.accept(progress(++done, total, n.spec().name(), kept, began, timed));
             }
         }
+        Retimed again = retimeSlow(store, id, s, grid, progress, cancelled);
+        if (cancelled.getAsBoolean()) {
+            return interrupted;
+        }
+        noisy = Math.max(0, noisy + again.noisyAfter() - again.noisyBefore());
         double macs = PrimitiveTiming.peakMacsPerSecond(s.policy(), s.rule(), cancelled);
         double bytes = PrimitiveTiming.peakBytesPerSecond(s.policy(), s.rule(), cancelled);
         if (cancelled.getAsBoolean()) {
-            return new Outcome(id, unfinished.isPresent(), timed, noisy, Optional.empty());
+            return interrupted;
         }
+        recordFloor(store, id, s);
         store.complete(id, macs, bytes);
-        return new Outcome(id, unfinished.isPresent(), timed, noisy, store.get(id));
+        return new Outcome(id, unfinished.isPresent(), timed, noisy, again.count(), store.referenceMs(id), store.get(id));
     }
 }

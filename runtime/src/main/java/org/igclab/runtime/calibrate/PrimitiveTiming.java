@@ -18,6 +18,7 @@ import org.igclab.analyzer.network.ShapeInference;
 import org.igclab.runtime.engine.DjlNetwork;
 import org.igclab.runtime.engine.Instantiation;
 import org.igclab.runtime.engine.NoGrad;
+import org.igclab.runtime.engine.SpeedProbe;
 import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.latency.AdaptiveTiming;
 import org.igclab.runtime.latency.InterferenceRule;
@@ -141,7 +142,7 @@ final class PrimitiveTiming {
                 cpuMs.add(done.cpuNanos() / 1e6);
                 return done;
             };
-            AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, AdaptiveTiming.Environment.system(), pass, cancelled, share -> { });
+            AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, SpeedProbe.environment(rule), pass, cancelled, share -> { });
             return timed(t, cpuMs, batch);
         }
     }

@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
             "past a knee where leave-one-out over the networks chooses one); then the machine's peak multiply-accumulate",
             "rate (a 512x512 matrix product) and memory bandwidth (in-place adds over 1, 8 and 64 MiB, caches included).",
             "Each is timed as igc evaluate times (warm-up, then until the median is known to 3%%, at most 60 passes or 1 s;",
-            "a noisy timing is stored marked, and used only where quiet ones are missing). The calibration is stored in the",
+            "a noisy timing is stored marked, and used only where quiet ones are missing). A small reference convolution,",
+            "run about every half second, records the machine's reference speed (its fastest); primitives timed while the",
+            "machine ran over 1.2x slower than that are timed again at the end, after waiting up to 30 s for it to return",
+            "to its reference speed (src/site/markdown/latency.md). The calibration is stored in the",
             "results store with the machine's fingerprint (CPU model, cores, DJL and PyTorch versions), the batch and the",
             "threads; 'igc cost --latency', 'igc evaluate', 'igc sweep', 'igc budget' and studies predict from it (see",
             "src/site/markdown/calibration.md).",
@@ -107,7 +110,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             try (GracefulStop stop = GracefulStop.onSignals(err::println)) {
                 long began = System.nanoTime();
                 Calibrator.Outcome outcome = Calibrator.run(calibrations, settings, p -> {
-                    err.printf("[%d/%d] %-44s %9.3f ms   ETA %s%n", p.done(), p.total(), p.last(), p.lastMs(), minutes(p.etaSeconds()));
+                    if (Double.isNaN(p.lastMs())) {
+                        err.println(p.last());
+                    } else {
+                        err.printf("[%d/%d] %-44s %9.3f ms   ETA %s%n", p.done(), p.total(), p.last(), p.lastMs(), minutes(p.etaSeconds()));
+                    }
                     err.flush();
                 }, stop);
                 if (outcome.calibration().isEmpty()) {
@@ -119,6 +126,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 out.printf("%s%n%s %d primitives and %d whole networks (%d timed now, %d noisy: stored marked, used only where quiet ones are "
                         + "missing) in %s%n", c.describe(), outcome.resumed() ? "continued:" : "timed:", c.points().size(), c.networks().size(),
                         outcome.timed(), outcome.noisy(), minutes((System.nanoTime() - began) / 1e9));
+                out.printf("reference speed: the probe's floor %.3f ms; %d primitive(s) timed while the machine ran more than %.2fx slower "
+                        + "than it were timed again at the end%n", outcome.referenceMs(), outcome.retimed(), settings.rule().maxSlowdown());
                 LatencyModel model = new LatencyModel(c);
                 out.println(model.correction().map(fit -> "network correction: " + fit.describe() + "; " + NetworkCheck.describe(model))
                         .orElse("no network correction: no whole network was timed"));

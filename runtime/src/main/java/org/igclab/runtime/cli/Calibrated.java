@@ -3,13 +3,23 @@ package org.igclab.runtime.cli;
 import java.io.PrintWriter;
 import org.igclab.analyzer.latency.OpLatency;
 import org.igclab.analyzer.report.LatencyPredictionView;
+import org.igclab.runtime.calibrate.CalibrationStore;
 import org.igclab.runtime.calibrate.Predictor;
+import org.igclab.runtime.engine.MachineInfo;
 import org.igclab.runtime.store.ResultStore;
 
 /** The latency model the commands predict with ({@code latency_pred}), loaded from the results store. */
 final class Calibrated {
 
     private Calibrated() {
+    }
+
+    /**
+     * Gives this process the reference speeds of this machine's calibrations in the store, so that the timings it takes
+     * are judged against them ({@link CalibrationStore#adoptReferences}); without one, against its own probes' floor.
+     */
+    static void adoptReferences(ResultStore db) {
+        new CalibrationStore(db).adoptReferences(MachineInfo.fingerprint());
     }
 
     /**

@@ -135,6 +135,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (GracefulStop stop = GracefulStop.onSignals(err::println);
              ResultStore db = noStore ? null : store.open(err);
              Progress progress = Progress.onConsole("evaluating")) {
+            if (!noStore) {
+                Calibrated.adoptReferences(db);
+            }
             report = noStore ? StoredEvaluation.run(design, settings, progress, stop)
                     : StoredEvaluation.runAndStore(design, settings, db, progress, stop);
         } catch (InvalidDesignException e) {

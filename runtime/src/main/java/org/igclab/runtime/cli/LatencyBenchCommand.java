@@ -16,6 +16,9 @@ import org.igclab.analyzer.sweep.Space;
 import org.igclab.runtime.calibrate.AccuracyBench;
 import org.igclab.runtime.calibrate.Predictor;
 import org.igclab.runtime.engine.GracefulStop;
+import org.igclab.runtime.engine.SpeedProbe;
+import org.igclab.runtime.engine.Threads;
+import org.igclab.runtime.latency.InterferenceRule;
 import org.igclab.runtime.latency.TimingPolicy;
 import org.igclab.runtime.store.ResultStore;
 import picocli.CommandLine.Command;
@@ -37,8 +40,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "calibration's batch and threads, as designed. Prints each design's prediction, measurement and error, then the",
             "share within +-10%% (nn-Meter's measure; it reports 99.0%% on a mobile CPU) and the median absolute error.",
             "A calibration times primitive operations, never whole designs, so every design here is one it never timed.",
-            "Timings taken under interference are marked noisy (timed at most twice) and counted apart: on a busy machine",
-            "the figures say so.",
+            "Timings taken under interference are marked noisy and counted apart: on a busy machine the figures say so. A",
+            "timing is also noisy when a small reference convolution, run before, every half second during and after it,",
+            "found the machine over 1.2x slower than its reference speed (the calibration's fastest probe, or this",
+            "process's): a slow spell outside this machine's view. A noisy design is timed again, 4 attempts in all, after",
+            "waiting (up to 30 s) for the machine to return to its reference speed.",
             "Nothing is stored. Ctrl-C stops after the design in flight and prints what was measured."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -81,6 +87,7 @@ public final class LatencyBenchCommand implements Callable<Integer> {
         }
         List<AccuracyBench.Drawn> chosen = AccuracyBench.designs(read, designs, maxMacs);
         try (ResultStore db = store.open(err); GracefulStop stop = GracefulStop.onSignals(err::println)) {
+            Calibrated.adoptReferences(db);
             Predictor predictor = Predictor.load(db, 1, 1);
             out.println(LatencyPredictionView.source(predictor.calibration(), predictor.here()));
             out.println(predictor.model().correction().map(c -> "network correction: " + c.describe() + "; " + NetworkCheck.describe(predictor.model()))
@@ -90,11 +97,14 @@ public final class LatencyBenchCommand implements Callable<Integer> {
             double[] loo = AccuracyBench.leaveOneOut(predictor.calibration(), org.igclab.analyzer.latency.Calibration.Clock.WALL);
             out.printf("leave-one-out over the calibration's %d primitives (each predicted from the others, nothing timed): %s within +-10%%%n",
                     loo.length, percent((double) java.util.Arrays.stream(loo).filter(e -> Math.abs(e) <= 0.10).count() / loo.length));
-            TimingPolicy policy = TimingPolicy.defaults().withMaxSeconds(maxSeconds).withAttempts(2);
+            out.println(reference(predictor.calibration().threads()));
+            TimingPolicy policy = TimingPolicy.defaults().withMaxSeconds(maxSeconds).withAttempts(ATTEMPTS);
             List<AccuracyBench.Result> results = AccuracyBench.run(predictor, chosen, policy, r -> {
-                out.printf("%s%n    %,d MACs; wall: predicted %.3f ms (operations summed %.3f ms, %+.1f%%), measured %.3f ms %s, %+.1f%%; "
+                out.printf("%s%n    %,d MACs; wall: predicted %.3f ms (operations summed %.3f ms, %+.1f%%), measured %.3f ms (%s%s%s), %+.1f%%; "
                         + "CPU: predicted %.3f ms, measured %.3f ms, %+.1f%%%n", r.name(), r.macs(), r.predictedMs(), r.operationsMs(),
-                        100 * r.sumError(), r.measured().medianMs(), r.measured().noisy() ? "(noisy)" : "(quiet)", 100 * r.error(),
+                        100 * r.sumError(), r.measured().medianMs(), r.measured().noisy() ? "noisy" : "quiet",
+                        r.measured().attempts() > 1 ? ", attempt " + r.measured().attempts() : "",
+                        r.measured().interference().speed().isEmpty() ? "" : ", " + r.measured().interference().speed(), 100 * r.error(),
                         r.predictedCpuMs(), r.measuredCpuMs(), 100 * r.cpuError());
                 out.flush();
             }, stop);
@@ -108,11 +118,27 @@ public final class LatencyBenchCommand implements Callable<Integer> {
             out.printf("  of the %d timed quiet: %s within +-10%%, median |error| %s (%d noisy: the machine was busy while they were timed)%n",
                     quiet.size(), percent(AccuracyBench.within(quiet, AccuracyBench.Result::error, 0.10)),
                     percent(medianAbs(quiet, AccuracyBench.Result::error)), results.size() - quiet.size());
+            out.printf("  timed again (an earlier attempt noisy): %d; ended noisy: %d, of them %d with the machine slower than its reference "
+                    + "speed%n", results.stream().filter(r -> r.measured().attempts() > 1).count(), results.size() - quiet.size(),
+                    results.stream().filter(r -> r.measured().noisy() && InterferenceRule.defaults().slow(r.measured().interference().slowdown()))
+                            .count());
             out.printf("CPU time of the timing thread (the work without a busy machine's waits): %s within +-10%%; median |error| %s%n",
                     percent(AccuracyBench.within(results, AccuracyBench.Result::cpuError, 0.10)),
                     percent(medianAbs(results, AccuracyBench.Result::cpuError)));
             return stop.getAsBoolean() ? IgcCli.INTERRUPTED : IgcCli.OK;
         }
+    }
+
+    /** Timings of a design at most: enough that most end quiet on a machine with slow spells of seconds. */
+    static final int ATTEMPTS = 4;
+
+    /** {@code reference speed: probe floor 0.210 ms, now 1.03x} for the probe at these threads. */
+    private static String reference(int threads) {
+        Threads.apply(threads, Threads.DEFAULT);
+        double floor = SpeedProbe.reference().floorMs();
+        double now = java.util.stream.DoubleStream.generate(SpeedProbe::medianMs).limit(3).min().orElse(Double.NaN); // the first runs cold
+        return String.format("reference speed: the probe's floor %.3f ms (this machine's calibration or this process's probes), now %.2fx; "
+                + "a timing is noisy above %.2fx", floor, now / floor, InterferenceRule.defaults().maxSlowdown());
     }
 
     private static Path inHome(Path sample) {

@@ -82,6 +82,7 @@ public class MeasuredSweepCommand extends SweepCommand {
         try (GracefulStop stop = GracefulStop.onSignals(err::println);
              ResultStore db = store.open(err)) {
             if (evaluate == Measure.LATENCY) {
+                Calibrated.adoptReferences(db);
                 EvaluationSettings settings = timing.apply(EvaluationSettings.defaults());
                 measured = measureLatency(sweep, settings, db, err, stop);
             } else {

@@ -118,6 +118,7 @@ public class StudyRunCommand implements Callable<Integer> {
             throw new InputException("no results store at " + store.path() + " (igc study create first, or pass --store)");
         }
         try (GracefulStop stop = GracefulStop.onSignals(err::println); ResultStore db = store.open(err)) {
+            Calibrated.adoptReferences(db);
             StudyStore studies = new StudyStore(db);
             StudyRecord record = studies.find(name).orElseThrow(() -> new InputException("no study named " + name + " in " + store.path()
                     + " (igc study list shows those there)"));

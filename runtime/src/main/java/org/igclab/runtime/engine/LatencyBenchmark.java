@@ -51,7 +51,7 @@ public final class LatencyBenchmark {
     /** Times passes of any kind (the planner times training steps too) with the same loop, threads and figures. */
     public static LatencyStats time(String execution, int batch, AdaptiveTiming.Passes pass, TimingPolicy policy, InterferenceRule rule,
                                     DoubleConsumer progress, BooleanSupplier cancelled) {
-        AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, AdaptiveTiming.Environment.system(), pass, cancelled, progress);
+        AdaptiveTiming.Timing t = AdaptiveTiming.measure(policy, rule, SpeedProbe.environment(rule), pass, cancelled, progress);
         Threads.Counts threads = Threads.current();
         return LatencyStats.of(execution, batch, threads.intra(), threads.interop(), t);
     }

@@ -22,16 +22,19 @@ public final class LatencyView {
                 + "then timed passes until the median's %.0f%% confidence half-width (order-statistic interval) is within %.0f%% of the "
                 + "median (at least %d, at most %d passes or %.0f s)%n"
                 + "interference: a pass is disturbed when the timing thread was on a processor less than %.0f%% of its wall time; a timing "
-                + "is noisy when more than %.0f%% of its passes were disturbed%s; a noisy timing is repeated, %d attempts in all%n",
+                + "is noisy when more than %.0f%% of its passes were disturbed%s%s; a noisy timing is repeated, %d attempts in all%s%n",
                 p.warmupWindow(), 100 * p.warmupTolerance(), p.maxWarmup(), p.maxWarmupSeconds(), 100 * p.confidence(), 100 * p.target(),
                 p.minRuns(), p.maxRuns(), p.maxSeconds(), 100 * rule.minCpuShare(), 100 * rule.maxDisturbedShare(),
                 rule.checkLoad() ? ", or the machine's runnable threads (median over the passes, this one included) outnumbered the processors"
-                        : "", p.attempts());
+                        : "", rule.checksSpeed() ? String.format(", or a reference convolution run before, every half second during "
+                        + "and after it took more than %.2fx its fastest (the machine ran slow, unseen by its load)", rule.maxSlowdown()) : "",
+                p.attempts(), rule.checksSpeed() ? String.format(", after waiting up to %.0f s for the machine's reference speed when "
+                        + "it ran slow", rule.maxWaitSeconds()) : "");
     }
 
     /** The columns of a timings table ({@code >} right-aligns). */
     public static final List<String> HEADERS = List.of("execution", ">batch", ">threads", ">median ms", ">±ms", ">±%", ">p10 ms", ">p90 ms",
-            ">images/s", ">runs", "stop", ">cpu/wall", ">runnable", "load 1m", "verdict");
+            ">images/s", ">runs", "stop", ">cpu/wall", ">runnable", "load 1m", ">speed", "verdict");
 
     /** One timing's cells under {@link #HEADERS}. */
     public static List<Object> cells(LatencyStats l) {
@@ -41,7 +44,8 @@ public final class LatencyView {
                 ms(l.p90Ms()), Double.isFinite(l.imagesPerSecond()) ? String.format("%.1f", l.imagesPerSecond()) : "-", l.runs(),
                 l.stop().label(), Double.isNaN(i.cpuShare()) ? "-" : String.format("%.2f", i.cpuShare()),
                 Double.isNaN(i.runnable()) ? "-" : String.format("%.0f", i.runnable()),
-                Double.isNaN(i.loadBefore()) ? "-" : String.format("%.2f->%.2f", i.loadBefore(), i.loadAfter()), i.verdict().label());
+                Double.isNaN(i.loadBefore()) ? "-" : String.format("%.2f->%.2f", i.loadBefore(), i.loadAfter()),
+                Double.isFinite(i.slowdown()) ? String.format("%.2fx", i.slowdown()) : "-", i.verdict().label());
     }
 
     /** {@code b1 49.80±1.2%, b32 573.15±2.9% noisy}: a run's headline timings in one cell. */
@@ -61,7 +65,8 @@ public final class LatencyView {
         s.append(t.render());
         s.append("threads: intra-op+inter-op; ±: half-width of the median's ").append(String.format("%.0f%%", 100 * settings.timing().confidence()))
                 .append(" confidence interval; cpu/wall: the timing thread's CPU time over wall time, median over the passes; runnable: the ")
-                .append("machine's runnable threads, median over the passes; load 1m: the 1-minute load average before and after\n");
+                .append("machine's runnable threads, median over the passes; load 1m: the 1-minute load average before and after; speed: ")
+                .append("the reference convolution's median time over its fastest (1.00x: the machine at its reference speed)\n");
         for (LatencyStats l : latency) {
             if (l.noisy()) {
                 s.append(String.format("noisy: %s batch %d, after %d attempt%s: %s. The figure is stored marked noisy and left out of Pareto "
@@ -104,6 +109,9 @@ public final class LatencyView {
         number(o, "runnable", i.runnable());
         number(o, "loadBefore", i.loadBefore());
         number(o, "loadAfter", i.loadAfter());
+        number(o, "probeMs", i.probeMs());
+        number(o, "referenceMs", i.referenceMs());
+        number(o, "slowdown", i.slowdown());
         o.put("cores", i.cores()).put("reason", i.reason());
         return o;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
@@ -39,21 +40,53 @@ public final class AdaptiveTiming {
         Pass run();
     }
 
+    /** How often the reference probe runs while a timing goes on, and while waiting for the machine's reference speed. */
+    public static final long PROBE_INTERVAL_NANOS = 500_000_000L;
+
     /**
-     * Where the timing runs: a clock, the load, and the processor count.
+     * Where the timing runs: a clock, the load, the processor count, and the machine's speed.
      *
-     * @param clock    nanoseconds, monotonic
-     * @param load     the 1-minute load average, negative when unknown
-     * @param runnable the runnable threads now, the caller included and this process's others left out
-     *                 ({@link RunnableThreads}), NaN when unknown
-     * @param cores    processors available
+     * @param clock     nanoseconds, monotonic
+     * @param load      the 1-minute load average, negative when unknown
+     * @param runnable  the runnable threads now, the caller included and this process's others left out
+     *                  ({@link RunnableThreads}), NaN when unknown
+     * @param cores     processors available
+     * @param probe     runs the reference probe and returns its median in milliseconds; NaN where there is none
+     * @param reference the probe's floor, which the probe's medians lower ({@link ReferenceSpeed})
+     * @param sleep     waits this many nanoseconds (on a synthetic clock, moves it)
      */
-    public record Environment(LongSupplier clock, DoubleSupplier load, DoubleSupplier runnable, int cores) {
-        /** This JVM's clock, the operating system's load average, Linux's runnable count, and the processors. */
+    public record Environment(LongSupplier clock, DoubleSupplier load, DoubleSupplier runnable, int cores, DoubleSupplier probe,
+                              ReferenceSpeed reference, LongConsumer sleep) {
+        /** An environment without the reference probe. */
+        public Environment(LongSupplier clock, DoubleSupplier load, DoubleSupplier runnable, int cores) {
+            this(clock, load, runnable, cores, () -> Double.NaN, new ReferenceSpeed(), AdaptiveTiming::sleep);
+        }
+
+        /** This JVM's clock, the operating system's load average, Linux's runnable count, and the processors; no probe. */
         public static Environment system() {
             return new Environment(System::nanoTime, ManagementFactory.getOperatingSystemMXBean()::getSystemLoadAverage,
                     () -> RunnableThreads.now(Runtime.getRuntime().availableProcessors()), Runtime.getRuntime().availableProcessors());
         }
+
+        /** This environment with a reference probe and its floor. */
+        public Environment withProbe(DoubleSupplier probeMs, ReferenceSpeed floor) {
+            return new Environment(clock, load, runnable, cores, probeMs, floor, sleep);
+        }
+
+        /** Runs the probe and records its median on the floor; the median over the floor after that (NaN without a probe). */
+        double probeSlowdown() {
+            return reference.slowdown(reference.observe(probe.getAsDouble()));
+        }
+    }
+
+    /**
+     * How a wait for the machine's reference speed ended.
+     *
+     * @param seconds  time waited
+     * @param slowdown the last probe's median over the floor (NaN without a probe)
+     * @param reached  whether the machine ran at its reference speed at the end
+     */
+    public record Wait(double seconds, double slowdown, boolean reached) {
     }
 
     /**
@@ -90,12 +123,45 @@ public final class AdaptiveTiming {
             if (!t.interference().noisy() || t.stop() == Stop.CANCELLED) {
                 break;
             }
+            if (attempts < policy.attempts() && rule.slowFromOutside(t.interference())) {
+                awaitReference(rule, env, cancelled);
+            }
         }
         if (kept == null) {
             return new Timing(warm.length, stable, 0, MedianInterval.of(new double[0], policy.confidence()), Double.NaN, Double.NaN,
                     Stop.CANCELLED, 0, Interference.unchecked("cancelled before timing"));
         }
         return withAttempts(kept, attempts);
+    }
+
+    /**
+     * Waits, re-probing every {@link #PROBE_INTERVAL_NANOS}, until the probe finds the machine back at its reference
+     * speed or {@code rule.maxWaitSeconds()} have passed. Where the last wait ended at its bound with no probe since finding
+     * the machine fast, it only probes once: a machine that stays slow (for minutes, or for a whole process) is waited
+     * for once, not before every timing.
+     */
+    public static Wait awaitReference(InterferenceRule rule, Environment env, BooleanSupplier cancelled) {
+        long start = env.clock().getAsLong();
+        double slowdown = env.probeSlowdown();
+        boolean retry = !env.reference().waitTimedOut();
+        long bound = (long) (rule.maxWaitSeconds() * 1e9);
+        while (retry && rule.slow(slowdown) && env.clock().getAsLong() - start < bound && !cancelled.getAsBoolean()) {
+            env.sleep().accept(Math.min(PROBE_INTERVAL_NANOS, Math.max(1, bound - (env.clock().getAsLong() - start))));
+            slowdown = env.probeSlowdown();
+        }
+        boolean reached = !rule.slow(slowdown);
+        if (reached || !cancelled.getAsBoolean()) {
+            env.reference().waitEnded(!reached);
+        }
+        return new Wait((env.clock().getAsLong() - start) / 1e9, slowdown, reached);
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Timing withAttempts(Timing t, int attempts) {
@@ -120,6 +186,12 @@ public final class AdaptiveTiming {
     private static Timing timeOnce(TimingPolicy policy, InterferenceRule rule, Environment env, Passes passes, BooleanSupplier cancelled,
                                    DoubleConsumer progress, int warmup, boolean stable, int attempt) {
         double loadBefore = env.load().getAsDouble();
+        List<Double> probes = new ArrayList<>();
+        boolean probing = rule.checksSpeed();
+        if (probing) {
+            probes.add(env.reference().observe(env.probe().getAsDouble()));
+        }
+        long probed = env.clock().getAsLong();
         double[] ms = new double[policy.maxRuns()];
         List<Pass> timed = new ArrayList<>();
         double[] runnable = new double[policy.maxRuns()];
@@ -130,6 +202,10 @@ public final class AdaptiveTiming {
             if (cancelled.getAsBoolean()) {
                 stop = Stop.CANCELLED;
                 break;
+            }
+            if (probing && env.clock().getAsLong() - probed >= PROBE_INTERVAL_NANOS) {
+                probes.add(env.reference().observe(env.probe().getAsDouble()));
+                probed = env.clock().getAsLong();
             }
             runnable[n] = env.runnable().getAsDouble();
             Pass p = passes.run();
@@ -142,8 +218,15 @@ public final class AdaptiveTiming {
             stop = policy.stop(Arrays.copyOf(ms, n), seconds).orElse(null);
         }
         double loadAfter = env.load().getAsDouble();
+        if (probing) {
+            probes.add(env.reference().observe(env.probe().getAsDouble()));
+        }
         double[] timings = Arrays.copyOf(ms, n);
-        Interference interference = rule.judge(timed, Arrays.copyOf(runnable, n), loadBefore, loadAfter, env.cores());
+        Interference interference = rule.judge(timed, Arrays.copyOf(runnable, n), loadBefore, loadAfter, env.cores(),
+                probes.stream().mapToDouble(Double::doubleValue).toArray(), env.reference().floorMs());
+        if (probing && !rule.slow(interference.slowdown())) {
+            env.reference().waitEnded(false); // seen at its reference speed again: a later slow spell is waited for
+        }
         Percentile percentile = new Percentile();
         return new Timing(warmup, stable, n, MedianInterval.of(timings, policy.confidence()),
                 n == 0 ? Double.NaN : percentile.evaluate(timings, 10), n == 0 ? Double.NaN : percentile.evaluate(timings, 90), stop, attempt,

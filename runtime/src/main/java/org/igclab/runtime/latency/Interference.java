@@ -13,9 +13,18 @@ import java.util.Locale;
  * @param loadAfter      the 1-minute load average after timing
  * @param cores          processors the JVM sees
  * @param reason         why it is noisy, in words; empty when quiet
+ * @param probeMs        median of the reference probe run before, during and after the timing ({@link ReferenceSpeed}), NaN
+ *                       where it was not run
+ * @param referenceMs    the machine's reference: the probe's floor when the timing was judged, NaN where unknown
  */
 public record Interference(Verdict verdict, double cpuShare, double disturbedShare, double runnable, double loadBefore, double loadAfter,
-                           int cores, String reason) {
+                           int cores, String reason, double probeMs, double referenceMs) {
+
+    /** Evidence without the reference probe (a figure from before it, or a timing that did not run it). */
+    public Interference(Verdict verdict, double cpuShare, double disturbedShare, double runnable, double loadBefore, double loadAfter, int cores,
+                        String reason) {
+        this(verdict, cpuShare, disturbedShare, runnable, loadBefore, loadAfter, cores, reason, Double.NaN, Double.NaN);
+    }
 
     /** A measurement's standing. */
     public enum Verdict {
@@ -45,12 +54,24 @@ public record Interference(Verdict verdict, double cpuShare, double disturbedSha
         return verdict == Verdict.QUIET;
     }
 
-    /** {@code 2 runnable threads; load 1.20 -> 1.35 on 2 cores}; empty when the system tells neither. */
+    /** The probe's median over the reference: 1 at the machine's reference speed, 1.42 when it ran 1.42 times as long; NaN unknown. */
+    public double slowdown() {
+        return probeMs / referenceMs;
+    }
+
+    /** {@code reference speed 1.42x} (the probe took 1.42 times its floor); empty where the probe was not run. */
+    public String speed() {
+        return Double.isFinite(slowdown()) ? String.format("reference speed %.2fx", slowdown()) : "";
+    }
+
+    /**
+     * {@code 2 runnable threads; load 1.20 -> 1.35 on 2 cores; reference speed 1.00x}; empty when the system tells none of
+     * them.
+     */
     public String load() {
         String running = Double.isNaN(runnable) ? "" : String.format("%.0f runnable thread%s; ", runnable, Math.round(runnable) == 1 ? "" : "s");
-        if (Double.isNaN(loadBefore) && Double.isNaN(loadAfter)) {
-            return running.isEmpty() ? "" : running + cores + " cores";
-        }
-        return running + String.format("load %.2f -> %.2f on %d cores", loadBefore, loadAfter, cores);
+        String load = Double.isNaN(loadBefore) && Double.isNaN(loadAfter) ? (running.isEmpty() ? "" : running + cores + " cores")
+                : running + String.format("load %.2f -> %.2f on %d cores", loadBefore, loadAfter, cores);
+        return load.isEmpty() || speed().isEmpty() ? load + speed() : load + "; " + speed();
     }
 }

@@ -28,6 +28,7 @@ final class LatencyTable {
           threads INTEGER, interop_threads INTEGER, warmup INTEGER, warmup_stable INTEGER, runs INTEGER,
           median_ms REAL, p10_ms REAL, p90_ms REAL, half_width_ms REAL, stop TEXT, attempts INTEGER,
           noisy INTEGER, cpu_share REAL, disturbed_share REAL, runnable REAL, load_before REAL, load_after REAL, cores INTEGER, note TEXT,
+          probe_ms REAL, reference_ms REAL,
           PRIMARY KEY (run_id, execution, batch))""";
 
     /** Why an upgraded figure has no interference verdict. */
@@ -59,7 +60,7 @@ final class LatencyTable {
     static void insert(Connection db, long runId, LatencyStats l) throws SQLException {
         String sql = "INSERT OR REPLACE INTO latency (run_id, execution, batch, threads, interop_threads, warmup, warmup_stable, runs, median_ms,"
                 + " p10_ms, p90_ms, half_width_ms, stop, attempts, noisy, cpu_share, disturbed_share, runnable, load_before, load_after, cores,"
-                + " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " note, probe_ms, reference_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         Interference i = l.interference();
         try (PreparedStatement p = db.prepareStatement(sql)) {
             p.setLong(1, runId);
@@ -88,6 +89,8 @@ final class LatencyTable {
             real(p, 20, i.loadAfter());
             p.setInt(21, i.cores());
             p.setString(22, i.reason());
+            real(p, 23, i.probeMs());
+            real(p, 24, i.referenceMs());
             p.executeUpdate();
         }
     }
@@ -119,7 +122,8 @@ final class LatencyTable {
         Interference.Verdict verdict = unchecked ? Interference.Verdict.UNCHECKED : noisy == 1 ? Interference.Verdict.NOISY
                 : Interference.Verdict.QUIET;
         Interference interference = new Interference(verdict, real(rs, "cpu_share"), real(rs, "disturbed_share"), real(rs, "runnable"),
-                real(rs, "load_before"), real(rs, "load_after"), rs.getInt("cores"), rs.getString("note") == null ? "" : rs.getString("note"));
+                real(rs, "load_before"), real(rs, "load_after"), rs.getInt("cores"), rs.getString("note") == null ? "" : rs.getString("note"),
+                real(rs, "probe_ms"), real(rs, "reference_ms"));
         String stop = rs.getString("stop");
         return new LatencyStats(rs.getString("execution"), rs.getInt("batch"), rs.getInt("threads"), rs.getInt("interop_threads"),
                 rs.getInt("warmup"), rs.getInt("warmup_stable") == 1, rs.getInt("runs"), real(rs, "median_ms"), real(rs, "p10_ms"),

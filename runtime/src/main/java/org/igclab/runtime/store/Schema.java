@@ -16,11 +16,14 @@ import java.util.List;
  * 3, the process working on a run: {@code runs.pid}, {@code host}, {@code heartbeat_at} ({@link Liveness});
  * 4, studies: {@code studies}, {@code trials}, {@code trial_runs} ({@link StudyTables});
  * 5, latency calibrations: {@code calibrations}, {@code calibration_points} ({@link CalibrationTables});
- * 6, a training's checkpoint folder: {@code runs.checkpoint_dir}.
+ * 6, a training's checkpoint folder: {@code runs.checkpoint_dir};
+ * 7, the machine's reference speed ({@link org.igclab.runtime.latency.ReferenceSpeed}): a calibration's probe floor
+ * {@code calibrations.reference_ms}, each primitive's probe median {@code calibration_points.probe_ms} and whether it was
+ * timed again {@code retimed}, and a latency's probe median and reference {@code latency.probe_ms}, {@code reference_ms}.
  */
 final class Schema {
     /** The version this code writes; a store from a newer IGC Lab is refused, not damaged. */
-    static final int VERSION = 6;
+    static final int VERSION = 7;
 
     private static final List<String> TABLES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -54,7 +57,8 @@ final class Schema {
     /** Every upgrade, oldest first. A step must be idempotent where it can (see {@link #ensureColumn}). */
     private static final List<Upgrade> UPGRADES = List.of(new Upgrade(2, LatencyTable::upgradeFromVersion1),
             new Upgrade(3, Schema::recordRunOwners), new Upgrade(4, StudyTables::create),
-            new Upgrade(5, CalibrationTables::create), new Upgrade(6, s -> ensureColumn(s, "runs", "checkpoint_dir", "TEXT")));
+            new Upgrade(5, CalibrationTables::create), new Upgrade(6, s -> ensureColumn(s, "runs", "checkpoint_dir", "TEXT")),
+            new Upgrade(7, Schema::recordReferenceSpeed));
 
     private Schema() {
     }
@@ -115,6 +119,15 @@ final class Schema {
         ensureColumn(s, "runs", "pid", "INTEGER");
         ensureColumn(s, "runs", "host", "TEXT");
         ensureColumn(s, "runs", "heartbeat_at", "TEXT");
+    }
+
+    /** Version 7: the reference probe's figures beside calibrations and timings (NULL in rows from before it). */
+    private static void recordReferenceSpeed(Statement s) throws SQLException {
+        ensureColumn(s, "calibrations", "reference_ms", "REAL");
+        ensureColumn(s, "calibration_points", "probe_ms", "REAL");
+        ensureColumn(s, "calibration_points", "retimed", "INTEGER NOT NULL DEFAULT 0");
+        ensureColumn(s, "latency", "probe_ms", "REAL");
+        ensureColumn(s, "latency", "reference_ms", "REAL");
     }
 
     /** Adds a column to a table unless it has it already (an upgrade step that can run twice). */

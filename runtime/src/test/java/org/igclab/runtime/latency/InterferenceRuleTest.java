@@ -98,4 +98,39 @@ class InterferenceRuleTest {
         assertThat(RULE.disturbed(new AdaptiveTiming.Pass(1_000_000, 500_000))).isTrue();
         assertThat(RULE.disturbed(new AdaptiveTiming.Pass(1_000_000, 950_000))).isFalse();
     }
+
+    @Test
+    void aProbeSlowerThanItsReferenceIsNoisyWithTheReasonInWords() {
+        Interference slow = RULE.judge(shares(0, 20), runnable(1, 20), 0.5, 0.5, 2, new double[] {1.10, 1.13, 1.20}, 0.80);
+        assertThat(slow.noisy()).isTrue();
+        assertThat(slow.slowdown()).isCloseTo(1.4125, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(slow.reason()).isEqualTo("the machine ran 1.41x slower than its reference speed (reference convolution 1.13 ms against "
+                + "0.80 ms) with nothing here competing: another virtual machine on the host, or the processor's clock");
+        assertThat(slow.load()).isEqualTo("1 runnable thread; load 0.50 -> 0.50 on 2 cores; reference speed 1.41x");
+        // slow and crowded: both said, the slowdown no longer blamed on something outside
+        Interference both = RULE.judge(shares(0, 20), runnable(3, 20), 0.5, 0.5, 2, new double[] {1.13}, 0.80);
+        assertThat(RULE.slowFromOutside(slow)).isTrue();
+        // a high load average with no more runnable threads than processors: the other processor's work is named too
+        assertThat(RULE.judge(shares(0, 20), runnable(2, 20), 4.68, 4.5, 2, new double[] {1.13}, 0.80).reason())
+                .contains("with the load average (4.68) above the 2 processors").endsWith("or the processor's clock");
+        assertThat(RULE.slowFromOutside(both)).as("slow because this machine is busy: not waited for").isFalse();
+        assertThat(both.reason()).endsWith("wanted the 2 processors; the machine ran 1.41x slower than its reference speed "
+                + "(reference convolution 1.13 ms against 0.80 ms)");
+    }
+
+    @Test
+    void aProbeWithinTheToleranceIsQuietAndNoProbeJudgesAsBefore() {
+        Interference fast = RULE.judge(shares(0, 20), runnable(1, 20), 0.5, 0.5, 2, new double[] {0.85, 0.91, 2.0}, 0.80);
+        assertThat(fast.noisy()).as("median 0.91 ms, 1.14x").isFalse();
+        assertThat(fast.probeMs()).isEqualTo(0.91);
+        assertThat(fast.referenceMs()).isEqualTo(0.80);
+        Interference blind = RULE.judge(shares(5, 20), runnable(1, 20), 0.5, 0.5, 2, new double[] {Double.NaN}, 0.80);
+        Interference before = RULE.judge(shares(5, 20), runnable(1, 20), 0.5, 0.5, 2);
+        assertThat(blind.verdict()).isEqualTo(before.verdict()).isEqualTo(Interference.Verdict.NOISY);
+        assertThat(blind.reason()).isEqualTo(before.reason());
+        assertThat(blind.slowdown()).isNaN();
+        assertThat(RULE.judge(shares(0, 20), runnable(1, 20), 0.5, 0.5, 2, new double[] {5}, Double.NaN).noisy()).as("no floor").isFalse();
+        assertThat(new InterferenceRule(0.9, 20_000, 0.2, true).judge(shares(0, 20), runnable(1, 20), 0.5, 0.5, 2, new double[] {5}, 0.8)
+                .noisy()).as("a rule without the probe").isFalse();
+    }
 }
