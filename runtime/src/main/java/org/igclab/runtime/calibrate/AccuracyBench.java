@@ -1,6 +1,7 @@
 package org.igclab.runtime.calibrate;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -125,6 +126,45 @@ public final class AccuracyBench {
             }
         }
         return results;
+    }
+
+    /**
+     * A design's timings from several rounds, one figure: its fastest quiet round (the machine at its best, as a
+     * calibration keeps the faster of its networks' two rounds), else its fastest round when none was quiet.
+     */
+    public static Result fastest(List<Result> rounds) {
+        List<Result> quiet = rounds.stream().filter(r -> !r.measured().noisy()).toList();
+        return (quiet.isEmpty() ? rounds : quiet).stream().min(java.util.Comparator.comparingDouble(r -> r.measured().medianMs()))
+                .orElseThrow(() -> new IllegalArgumentException("no rounds"));
+    }
+
+    /**
+     * Whether a design's rounds agree: its slowest round within {@code tolerance} of its fastest (0.10: +-10%). Over the
+     * designs, the share that agree is what the machine allows any prediction: a figure that moves more than that
+     * between two timings a few minutes apart cannot be predicted closer.
+     */
+    public static boolean repeatable(List<Result> rounds, double tolerance) {
+        DoubleSummaryStatistics ms = rounds.stream().mapToDouble(r -> r.measured().medianMs()).summaryStatistics();
+        return rounds.size() > 1 && ms.getMax() <= (1 + tolerance) * ms.getMin();
+    }
+
+    /**
+     * Each design's rounds, by design: {@code byRound.get(k).get(i)} is design {@code i}'s timing in round {@code k};
+     * a round stopped early has fewer, and a design is kept only with all the rounds that reached it.
+     */
+    public static List<List<Result>> byDesign(List<List<Result>> byRound) {
+        List<List<Result>> out = new ArrayList<>();
+        int designs = byRound.isEmpty() ? 0 : byRound.get(0).size();
+        for (int i = 0; i < designs; i++) {
+            List<Result> rounds = new ArrayList<>();
+            for (List<Result> round : byRound) {
+                if (i < round.size()) {
+                    rounds.add(round.get(i));
+                }
+            }
+            out.add(rounds);
+        }
+        return out;
     }
 
     /** The share of results whose {@code error} (a {@link Result}'s error or CPU error) is within {@code tolerance} (0.10: +-10%). */
