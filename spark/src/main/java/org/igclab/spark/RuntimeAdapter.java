@@ -28,6 +28,7 @@ import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.StoredEvaluation;
 import org.igclab.runtime.latency.Interference;
 import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.Liveness;
 import org.igclab.runtime.store.ResultStore;
@@ -217,6 +218,7 @@ public final class RuntimeAdapter {
         TrainingSettings settings = read(job.settingsJson(), TrainingSettings.class);
         requireSame(job, StoredTraining.settingsJson(settings));
         Path checkpoint = dir.resolve("checkpoint");
+        Threads.perCore();
         if (job.pruningJson() != null) {
             SweepJob.Pruning pruning = read(job.pruningJson(), SweepJob.Pruning.class);
             // stored done or pruned in the scratch store; a stop throws CancellationException with where the checkpoint is

@@ -52,6 +52,16 @@ public final class Threads {
         return current();
     }
 
+    /**
+     * One intra-op thread per core, set on the calling thread. Sweeps and studies train with it: PyTorch keeps the count
+     * per thread as well as for the process, so a thread that never set it (a Spark task's) and one that timed latency
+     * with one thread earlier (the sweep's own) would otherwise sum a step's gradients in a different order, and the
+     * same design would train to a loss that differs in its last digits.
+     */
+    public static Counts perCore() {
+        return apply(Runtime.getRuntime().availableProcessors(), 0);
+    }
+
     /** The counts in effect now. */
     public static Counts current() {
         Engine.getInstance();

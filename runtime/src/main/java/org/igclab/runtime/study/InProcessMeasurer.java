@@ -17,6 +17,7 @@ import org.igclab.analyzer.sweep.Measurement;
 import org.igclab.analyzer.sweep.Space;
 import org.igclab.analyzer.sweep.Sweep;
 import org.igclab.analyzer.sweep.SweepRow;
+import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.store.EpochRecord;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
@@ -106,6 +107,7 @@ public final class InProcessMeasurer implements TrialMeasurer {
         }
         Pruner pruner = new Pruner(pruning, earlier);
         Path dir = StoredTraining.defaultCheckpointDir(checkpointRoot, design, settings);
+        Threads.perCore();
         Training.Result r = StoredTraining.run(design, data, settings, dir, StoredTraining.Existing.CONTINUE, store, pruner,
                 () -> pruner.decision != null || stop.getAsBoolean());
         RunRecord run = store.latest(StoredTraining.KIND, designHash, settingsHash(settings), "done", ResultStore.INTERRUPTED).orElseThrow();

@@ -21,6 +21,7 @@ import org.igclab.analyzer.sweep.SweepRow;
 import org.igclab.runtime.evaluate.EvaluationSettings;
 import org.igclab.runtime.evaluate.StoredEvaluation;
 import org.igclab.runtime.latency.LatencyStats;
+import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.store.ResultStore;
 import org.igclab.runtime.store.RunRecord;
 import org.igclab.runtime.train.ImageDataset;
@@ -82,6 +83,7 @@ public final class SweepMeasurement {
                 return Measurement.accuracy(done.get().accuracy(), done.get().id(), true);
             }
             Path dir = StoredTraining.defaultCheckpointDir(checkpoints, design, settings);
+            Threads.perCore();
             Training.Result r = StoredTraining.run(design, data, settings, dir, StoredTraining.Existing.CONTINUE, store,
                     new TrainingListener() { }, stop);
             if (!r.completed()) {
