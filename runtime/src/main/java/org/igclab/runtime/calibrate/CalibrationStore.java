@@ -124,6 +124,59 @@ public final class CalibrationStore {
         insert(id, q.key(), q.kind().name(), shapes(q), t, cpuMs, true);
     }
 
+    /**
+     * A primitive's second timing: it replaces the stored one when quiet and faster (or when the stored one was noisy),
+     * else the stored one stays; either way the point is marked re-timed, so that it is never timed a third time.
+     * Returns whether the new timing was kept.
+     */
+    public boolean retimeIfFaster(long id, Primitive q, LatencyStats t, double cpuMs) {
+        boolean keep = store.sql(db -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "SELECT median_ms, noisy FROM calibration_points WHERE calibration_id = ? AND primitive = ?")) {
+                p.setLong(1, id);
+                p.setString(2, q.key());
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        return true;
+                    }
+                    boolean storedNoisy = rs.getInt(2) != 0;
+                    return !t.noisy() && (storedNoisy || t.medianMs() < rs.getDouble(1));
+                }
+            }
+        });
+        if (keep) {
+            retimePoint(id, q, t, cpuMs);
+        } else {
+            store.sql(db -> {
+                try (PreparedStatement p = db.prepareStatement(
+                        "UPDATE calibration_points SET retimed = 1 WHERE calibration_id = ? AND primitive = ?")) {
+                    p.setLong(1, id);
+                    p.setString(2, q.key());
+                    return p.executeUpdate();
+                }
+            });
+        }
+        return keep;
+    }
+
+    /** The primitives (not whole networks) of a calibration not re-timed yet: those a second round still has to time. */
+    public Set<String> notRetimed(long id) {
+        return store.sql(db -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "SELECT primitive FROM calibration_points WHERE calibration_id = ? AND kind <> ? AND retimed = 0")) {
+                p.setLong(1, id);
+                p.setString(2, NETWORK);
+                Set<String> keys = new java.util.HashSet<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
     private static int[] shapes(Primitive q) {
         return new int[] {q.in().channels(), q.in().height(), q.in().width(), q.out().channels(), q.out().height(), q.out().width(),
             q.groups(), q.kernel(), q.stride(), q.padding()};

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "a noisy timing is stored marked, and used only where quiet ones are missing). A small reference convolution,",
             "run about every half second, records the machine's reference speed (its fastest); primitives timed while the",
             "machine ran over 1.2x slower than that are timed again at the end, after waiting up to 30 s for it to return",
-            "to its reference speed (src/site/markdown/latency.md). The calibration is stored in the",
+            "to its reference speed (src/site/markdown/latency.md); then every other primitive is timed a second time and",
+            "keeps the faster quiet of its two timings, as the networks do. The calibration is stored in the",
             "results store with the machine's fingerprint (CPU model, cores, DJL and PyTorch versions), the batch and the",
             "threads; 'igc cost --latency', 'igc evaluate', 'igc sweep', 'igc budget' and studies predict from it (see",
             "src/site/markdown/calibration.md).",
@@ -128,6 +129,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                         outcome.timed(), outcome.noisy(), minutes((System.nanoTime() - began) / 1e9));
                 out.printf("reference speed: the probe's floor %.3f ms; %d primitive(s) timed while the machine ran more than %.2fx slower "
                         + "than it were timed again at the end%n", outcome.referenceMs(), outcome.retimed(), settings.rule().maxSlowdown());
+                out.printf("second round: every other primitive timed again after the grid, the faster quiet timing kept (%d of the second "
+                        + "timings were)%n", outcome.fasterSecond());
                 LatencyModel model = new LatencyModel(c);
                 out.println(model.correction().map(fit -> "network correction: " + fit.describe() + "; " + NetworkCheck.describe(model))
                         .orElse("no network correction: no whole network was timed"));
