@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
             "src/site/markdown/calibration.md).",
             "Each primitive is stored as soon as it is timed. Ctrl-C stops after the one in flight (exit code 130); the",
             "next 'igc calibrate' with the same settings continues there (--restart begins anew). An unfinished calibration",
-            "is never used for predictions. The full grid (848 primitives and the 20 networks) took 49 s in context and 41",
-            "s alone, with the JVM's start, on a quiet 2-core machine; --quick (116 and the networks) is a rough model",
+            "is never used for predictions. The full grid (848 primitives, twice, and the 20 networks) took 2 to 7 minutes",
+            "with the JVM's start on a quiet 2-core machine whose speed came and went; --quick (116 and the networks) is a rough model",
             "whose network correction is rough too."},
         footerHeading = "%nExamples:%n",
         footer = {
