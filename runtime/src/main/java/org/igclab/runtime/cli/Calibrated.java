@@ -1,6 +1,9 @@
 package org.igclab.runtime.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.latency.OpLatency;
 import org.igclab.analyzer.report.LatencyPredictionView;
 import org.igclab.runtime.calibrate.CalibrationStore;
@@ -20,6 +23,22 @@ final class Calibrated {
      */
     static void adoptReferences(ResultStore db) {
         new CalibrationStore(db).adoptReferences(MachineInfo.fingerprint());
+    }
+
+    /**
+     * This machine's model for {@code threads} and {@code batch} where the store exists and holds a calibration, its
+     * reference speeds adopted as {@link #adoptReferences} does; empty otherwise. Never creates a store.
+     */
+    static Optional<Predictor> ifCalibrated(StoreOption store, int threads, int batch, PrintWriter err) {
+        if (!Files.exists(store.path())) {
+            return Optional.empty();
+        }
+        try (ResultStore db = store.open(err)) {
+            adoptReferences(db);
+            return Optional.of(Predictor.load(db, threads, batch));
+        } catch (InputException e) {
+            return Optional.empty();
+        }
     }
 
     /**

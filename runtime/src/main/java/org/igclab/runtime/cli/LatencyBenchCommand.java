@@ -125,11 +125,11 @@ public final class LatencyBenchCommand implements Callable<Integer> {
             List<List<AccuracyBench.Result>> byDesign = AccuracyBench.byDesign(byRound);
             List<AccuracyBench.Result> results = byDesign.stream().map(AccuracyBench::fastest).toList();
             if (rounds > 1) {
-                long complete = byDesign.stream().filter(r -> r.size() == rounds).count();
-                long agree = byDesign.stream().filter(r -> r.size() == rounds && AccuracyBench.repeatable(r, 0.10)).count();
+                List<List<AccuracyBench.Result>> complete = byDesign.stream().filter(r -> r.size() == rounds).toList();
+                long agree = complete.stream().filter(r -> AccuracyBench.repeatable(r, 0.10)).count();
                 out.printf("%d rounds, one after the other (each design timed once a round): the rounds of %d of %d designs agree within "
-                        + "+-10%% (%s): the machine's own repeatability, which no prediction can beat%n", rounds, agree, complete,
-                        percent(complete == 0 ? Double.NaN : (double) agree / complete));
+                        + "+-10%% (%s): the machine's own repeatability, which no prediction can beat%n", rounds, agree, complete.size(),
+                        percent(complete.isEmpty() ? Double.NaN : (double) agree / complete.size()));
                 out.println("against each design's first round alone:");
                 summary(out, byRound.get(0), "  ");
                 out.println("against each design's fastest quiet round (the machine at its best, as the calibration keeps the faster of "

@@ -1,7 +1,6 @@
 package org.igclab.runtime.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.igclab.analyzer.cli.DesignInputs;
 import org.igclab.analyzer.cli.IgcCli;
-import org.igclab.analyzer.cli.InputException;
 import org.igclab.analyzer.cli.Task;
 import org.igclab.analyzer.cli.WholeNumbers;
 import org.igclab.analyzer.design.Design;
@@ -26,7 +24,6 @@ import org.igclab.runtime.engine.Threads;
 import org.igclab.runtime.evaluate.OpProfileView;
 import org.igclab.runtime.latency.InterferenceRule;
 import org.igclab.runtime.latency.TimingPolicy;
-import org.igclab.runtime.store.ResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,7 +96,7 @@ public final class ProfileCommand implements Callable<Integer> {
         Design design = DesignInputs.read(file).namedAfter(file);
         ResolvedNetwork network = DesignInputs.inFile(file, () -> ShapeInference.resolve(
                 resolution == null ? design.network(32) : design.asNetwork(resolution)));
-        Optional<Predictor> predictor = predictor(err);
+        Optional<Predictor> predictor = Calibrated.ifCalibrated(store, threads, batch, err);
         Optional<LatencyPrediction> prediction = predictor.map(p -> LatencyPrediction.summed(network, p.model()));
         OpProfile.Result profile;
         Threads.Counts counts = Threads.apply(threads, Threads.DEFAULT);
@@ -126,21 +123,7 @@ public final class ProfileCommand implements Callable<Integer> {
         predictor.ifPresentOrElse(p -> header.add(LatencyPredictionView.source(p.calibration(), p.here()).replace("\n", "\n# ")
                         + "\n# predicted: each operation's price (the sums below are operations' sums, before the network correction)"),
                 () -> header.add("no calibration in " + store.path() + " for predictions (igc calibrate)"));
-        double joins = prediction.map(p -> p.rows().stream().filter(r -> profile.ops().stream().noneMatch(o -> o.path().equals(r.path())))
-                .mapToDouble(r -> r.estimate().ms()).sum()).orElse(Double.NaN);
-        out.print(OpProfileView.text(header, profile, rows, joins, summary));
+        out.print(OpProfileView.text(header, profile, rows, OpProfileView.joinsMs(profile, prediction), summary));
         return IgcCli.OK;
-    }
-
-    /** This machine's model for these threads and batch, if the store exists and has a calibration; never creates a store. */
-    private Optional<Predictor> predictor(PrintWriter err) {
-        if (!Files.exists(store.path())) {
-            return Optional.empty();
-        }
-        try (ResultStore db = store.open(err)) {
-            return Optional.of(Predictor.load(db, threads, batch));
-        } catch (InputException e) {
-            return Optional.empty();
-        }
     }
 }

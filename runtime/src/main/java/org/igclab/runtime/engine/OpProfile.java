@@ -91,25 +91,20 @@ public final class OpProfile {
     /** The designed tree's containers, each operation's block wrapped by the clock. */
     private static final class TimedTree extends BlockTree {
         private final DjlNetwork djl;
-        private final List<DjlNetwork.Mapped> mapped;
+        private final java.util.Map<Layer.OpLayer, Integer> index = new java.util.HashMap<>();
         private final long[] sink;
 
         TimedTree(DjlNetwork djl, List<DjlNetwork.Mapped> mapped, long[] sink) {
             this.djl = djl;
-            this.mapped = mapped;
             this.sink = sink;
+            for (int k = 0; k < mapped.size(); k++) {
+                index.putIfAbsent(mapped.get(k).layer(), k);
+            }
         }
 
         @Override
         public Block op(Layer.OpLayer op) {
-            int index = -1;
-            for (int k = 0; k < mapped.size(); k++) {
-                if (mapped.get(k).layer().equals(op)) {
-                    index = k;
-                    break;
-                }
-            }
-            return new Timed(djl.blockOf(op), index, sink);
+            return new Timed(djl.blockOf(op), index.get(op), sink);
         }
     }
 

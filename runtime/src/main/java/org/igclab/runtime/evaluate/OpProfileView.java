@@ -65,6 +65,17 @@ public final class OpProfileView {
         return rows;
     }
 
+    /**
+     * The prediction's price of what the profile does not time one by one (the joins of branches: a residual's add, a
+     * concatenation), NaN without a prediction.
+     */
+    public static double joinsMs(OpProfile.Result profile, Optional<LatencyPrediction> prediction) {
+        java.util.Set<String> timed = new java.util.HashSet<>();
+        profile.ops().forEach(o -> timed.add(o.path()));
+        return prediction.map(p -> p.rows().stream().filter(r -> !timed.contains(r.path())).mapToDouble(r -> r.estimate().ms()).sum())
+                .orElse(Double.NaN);
+    }
+
     /** The rows summed by class, the class taking the most time first. */
     public static List<ClassRow> byClass(List<Row> rows) {
         Map<String, double[]> sums = new LinkedHashMap<>();
