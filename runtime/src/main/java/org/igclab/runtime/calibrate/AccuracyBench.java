@@ -130,7 +130,7 @@ public final class AccuracyBench {
 
     /**
      * A design's timings from several rounds, one figure: its fastest quiet round (the machine at its best, as a
-     * calibration keeps the faster of its networks' two rounds), else its fastest round when none was quiet.
+     * calibration keeps the fastest of its networks' three rounds), else its fastest round when none was quiet.
      */
     public static Result fastest(List<Result> rounds) {
         List<Result> quiet = rounds.stream().filter(r -> !r.measured().noisy()).toList();

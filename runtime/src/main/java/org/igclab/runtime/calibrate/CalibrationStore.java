@@ -116,12 +116,12 @@ public final class CalibrationStore {
 
     /** Stores one primitive's timing; a primitive stored already is left as it is. */
     public void addPoint(long id, Primitive q, LatencyStats t, double cpuMs) {
-        insert(id, q.key(), q.kind().name(), shapes(q), t, cpuMs, false);
+        insert(id, q.key(), q.kind().name(), shapes(q), t, cpuMs, 0, false);
     }
 
     /** Replaces a primitive's timing with one taken again, marking it re-timed (it is never timed a third time). */
     public void retimePoint(long id, Primitive q, LatencyStats t, double cpuMs) {
-        insert(id, q.key(), q.kind().name(), shapes(q), t, cpuMs, true);
+        insert(id, q.key(), q.kind().name(), shapes(q), t, cpuMs, 1, true);
     }
 
     /**
@@ -130,11 +130,25 @@ public final class CalibrationStore {
      * Returns whether the new timing was kept.
      */
     public boolean retimeIfFaster(long id, Primitive q, LatencyStats t, double cpuMs) {
+        return keepIfFaster(id, q.key(), q.kind().name(), shapes(q), t, cpuMs, 1);
+    }
+
+    /**
+     * A later round of a whole network (round 2 or 3, {@code round}): its timing replaces the stored one when quiet and
+     * faster (or when the stored one was noisy), else the stored one stays; either way the network is recorded as having had
+     * that round ({@code retimed = round - 1}), so that a resumed calibration never times a round twice. Returns whether
+     * the new timing was kept.
+     */
+    public boolean networkRoundIfFaster(long id, ResolvedNetwork n, int round, LatencyStats t, double cpuMs) {
+        return keepIfFaster(id, n.spec().name(), NETWORK, networkShapes(n), t, cpuMs, round - 1);
+    }
+
+    private boolean keepIfFaster(long id, String key, String kind, int[] shapes, LatencyStats t, double cpuMs, int retimed) {
         boolean keep = store.sql(db -> {
             try (PreparedStatement p = db.prepareStatement(
                     "SELECT median_ms, noisy FROM calibration_points WHERE calibration_id = ? AND primitive = ?")) {
                 p.setLong(1, id);
-                p.setString(2, q.key());
+                p.setString(2, key);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         return true;
@@ -145,18 +159,37 @@ public final class CalibrationStore {
             }
         });
         if (keep) {
-            retimePoint(id, q, t, cpuMs);
+            insert(id, key, kind, shapes, t, cpuMs, retimed, true);
         } else {
             store.sql(db -> {
                 try (PreparedStatement p = db.prepareStatement(
-                        "UPDATE calibration_points SET retimed = 1 WHERE calibration_id = ? AND primitive = ?")) {
-                    p.setLong(1, id);
-                    p.setString(2, q.key());
+                        "UPDATE calibration_points SET retimed = ? WHERE calibration_id = ? AND primitive = ?")) {
+                    p.setInt(1, retimed);
+                    p.setLong(2, id);
+                    p.setString(3, key);
                     return p.executeUpdate();
                 }
             });
         }
         return keep;
+    }
+
+    /** The rounds each stored whole network of a calibration has had, by name: its first, and the later ones recorded. */
+    public java.util.Map<String, Integer> networkRounds(long id) {
+        return store.sql(db -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "SELECT primitive, retimed FROM calibration_points WHERE calibration_id = ? AND kind = ?")) {
+                p.setLong(1, id);
+                p.setString(2, NETWORK);
+                java.util.Map<String, Integer> rounds = new java.util.HashMap<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        rounds.put(rs.getString(1), 1 + rs.getInt(2));
+                    }
+                }
+                return rounds;
+            }
+        });
     }
 
     /** The primitives (not whole networks) of a calibration not re-timed yet: those a second round still has to time. */
@@ -256,15 +289,19 @@ public final class CalibrationStore {
 
     /** Stores one whole network's timing ({@link ResolvedNetwork#spec()}'s name is its key); one stored already is left as it is. */
     public void addNetwork(long id, ResolvedNetwork n, LatencyStats t, double cpuMs) {
-        TensorShape in = n.spec().input();
-        TensorShape out = n.output();
-        insert(id, n.spec().name(), NETWORK, new int[] {in.channels(), in.height(), in.width(), out.channels(), out.height(), out.width(),
-            0, 0, 0, 0}, t, cpuMs, false);
+        insert(id, n.spec().name(), NETWORK, networkShapes(n), t, cpuMs, 0, false);
     }
 
-    private void insert(long id, String key, String kind, int[] shapes, LatencyStats t, double cpuMs, boolean retimed) {
+    private static int[] networkShapes(ResolvedNetwork n) {
+        TensorShape in = n.spec().input();
+        TensorShape out = n.output();
+        return new int[] {in.channels(), in.height(), in.width(), out.channels(), out.height(), out.width(), 0, 0, 0, 0};
+    }
+
+    /** Inserts a point, or with {@code replace} replaces the stored one; {@code retimed} as {@link #networkRounds} and {@link #notRetimed} read it. */
+    private void insert(long id, String key, String kind, int[] shapes, LatencyStats t, double cpuMs, int retimed, boolean replace) {
         store.sql(db -> {
-            String sql = "INSERT OR " + (retimed ? "REPLACE" : "IGNORE") + " INTO calibration_points (calibration_id, primitive, kind, in_c,"
+            String sql = "INSERT OR " + (replace ? "REPLACE" : "IGNORE") + " INTO calibration_points (calibration_id, primitive, kind, in_c,"
                     + " in_h, in_w, out_c, out_h, out_w, groups, kernel, stride, padding, median_ms, half_width_ms, p10_ms, p90_ms, runs, noisy,"
                     + " note, cpu_ms, probe_ms, retimed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             try (PreparedStatement p = db.prepareStatement(sql)) {
@@ -283,7 +320,7 @@ public final class CalibrationStore {
                 p.setString(20, t.noisy() ? t.interference().reason() : null);
                 setReal(p, 21, cpuMs);
                 setReal(p, 22, t.interference().probeMs());
-                p.setInt(23, retimed ? 1 : 0);
+                p.setInt(23, retimed);
                 return p.executeUpdate();
             }
         });

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "itself, or alone with --no-in-context): convolutions over input and output channels, groups (dense, grouped,",
             "channel-wise), kernel 1 and 3, stride 1 and 2 and input sides 7 to 32; pools, BatchNorm, ReLU and ReLU6,",
             "shuffles and permutations, global pooling, fully connected layers, residual adds and concatenations; then 20",
-            "whole networks of its own (CIFAR skeletons no sample space has), each timed in two rounds keeping the faster,",
+            "whole networks of its own (CIFAR skeletons no sample space has), each timed in three rounds spread over the calibration keeping the fastest,",
             "to which a correction from a network's summed operations to its latency is fitted (measured = a x sum + b x",
             "operations + c, each term >= 0, outlier networks left out and named, plus a term for the bytes a pass writes",
             "past a knee where leave-one-out over the networks chooses one); then the machine's peak multiply-accumulate",

@@ -45,7 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "found the machine over 1.2x slower than its reference speed (the calibration's fastest probe, or this",
             "process's): a slow spell outside this machine's view. A noisy design is timed again, 4 attempts in all, after",
             "waiting (up to 30 s) for the machine to return to its reference speed.",
-            "Every design is timed in --rounds rounds, one after the other (the whole list, then the whole list again), and",
+            "Every design is timed in --rounds rounds, one after the other (the whole list, then again, and again), and",
             "its fastest quiet round stands for it: this machine was measured running the same design 1.2 to 1.7 times",
             "slower for minutes at a time with nothing here to see. The share of designs whose rounds agree within +-10%%",
             "is printed too: the machine's own repeatability, which no prediction can beat.",
@@ -78,7 +78,7 @@ public final class LatencyBenchCommand implements Callable<Integer> {
             description = "At most S seconds of timed passes per design (default: ${DEFAULT-VALUE}).")
     int maxSeconds;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.Positive.class,
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", converter = WholeNumbers.Positive.class,
             description = "Time every design N times, in rounds one after the other, each design's fastest quiet round standing for it, "
                     + "and print how often a design's rounds agree (default: ${DEFAULT-VALUE}).")
     int rounds;

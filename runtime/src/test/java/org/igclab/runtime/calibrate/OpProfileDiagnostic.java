@@ -25,10 +25,16 @@ public final class OpProfileDiagnostic {
             spaces.add(DesignInputs.space(Path.of(args[i])));
         }
         int designs = Integer.getInteger("designs", 50);
+        // one intra-op thread, as the calibration and the latency bench time (the engine's default is one per core)
+        org.igclab.runtime.engine.Threads.apply(1, org.igclab.runtime.engine.Threads.DEFAULT);
         try (ResultStore db = ResultStore.open(Path.of(args[0]))) {
             Predictor predictor = Predictor.load(db, 1, 1);
             Map<String, double[]> byClass = new TreeMap<>();
-            for (AccuracyBench.Drawn d : AccuracyBench.designs(spaces, designs, 300_000_000L)) {
+            List<AccuracyBench.Drawn> drawn = Boolean.getBoolean("calibrationNetworks")
+                    ? org.igclab.analyzer.latency.CalibrationNetworks.all().stream()
+                        .map(n -> new AccuracyBench.Drawn(n.name(), org.igclab.analyzer.network.ShapeInference.resolve(n))).toList()
+                    : AccuracyBench.designs(spaces, designs, 300_000_000L);
+            for (AccuracyBench.Drawn d : drawn) {
                 LatencyPrediction p = LatencyPrediction.summed(d.network(), predictor.model());
                 Map<String, LatencyPrediction.Row> rows = new HashMap<>();
                 p.rows().forEach(r -> rows.put(r.path(), r));
@@ -44,8 +50,8 @@ public final class OpProfileDiagnostic {
                         acc[0] += r.opMs()[k];
                         acc[1] += row.estimate().ms();
                         acc[2]++;
-                        System.out.printf("OP\t%s\t%s\t%s\t%.5f\t%.5f\t%s%n", d.name(), r.ops().get(k).path(), key, r.opMs()[k],
-                                row.estimate().ms(), row.estimate().basis());
+                        System.out.printf("OP\t%s\t%s\t%s\t%.5f\t%.5f\t%s\t%s%n", d.name(), r.ops().get(k).path(), key, r.opMs()[k],
+                                row.estimate().ms(), row.estimate().basis(), org.igclab.analyzer.latency.LatencyModel.classOf(row.primitive()));
                         sumOps += r.opMs()[k];
                         sumPred += row.estimate().ms();
                     }
