@@ -244,6 +244,11 @@ public final class Calibrator {
         }
     }
 
+    /** The outcome of an interrupted run: what it stored, no calibration. */
+    private static Outcome stopped(long id, boolean resumed, int timed, int noisy) {
+        return new Outcome(id, resumed, timed, noisy, 0, 0, Double.NaN, Optional.empty());
+    }
+
     public static Outcome run(CalibrationStore store, Settings s, Consumer<Progress> progress, BooleanSupplier cancelled) {
         Threads.Counts threads = Threads.apply(s.threads(), Threads.DEFAULT);
         Fingerprint here = MachineInfo.fingerprint();
@@ -260,17 +265,16 @@ public final class Calibrator {
         int timed = 0;
         int noisy = 0;
         long began = System.nanoTime();
-        Outcome interrupted = new Outcome(id, unfinished.isPresent(), 0, 0, 0, 0, Double.NaN, Optional.empty());
         for (Primitive p : grid) {
             if (cancelled.getAsBoolean()) {
-                return interrupted;
+                return stopped(id, unfinished.isPresent(), timed, noisy);
             }
             if (stored.contains(p.key())) {
                 continue;
             }
             PrimitiveTiming.Timed timing = PrimitiveTiming.time(p, s.batch(), s.contextBytes(), s.policy(), s.rule(), cancelled);
             if (timing.stats().stop() == Stop.CANCELLED) {
-                return interrupted;
+                return stopped(id, unfinished.isPresent(), timed, noisy);
             }
             store.addPoint(id, p, timing.stats(), timing.cpuMs());
             recordFloor(store, id, s);
@@ -282,14 +286,14 @@ public final class Calibrator {
         // later ones spread over the rest of the calibration (NETWORK_ROUNDS)
         for (ResolvedNetwork n : networks) {
             if (cancelled.getAsBoolean()) {
-                return interrupted;
+                return stopped(id, unfinished.isPresent(), timed, noisy);
             }
             if (stored.contains(n.spec().name())) {
                 continue;
             }
             PrimitiveTiming.Timed timing = timeNetwork(n, s, cancelled);
             if (timing.stats().stop() == Stop.CANCELLED) {
-                return interrupted;
+                return stopped(id, unfinished.isPresent(), timed, noisy);
             }
             store.addNetwork(id, n, timing.stats(), timing.cpuMs());
             timed++;
@@ -298,7 +302,7 @@ public final class Calibrator {
         }
         Retimed again = retimeSlow(store, id, s, grid, progress, cancelled);
         if (cancelled.getAsBoolean()) {
-            return interrupted;
+            return stopped(id, unfinished.isPresent(), timed, noisy);
         }
         List<Primitive> firstHalf = grid.subList(0, grid.size() / 2);
         int faster = secondRound(store, id, s, firstHalf, progress, cancelled);
@@ -310,13 +314,13 @@ public final class Calibrator {
             networkRound(store, id, s, networks, 3, progress, cancelled);
         }
         if (cancelled.getAsBoolean()) {
-            return interrupted;
+            return stopped(id, unfinished.isPresent(), timed, noisy);
         }
         noisy = Math.max(0, noisy + again.noisyAfter() - again.noisyBefore());
         double macs = PrimitiveTiming.peakMacsPerSecond(s.policy(), s.rule(), cancelled);
         double bytes = PrimitiveTiming.peakBytesPerSecond(s.policy(), s.rule(), cancelled);
         if (cancelled.getAsBoolean()) {
-            return interrupted;
+            return stopped(id, unfinished.isPresent(), timed, noisy);
         }
         recordFloor(store, id, s);
         store.complete(id, macs, bytes);

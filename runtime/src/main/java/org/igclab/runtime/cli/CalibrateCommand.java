@@ -119,7 +119,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     err.flush();
                 }, stop);
                 if (outcome.calibration().isEmpty()) {
-                    err.printf("calibration %d interrupted after %d primitives this run; 'igc calibrate' with the same settings continues it%n",
+                    err.printf("calibration %d interrupted (%d primitives and networks stored this run); 'igc calibrate' with the same settings continues it%n",
                             outcome.id(), outcome.timed());
                     return IgcCli.INTERRUPTED;
                 }
