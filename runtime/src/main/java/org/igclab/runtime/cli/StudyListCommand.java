@@ -88,7 +88,7 @@ public final class StudyListCommand implements Callable<Integer> {
                 TextTable t = new TextTable("name", "space", "objectives", "constraints", ">trials", "by status", "created");
                 for (int i = 0; i < rows.size(); i++) {
                     List<Object> row = new ArrayList<>(rows.get(i));
-                    row.add(String.join(", ", counts.get(i).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+                    row.add(StudyView.countsText(counts.get(i)));
                     row.add(created.get(i));
                     t.row(row.toArray());
                 }

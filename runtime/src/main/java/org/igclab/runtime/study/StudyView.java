@@ -74,6 +74,16 @@ public final class StudyView {
         return m;
     }
 
+    /** The counts as text, {@code done 12, pruned 3, infeasible 40} ({@code none} without trials). */
+    public static String countsText(List<TrialRecord> trials) {
+        return countsText(counts(trials));
+    }
+
+    /** Counts by status ({@link #counts}) as text. */
+    public static String countsText(Map<String, Integer> m) {
+        return m.isEmpty() ? "none" : String.join(", ", m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
     /** The trial with the best value of each objective, by objective name (none where no trial is ranked). */
     public static Map<String, TrialRecord> best(Report r) {
         Map<String, TrialRecord> best = new LinkedHashMap<>();
@@ -102,7 +112,7 @@ public final class StudyView {
                 .append(" designs)\n");
         out.append("objectives: ").append(s.objectives()).append("; constraints: ").append(s.constraints().isEmpty() ? "none" : s.constraints())
                 .append('\n');
-        out.append("trials: ").append(r.trials().size()).append(' ').append(counts(r.trials())).append("; sampler ")
+        out.append("trials: ").append(r.trials().size()).append(" (").append(countsText(r.trials())).append("); sampler ")
                 .append(sampler(s.samplerState())).append('\n');
         Map<String, TrialRecord> best = best(r);
         if (!best.isEmpty()) {

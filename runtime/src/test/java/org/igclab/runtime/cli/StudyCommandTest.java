@@ -48,7 +48,7 @@ class StudyCommandTest {
         IgcCli.Captured text = igc("study", "show", "s", "--store", store);
         assertThat(text.out()).contains("Pareto front:", "best: params trial").containsPattern("best: params trial \\d+ \\(block=igcv2 K=");
         // where the sampler stands, by its fields; the JSON has it as stored
-        assertThat(text.out()).containsPattern("(?m)^trials: \\d+ \\{done=20, .*\\}; sampler random seed=42 told=20$");
+        assertThat(text.out()).containsPattern("(?m)^trials: \\d+ \\(done 20, .*\\); sampler random seed=42 told=20$");
         assertThat(shown.get("sampler").get("sampler").asText()).isEqualTo("random");
         // the design as the sweep's table shows it: a column per variable, the block by its fields, no JSON
         assertThat(text.out().substring(text.out().indexOf("best:"))).doesNotContain("{", "\"")
