@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.igclab.analyzer.latency.Calibration;
 import org.igclab.analyzer.latency.CalibrationNetworks;
 import org.igclab.analyzer.latency.Fingerprint;
@@ -102,16 +101,33 @@ public final class CalibrationStore {
 
     /** The keys of the primitives a calibration has stored. */
     public Set<String> timedKeys(long id) {
+        return pointsWhere(id, "1 = 1", rs -> true).keySet();
+    }
+
+    /** Reads one value of a point's row. */
+    @FunctionalInterface
+    private interface Column<V> {
+        V read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The points of calibration {@code id} that match {@code where} (its {@code ?} bound to {@code args} in order), each
+     * key to the value {@code column} reads from its row, in key order.
+     */
+    private <V> java.util.SortedMap<String, V> pointsWhere(long id, String where, Column<V> column, Object... args) {
         return store.sql(db -> {
-            try (PreparedStatement p = db.prepareStatement("SELECT primitive FROM calibration_points WHERE calibration_id = ?")) {
+            try (PreparedStatement p = db.prepareStatement("SELECT * FROM calibration_points WHERE calibration_id = ? AND " + where)) {
                 p.setLong(1, id);
-                Set<String> keys = new TreeSet<>();
+                for (int i = 0; i < args.length; i++) {
+                    p.setObject(2 + i, args[i]);
+                }
+                java.util.SortedMap<String, V> points = new java.util.TreeMap<>();
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        keys.add(rs.getString(1));
+                        points.put(rs.getString("primitive"), column.read(rs));
                     }
                 }
-                return keys;
+                return points;
             }
         });
     }
@@ -178,38 +194,12 @@ public final class CalibrationStore {
 
     /** The rounds each stored whole network of a calibration has had, by name: its first, and the later ones recorded. */
     public java.util.Map<String, Integer> networkRounds(long id) {
-        return store.sql(db -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "SELECT primitive, retimed FROM calibration_points WHERE calibration_id = ? AND kind = ?")) {
-                p.setLong(1, id);
-                p.setString(2, NETWORK);
-                java.util.Map<String, Integer> rounds = new java.util.HashMap<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        rounds.put(rs.getString(1), 1 + rs.getInt(2));
-                    }
-                }
-                return rounds;
-            }
-        });
+        return pointsWhere(id, "kind = ?", rs -> 1 + rs.getInt("retimed"), NETWORK);
     }
 
     /** The primitives (not whole networks) of a calibration not re-timed yet: those a second round still has to time. */
     public Set<String> notRetimed(long id) {
-        return store.sql(db -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "SELECT primitive FROM calibration_points WHERE calibration_id = ? AND kind <> ? AND retimed = 0")) {
-                p.setLong(1, id);
-                p.setString(2, NETWORK);
-                Set<String> keys = new java.util.HashSet<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(rs.getString(1));
-                    }
-                }
-                return keys;
-            }
-        });
+        return pointsWhere(id, "kind <> ? AND retimed = 0", rs -> true, NETWORK).keySet();
     }
 
     private static int[] shapes(Primitive q) {
@@ -222,22 +212,7 @@ public final class CalibrationStore {
      * the machine ran slower than its reference speed, to be timed again): each key with whether it is stored noisy.
      */
     public java.util.Map<String, Boolean> slowPoints(long id, double limitMs) {
-        return store.sql(db -> {
-            String sql = "SELECT primitive, noisy FROM calibration_points WHERE calibration_id = ? AND kind <> ? AND retimed = 0"
-                    + " AND probe_ms > ?";
-            try (PreparedStatement p = db.prepareStatement(sql)) {
-                p.setLong(1, id);
-                p.setString(2, NETWORK);
-                p.setDouble(3, limitMs);
-                java.util.Map<String, Boolean> keys = new java.util.TreeMap<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        keys.put(rs.getString(1), rs.getInt(2) != 0);
-                    }
-                }
-                return keys;
-            }
-        });
+        return pointsWhere(id, "kind <> ? AND retimed = 0 AND probe_ms > ?", rs -> rs.getInt("noisy") != 0, NETWORK, limitMs);
     }
 
     /** Lowers a calibration's reference (the probe's floor) to {@code floorMs} where that is lower or none is stored. */
